@@ -1,0 +1,89 @@
+/**
+ * Where things live and how to reach them. Everything is derived from
+ * docker/provisioning/stack.json plus environment overrides, so the no-Docker
+ * path and docker-compose's provision container read the same declaration.
+ */
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { StackError } from './log.mjs';
+
+const env = process.env;
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const stateDir = resolve(env.BAZAAR_STATE_DIR ?? join(repoRoot, '.stack'));
+
+export const paths = {
+  repoRoot,
+  stackFile: resolve(env.BAZAAR_STACK_FILE ?? join(repoRoot, 'docker/provisioning/stack.json')),
+  state: stateDir,
+  logs: join(stateDir, 'logs'),
+  run: join(stateDir, 'run'),
+  kafkaConf: join(stateDir, 'kafka'),
+  kafkaData: join(stateDir, 'kafka-data'),
+  cache: resolve(env.BAZAAR_CACHE_DIR ?? join(homedir(), '.cache/bazaar')),
+  kafkaPom: join(repoRoot, 'tools/stack/kafka/pom.xml'),
+  dist: resolve(env.BAZAAR_DIST_DIR ?? join(repoRoot, 'dist/apps')),
+};
+
+/**
+ * @typedef {{ name: string, database: string, role: string, port: number }} Context
+ * @typedef {{ name: string, owner: string, partitions?: number, config?: Record<string, string> }} Topic
+ * @typedef {{ kafka: { version: string, defaultPartitions: number, replicationFactor?: number },
+ *             contexts: Context[], topics: Topic[] }} Stack
+ */
+
+// Names end up in SQL identifiers and file paths: keep them boring.
+const SQL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
+
+/** @returns {Stack} */
+export function loadStack() {
+  /** @type {Stack} */
+  let stack;
+  try {
+    stack = JSON.parse(readFileSync(paths.stackFile, 'utf8'));
+  } catch (err) {
+    throw new StackError(`cannot read ${paths.stackFile}: ${err.message}`);
+  }
+  for (const c of stack.contexts ?? []) {
+    if (!SQL_NAME.test(c.name) || !SQL_NAME.test(c.database) || !SQL_NAME.test(c.role) || !Number.isInteger(c.port)) {
+      throw new StackError(`stack.json: bad context ${JSON.stringify(c)}`);
+    }
+  }
+  for (const t of stack.topics ?? []) {
+    if (!TOPIC_NAME.test(t.name)) throw new StackError(`stack.json: bad topic name ${JSON.stringify(t.name)}`);
+  }
+  if (!stack.kafka?.version) throw new StackError('stack.json: kafka.version is missing');
+  return stack;
+}
+
+export const kafkaPorts = () => ({
+  broker: Number(env.KAFKA_PORT ?? 9092),
+  controller: Number(env.KAFKA_CONTROLLER_PORT ?? 9093),
+});
+
+/** Bootstrap servers for clients: compose passes KAFKA_BROKERS, locally it is our loopback broker. */
+export const kafkaBrokers = () => (env.KAFKA_BROKERS ?? `127.0.0.1:${kafkaPorts().broker}`).split(',');
+
+/** Superuser connection for provisioning; pg also honours PGPASSWORD from the environment. */
+export const pgAdmin = () => ({
+  host: env.PGHOST ?? '127.0.0.1',
+  port: Number(env.PGPORT ?? 5432),
+  user: env.PGUSER ?? 'postgres',
+  database: env.PGDATABASE ?? 'postgres',
+});
+
+/** Locally the server trusts loopback; compose sets BAZAAR_DB_PASSWORD for every context role. */
+export const dbPassword = () => env.BAZAAR_DB_PASSWORD || undefined;
+
+/** @param {Context} ctx */
+export function databaseUrl(ctx) {
+  const { host, port } = pgAdmin();
+  const pw = dbPassword();
+  const auth = pw ? `${ctx.role}:${encodeURIComponent(pw)}` : ctx.role;
+  return `postgres://${auth}@${host}:${port}/${ctx.database}`;
+}
+
+export const redisUrl = () => env.REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -1,0 +1,93 @@
+/** The context services: start built apps detached, wait for readiness, stop, report. */
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { databaseUrl, kafkaBrokers, paths, redisUrl } from './config.mjs';
+import { StackError, ok, step, warn } from './log.mjs';
+import { cmdline, isAlive, portOwner, readPid, removePid, spawnDetached, stopProcess, tail, writePid } from './proc.mjs';
+import { httpStatus, isPortOpen, waitFor } from './wait.mjs';
+
+/** @typedef {import('./config.mjs').Context} Context */
+
+const READY_TIMEOUT_MS = Number(process.env.SERVICE_READY_TIMEOUT_MS ?? 60_000);
+
+export const serviceLog = (name) => join(paths.logs, `${name}.log`);
+const pidFile = (name) => join(paths.run, `${name}.pid`);
+const mainJs = (name) => join(paths.dist, name, 'main.js');
+const readyUrl = (ctx) => `http://127.0.0.1:${ctx.port}/health/ready`;
+const isOurs = (pid, name) => cmdline(pid).includes(join(name, 'main.js'));
+
+/** @param {Context} ctx @returns {number | null} */
+export function servicePid(ctx) {
+  const pid = readPid(pidFile(ctx.name));
+  return pid && isAlive(pid) && isOurs(pid, ctx.name) ? pid : null;
+}
+
+/** @param {Context} ctx */
+export async function stopService(ctx) {
+  const pid = servicePid(ctx);
+  removePid(pidFile(ctx.name));
+  if (!pid) return false;
+  const how = await stopProcess(pid, 15_000);
+  (how === 'killed' ? warn : ok)(`${ctx.name} ${how} (pid ${pid})`);
+  return true;
+}
+
+/** Starts (or restarts, so the current build runs) every service, then waits for all to be ready. @param {Context[]} contexts */
+export async function startServices(contexts) {
+  for (const ctx of contexts) {
+    if (!existsSync(mainJs(ctx.name))) throw new StackError(`${mainJs(ctx.name)} not found: build ${ctx.name} first`);
+  }
+  const children = [];
+  for (const ctx of contexts) {
+    await stopService(ctx);
+    if (await isPortOpen(ctx.port)) {
+      const owner = portOwner(ctx.port);
+      throw new StackError(`port ${ctx.port} for ${ctx.name} is in use by ${owner ? `pid ${owner}: ${cmdline(owner).slice(0, 120)}` : 'another process'}`);
+    }
+    const child = spawnDetached({
+      cmd: process.execPath,
+      args: [mainJs(ctx.name)],
+      cwd: paths.repoRoot,
+      logFile: serviceLog(ctx.name),
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(ctx.port),
+        DATABASE_URL: databaseUrl(ctx),
+        KAFKA_BROKERS: kafkaBrokers().join(','),
+        REDIS_URL: redisUrl(),
+      },
+    });
+    writePid(pidFile(ctx.name), child.pid);
+    step(`started ${ctx.name} (pid ${child.pid})`);
+    children.push({ ctx, child });
+  }
+  // Wait for all at once: they boot in parallel.
+  const results = await Promise.all(children.map(({ ctx, child }) => waitReady(ctx, child)));
+  const failed = results.filter((r) => r !== true);
+  if (failed.length) throw new StackError(failed.join('\n\n'));
+}
+
+async function waitReady(ctx, child) {
+  let exited = null;
+  child.once('exit', (code, sig) => (exited = sig ?? `exit code ${code}`));
+  const ready = await waitFor(async () => exited !== null || (await httpStatus(readyUrl(ctx))) === 200, {
+    timeoutMs: READY_TIMEOUT_MS,
+    onWait: (s) => step(`waiting for ${ctx.name}… ${s}s`),
+  });
+  if (ready && !exited) return true;
+  const why = exited ? `exited (${exited})` : `not ready after ${READY_TIMEOUT_MS / 1000}s at ${readyUrl(ctx)}`;
+  return `${ctx.name} ${why}. Last log lines:\n${tail(serviceLog(ctx.name))}`;
+}
+
+/** @param {Context[]} contexts */
+export function printServiceTable(contexts) {
+  const rows = [['service', 'url', 'openapi', 'log'], ...contexts.map((c) => [c.name, `http://127.0.0.1:${c.port}`, `http://127.0.0.1:${c.port}/docs`, relative(process.cwd(), serviceLog(c.name)) || serviceLog(c.name)])];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+}
+
+/** @param {Context} ctx */
+export async function serviceReady(ctx) {
+  return (await httpStatus(readyUrl(ctx), 1500)) === 200;
+}

@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+/**
+ * Bazaar's local stack without Docker: Kafka from Maven Central, topics,
+ * per-context PostgreSQL databases, and the context services.
+ * Usage: node tools/stack/stack.mjs <command>   (see HELP below)
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { kafkaBrokers, kafkaPorts, loadStack, paths } from './lib/config.mjs';
+import { deleteTopicsAndGroups, ensureTopics, kafkaAnswers } from './lib/kafka-admin.mjs';
+import { brokerLog, brokerPid, ensureBroker, stopBroker } from './lib/kafka-broker.mjs';
+import { kafkaFiles } from './lib/kafka-config.mjs';
+import { StackError, elapsed, ok, step } from './lib/log.mjs';
+import { buildProjects, runMigrations } from './lib/nx.mjs';
+import { dropDatabases, provisionDatabases } from './lib/postgres.mjs';
+import { printServiceTable, serviceLog, servicePid, serviceReady, startServices, stopService } from './lib/services.mjs';
+import { isPortOpen, waitFor } from './lib/wait.mjs';
+
+const HELP = `usage: node tools/stack/stack.mjs <command>
+
+  infra            start Kafka, create topics, provision databases, run migrations
+  provision        topics + databases + migrations against KAFKA_BROKERS / PG* (used by docker compose)
+  up               infra, build the services, (re)start them and wait until ready
+                   (infra, provision and up take --no-migrate)
+  down [--purge]   stop services and Kafka; --purge also deletes Kafka data, databases and roles
+  status           what runs where
+  reset            fresh databases, topics and consumer groups (stops services), then migrations
+  logs <name> [-f] tail kafka's or a service's log`;
+
+/** @param {ReturnType<typeof loadStack>} stack */
+async function provision(stack, { migrate = true } = {}) {
+  step(`waiting for Kafka at ${kafkaBrokers().join(',')}`);
+  if (!(await waitFor(kafkaAnswers, { timeoutMs: 90_000, onWait: (s) => step(`waiting for Kafka… ${s}s`) }))) {
+    throw new StackError(`Kafka at ${kafkaBrokers().join(',')} did not answer within 90s`);
+  }
+  await ensureTopics(stack);
+  await provisionDatabases(stack);
+  if (migrate) runMigrations(stack);
+}
+
+async function infra(stack, opts) {
+  await ensureBroker(stack);
+  await provision(stack, opts);
+}
+
+async function status(stack) {
+  const { broker } = kafkaPorts();
+  const kpid = brokerPid();
+  const kready = kpid ? await kafkaAnswers() : false;
+  const rows = [['name', 'state', 'pid', 'port', 'ready']];
+  rows.push(['kafka', kpid ? 'running' : (await isPortOpen(broker)) ? 'foreign' : 'stopped', String(kpid ?? '-'), String(broker), kready ? 'yes' : 'no']);
+  for (const ctx of stack.contexts) {
+    const pid = servicePid(ctx);
+    rows.push([ctx.name, pid ? 'running' : 'stopped', String(pid ?? '-'), String(ctx.port), pid && (await serviceReady(ctx)) ? 'yes' : 'no']);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+}
+
+async function down(stack, purge) {
+  for (const ctx of stack.contexts) await stopService(ctx);
+  await stopBroker();
+  if (!purge) return;
+  rmSync(paths.kafkaData, { recursive: true, force: true });
+  rmSync(kafkaFiles.clusterId, { force: true });
+  step(`deleted Kafka data (${paths.kafkaData})`);
+  await dropDatabases(stack, { dropRoles: true });
+}
+
+async function reset(stack) {
+  for (const ctx of stack.contexts) if (await stopService(ctx)) step(`stopped ${ctx.name} for the reset; run \`up\` to start it again`);
+  await ensureBroker(stack);
+  await deleteTopicsAndGroups(stack);
+  await ensureTopics(stack);
+  await dropDatabases(stack);
+  await provisionDatabases(stack);
+  runMigrations(stack);
+}
+
+function logs(stack, name, follow) {
+  const known = ['kafka', ...stack.contexts.map((c) => c.name)];
+  if (!known.includes(name)) throw new StackError(`logs: name one of ${known.join(', ')}`);
+  const file = name === 'kafka' ? brokerLog : serviceLog(name);
+  if (!existsSync(file)) throw new StackError(`no log yet at ${file}`);
+  const child = spawn('tail', ['-n', '100', ...(follow ? ['-F'] : []), file], { stdio: 'inherit' });
+  return new Promise((resolve) => child.on('exit', resolve));
+}
+
+async function main([command, ...args]) {
+  const started = Date.now();
+  const stack = loadStack();
+  switch (command) {
+    case 'infra':
+      await infra(stack, { migrate: !args.includes('--no-migrate') });
+      break;
+    case 'provision':
+      await provision(stack, { migrate: !args.includes('--no-migrate') });
+      break;
+    case 'up':
+      await infra(stack, { migrate: !args.includes('--no-migrate') });
+      buildProjects(stack.contexts.map((c) => c.name));
+      await startServices(stack.contexts);
+      printServiceTable(stack.contexts);
+      break;
+    case 'down':
+      await down(stack, args.includes('--purge'));
+      break;
+    case 'status':
+      return status(stack);
+    case 'reset':
+      await reset(stack);
+      break;
+    case 'logs':
+      return logs(stack, args[0], args.includes('-f'));
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(HELP);
+      return;
+    default:
+      throw new StackError(`unknown command '${command}'\n\n${HELP}`);
+  }
+  ok(`${command} done in ${elapsed(started)}`);
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(0), // kafkajs/pg timers must not keep the CLI alive
+  (err) => {
+    console.error(err instanceof StackError ? `✗ ${err.message}` : err);
+    process.exit(1);
+  },
+);
