@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'checkout',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

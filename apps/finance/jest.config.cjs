@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'finance',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

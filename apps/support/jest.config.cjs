@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'support',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

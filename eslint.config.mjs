@@ -1,0 +1,63 @@
+import nx from '@nx/eslint-plugin';
+
+/**
+ * Module boundaries are the architecture, so they are enforced here rather than described.
+ * A context sees itself and the shared scope; layers only point inwards (app → infrastructure →
+ * application → domain → kernel); the domain and application stay free of frameworks.
+ */
+const frameworks = ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', 'zod', 'fastify', 'pino', 'rxjs'];
+
+const contexts = ['checkout', 'fulfillment', 'finance', 'support'];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  { ignores: ['**/dist', '**/node_modules', '**/.nx', 'tmp/**', '.stack/**', '**/webpack.config.cjs'] },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            ...contexts.map((context) => ({
+              sourceTag: `scope:${context}`,
+              onlyDependOnLibsWithTags: [`scope:${context}`, 'scope:shared'],
+            })),
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:infrastructure', 'type:application', 'type:domain', 'type:platform', 'type:contract', 'type:kernel'],
+            },
+            {
+              sourceTag: 'type:infrastructure',
+              onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:platform', 'type:contract', 'type:kernel'],
+            },
+            {
+              sourceTag: 'type:application',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:kernel'],
+              bannedExternalImports: frameworks,
+            },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:kernel'],
+              bannedExternalImports: ['*'],
+            },
+            { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: [], bannedExternalImports: ['*'] },
+            { sourceTag: 'type:contract', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contract', 'type:kernel'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contract', 'type:platform'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.spec.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+];

@@ -1,0 +1,27 @@
+// Shared Jest setup: SWC compiles TypeScript (with Nest's decorator metadata) to CommonJS.
+// NestJS 12 ships as ES modules only, so Jest (which loads CommonJS) must compile those too.
+const nxPreset = require('@nx/jest/preset').default;
+
+const esmOnlyPackages = ['@nestjs', 'cookie'];
+
+module.exports = {
+  ...nxPreset,
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.[tj]s$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+        sourceMaps: 'inline',
+      },
+    ],
+  },
+  transformIgnorePatterns: [`node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  coverageReporters: ['text-summary', 'lcov'],
+};

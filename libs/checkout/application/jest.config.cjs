@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'checkout-application',
+  preset: '../../../jest.preset.cjs',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'checkout-infrastructure',
+  preset: '../../../jest.preset.cjs',
+  rootDir: __dirname,
+};

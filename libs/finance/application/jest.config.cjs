@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'finance-application',
+  preset: '../../../jest.preset.cjs',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'finance-domain',
+  preset: '../../../jest.preset.cjs',
+  rootDir: __dirname,
+};

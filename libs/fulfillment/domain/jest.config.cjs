@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'fulfillment-domain',
+  preset: '../../../jest.preset.cjs',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'fulfillment-infrastructure',
+  preset: '../../../jest.preset.cjs',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'published-language',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** Integer minor units plus an ISO 4217 currency code. */
+export const moneySchema = z.object({
+  amount: z.number().int(),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+});
+
+/** A postal address; `country` is ISO 3166-1 alpha-2. */
+export const addressSchema = z.object({
+  name: z.string().min(1),
+  line1: z.string().min(1),
+  line2: z.string().min(1).optional(),
+  city: z.string().min(1),
+  postalCode: z.string().min(1),
+  country: z.string().regex(/^[A-Z]{2}$/),
+});

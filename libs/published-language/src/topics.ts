@@ -1,0 +1,14 @@
+/**
+ * One topic per producing aggregate type; the message key is the aggregate id so that one
+ * aggregate's events stay in order. Topics are declared in docker/provisioning/stack.json.
+ */
+export const Topics = {
+  checkoutOrders: 'checkout.orders',
+  fulfillmentShipments: 'fulfillment.shipments',
+  financeLedgers: 'finance.ledgers',
+} as const;
+
+/** Where a consuming context parks messages it could not process. */
+export function deadLetterTopic(consumerContext: string): string {
+  return `${consumerContext}.dead-letters`;
+}

@@ -1,0 +1,6 @@
+export * from './aggregate-root';
+export * from './assert-never';
+export * from './brand';
+export * from './domain-error';
+export * from './money';
+export * from './ports';

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'support-domain',
+  preset: '../../../jest.preset.cjs',
+  rootDir: __dirname,
+};
