@@ -1,1 +1,3 @@
-export {};
+export * from './data-source';
+export * from './transactions';
+export * from './pg-errors';

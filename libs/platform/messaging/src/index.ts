@@ -1,1 +1,10 @@
-export {};
+export * from './logger';
+export * from './message-context';
+export * from './outbox/outbox';
+export * from './outbox/outbox-relay';
+export * from './inbox/inbox';
+export * from './messaging-tables.migration';
+export * from './kafka/incoming-message';
+export * from './kafka/kafka-event-server';
+export * from './kafka/dead-letters';
+export * from './kafka/kafka-client';

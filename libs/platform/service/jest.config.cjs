@@ -1,5 +1,5 @@
 module.exports = {
-  displayName: 'platform-http',
+  displayName: 'platform-service',
   preset: '../../../jest.preset.cjs',
   rootDir: __dirname,
 };

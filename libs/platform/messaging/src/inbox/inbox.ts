@@ -1,0 +1,36 @@
+import { Transactions } from '@bazaar/platform-database';
+
+/** What the inbox needs to know about an incoming event. */
+export interface InboxEntry {
+  readonly id: string;
+  readonly type: string;
+  readonly version: number;
+}
+
+export type InboxOutcome = 'applied' | 'duplicate';
+
+/**
+ * Exactly-once effects on top of at-least-once delivery: the mark (consumer, event id) is inserted
+ * in the same transaction as the effect, so a redelivered event finds its mark and changes nothing,
+ * and a failed effect leaves no mark behind.
+ */
+export class Inbox {
+  constructor(
+    private readonly transactions: Transactions,
+    /** The consuming component, e.g. `fulfillment.checkout-events`; one inbox may serve several. */
+    private readonly consumer: string,
+  ) {}
+
+  once(event: InboxEntry, effect: () => Promise<unknown>): Promise<InboxOutcome> {
+    return this.transactions.run(async (manager) => {
+      const marked: unknown[] = await manager.query(
+        `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
+         ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
+        [this.consumer, event.id, `${event.type}.v${event.version}`],
+      );
+      if (marked.length === 0) return 'duplicate';
+      await effect();
+      return 'applied';
+    });
+  }
+}

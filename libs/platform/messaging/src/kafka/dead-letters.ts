@@ -1,0 +1,54 @@
+import { KafkaMessage, Producer } from 'kafkajs';
+
+/** Header names added to a dead-lettered message; the original key, body and headers are kept. */
+export const DeadLetterHeaders = {
+  error: 'bazaar-dlt-error',
+  errorType: 'bazaar-dlt-error-type',
+  sourceTopic: 'bazaar-dlt-source-topic',
+  sourcePartition: 'bazaar-dlt-source-partition',
+  sourceOffset: 'bazaar-dlt-source-offset',
+  consumerGroup: 'bazaar-dlt-consumer-group',
+  attempts: 'bazaar-dlt-attempts',
+  failedAt: 'bazaar-dlt-failed-at',
+} as const;
+
+/**
+ * Parks a message that could not be processed, with the reason, so that the partition keeps moving
+ * and an operator can inspect it and replay it onto its source topic once the cause is fixed.
+ */
+export class DeadLetters {
+  constructor(
+    private readonly producer: Producer,
+    private readonly topic: string,
+    private readonly consumerGroup: string,
+  ) {}
+
+  async send(
+    message: KafkaMessage,
+    source: { topic: string; partition: number; offset: string },
+    error: unknown,
+    attempts: number,
+  ): Promise<void> {
+    await this.producer.send({
+      topic: this.topic,
+      acks: -1,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...message.headers,
+            [DeadLetterHeaders.error]: (error instanceof Error ? error.message : String(error)).slice(0, 4_000),
+            [DeadLetterHeaders.errorType]: error instanceof Error ? error.name : typeof error,
+            [DeadLetterHeaders.sourceTopic]: source.topic,
+            [DeadLetterHeaders.sourcePartition]: String(source.partition),
+            [DeadLetterHeaders.sourceOffset]: source.offset,
+            [DeadLetterHeaders.consumerGroup]: this.consumerGroup,
+            [DeadLetterHeaders.attempts]: String(attempts),
+            [DeadLetterHeaders.failedAt]: new Date().toISOString(),
+          },
+        },
+      ],
+    });
+  }
+}

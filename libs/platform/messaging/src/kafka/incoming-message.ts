@@ -1,0 +1,46 @@
+import { IHeaders, KafkaMessage } from 'kafkajs';
+import { EventEnvelope, EventHeaders, wireType } from '@bazaar/published-language';
+
+/** The bytes on a topic are not an event envelope at all; retrying cannot help. */
+export class MalformedMessage extends Error {
+  constructor(reason: string) {
+    super(`Malformed message: ${reason}`);
+    this.name = 'MalformedMessage';
+  }
+}
+
+export function headerValue(headers: IHeaders | undefined, name: string): string | undefined {
+  const value = headers?.[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === undefined ? undefined : first.toString();
+}
+
+/**
+ * The versioned wire type of a message, from its header when present (cheap: no parsing of the
+ * body for types this consumer does not handle), else from its body.
+ */
+export function routeOf(message: KafkaMessage): { wireType: string; envelope?: EventEnvelope } {
+  const fromHeader = headerValue(message.headers, EventHeaders.type);
+  if (fromHeader) return { wireType: fromHeader };
+  const envelope = parseEnvelope(message);
+  return { wireType: wireType(envelope.type, envelope.version), envelope };
+}
+
+/** JSON-decodes the body and checks it has the envelope's routing fields; the data is the contract's business. */
+export function parseEnvelope(message: KafkaMessage): EventEnvelope {
+  if (!message.value) throw new MalformedMessage('empty body');
+  let body: unknown;
+  try {
+    body = JSON.parse(message.value.toString('utf8'));
+  } catch {
+    throw new MalformedMessage('body is not JSON');
+  }
+  const candidate = body as Partial<EventEnvelope> | null;
+  if (
+    typeof candidate !== 'object' || candidate === null ||
+    typeof candidate.id !== 'string' || typeof candidate.type !== 'string' || typeof candidate.version !== 'number'
+  ) {
+    throw new MalformedMessage('body is not an event envelope (id, type, version)');
+  }
+  return candidate as EventEnvelope;
+}

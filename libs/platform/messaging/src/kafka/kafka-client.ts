@@ -1,0 +1,28 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { PlatformLogger } from '../logger';
+
+export interface KafkaClientOptions {
+  readonly clientId: string;
+  readonly brokers: readonly string[];
+  readonly logger: PlatformLogger;
+}
+
+/** A kafkajs client whose own logging goes to the service's structured logger (warnings and up). */
+export function createKafka(options: KafkaClientOptions): Kafka {
+  return new Kafka({
+    clientId: options.clientId,
+    brokers: [...options.brokers],
+    logLevel: logLevel.WARN,
+    retry: { initialRetryTime: 100, retries: 8 },
+    logCreator: () => (entry) => {
+      const line = { msg: entry.log.message, kafka: entry.namespace, ...entry.log };
+      if (entry.level <= logLevel.ERROR) options.logger.error(line);
+      else options.logger.warn(line);
+    },
+  });
+}
+
+/** The producer the outbox relay uses: idempotent, one request in flight, so retries keep order. */
+export function createRelayProducer(kafka: Kafka) {
+  return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+}

@@ -1,0 +1,6 @@
+/** The slice of Nest's LoggerService the platform needs; keeps platform classes framework-free. */
+export interface PlatformLogger {
+  log(message: unknown, ...context: unknown[]): void;
+  warn(message: unknown, ...context: unknown[]): void;
+  error(message: unknown, ...context: unknown[]): void;
+}

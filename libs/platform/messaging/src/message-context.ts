@@ -1,0 +1,55 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomBytes, randomUUID } from 'node:crypto';
+
+/**
+ * Causality carried through one unit of work: an HTTP request or the handling of one message.
+ * Every event written to the outbox inside it inherits these ids, which is how a correlation id
+ * and a W3C trace travel from a request, through Kafka, into the next context's logs.
+ */
+export interface MessageContext {
+  readonly correlationId: string;
+  /** The request or message that caused the current work; null for an originating request. */
+  readonly causationId: string | null;
+  /** W3C `traceparent` of the current span. */
+  readonly traceparent: string;
+  readonly tracestate: string | null;
+}
+
+const storage = new AsyncLocalStorage<MessageContext>();
+
+export function runInMessageContext<T>(context: MessageContext, work: () => T): T {
+  return storage.run(context, work);
+}
+
+export function currentMessageContext(): MessageContext | undefined {
+  return storage.getStore();
+}
+
+const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
+
+/** A new span in the trace of `parent` (or a new trace when there is no valid parent). */
+export function childTraceparent(parent: string | null | undefined): string {
+  const match = parent ? TRACEPARENT.exec(parent) : null;
+  const traceId = match?.[1] ?? randomBytes(16).toString('hex');
+  const flags = match?.[3] ?? '01';
+  return `00-${traceId}-${randomBytes(8).toString('hex')}-${flags}`;
+}
+
+export function traceIdOf(traceparent: string | null | undefined): string | undefined {
+  return traceparent ? TRACEPARENT.exec(traceparent)?.[1] : undefined;
+}
+
+/** The context for work started by an incoming request, continuing the caller's trace if it sent one. */
+export function requestContext(headers: {
+  correlationId?: string | undefined;
+  traceparent?: string | undefined;
+  tracestate?: string | undefined;
+}): MessageContext {
+  const correlationId = headers.correlationId && headers.correlationId.length <= 128 ? headers.correlationId : randomUUID();
+  return {
+    correlationId,
+    causationId: null,
+    traceparent: childTraceparent(headers.traceparent),
+    tracestate: headers.tracestate ?? null,
+  };
+}

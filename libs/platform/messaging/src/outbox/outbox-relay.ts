@@ -1,0 +1,154 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { IHeaders, Producer, TopicMessages } from 'kafkajs';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { PlatformLogger } from '../logger';
+import { OUTBOX_CHANNEL } from './outbox';
+
+export interface OutboxRelayOptions {
+  readonly dataSource: DataSource;
+  /** Used for a dedicated LISTEN connection. */
+  readonly databaseUrl: string;
+  /** A connected, idempotent kafkajs producer. */
+  readonly producer: Producer;
+  /** Advisory lock key: one publisher per database at a time, whatever the number of replicas. */
+  readonly lockKey: number;
+  readonly batchSize: number;
+  /** Fallback poll when no notification arrives (a missed NOTIFY, another replica's rows). */
+  readonly pollIntervalMs: number;
+  /** Published rows are kept this long for inspection, then purged. */
+  readonly retentionHours: number;
+  readonly logger: PlatformLogger;
+}
+
+interface OutboxRow {
+  position: string;
+  topic: string;
+  message_key: string;
+  payload: unknown;
+  headers: Record<string, string>;
+}
+
+/**
+ * Publishes committed outbox rows to Kafka in position order and marks them only after the broker
+ * acknowledged them (acks=all). A crash between the two re-sends the batch: consumers deduplicate
+ * by event id, so the system is at-least-once and never loses an event.
+ */
+export class OutboxRelay {
+  #running = false;
+  #workSignalled = false;
+  #wake: (() => void) | undefined;
+  #loop: Promise<void> | undefined;
+  #listener: Client | undefined;
+  #lastPurge = 0;
+
+  constructor(private readonly options: OutboxRelayOptions) {}
+
+  async start(): Promise<void> {
+    if (this.#running) return;
+    this.#running = true;
+    await this.listen();
+    this.#loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.#running = false;
+    this.#wake?.();
+    await this.#loop;
+    await this.#listener?.end().catch(() => undefined);
+  }
+
+  /** Number of rows waiting to be published (for readiness and benchmarks). */
+  async backlog(): Promise<number> {
+    const [row] = await this.options.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
+    return (row as { n: number }).n;
+  }
+
+  /** Publishes one batch if this replica wins the lock; returns how many rows it published. */
+  async publishBatch(): Promise<number> {
+    const { dataSource, producer, lockKey, batchSize } = this.options;
+    return dataSource.transaction(async (manager) => {
+      const [lock] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS leader', [lockKey]);
+      if (!(lock as { leader: boolean }).leader) return 0;
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT position, topic, message_key, payload, headers FROM outbox
+          WHERE published_at IS NULL ORDER BY position LIMIT $1`,
+        [batchSize],
+      );
+      if (rows.length === 0) return 0;
+      await producer.sendBatch({ topicMessages: toTopicMessages(rows), acks: -1 });
+      await manager.query('UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])', [
+        rows.map((row) => row.position),
+      ]);
+      return rows.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.#running) {
+      this.#workSignalled = false;
+      let published = 0;
+      try {
+        published = await this.publishBatch();
+        failures = 0;
+        await this.purgeIfDue();
+      } catch (error) {
+        failures += 1;
+        this.options.logger.warn({ msg: 'outbox relay batch failed; will retry', err: String(error), failures });
+        await sleep(Math.min(100 * 2 ** failures, 5_000));
+        continue;
+      }
+      if (published < this.options.batchSize && !this.#workSignalled) await this.idle();
+    }
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.options.pollIntervalMs);
+      const wake = done;
+      this.#wake = wake;
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.options.databaseUrl, application_name: 'outbox-relay' });
+    client.on('notification', () => {
+      this.#workSignalled = true;
+      this.#wake?.();
+    });
+    // Losing the LISTEN connection only slows the relay down to its poll interval.
+    client.on('error', (error) => this.options.logger.warn({ msg: 'outbox LISTEN connection lost', err: String(error) }));
+    await client.connect();
+    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.#listener = client;
+  }
+
+  private async purgeIfDue(): Promise<void> {
+    if (Date.now() - this.#lastPurge < 60_000) return;
+    this.#lastPurge = Date.now();
+    await this.options.dataSource.query(
+      `DELETE FROM outbox WHERE position IN (
+         SELECT position FROM outbox WHERE published_at < now() - make_interval(hours => $1) LIMIT 10000)`,
+      [this.options.retentionHours],
+    );
+  }
+}
+
+function toTopicMessages(rows: readonly OutboxRow[]): TopicMessages[] {
+  const byTopic = new Map<string, TopicMessages>();
+  for (const row of rows) {
+    const entry = byTopic.get(row.topic) ?? { topic: row.topic, messages: [] };
+    entry.messages.push({
+      key: row.message_key,
+      value: JSON.stringify(row.payload),
+      headers: row.headers as IHeaders,
+    });
+    byTopic.set(row.topic, entry);
+  }
+  return [...byTopic.values()];
+}

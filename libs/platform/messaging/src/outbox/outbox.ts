@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { EventContract, EventEnvelope, EventHeaders, wireType } from '@bazaar/published-language';
+import { childTraceparent, currentMessageContext } from '../message-context';
+
+/** An integration event to publish, produced by a context's translation of its domain events. */
+export interface OutgoingEvent<TData = unknown> {
+  readonly contract: EventContract<TData>;
+  readonly data: TData;
+  /** The aggregate the event is about: the Kafka key, so its events stay in order. */
+  readonly aggregateId: string;
+  readonly occurredAt: Date;
+}
+
+/** Notified on commit of every transaction that wrote to the outbox; the relay wakes on it. */
+export const OUTBOX_CHANNEL = 'bazaar_outbox';
+
+/**
+ * Writes integration events into the `outbox` table inside the caller's transaction. Nothing is
+ * sent here: the {@link OutboxRelay} publishes rows only after this transaction has committed, so
+ * a rolled-back change never leaks an event and a committed one is never lost.
+ */
+export class Outbox {
+  constructor(private readonly producer: string) {}
+
+  async append(manager: EntityManager, events: readonly OutgoingEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const rows = events.map((event) => this.toRow(event));
+    const values: unknown[] = [];
+    const tuples = rows.map((row, i) => {
+      values.push(row.eventId, row.topic, row.key, row.type, row.payload, row.headers);
+      const p = i * 6;
+      return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}::jsonb, $${p + 6}::jsonb)`;
+    });
+    await manager.query(
+      `INSERT INTO outbox (event_id, topic, message_key, event_type, payload, headers) VALUES ${tuples.join(', ')}`,
+      values,
+    );
+    await manager.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+  }
+
+  private toRow(event: OutgoingEvent) {
+    const context = currentMessageContext();
+    const id = randomUUID();
+    // A producer bug must fail the transaction, not poison every consumer downstream.
+    const data = event.contract.schema.parse(event.data);
+    const envelope: EventEnvelope = {
+      id,
+      type: event.contract.type,
+      version: event.contract.version,
+      occurredAt: event.occurredAt.toISOString(),
+      producer: this.producer,
+      aggregateId: event.aggregateId,
+      correlationId: context?.correlationId ?? id,
+      causationId: context?.causationId ?? null,
+      traceparent: childTraceparent(context?.traceparent),
+      tracestate: context?.tracestate ?? null,
+      data,
+    };
+    const headers: Record<string, string> = {
+      [EventHeaders.id]: envelope.id,
+      [EventHeaders.type]: wireType(envelope.type, envelope.version),
+      [EventHeaders.producer]: envelope.producer,
+      [EventHeaders.correlationId]: envelope.correlationId,
+      ...(envelope.causationId ? { [EventHeaders.causationId]: envelope.causationId } : {}),
+      ...(envelope.traceparent ? { [EventHeaders.traceparent]: envelope.traceparent } : {}),
+      ...(envelope.tracestate ? { [EventHeaders.tracestate]: envelope.tracestate } : {}),
+    };
+    return {
+      eventId: id,
+      topic: event.contract.topic,
+      key: event.aggregateId,
+      type: wireType(envelope.type, envelope.version),
+      payload: JSON.stringify(envelope),
+      headers: JSON.stringify(headers),
+    };
+  }
+}
