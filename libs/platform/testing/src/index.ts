@@ -1,1 +1,2 @@
-export {};
+export * from './eventually';
+export * from './test-infrastructure';

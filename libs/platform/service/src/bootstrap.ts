@@ -1,0 +1,112 @@
+import { DynamicModule, Module, StandardSchemaValidationPipe, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Kafka } from 'kafkajs';
+import { createDataSource, runMigrations } from '@bazaar/platform-database';
+import { CreateMessagingTables1763700000000, KafkaEventServer, requestContext, runInMessageContext } from '@bazaar/platform-messaging';
+import { deadLetterTopic } from '@bazaar/published-language';
+import { ServiceConfig } from './config';
+import { PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, RequestValidationFailed, toProblem } from './http/problem-details';
+import { createLogger, JsonLogger } from './logger';
+import { PlatformModule, ServiceDefinition } from './platform.module';
+import { KAFKA } from './tokens';
+
+export interface ServiceOptions {
+  readonly definition: ServiceDefinition;
+  readonly config: ServiceConfig;
+  /** The context's own module: controllers, consumers, handlers, repositories. */
+  readonly module: Type | DynamicModule;
+  readonly openApi: { readonly title: string; readonly description: string };
+}
+
+/** Builds and starts one service: HTTP on Fastify and its Kafka consumer, in one process. */
+export async function startService(options: ServiceOptions): Promise<NestFastifyApplication> {
+  const { definition, config } = options;
+  const logger = new JsonLogger(createLogger(definition.name, config.LOG_LEVEL));
+
+  @Module({ imports: [PlatformModule.forService(definition, config, logger), options.module] })
+  class ServiceModule {}
+
+  const adapter = new FastifyAdapter({ bodyLimit: 1_048_576, return503OnClosing: true });
+  const app = await NestFactory.create<NestFastifyApplication>(ServiceModule, adapter, { logger, bufferLogs: true, abortOnError: false });
+  configureHttp(app, logger);
+  documentApi(app, options.openApi);
+
+  if (definition.consumes.length > 0) {
+    app.connectMicroservice(
+      {
+        strategy: new KafkaEventServer({
+          kafka: app.get<Kafka>(KAFKA),
+          groupId: config.KAFKA_CONSUMER_GROUP,
+          topics: definition.consumes,
+          deadLetterTopic: deadLetterTopic(definition.name),
+          maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+          initialBackoffMs: config.CONSUMER_INITIAL_BACKOFF_MS,
+          maxBackoffMs: config.CONSUMER_MAX_BACKOFF_MS,
+          partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENCY,
+          logger,
+        }),
+      },
+      { inheritAppConfig: true },
+    );
+  }
+  app.enableShutdownHooks();
+  await app.startAllMicroservices();
+  await app.listen({ port: config.PORT, host: config.HOST });
+  logger.log({ msg: `${definition.name} listening`, url: await app.getUrl() });
+  return app;
+}
+
+function configureHttp(app: NestFastifyApplication, logger: JsonLogger): void {
+  const onServerError = (error: unknown) => logger.error(error instanceof Error ? error : { msg: 'server error', err: String(error) });
+  app.useGlobalFilters(new ProblemDetailsFilter(onServerError));
+  app.useGlobalPipes(new StandardSchemaValidationPipe({ exceptionFactory: (issues) => RequestValidationFailed.fromIssues(issues) }));
+  const fastify = app.getHttpAdapter().getInstance();
+  // Every request runs in its own message context: its correlation id and trace reach the outbox.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const context = requestContext({
+      correlationId: headerOf(request.headers['x-correlation-id']),
+      traceparent: headerOf(request.headers['traceparent']),
+      tracestate: headerOf(request.headers['tracestate']),
+    });
+    reply.header('x-correlation-id', context.correlationId);
+    runInMessageContext(context, done);
+  });
+  // Errors Fastify raises before Nest sees the request (malformed JSON, body too large, …).
+  fastify.setErrorHandler((error, _request, reply) => {
+    const details = toProblem(error);
+    if (details.status >= 500) logger.error(error);
+    void reply.status(details.status).header('content-type', PROBLEM_CONTENT_TYPE).send(details);
+  });
+}
+
+function documentApi(app: NestFastifyApplication, info: ServiceOptions['openApi']): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(info.title).setDescription(info.description).setVersion('1').build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+}
+
+function headerOf(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** `main.js migrate` applies migrations and exits (a Kubernetes Job / init container); anything else serves. */
+export async function runService(options: ServiceOptions): Promise<void> {
+  if (process.argv[2] === 'migrate') {
+    const dataSource = createDataSource({
+      url: options.config.DATABASE_URL,
+      applicationName: `${options.definition.name}-migrate`,
+      poolSize: 1,
+      migrations: [CreateMessagingTables1763700000000, ...options.definition.migrations] as never,
+    });
+    await dataSource.initialize();
+    const applied = await runMigrations(dataSource);
+    await dataSource.destroy();
+    process.stdout.write(`${JSON.stringify({ service: options.definition.name, msg: 'migrations applied', applied })}\n`);
+    return;
+  }
+  await startService(options);
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Settings every Bazaar service shares; each app extends this with its own and validates once at start. */
+export function serviceConfigSchema(defaults: { name: string; port: number }) {
+  const role = `bazaar_${defaults.name.replace(/-/g, '_')}`;
+  return z.object({
+    SERVICE_NAME: z.string().default(defaults.name),
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(defaults.port),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default(`postgres://${role}@127.0.0.1:5432/${role}`),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    MIGRATE_ON_START: z.stringbool().default(true),
+    KAFKA_BROKERS: z
+      .string()
+      .default('127.0.0.1:9092')
+      .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean)),
+    KAFKA_CONSUMER_GROUP: z.string().default(defaults.name),
+    KAFKA_PARTITIONS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
+    CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+    CONSUMER_INITIAL_BACKOFF_MS: z.coerce.number().int().min(1).default(100),
+    CONSUMER_MAX_BACKOFF_MS: z.coerce.number().int().min(1).default(5_000),
+    OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(256),
+    OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(500),
+    OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(0).default(24),
+  });
+}
+
+export type ServiceConfig = z.output<ReturnType<typeof serviceConfigSchema>>;
+
+/** Validates the environment against a schema, failing fast with every problem listed. */
+export function loadConfig<TSchema extends z.ZodType>(schema: TSchema, env: NodeJS.ProcessEnv = process.env): z.output<TSchema> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new Error(`Invalid configuration:\n${z.prettifyError(result.error)}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,90 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import type { StandardSchemaV1 } from '@standard-schema/spec';
+import { FastifyReply } from 'fastify';
+import { throwError } from 'rxjs';
+import { DomainError } from '@bazaar/shared-kernel';
+
+/** RFC 9457 problem details, plus the stable `code` clients switch on. */
+export interface ProblemDetails {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly code: string;
+  readonly detail?: string;
+  readonly errors?: readonly { path: string; message: string }[];
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** The request does not match the route's schema; each issue names the offending field. */
+export class RequestValidationFailed extends Error {
+  constructor(readonly issues: readonly { path: string; message: string }[]) {
+    super(`Request is invalid: ${issues.map((i) => `${i.path || '(body)'}: ${i.message}`).join('; ')}`);
+  }
+
+  static fromIssues(issues: readonly StandardSchemaV1.Issue[]): RequestValidationFailed {
+    return new RequestValidationFailed(
+      issues.map((issue) => ({
+        path: (issue.path ?? []).map((segment) => (typeof segment === 'object' ? String(segment.key) : String(segment))).join('.'),
+        message: issue.message,
+      })),
+    );
+  }
+}
+
+const statusOfKind = { not_found: HttpStatus.NOT_FOUND, conflict: HttpStatus.CONFLICT, invalid: HttpStatus.UNPROCESSABLE_ENTITY } as const;
+
+export function problem(status: number, code: string, title: string, extra: Partial<ProblemDetails> = {}): ProblemDetails {
+  return { type: `https://bazaar.example/problems/${code.replace(/_/g, '-')}`, title, status, code, ...extra };
+}
+
+/** Maps any thrown error to a problem; unknown errors become a 500 that leaks nothing. */
+export function toProblem(error: unknown): ProblemDetails {
+  if (error instanceof DomainError) return problem(statusOfKind[error.kind], error.code, error.name, { detail: error.message });
+  if (error instanceof RequestValidationFailed) {
+    return problem(HttpStatus.BAD_REQUEST, 'invalid_request', 'The request is invalid', { detail: error.message, errors: error.issues });
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    return problem(status, codeOfStatus(status), error.message);
+  }
+  const fastifyError = error as { statusCode?: number; code?: string; message?: string };
+  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    const code = fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+      ? 'malformed_json' : codeOfStatus(fastifyError.statusCode);
+    return problem(fastifyError.statusCode, code, fastifyError.message ?? 'Bad request', { detail: fastifyError.message });
+  }
+  return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'internal_error', 'Something went wrong on our side');
+}
+
+function codeOfStatus(status: number): string {
+  switch (status) {
+    case 400: return 'bad_request';
+    case 404: return 'not_found';
+    case 405: return 'method_not_allowed';
+    case 406: return 'not_acceptable';
+    case 409: return 'conflict';
+    case 413: return 'payload_too_large';
+    case 415: return 'unsupported_media_type';
+    case 422: return 'unprocessable';
+    case 429: return 'too_many_requests';
+    default: return status >= 500 ? 'internal_error' : 'bad_request';
+  }
+}
+
+/**
+ * The one place errors become HTTP answers. For Kafka handlers (rpc) it rethrows the original
+ * error untouched so the transport can tell permanent failures from transient ones.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  constructor(private readonly onServerError: (error: unknown) => void) {}
+
+  catch(error: unknown, host: ArgumentsHost) {
+    if (host.getType() === 'rpc') return throwError(() => error);
+    const details = toProblem(error);
+    if (details.status >= 500) this.onServerError(error);
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    return reply.status(details.status).header('content-type', PROBLEM_CONTENT_TYPE).send(details);
+  }
+}

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Kafka, Producer } from 'kafkajs';
+import { DataSource, EntitySchema, MixedList } from 'typeorm';
+import { createDataSource, runMigrations, Transactions } from '@bazaar/platform-database';
+import { createKafka, createRelayProducer, CreateMessagingTables1763700000000, Outbox, OutboxRelay } from '@bazaar/platform-messaging';
+import { Clock, IdGenerator } from '@bazaar/shared-kernel';
+import { ServiceConfig } from './config';
+import { HealthController } from './health/health.controller';
+import { JsonLogger } from './logger';
+import { KAFKA, SERVICE_CONFIG, SERVICE_LOGGER } from './tokens';
+
+/** What a bounded context tells the platform about itself. */
+export interface ServiceDefinition {
+  /** The context's name: producer name in envelopes, consumer group, log field. */
+  readonly name: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  readonly migrations: readonly Function[];
+  readonly entities?: readonly EntitySchema[];
+  /** Topics this service consumes; empty for a producer-only service. */
+  readonly consumes: readonly string[];
+}
+
+class SystemClock extends Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+class RandomUuids extends IdGenerator {
+  next(): string {
+    return randomUUID();
+  }
+}
+
+/** Starts the outbox relay once the app is up and stops it, then the pool, on shutdown. */
+@Injectable()
+class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  #producer: Producer | undefined;
+  #relay: OutboxRelay | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    @Inject(SERVICE_LOGGER) private readonly logger: JsonLogger,
+  ) {}
+
+  get relay(): OutboxRelay | undefined {
+    return this.#relay;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.#producer = createRelayProducer(this.kafka);
+    await this.#producer.connect();
+    this.#relay = new OutboxRelay({
+      dataSource: this.dataSource,
+      databaseUrl: this.config.DATABASE_URL,
+      producer: this.#producer,
+      lockKey: 727_100,
+      batchSize: this.config.OUTBOX_BATCH_SIZE,
+      pollIntervalMs: this.config.OUTBOX_POLL_INTERVAL_MS,
+      retentionHours: this.config.OUTBOX_RETENTION_HOURS,
+      logger: this.logger,
+    });
+    await this.#relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.#relay?.stop();
+    await this.#producer?.disconnect();
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+/**
+ * The runtime every context shares: its database (migrated before anything else touches it), the
+ * unit of work, the outbox and its relay, Kafka, clock, ids, logger and health endpoints.
+ */
+@Module({})
+export class PlatformModule {
+  static forService(definition: ServiceDefinition, config: ServiceConfig, logger: JsonLogger): DynamicModule {
+    return {
+      module: PlatformModule,
+      global: true,
+      controllers: [HealthController],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: SERVICE_LOGGER, useValue: logger },
+        {
+          provide: DataSource,
+          useFactory: async () => {
+            const dataSource = createDataSource({
+              url: config.DATABASE_URL,
+              applicationName: definition.name,
+              poolSize: config.DATABASE_POOL_SIZE,
+              migrations: [CreateMessagingTables1763700000000, ...definition.migrations] as MixedList<never>,
+              entities: [...(definition.entities ?? [])],
+            });
+            await dataSource.initialize();
+            if (config.MIGRATE_ON_START) await runMigrations(dataSource);
+            return dataSource;
+          },
+        },
+        { provide: Transactions, useFactory: (dataSource: DataSource) => new Transactions(dataSource), inject: [DataSource] },
+        { provide: Outbox, useValue: new Outbox(definition.name) },
+        { provide: Clock, useValue: new SystemClock() },
+        { provide: IdGenerator, useValue: new RandomUuids() },
+        { provide: KAFKA, useFactory: () => createKafka({ clientId: definition.name, brokers: config.KAFKA_BROKERS, logger }) },
+        MessagingLifecycle,
+      ],
+      exports: [SERVICE_CONFIG, SERVICE_LOGGER, DataSource, Transactions, Outbox, Clock, IdGenerator, KAFKA],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+/** Injection tokens for platform values that have no class of their own. */
+export const KAFKA = Symbol('Kafka');
+export const SERVICE_CONFIG = Symbol('ServiceConfig');
+export const SERVICE_LOGGER = Symbol('ServiceLogger');
