@@ -11,6 +11,7 @@ import { deleteTopicsAndGroups, ensureTopics, kafkaAnswers } from './lib/kafka-a
 import { brokerLog, brokerPid, ensureBroker, stopBroker } from './lib/kafka-broker.mjs';
 import { kafkaFiles } from './lib/kafka-config.mjs';
 import { StackError, elapsed, ok, step } from './lib/log.mjs';
+import { kafkaSmoke } from './lib/smoke.mjs';
 import { buildProjects, runMigrations } from './lib/nx.mjs';
 import { dropDatabases, provisionDatabases } from './lib/postgres.mjs';
 import { printServiceTable, serviceLog, servicePid, serviceReady, startServices, stopService } from './lib/services.mjs';
@@ -25,13 +26,17 @@ const HELP = `usage: node tools/stack/stack.mjs <command>
   down [--purge]   stop services and Kafka; --purge also deletes Kafka data, databases and roles
   status           what runs where
   reset            fresh databases, topics and consumer groups (stops services), then migrations
-  logs <name> [-f] tail kafka's or a service's log`;
+  logs <name> [-f] tail kafka's or a service's log
+  smoke            prove kafkajs against the running broker (produce, group, commit, transactions)`;
 
 /** @param {ReturnType<typeof loadStack>} stack */
-async function provision(stack, { migrate = true } = {}) {
-  step(`waiting for Kafka at ${kafkaBrokers().join(',')}`);
-  if (!(await waitFor(kafkaAnswers, { timeoutMs: 90_000, onWait: (s) => step(`waiting for Kafka… ${s}s`) }))) {
-    throw new StackError(`Kafka at ${kafkaBrokers().join(',')} did not answer within 90s`);
+async function provision(stack, { migrate = true, waitKafka = true } = {}) {
+  if (waitKafka && !(await kafkaAnswers())) {
+    // In compose the broker may still be booting when this container starts.
+    step(`waiting for Kafka at ${kafkaBrokers().join(',')}`);
+    if (!(await waitFor(kafkaAnswers, { timeoutMs: 90_000, onWait: (s) => step(`waiting for Kafka… ${s}s`) }))) {
+      throw new StackError(`Kafka at ${kafkaBrokers().join(',')} did not answer within 90s`);
+    }
   }
   await ensureTopics(stack);
   await provisionDatabases(stack);
@@ -40,7 +45,7 @@ async function provision(stack, { migrate = true } = {}) {
 
 async function infra(stack, opts) {
   await ensureBroker(stack);
-  await provision(stack, opts);
+  await provision(stack, { ...opts, waitKafka: false });
 }
 
 async function status(stack) {
@@ -109,6 +114,9 @@ async function main([command, ...args]) {
       return status(stack);
     case 'reset':
       await reset(stack);
+      break;
+    case 'smoke':
+      await kafkaSmoke();
       break;
     case 'logs':
       return logs(stack, args[0], args.includes('-f'));

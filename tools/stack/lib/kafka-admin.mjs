@@ -51,8 +51,13 @@ function topicSpecs(stack) {
   }));
 }
 
-/** Creates the declared topics that are missing; existing ones are left alone (a partition shortfall is reported). */
+/**
+ * Creates the declared topics that are missing and brings the configs of
+ * existing ones back to the declaration; a partition shortfall is reported
+ * (partitions can only grow, and that changes key-to-partition mapping).
+ */
 export async function ensureTopics(stack) {
+  const { ConfigResourceTypes, ConfigSource } = dep('kafkajs');
   const specs = topicSpecs(stack);
   await withAdmin(
     async (admin) => {
@@ -60,14 +65,30 @@ export async function ensureTopics(stack) {
       const missing = specs.filter((s) => !existing.has(s.topic));
       if (missing.length) await admin.createTopics({ topics: missing, waitForLeaders: true });
       const present = specs.filter((s) => existing.has(s.topic));
+      let altered = 0;
       if (present.length) {
         const { topics } = await admin.fetchTopicMetadata({ topics: present.map((s) => s.topic) });
         for (const t of topics) {
           const want = specs.find((s) => s.topic === t.name).numPartitions;
           if (t.partitions.length < want) warn(`topic ${t.name} has ${t.partitions.length} partitions, stack.json declares ${want}`);
         }
+        const { resources } = await admin.describeConfigs({
+          includeSynonyms: false,
+          resources: present.map((s) => ({ type: ConfigResourceTypes.TOPIC, name: s.topic })),
+        });
+        for (const r of resources) {
+          const spec = present.find((s) => s.topic === r.resourceName);
+          // Only per-topic overrides: 4.x also reports a cluster-level min.insync.replicas as non-default.
+          const overrides = r.configEntries.filter((e) => e.configSource === ConfigSource.TOPIC_CONFIG);
+          const actual = Object.fromEntries(overrides.map((e) => [e.configName, e.configValue]));
+          const declared = Object.fromEntries(spec.configEntries.map((e) => [e.name, e.value]));
+          if (JSON.stringify(Object.entries(actual).sort()) === JSON.stringify(Object.entries(declared).sort())) continue;
+          // AlterConfigs (not incremental) replaces all overrides: the declaration is the whole truth.
+          await admin.alterConfigs({ validateOnly: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: spec.topic, configEntries: spec.configEntries }] });
+          altered++;
+        }
       }
-      ok(`topics: ${missing.length} created, ${present.length} already present`);
+      ok(`topics: ${missing.length} created, ${present.length} already present${altered ? `, ${altered} reconfigured` : ''}`);
     },
     { quiet: false, retries: 5 },
   );

@@ -124,6 +124,7 @@ function signal(pid, sig) {
 export async function stopProcess(pid, timeoutMs = 30_000) {
   if (!isAlive(pid)) return 'not running';
   signal(pid, 'SIGTERM');
+  signal(pid, 'SIGCONT'); // a stopped (Ctrl-Z, SIGSTOP) process only sees SIGTERM once resumed
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!isAlive(pid)) return 'stopped';
