@@ -1,0 +1,80 @@
+import { money } from '@bazaar/shared-kernel';
+import { anAddress } from '@bazaar/checkout-domain';
+import { IdempotencyKeyReused } from '../idempotency/idempotency-key-reused';
+import { FixedClock, InlineUnitOfWork, SequentialIds } from '../testing/fixed-ports';
+import { InMemoryIdempotencyKeys } from '../testing/in-memory-idempotency-keys';
+import { InMemoryOrders } from '../testing/in-memory-orders';
+import { PlaceOrder } from './place-order.command';
+import { PlaceOrderHandler } from './place-order.handler';
+
+const aRequest = (overrides: Partial<PlaceOrder> = {}): PlaceOrder => ({
+  buyerId: 'buyer-42',
+  lines: [{ sku: 'MUG-BLUE', quantity: 2, unitPrice: money(1250, 'EUR') }],
+  shippingAddress: anAddress(),
+  paymentToken: 'tok_ok',
+  ...overrides,
+});
+
+function checkout() {
+  const orders = new InMemoryOrders();
+  const keys = new InMemoryIdempotencyKeys();
+  const clock = new FixedClock(new Date('2026-12-01T10:00:00.000Z'));
+  const handler = new PlaceOrderHandler(orders, keys, new InlineUnitOfWork(), clock, new SequentialIds());
+  return { orders, keys, handler };
+}
+
+describe('Placing an order (express checkout)', () => {
+  it('places the order with a new id and the time of the clock, and saves OrderPlaced with it', async () => {
+    const { orders, handler } = checkout();
+
+    const id = await handler.execute(aRequest());
+
+    const order = await orders.byId(id);
+    expect(order?.status).toBe('placed');
+    expect(order?.placedAt).toEqual(new Date('2026-12-01T10:00:00.000Z'));
+    expect(orders.savedEvents).toEqual([expect.objectContaining({ type: 'OrderPlaced', orderId: id, total: money(2500, 'EUR') })]);
+  });
+
+  it('places a new order for every request that carries no Idempotency-Key', async () => {
+    const { orders, handler } = checkout();
+
+    const first = await handler.execute(aRequest());
+    const second = await handler.execute(aRequest());
+
+    expect(second).not.toBe(first);
+    expect(orders.count).toBe(2);
+  });
+
+  it('answers a repeated request with the same key with the order it already placed', async () => {
+    const { orders, handler } = checkout();
+    const idempotency = { key: 'key-1', fingerprint: 'sha-of-body' };
+
+    const first = await handler.execute(aRequest({ idempotency }));
+    const again = await handler.execute(aRequest({ idempotency }));
+
+    expect(again).toBe(first);
+    expect(orders.count).toBe(1);
+    expect(orders.savedEvents).toHaveLength(1);
+  });
+
+  it('refuses a key reused with a different request, placing nothing', async () => {
+    const { orders, handler } = checkout();
+    await handler.execute(aRequest({ idempotency: { key: 'key-1', fingerprint: 'sha-of-body' } }));
+
+    const reuse = handler.execute(aRequest({ buyerId: 'someone-else', idempotency: { key: 'key-1', fingerprint: 'sha-of-other-body' } }));
+
+    await expect(reuse).rejects.toBeInstanceOf(IdempotencyKeyReused);
+    await expect(reuse).rejects.toMatchObject({ code: 'idempotency_key_reused', kind: 'invalid' });
+    expect(orders.count).toBe(1);
+  });
+
+  it('does not use up the key of a request the order rules refused', async () => {
+    const { orders, keys, handler } = checkout();
+    const refused = aRequest({ lines: [], idempotency: { key: 'key-1', fingerprint: 'empty' } });
+
+    await expect(handler.execute(refused)).rejects.toMatchObject({ code: 'order_has_no_lines' });
+
+    expect(keys.holderOf('key-1')).toBeUndefined();
+    expect(orders.count).toBe(0);
+  });
+});

@@ -1,0 +1,16 @@
+import { IdempotencyKeys, IdempotencyRecord } from '../idempotency/idempotency-keys';
+
+export class InMemoryIdempotencyKeys extends IdempotencyKeys {
+  readonly #records = new Map<string, IdempotencyRecord>();
+
+  async claim(record: IdempotencyRecord): Promise<IdempotencyRecord> {
+    const holder = this.#records.get(record.key);
+    if (holder) return holder;
+    this.#records.set(record.key, record);
+    return record;
+  }
+
+  holderOf(key: string): IdempotencyRecord | undefined {
+    return this.#records.get(key);
+  }
+}
