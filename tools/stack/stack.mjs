@@ -22,7 +22,7 @@ const HELP = `usage: node tools/stack/stack.mjs <command>
   infra            start Kafka, create topics, provision databases, run migrations
   provision        topics + databases + migrations against KAFKA_BROKERS / PG* (used by docker compose)
   up               infra, build the services, (re)start them and wait until ready
-                   (infra, provision and up take --no-migrate)
+                   (infra, provision, up and reset take --no-migrate)
   down [--purge]   stop services and Kafka; --purge also deletes Kafka data, databases and roles
   status           what runs where
   reset            fresh databases, topics and consumer groups (stops services), then migrations
@@ -72,14 +72,14 @@ async function down(stack, purge) {
   await dropDatabases(stack, { dropRoles: true });
 }
 
-async function reset(stack) {
+async function reset(stack, { migrate = true } = {}) {
   for (const ctx of stack.contexts) if (await stopService(ctx)) step(`stopped ${ctx.name} for the reset; run \`up\` to start it again`);
   await ensureBroker(stack);
   await deleteTopicsAndGroups(stack);
   await ensureTopics(stack);
   await dropDatabases(stack);
   await provisionDatabases(stack);
-  runMigrations(stack);
+  if (migrate) runMigrations(stack);
 }
 
 function logs(stack, name, follow) {
@@ -94,15 +94,16 @@ function logs(stack, name, follow) {
 async function main([command, ...args]) {
   const started = Date.now();
   const stack = loadStack();
+  const migrate = !args.includes('--no-migrate');
   switch (command) {
     case 'infra':
-      await infra(stack, { migrate: !args.includes('--no-migrate') });
+      await infra(stack, { migrate });
       break;
     case 'provision':
-      await provision(stack, { migrate: !args.includes('--no-migrate') });
+      await provision(stack, { migrate });
       break;
     case 'up':
-      await infra(stack, { migrate: !args.includes('--no-migrate') });
+      await infra(stack, { migrate });
       buildProjects(stack.contexts.map((c) => c.name));
       await startServices(stack.contexts);
       printServiceTable(stack.contexts);
@@ -113,7 +114,7 @@ async function main([command, ...args]) {
     case 'status':
       return status(stack);
     case 'reset':
-      await reset(stack);
+      await reset(stack, { migrate });
       break;
     case 'smoke':
       await kafkaSmoke();

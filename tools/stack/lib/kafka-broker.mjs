@@ -102,18 +102,17 @@ async function startBroker(libs) {
     logFile: brokerLog,
   });
   writePid(brokerPidFile, child.pid);
-  let exited = null;
-  child.once('exit', (code, sig) => (exited = sig ?? `exit code ${code}`));
-  const ready = await waitFor(async () => (await isPortOpen(broker)) && kafkaAnswers(), {
+  const ready = await waitFor(async () => child.exitReason() !== null || ((await isPortOpen(broker)) && kafkaAnswers()), {
     timeoutMs: READY_TIMEOUT_MS,
-    onWait: (s) => {
-      if (exited) throw new StackError(`Kafka exited during startup (${exited}). Last log lines:\n${tail(brokerLog)}`);
-      step(`waiting for Kafka… ${s}s`);
-    },
+    onWait: (s) => step(`waiting for Kafka… ${s}s`),
   });
+  const exited = child.exitReason();
+  if (exited) {
+    removePid(brokerPidFile);
+    throw new StackError(`Kafka exited during startup (${exited}). Last log lines:\n${tail(brokerLog)}`);
+  }
   if (!ready) {
-    if (exited) throw new StackError(`Kafka exited during startup (${exited}). Last log lines:\n${tail(brokerLog)}`);
-    throw new StackError(`Kafka did not become ready in ${READY_TIMEOUT_MS / 1000}s (pid ${child.pid} left running). Last log lines:\n${tail(brokerLog)}`);
+    throw new StackError(`Kafka did not become ready in ${READY_TIMEOUT_MS / 1000}s (pid ${child.pid} left running; "down" stops it). Last log lines:\n${tail(brokerLog)}`);
   }
   ok(`Kafka ready (pid ${child.pid}, ${elapsed(started)})`);
 }

@@ -92,6 +92,7 @@ export function portOwner(port) {
  * Starts a command in its own session (setsid via `detached`), so it outlives
  * the CLI and a Ctrl-C in the terminal does not reach it. The previous log is
  * kept as <log>.1 so a crash after a restart can still be read.
+ * exitReason() tells, while this CLI runs, whether and how the process ended.
  * @param {{ cmd: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv, logFile: string }} o
  */
 export function spawnDetached({ cmd, args, cwd, env = process.env, logFile }) {
@@ -101,7 +102,10 @@ export function spawnDetached({ cmd, args, cwd, env = process.env, logFile }) {
   const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   child.unref();
-  return child;
+  // Listen now: a process that dies at once must not be missed while we start others.
+  let exit = null;
+  child.once('exit', (code, sig) => (exit = sig ?? `exit code ${code}`));
+  return { pid: child.pid, exitReason: () => exit };
 }
 
 /** Signals the whole process group (the process leads it, see spawnDetached), else the pid alone. */

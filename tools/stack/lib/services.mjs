@@ -69,12 +69,11 @@ export async function startServices(contexts) {
 }
 
 async function waitReady(ctx, child) {
-  let exited = null;
-  child.once('exit', (code, sig) => (exited = sig ?? `exit code ${code}`));
-  const ready = await waitFor(async () => exited !== null || (await httpStatus(readyUrl(ctx))) === 200, {
+  const ready = await waitFor(async () => child.exitReason() !== null || (await httpStatus(readyUrl(ctx))) === 200, {
     timeoutMs: READY_TIMEOUT_MS,
     onWait: (s) => step(`waiting for ${ctx.name}… ${s}s`),
   });
+  const exited = child.exitReason();
   if (ready && !exited) return true;
   const why = exited ? `exited (${exited})` : `not ready after ${READY_TIMEOUT_MS / 1000}s at ${readyUrl(ctx)}`;
   return `${ctx.name} ${why}. Last log lines:\n${tail(serviceLog(ctx.name))}`;
