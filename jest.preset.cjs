@@ -7,6 +7,8 @@ const esmOnlyPackages = ['@nestjs', 'cookie'];
 module.exports = {
   ...nxPreset,
   testEnvironment: 'node',
+  // Integration specs join consumer groups and create databases; unit specs finish long before this.
+  testTimeout: 60_000,
   transform: {
     '^.+\\.[tj]s$': [
       '@swc/jest',

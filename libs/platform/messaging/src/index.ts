@@ -8,3 +8,4 @@ export * from './kafka/incoming-message';
 export * from './kafka/kafka-event-server';
 export * from './kafka/dead-letters';
 export * from './kafka/kafka-client';
+export * from './kafka/rethrow-rpc-errors.filter';

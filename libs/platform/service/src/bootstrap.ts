@@ -39,8 +39,8 @@ export async function startService(options: ServiceOptions): Promise<NestFastify
         strategy: new KafkaEventServer({
           kafka: app.get<Kafka>(KAFKA),
           groupId: config.KAFKA_CONSUMER_GROUP,
-          topics: definition.consumes,
-          deadLetterTopic: deadLetterTopic(definition.name),
+          topics: definition.consumes.map((topic) => `${config.KAFKA_TOPIC_PREFIX}${topic}`),
+          deadLetterTopic: `${config.KAFKA_TOPIC_PREFIX}${deadLetterTopic(definition.name)}`,
           maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
           initialBackoffMs: config.CONSUMER_INITIAL_BACKOFF_MS,
           maxBackoffMs: config.CONSUMER_MAX_BACKOFF_MS,

@@ -15,6 +15,8 @@ export function serviceConfigSchema(defaults: { name: string; port: number }) {
       .string()
       .default('127.0.0.1:9092')
       .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean)),
+    /** Prefix for every topic this service produces to or consumes from (isolated test runs share one broker). */
+    KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
     KAFKA_CONSUMER_GROUP: z.string().default(defaults.name),
     KAFKA_PARTITIONS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
     CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),

@@ -103,7 +103,7 @@ export class PlatformModule {
           },
         },
         { provide: Transactions, useFactory: (dataSource: DataSource) => new Transactions(dataSource), inject: [DataSource] },
-        { provide: Outbox, useValue: new Outbox(definition.name) },
+        { provide: Outbox, useValue: new Outbox(definition.name, config.KAFKA_TOPIC_PREFIX) },
         { provide: Clock, useValue: new SystemClock() },
         { provide: IdGenerator, useValue: new RandomUuids() },
         { provide: KAFKA, useFactory: () => createKafka({ clientId: definition.name, brokers: config.KAFKA_BROKERS, logger }) },

@@ -21,7 +21,11 @@ export const OUTBOX_CHANNEL = 'bazaar_outbox';
  * a rolled-back change never leaks an event and a committed one is never lost.
  */
 export class Outbox {
-  constructor(private readonly producer: string) {}
+  constructor(
+    private readonly producer: string,
+    /** Prepended to every contract's topic: isolates environments sharing one cluster (e.g. test runs). */
+    private readonly topicPrefix = '',
+  ) {}
 
   async append(manager: EntityManager, events: readonly OutgoingEvent[]): Promise<void> {
     if (events.length === 0) return;
@@ -68,7 +72,7 @@ export class Outbox {
     };
     return {
       eventId: id,
-      topic: event.contract.topic,
+      topic: `${this.topicPrefix}${event.contract.topic}`,
       key: event.aggregateId,
       type: wireType(envelope.type, envelope.version),
       payload: JSON.stringify(envelope),

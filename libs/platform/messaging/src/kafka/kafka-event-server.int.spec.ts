@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import { Controller, INestMicroservice, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { Consumer, IHeaders, Kafka, Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { Transactions } from '@bazaar/platform-database';
+import { EventEnvelope, EventHeaders } from '@bazaar/published-language';
+import { ConcurrencyConflict, DomainError } from '@bazaar/shared-kernel';
+import {
+  createTestDatabase, createTestTopics, deleteTestTopics, eventually, TestDatabase, testKafka, uniqueName,
+} from '@bazaar/platform-testing';
+import { Inbox } from '../inbox/inbox';
+import { migratedDataSource, RecordingLogger, testContract } from '../testing/fixtures';
+import { DeadLetterHeaders } from './dead-letters';
+import { KafkaEventServer } from './kafka-event-server';
+import { RethrowRpcErrors } from './rethrow-rpc-errors.filter';
+
+class ThingRejected extends DomainError {
+  readonly code = 'thing_rejected';
+  readonly kind = 'invalid' as const;
+}
+
+/** What the test handler should do with a thing id; set per test. */
+const behaviour = new Map<string, { failTimes: number; error: () => Error }>();
+const attempts = new Map<string, number>();
+
+let transactions: Transactions;
+let inbox: Inbox;
+
+@Controller()
+class ThingsConsumer {
+  @EventPattern('platform.thing-happened.v1')
+  async onThing(@Payload() envelope: EventEnvelope<{ thingId: string; sequence: number }>) {
+    const { thingId, sequence } = envelope.data;
+    attempts.set(thingId, (attempts.get(thingId) ?? 0) + 1);
+    const plan = behaviour.get(thingId);
+    if (plan && plan.failTimes > 0) {
+      plan.failTimes -= 1;
+      throw plan.error();
+    }
+    await inbox.once(envelope, () =>
+      transactions.manager.query('INSERT INTO effects (thing_id, sequence, event_id) VALUES ($1, $2, $3)', [thingId, sequence, envelope.id]),
+    );
+  }
+}
+
+@Module({ controllers: [ThingsConsumer] })
+class ThingsModule {}
+
+describe('KafkaEventServer with the inbox (real PostgreSQL and Kafka)', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let kafka: Kafka;
+  let producer: Producer;
+  let topic: string;
+  let deadLetterTopic: string;
+  let service: INestMicroservice;
+  let deadLetterConsumer: Consumer;
+  const deadLetters: { key: string; value: string; headers: Record<string, string> }[] = [];
+  const contract = () => testContract(topic);
+
+  function envelopeFor(thingId: string, sequence: number, id = randomUUID()): EventEnvelope {
+    return {
+      id, type: 'platform.thing-happened', version: 1, occurredAt: new Date().toISOString(), producer: 'platform-test',
+      aggregateId: thingId, correlationId: randomUUID(), causationId: null, traceparent: null, tracestate: null,
+      data: { thingId, sequence },
+    };
+  }
+
+  async function produce(key: string, value: string, headers: IHeaders = {}): Promise<void> {
+    await producer.send({ topic, acks: -1, messages: [{ key, value, headers }] });
+  }
+
+  async function produceEvent(envelope: EventEnvelope): Promise<void> {
+    await produce(envelope.aggregateId, JSON.stringify(envelope), {
+      [EventHeaders.id]: envelope.id,
+      [EventHeaders.type]: contract().wireType,
+    });
+  }
+
+  async function effectsOf(thingId: string): Promise<number[]> {
+    const rows: { sequence: number }[] = await dataSource.query('SELECT sequence FROM effects WHERE thing_id = $1 ORDER BY id', [thingId]);
+    return rows.map((row) => row.sequence);
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataSource = await migratedDataSource(db.url, [
+      'CREATE TABLE effects (id bigserial PRIMARY KEY, thing_id text NOT NULL, sequence int NOT NULL, event_id uuid NOT NULL)',
+    ]);
+    transactions = new Transactions(dataSource);
+    inbox = new Inbox(transactions, 'platform-test.things');
+    kafka = testKafka();
+    [topic, deadLetterTopic] = (await createTestTopics(kafka, ['platform.things', 'platform.dead-letters'], 2)) as [string, string];
+    producer = kafka.producer();
+    await producer.connect();
+
+    service = await NestFactory.createMicroservice(
+      ThingsModule,
+      {
+        strategy: new KafkaEventServer({
+          kafka, groupId: uniqueName('things'), topics: [topic], deadLetterTopic,
+          maxAttempts: 3, initialBackoffMs: 20, maxBackoffMs: 100, partitionsConsumedConcurrently: 2, logger: new RecordingLogger(),
+        }),
+      },
+      { logger: false },
+    );
+    service.useGlobalFilters(new RethrowRpcErrors());
+    await service.listen();
+
+    deadLetterConsumer = kafka.consumer({ groupId: uniqueName('dlt-reader') });
+    await deadLetterConsumer.connect();
+    await deadLetterConsumer.subscribe({ topic: deadLetterTopic, fromBeginning: true });
+    await deadLetterConsumer.run({
+      eachMessage: async ({ message }) => {
+        deadLetters.push({
+          key: message.key?.toString() ?? '',
+          value: message.value?.toString() ?? '',
+          headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
+        });
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    await deadLetterConsumer?.disconnect();
+    await producer?.disconnect();
+    await dataSource?.destroy();
+    await db?.drop();
+    await deleteTestTopics(kafka, [topic, deadLetterTopic]);
+  });
+
+  it('applies an event once, even when the same message is delivered again', async () => {
+    const thing = randomUUID();
+    const event = envelopeFor(thing, 1);
+    await produceEvent(event);
+    await eventually(async () => expect(await effectsOf(thing)).toEqual([1]));
+
+    await produceEvent(event);
+    await produceEvent(envelopeFor(thing, 2));
+    // The later message on the same partition proves the duplicate before it was handled.
+    await eventually(async () => expect(await effectsOf(thing)).toEqual([1, 2]));
+  });
+
+  it('dead-letters a malformed message with its error and keeps processing the partition', async () => {
+    const thing = randomUUID();
+    await produce(thing, 'this is not json {');
+    await produceEvent(envelopeFor(thing, 1));
+
+    await eventually(async () => expect(await effectsOf(thing)).toEqual([1]));
+    const parked = await eventually(() => {
+      const found = deadLetters.find((message) => message.key === thing);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(parked.value).toBe('this is not json {');
+    expect(parked.headers[DeadLetterHeaders.errorType]).toBe('MalformedMessage');
+    expect(parked.headers[DeadLetterHeaders.sourceTopic]).toBe(topic);
+    expect(parked.headers[DeadLetterHeaders.error]).toContain('not JSON');
+  });
+
+  it('retries a transient failure with backoff and then applies the event', async () => {
+    const thing = randomUUID();
+    behaviour.set(thing, { failTimes: 2, error: () => new ConcurrencyConflict('Thing', thing) });
+    await produceEvent(envelopeFor(thing, 1));
+
+    await eventually(async () => expect(await effectsOf(thing)).toEqual([1]));
+    expect(attempts.get(thing)).toBe(3);
+    expect(deadLetters.some((message) => message.key === thing)).toBe(false);
+  });
+
+  it('dead-letters a broken rule at once, without retrying, and moves on', async () => {
+    const thing = randomUUID();
+    behaviour.set(thing, { failTimes: 1, error: () => new ThingRejected('thing 1 is not acceptable') });
+    await produceEvent(envelopeFor(thing, 1));
+    await produceEvent(envelopeFor(thing, 2));
+
+    await eventually(async () => expect(await effectsOf(thing)).toEqual([2]));
+    const parked = await eventually(() => deadLetters.find((message) => message.key === thing) ?? Promise.reject(new Error('not yet')));
+    expect(parked.headers[DeadLetterHeaders.errorType]).toBe('ThingRejected');
+    expect(parked.headers[DeadLetterHeaders.attempts]).toBe('1');
+    expect(attempts.get(thing)).toBe(2);
+  });
+
+  it('dead-letters a message that keeps failing after the bounded attempts', async () => {
+    const thing = randomUUID();
+    behaviour.set(thing, { failTimes: 99, error: () => new Error('database is on fire') });
+    await produceEvent(envelopeFor(thing, 1));
+
+    const parked = await eventually(() => deadLetters.find((message) => message.key === thing) ?? Promise.reject(new Error('not yet')));
+    expect(parked.headers[DeadLetterHeaders.attempts]).toBe('3');
+    expect(parked.headers[DeadLetterHeaders.error]).toBe('database is on fire');
+    expect(await effectsOf(thing)).toEqual([]);
+  });
+
+  it('ignores event types it has no handler for', async () => {
+    const thing = randomUUID();
+    await produce(thing, JSON.stringify({ ...envelopeFor(thing, 9), type: 'platform.other-thing' }), {
+      [EventHeaders.type]: 'platform.other-thing.v1',
+    });
+    await produceEvent(envelopeFor(thing, 1));
+    await eventually(async () => expect(await effectsOf(thing)).toEqual([1]));
+    expect(deadLetters.some((message) => message.key === thing)).toBe(false);
+  });
+});
