@@ -25,5 +25,6 @@ module.exports = {
   },
   transformIgnorePatterns: [`node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
+  reporters: ['default', require.resolve('./tools/test/summary-reporter.cjs')],
   coverageReporters: ['text-summary', 'lcov'],
 };

@@ -1,0 +1,136 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Kafka } from 'kafkajs';
+import { createTestDatabase, TestDatabase, testKafka, uniqueName } from '@bazaar/platform-testing';
+
+export type ServiceName = 'checkout' | 'fulfillment' | 'finance' | 'support';
+const services: readonly ServiceName[] = ['checkout', 'fulfillment', 'finance', 'support'];
+const workspace = join(__dirname, '../../../..');
+
+interface Declaration {
+  topics: { name: string }[];
+}
+
+export interface RunningService {
+  readonly name: ServiceName;
+  readonly url: string;
+  readonly process: ChildProcess;
+}
+
+/**
+ * The whole system, isolated from anything else on the machine: its own databases, its own topics
+ * (a unique prefix) and consumer groups, the built services as real processes.
+ */
+export class System {
+  readonly instances = new Map<ServiceName, RunningService[]>();
+  private readonly logDir = join(workspace, 'tmp/e2e-logs');
+
+  private constructor(
+    readonly kafka: Kafka,
+    readonly topicPrefix: string,
+    readonly databases: ReadonlyMap<ServiceName, TestDatabase>,
+    private readonly groupSuffix: string,
+  ) {}
+
+  static async start(): Promise<System> {
+    for (const name of services) {
+      if (!existsSync(join(workspace, `dist/apps/${name}/main.js`))) throw new Error(`dist/apps/${name}/main.js is missing: build first`);
+    }
+    const kafka = testKafka();
+    const prefix = `${uniqueName('e2e')}.`;
+    const declaration = JSON.parse(readFileSync(join(workspace, 'docker/provisioning/stack.json'), 'utf8')) as Declaration;
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ waitForLeaders: true, topics: declaration.topics.map((t) => ({ topic: `${prefix}${t.name}`, numPartitions: 3 })) });
+    await admin.disconnect();
+    const databases = new Map<ServiceName, TestDatabase>();
+    for (const name of services) databases.set(name, await createTestDatabase(`bazaar_e2e_${name}`));
+    const system = new System(kafka, prefix, databases, prefix.slice(0, -1));
+    await Promise.all(services.map((name) => system.startInstance(name)));
+    return system;
+  }
+
+  topic(name: string): string {
+    return `${this.topicPrefix}${name}`;
+  }
+
+  url(name: ServiceName): string {
+    const [first] = this.instances.get(name) ?? [];
+    if (!first) throw new Error(`${name} is not running`);
+    return first.url;
+  }
+
+  /** Starts one more replica of a service (same database, same consumer group). */
+  async startInstance(name: ServiceName): Promise<RunningService> {
+    mkdirSync(this.logDir, { recursive: true });
+    const index = (this.instances.get(name)?.length ?? 0) + 1;
+    const child = spawn(process.execPath, [join(workspace, `dist/apps/${name}/main.js`)], {
+      cwd: workspace,
+      env: {
+        PATH: process.env['PATH'],
+        NODE_ENV: 'production',
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        DATABASE_URL: this.databases.get(name)!.url,
+        KAFKA_BROKERS: process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092',
+        KAFKA_TOPIC_PREFIX: this.topicPrefix,
+        KAFKA_CONSUMER_GROUP: `${name}.${this.groupSuffix}`,
+        OUTBOX_POLL_INTERVAL_MS: '200',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const log = createWriteStream(join(this.logDir, `${this.groupSuffix}-${name}-${index}-${child.pid}.log`));
+    child.stderr!.pipe(log);
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${name} did not start within 60s (see ${this.logDir})`)), 60_000);
+      child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before listening (see ${this.logDir})`)));
+      createInterface({ input: child.stdout! }).on('line', (line) => {
+        log.write(`${line}\n`);
+        const entry = safeJson(line);
+        if (typeof entry?.['url'] === 'string' && String(entry['msg']).endsWith('listening')) {
+          clearTimeout(timer);
+          resolve(String(entry['url']).replace('[::1]', '127.0.0.1'));
+        }
+      });
+    });
+    const instance = { name, url, process: child };
+    this.instances.set(name, [...(this.instances.get(name) ?? []), instance]);
+    return instance;
+  }
+
+  /** Kills every replica of a service without a chance to clean up (as a crash or an OOM kill would). */
+  async kill(name: ServiceName): Promise<void> {
+    const running = this.instances.get(name) ?? [];
+    await Promise.all(running.map((instance) => exitOf(instance.process, 'SIGKILL')));
+    this.instances.set(name, []);
+  }
+
+  async stop(): Promise<void> {
+    const all = [...this.instances.values()].flat();
+    await Promise.all(all.map((instance) => exitOf(instance.process, 'SIGTERM')));
+    for (const database of this.databases.values()) await database.drop();
+    const admin = this.kafka.admin();
+    await admin.connect();
+    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(this.topicPrefix));
+    await admin.deleteTopics({ topics });
+    await admin.disconnect();
+  }
+}
+
+function exitOf(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}
+
+function safeJson(line: string): Record<string, unknown> | undefined {
+  try {
+    return JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# `npm test`: lint, unit and integration tests (real PostgreSQL and Kafka), build, end-to-end.
+# Starts the infrastructure it needs; leaves the broker running for the next run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/install-if-needed.sh
+
+results=tmp/test-results
+rm -rf "$results" && mkdir -p "$results"
+export BAZAAR_TEST_RESULTS="$PWD/$results"
+
+echo "▸ infrastructure"
+node tools/stack/stack.mjs infra
+
+echo "▸ lint"
+npx nx run-many -t lint --parallel=2 --outputStyle=static
+
+echo "▸ unit and integration tests"
+npx nx run-many -t test --parallel=2 --skip-nx-cache --outputStyle=static
+
+echo "▸ build"
+npx nx run-many -t build -p checkout,fulfillment,finance,support --parallel=2 --outputStyle=static
+
+echo "▸ end-to-end"
+npx nx run system-e2e:e2e --skip-nx-cache --outputStyle=static
+
+node tools/test/summary.mjs "$results"
