@@ -10,13 +10,16 @@ import { dep } from './deps.mjs';
 import { StackError, ok, step } from './log.mjs';
 
 export async function kafkaSmoke() {
-  const { Kafka, logLevel } = dep('kafkajs');
-  const kafka = new Kafka({ clientId: 'bazaar-smoke', brokers: kafkaBrokers(), logLevel: logLevel.WARN });
+  const { Kafka, Partitioners, logLevel } = dep('kafkajs');
+  // Quiet: on a fresh broker kafkajs logs (and retries) "coordinator loading" while
+  // __consumer_offsets and __transaction_state are created. Real failures still throw.
+  const kafka = new Kafka({ clientId: 'bazaar-smoke', brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
   const topic = `bazaar.smoke.${randomUUID().slice(0, 8)}`;
   const groupId = `${topic}.group`;
   const admin = kafka.admin();
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  const txProducer = kafka.producer({ transactionalId: `${topic}.tx`, idempotent: true, maxInFlightRequests: 1 });
+  const createPartitioner = Partitioners.DefaultPartitioner;
+  const producer = kafka.producer({ createPartitioner, idempotent: true, maxInFlightRequests: 1 });
+  const txProducer = kafka.producer({ createPartitioner, transactionalId: `${topic}.tx`, idempotent: true, maxInFlightRequests: 1 });
   const consumer = kafka.consumer({ groupId });
   try {
     await admin.connect();
