@@ -12,6 +12,9 @@ export BAZAAR_TEST_RESULTS="$PWD/$results"
 echo "▸ infrastructure"
 node tools/stack/stack.mjs infra
 
+echo "▸ typecheck"
+npx tsc -p tsconfig.json
+
 echo "▸ lint"
 npx nx run-many -t lint --parallel=2 --outputStyle=static
 

@@ -103,8 +103,8 @@ describe('KafkaEventServer with the inbox (real PostgreSQL and Kafka)', () => {
           kafka, groupId: uniqueName('things'), topics: [topic], deadLetterTopic,
           maxAttempts: 3, initialBackoffMs: 20, maxBackoffMs: 100, partitionsConsumedConcurrently: 2, logger: new RecordingLogger(),
         }),
+        logger: false,
       },
-      { logger: false },
     );
     service.useGlobalFilters(new RethrowRpcErrors());
     await service.listen();

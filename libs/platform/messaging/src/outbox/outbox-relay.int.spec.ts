@@ -136,7 +136,7 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
 
   it('with two replicas relaying, publishes each event once and keeps per-aggregate order', async () => {
     await Promise.all([startRelay(), startRelay()]);
-    const things = Array.from({ length: 20 }, () => randomUUID());
+    const things: string[] = Array.from({ length: 20 }, () => randomUUID());
     await Promise.all(things.map((thing) => append(thing, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])));
 
     await eventually(() => expect(received.filter((r) => things.includes(r.key))).toHaveLength(200), { timeoutMs: 30_000 });

@@ -88,7 +88,7 @@ export class OutboxRelay {
     let failures = 0;
     while (this.#running) {
       this.#workSignalled = false;
-      let published = 0;
+      let published: number;
       try {
         published = await this.publishBatch();
         failures = 0;
