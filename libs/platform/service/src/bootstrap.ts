@@ -99,7 +99,8 @@ export async function runService(options: ServiceOptions): Promise<void> {
     const dataSource = createDataSource({
       url: options.config.DATABASE_URL,
       applicationName: `${options.definition.name}-migrate`,
-      poolSize: 1,
+      // runMigrations holds one connection for its advisory lock while TypeORM migrates on another.
+      poolSize: 2,
       migrations: [CreateMessagingTables1763700000000, ...options.definition.migrations] as never,
     });
     await dataSource.initialize();
