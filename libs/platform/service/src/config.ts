@@ -17,6 +17,12 @@ export function serviceConfigSchema(defaults: { name: string; port: number }) {
       .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean)),
     /** Prefix for every topic this service produces to or consumes from (isolated test runs share one broker). */
     KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
+    /** Set in clusters that authenticate clients (Strimzi KafkaUser with SCRAM over TLS); empty locally. */
+    KAFKA_SASL_MECHANISM: z.enum(['scram-sha-256', 'scram-sha-512']).optional(),
+    KAFKA_SASL_USERNAME: z.string().optional(),
+    KAFKA_SASL_PASSWORD: z.string().optional(),
+    /** PEM file of the CA that signed the brokers' certificates; enables TLS. */
+    KAFKA_SSL_CA_FILE: z.string().optional(),
     KAFKA_CONSUMER_GROUP: z.string().default(defaults.name),
     KAFKA_PARTITIONS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
     CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
@@ -29,6 +35,18 @@ export function serviceConfigSchema(defaults: { name: string; port: number }) {
 }
 
 export type ServiceConfig = z.output<ReturnType<typeof serviceConfigSchema>>;
+
+/** The broker security settings, checked together: a mechanism needs a user and a password. */
+export function kafkaSecurity(config: ServiceConfig): { sasl?: { mechanism: 'scram-sha-256' | 'scram-sha-512'; username: string; password: string }; caFile?: string } {
+  const { KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = config;
+  if (mechanism && (!username || !password)) {
+    throw new Error('Invalid configuration: KAFKA_SASL_MECHANISM needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD');
+  }
+  return {
+    ...(mechanism && username && password ? { sasl: { mechanism, username, password } } : {}),
+    ...(config.KAFKA_SSL_CA_FILE ? { caFile: config.KAFKA_SSL_CA_FILE } : {}),
+  };
+}
 
 /** Validates the environment against a schema, failing fast with every problem listed. */
 export function loadConfig<TSchema extends z.ZodType>(schema: TSchema, env: NodeJS.ProcessEnv = process.env): z.output<TSchema> {

@@ -5,7 +5,7 @@ import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { createDataSource, runMigrations, Transactions } from '@bazaar/platform-database';
 import { createKafka, createRelayProducer, CreateMessagingTables1763700000000, Outbox, OutboxRelay } from '@bazaar/platform-messaging';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
-import { ServiceConfig } from './config';
+import { kafkaSecurity, ServiceConfig } from './config';
 import { HealthController } from './health/health.controller';
 import { JsonLogger } from './logger';
 import { KAFKA, SERVICE_CONFIG, SERVICE_LOGGER } from './tokens';
@@ -106,7 +106,7 @@ export class PlatformModule {
         { provide: Outbox, useValue: new Outbox(definition.name, config.KAFKA_TOPIC_PREFIX) },
         { provide: Clock, useValue: new SystemClock() },
         { provide: IdGenerator, useValue: new RandomUuids() },
-        { provide: KAFKA, useFactory: () => createKafka({ clientId: definition.name, brokers: config.KAFKA_BROKERS, logger }) },
+        { provide: KAFKA, useFactory: () => createKafka({ clientId: definition.name, brokers: config.KAFKA_BROKERS, logger, ...kafkaSecurity(config) }) },
         MessagingLifecycle,
       ],
       exports: [SERVICE_CONFIG, SERVICE_LOGGER, DataSource, Transactions, Outbox, Clock, IdGenerator, KAFKA],

@@ -1,10 +1,15 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { readFileSync } from 'node:fs';
+import { Kafka, logLevel, SASLOptions } from 'kafkajs';
 import { PlatformLogger } from '../logger';
 
 export interface KafkaClientOptions {
   readonly clientId: string;
   readonly brokers: readonly string[];
   readonly logger: PlatformLogger;
+  /** SCRAM credentials, for clusters that give every service its own user and ACLs. */
+  readonly sasl?: { mechanism: 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
+  /** CA certificate file; when set, connections use TLS. */
+  readonly caFile?: string;
 }
 
 /** A kafkajs client whose own logging goes to the service's structured logger (warnings and up). */
@@ -12,6 +17,8 @@ export function createKafka(options: KafkaClientOptions): Kafka {
   return new Kafka({
     clientId: options.clientId,
     brokers: [...options.brokers],
+    ...(options.caFile ? { ssl: { ca: [readFileSync(options.caFile, 'utf8')] } } : {}),
+    ...(options.sasl ? { sasl: options.sasl as SASLOptions } : {}),
     logLevel: logLevel.WARN,
     retry: { initialRetryTime: 100, retries: 8 },
     logCreator: () => (entry) => {

@@ -1,0 +1,41 @@
+import { kafkaSecurity, loadConfig, serviceConfigSchema } from './config';
+
+const schema = serviceConfigSchema({ name: 'fulfillment', port: 3002 });
+
+describe('service configuration', () => {
+  it('works on a developer machine with no environment at all', () => {
+    const config = loadConfig(schema, {});
+    expect(config).toMatchObject({
+      PORT: 3002,
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'postgres://bazaar_fulfillment@127.0.0.1:5432/bazaar_fulfillment',
+      KAFKA_BROKERS: ['127.0.0.1:9092'],
+      KAFKA_CONSUMER_GROUP: 'fulfillment',
+      MIGRATE_ON_START: true,
+    });
+    expect(kafkaSecurity(config)).toEqual({});
+  });
+
+  it('reads and converts what the environment sets', () => {
+    const config = loadConfig(schema, { PORT: '8080', KAFKA_BROKERS: 'k1:9092, k2:9092', MIGRATE_ON_START: 'false' });
+    expect(config.PORT).toBe(8080);
+    expect(config.KAFKA_BROKERS).toEqual(['k1:9092', 'k2:9092']);
+    expect(config.MIGRATE_ON_START).toBe(false);
+  });
+
+  it('fails fast, naming every invalid setting', () => {
+    expect(() => loadConfig(schema, { PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/);
+  });
+
+  it('needs a user and a password with a SASL mechanism', () => {
+    const halfSet = loadConfig(schema, { KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'fulfillment' });
+    expect(() => kafkaSecurity(halfSet)).toThrow(/KAFKA_SASL_PASSWORD/);
+    const complete = loadConfig(schema, {
+      KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'fulfillment', KAFKA_SASL_PASSWORD: 'from-a-secret', KAFKA_SSL_CA_FILE: '/etc/kafka/ca.crt',
+    });
+    expect(kafkaSecurity(complete)).toEqual({
+      sasl: { mechanism: 'scram-sha-512', username: 'fulfillment', password: 'from-a-secret' },
+      caFile: '/etc/kafka/ca.crt',
+    });
+  });
+});
