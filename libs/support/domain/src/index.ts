@@ -1,1 +1,10 @@
-export {};
+export * from './case-order-view/case-order-view';
+export * from './case-order-view/case-order-views';
+export * from './case-order-view/checkout-details';
+export * from './case-order-view/errors';
+export * from './case-order-view/order-facts';
+export * from './case-order-view/project';
+export * from './case-order-view/revenue';
+export * from './case-order-view/shipments';
+export * from './case-order-view/timeline';
+export * from './testing/order-facts.builder';

@@ -1,0 +1,27 @@
+import { Money } from '@bazaar/shared-kernel';
+
+export interface OrderLine {
+  readonly sku: string;
+  readonly quantity: number;
+  readonly unitPrice: Money;
+  readonly lineTotal: Money;
+}
+
+export interface ShippingAddress {
+  readonly name: string;
+  readonly line1: string;
+  readonly line2: string | null;
+  readonly city: string;
+  readonly postalCode: string;
+  /** ISO 3166-1 alpha-2. */
+  readonly country: string;
+}
+
+/** What the buyer asked for at checkout: fixed once the order exists. */
+export interface CheckoutDetails {
+  readonly buyerId: string;
+  readonly lines: readonly OrderLine[];
+  readonly total: Money;
+  readonly shippingAddress: ShippingAddress;
+  readonly placedAt: string;
+}

@@ -1,0 +1,32 @@
+import { laterStatus, shipmentLifecycle, withShipmentUpdate } from './shipments';
+
+describe('shipments in the support view', () => {
+  it('lets a status only move forward in the lifecycle, whichever fact arrives first', () => {
+    expect(laterStatus('dispatched', 'created')).toBe('dispatched');
+    expect(laterStatus('created', 'dispatched')).toBe('dispatched');
+    for (const status of shipmentLifecycle) expect(laterStatus(status, status)).toBe(status);
+  });
+
+  it('keeps a later status when the creation fact arrives last, and takes its lines and time', () => {
+    const dispatchedFirst = withShipmentUpdate([], { shipmentId: 'shp-1', status: 'dispatched' });
+
+    const merged = withShipmentUpdate(dispatchedFirst, {
+      shipmentId: 'shp-1',
+      status: 'created',
+      lines: [{ sku: 'MUG-BLUE', quantity: 2 }],
+      createdAt: '2026-11-21T09:30:00.120Z',
+    });
+
+    expect(merged).toEqual([
+      { shipmentId: 'shp-1', status: 'dispatched', lines: [{ sku: 'MUG-BLUE', quantity: 2 }], createdAt: '2026-11-21T09:30:00.120Z' },
+    ]);
+  });
+
+  it('lists shipments by creation time, those not yet seen created last', () => {
+    let shipments = withShipmentUpdate([], { shipmentId: 'shp-late', status: 'picked' });
+    shipments = withShipmentUpdate(shipments, { shipmentId: 'shp-b', status: 'created', lines: [], createdAt: '2026-11-21T10:00:00.000Z' });
+    shipments = withShipmentUpdate(shipments, { shipmentId: 'shp-a', status: 'created', lines: [], createdAt: '2026-11-21T09:00:00.000Z' });
+
+    expect(shipments.map((shipment) => shipment.shipmentId)).toEqual(['shp-a', 'shp-b', 'shp-late']);
+  });
+});
