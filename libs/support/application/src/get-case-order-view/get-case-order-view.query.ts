@@ -1,0 +1,4 @@
+/** The support view of one order. */
+export interface GetCaseOrderView {
+  readonly orderId: string;
+}

@@ -1,0 +1,61 @@
+import { ConcurrencyConflict } from '@bazaar/shared-kernel';
+import { factsAbout } from '@bazaar/support-domain';
+import { InMemoryCaseOrderViews } from '../testing/in-memory-case-order-views';
+import { ProjectEventHandler } from './project-event.handler';
+
+const orderId = '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f';
+const facts = factsAbout(orderId);
+
+describe('Project an event into the case order view', () => {
+  let views: InMemoryCaseOrderViews;
+  let handler: ProjectEventHandler;
+
+  beforeEach(() => {
+    views = new InMemoryCaseOrderViews();
+    handler = new ProjectEventHandler(views);
+  });
+
+  it('starts a partial view when the first fact about an order is not its checkout', async () => {
+    await handler.execute({ fact: facts.shipmentCreated() });
+
+    const stored = await views.find(orderId);
+    expect(stored?.version).toBe(1);
+    expect(stored?.view.checkout).toBeNull();
+    expect(stored?.view.shipments.map((shipment) => shipment.shipmentId)).toEqual(['shp-1']);
+  });
+
+  it('completes the view as the other facts arrive', async () => {
+    await handler.execute({ fact: facts.revenueDeferred() });
+    await handler.execute({ fact: facts.shipmentCreated() });
+    await handler.execute({ fact: facts.orderPlaced() });
+
+    const stored = await views.find(orderId);
+    expect(stored?.version).toBe(3);
+    expect(stored?.view.checkout?.buyerId).toBe('buyer-42');
+    expect(stored?.view.timeline.map((entry) => entry.type)).toEqual([
+      'checkout.cart-checked-out',
+      'fulfillment.shipment-created',
+      'finance.revenue-deferred',
+    ]);
+  });
+
+  it('writes nothing for an event the view already holds', async () => {
+    await handler.execute({ fact: facts.orderPlaced() });
+
+    await handler.execute({ fact: facts.orderPlaced() });
+
+    expect(views.saves).toBe(1);
+    expect((await views.find(orderId))?.version).toBe(1);
+  });
+
+  it('fails with a concurrency conflict when another fact was saved meanwhile, and succeeds on retry', async () => {
+    views.interleaveAfterNextFind(() => new ProjectEventHandler(views).execute({ fact: facts.shipmentCreated() }));
+
+    await expect(handler.execute({ fact: facts.orderPlaced() })).rejects.toThrow(ConcurrencyConflict);
+    await handler.execute({ fact: facts.orderPlaced() });
+
+    const stored = await views.find(orderId);
+    expect(stored?.view.timeline.map((entry) => entry.eventId)).toEqual(['evt-checkout', 'evt-shipment']);
+    expect(stored?.version).toBe(2);
+  });
+});

@@ -1,0 +1,29 @@
+import { ConcurrencyConflict } from '@bazaar/shared-kernel';
+import { CaseOrderView, CaseOrderViews, StoredCaseOrderView } from '@bazaar/support-domain';
+
+/** The store as a map, with the same version rule as the real one. */
+export class InMemoryCaseOrderViews extends CaseOrderViews {
+  readonly #rows = new Map<string, StoredCaseOrderView>();
+  #afterNextFind: (() => Promise<void>) | undefined;
+  saves = 0;
+
+  async find(orderId: string): Promise<StoredCaseOrderView | null> {
+    const found = this.#rows.get(orderId) ?? null;
+    const interleaved = this.#afterNextFind;
+    this.#afterNextFind = undefined;
+    await interleaved?.();
+    return found;
+  }
+
+  async save(view: CaseOrderView, expectedVersion: number | null): Promise<void> {
+    const stored = this.#rows.get(view.orderId);
+    if ((stored?.version ?? null) !== expectedVersion) throw new ConcurrencyConflict('CaseOrderView', view.orderId);
+    this.#rows.set(view.orderId, { view, version: (expectedVersion ?? 0) + 1 });
+    this.saves += 1;
+  }
+
+  /** Lets another writer save right after the next read, as a consumer of another partition would. */
+  interleaveAfterNextFind(write: () => Promise<void>): void {
+    this.#afterNextFind = write;
+  }
+}
