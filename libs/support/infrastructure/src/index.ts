@@ -1,1 +1,3 @@
-export {};
+export * from './support.module';
+export * from './persistence/migrations/support-migrations';
+export * from './rebuild/rebuild-case-order-views';

@@ -1,0 +1,4 @@
+import { CreateCaseOrderViews1763800000000 } from './1763800000000-create-case-order-views';
+
+/** Support's schema, in order; the platform runs its messaging tables first. */
+export const supportMigrations = [CreateCaseOrderViews1763800000000];

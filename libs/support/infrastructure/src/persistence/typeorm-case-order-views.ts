@@ -1,0 +1,56 @@
+import { EntityManager } from 'typeorm';
+import { Transactions } from '@bazaar/platform-database';
+import { ConcurrencyConflict } from '@bazaar/shared-kernel';
+import { CaseOrderView, CaseOrderViews, StoredCaseOrderView } from '@bazaar/support-domain';
+
+interface ViewRow {
+  readonly view: CaseOrderView;
+  readonly version: number;
+}
+
+/**
+ * Optimistic locking: a view is inserted only if no row exists yet and updated only at the version
+ * it was read at. Two facts of one order projected in parallel (they come from different topics)
+ * therefore never overwrite each other: the loser gets ConcurrencyConflict, which the Kafka
+ * transport retries against the winner's row.
+ */
+export class TypeOrmCaseOrderViews extends CaseOrderViews {
+  constructor(private readonly transactions: Transactions) {
+    super();
+  }
+
+  async find(orderId: string): Promise<StoredCaseOrderView | null> {
+    const rows: ViewRow[] = await this.transactions.manager.query(
+      'SELECT view, version FROM case_order_views WHERE order_id = $1',
+      [orderId],
+    );
+    const [row] = rows;
+    return row ? { view: row.view, version: row.version } : null;
+  }
+
+  async save(view: CaseOrderView, expectedVersion: number | null): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const written = expectedVersion === null ? await this.insert(manager, view) : await this.update(manager, view, expectedVersion);
+      if (!written) throw new ConcurrencyConflict('CaseOrderView', view.orderId);
+    });
+  }
+
+  private async insert(manager: EntityManager, view: CaseOrderView): Promise<boolean> {
+    // ON CONFLICT waits for a concurrent insert to commit and then writes nothing.
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO case_order_views (order_id, view, version) VALUES ($1, $2::jsonb, 1)
+       ON CONFLICT (order_id) DO NOTHING RETURNING order_id`,
+      [view.orderId, JSON.stringify(view)],
+    );
+    return inserted.length === 1;
+  }
+
+  private async update(manager: EntityManager, view: CaseOrderView, expectedVersion: number): Promise<boolean> {
+    const [, changed]: [unknown[], number] = await manager.query(
+      `UPDATE case_order_views SET view = $3::jsonb, version = version + 1, updated_at = now()
+       WHERE order_id = $1 AND version = $2`,
+      [view.orderId, expectedVersion, JSON.stringify(view)],
+    );
+    return changed === 1;
+  }
+}

@@ -1,0 +1,70 @@
+import { Kafka } from 'kafkajs';
+import { createDataSource, runMigrations } from '@bazaar/platform-database';
+import { CreateMessagingTables1763700000000 } from '@bazaar/platform-messaging';
+import { caseOrderViewsConsumer } from '../messaging/projection-inbox';
+import { supportMigrations } from '../persistence/migrations/support-migrations';
+
+export interface RebuildOptions {
+  readonly databaseUrl: string;
+  readonly kafka: Kafka;
+  /** Support's consumer group; it must have no running member (stop the service first). */
+  readonly groupId: string;
+  /** The topics the projection consumes. */
+  readonly topics: readonly string[];
+}
+
+export interface RebuildReport {
+  readonly viewsCleared: number;
+  readonly inboxMarksCleared: number;
+  readonly topicsRewound: readonly string[];
+}
+
+/**
+ * Prepares a rebuild of the case order views from offset zero; the service does the replay when it
+ * starts again. Offsets are rewound first and the views cleared second: if the second step fails,
+ * the replay meets its inbox marks and changes nothing, so no view is ever left empty for good.
+ */
+export async function rebuildCaseOrderViews(options: RebuildOptions): Promise<RebuildReport> {
+  await rewindToEarliest(options);
+  const cleared = await clearProjection(options.databaseUrl);
+  return { ...cleared, topicsRewound: [...options.topics] };
+}
+
+async function rewindToEarliest({ kafka, groupId, topics }: RebuildOptions): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const [group] = (await admin.describeGroups([groupId])).groups;
+    if (group && group.members.length > 0) {
+      throw new Error(`Consumer group ${groupId} has ${group.members.length} running member(s): stop the support service before a rebuild`);
+    }
+    for (const topic of topics) {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({ groupId, topic, partitions: offsets.map(({ partition, low }) => ({ partition, offset: low })) });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function clearProjection(databaseUrl: string): Promise<Omit<RebuildReport, 'topicsRewound'>> {
+  const dataSource = createDataSource({
+    url: databaseUrl,
+    applicationName: 'support-rebuild',
+    // runMigrations holds one connection for its advisory lock while TypeORM migrates on another.
+    poolSize: 2,
+    migrations: [CreateMessagingTables1763700000000, ...supportMigrations],
+  });
+  await dataSource.initialize();
+  try {
+    await runMigrations(dataSource);
+    return await dataSource.transaction(async (manager) => {
+      const [views]: [{ count: number }] = await manager.query('SELECT count(*)::int AS count FROM case_order_views');
+      await manager.query('TRUNCATE case_order_views');
+      const [, inboxMarksCleared]: [unknown[], number] = await manager.query('DELETE FROM inbox WHERE consumer = $1', [caseOrderViewsConsumer]);
+      return { viewsCleared: views.count, inboxMarksCleared };
+    });
+  } finally {
+    await dataSource.destroy();
+  }
+}
