@@ -6,7 +6,7 @@ import { Kafka } from 'kafkajs';
 import { createDataSource, runMigrations } from '@bazaar/platform-database';
 import { CreateMessagingTables1763700000000, KafkaEventServer, requestContext, runInMessageContext } from '@bazaar/platform-messaging';
 import { deadLetterTopic } from '@bazaar/published-language';
-import { ServiceConfig } from './config';
+import type { ServiceConfig } from './config';
 import { PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, RequestValidationFailed, toProblem } from './http/problem-details';
 import { createLogger, JsonLogger } from './logger';
 import { PlatformModule, ServiceDefinition } from './platform.module';

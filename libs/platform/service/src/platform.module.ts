@@ -5,7 +5,7 @@ import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { createDataSource, runMigrations, Transactions } from '@bazaar/platform-database';
 import { createKafka, createRelayProducer, CreateMessagingTables1763700000000, Outbox, OutboxRelay } from '@bazaar/platform-messaging';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
-import { kafkaSecurity, ServiceConfig } from './config';
+import { kafkaSecurity, type ServiceConfig } from './config';
 import { HealthController } from './health/health.controller';
 import { JsonLogger } from './logger';
 import { KAFKA, SERVICE_CONFIG, SERVICE_LOGGER } from './tokens';
