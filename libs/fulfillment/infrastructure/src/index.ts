@@ -1,1 +1,3 @@
-export {};
+export * from './fulfillment.module';
+export * from './fulfillment.service';
+export * from './persistence/migrations';

@@ -1,0 +1,3 @@
+// `nx run fulfillment:migrate`: the same program as main.ts, told to apply migrations and exit.
+process.argv.splice(2, 0, 'migrate');
+require('./main');
