@@ -1,1 +1,3 @@
-export {};
+export * from './finance.module';
+export * from './finance.service';
+export * from './persistence/migrations';

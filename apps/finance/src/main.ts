@@ -1,0 +1,9 @@
+import 'reflect-metadata';
+import { loadConfig, runService } from '@bazaar/platform-service';
+import { financeService } from '@bazaar/finance-infrastructure';
+import { financeConfigSchema } from './config';
+
+runService(financeService(loadConfig(financeConfigSchema))).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

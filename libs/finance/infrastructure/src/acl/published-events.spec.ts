@@ -1,0 +1,30 @@
+import { RevenueDeferredV1 } from '@bazaar/published-language';
+import { toPublishedEvents } from './published-events';
+
+describe('Finance\'s published events', () => {
+  it('publishes RevenueDeferred as finance.revenue-deferred.v1, keyed by the order (its ledger)', () => {
+    const occurredAt = new Date('2026-11-21T09:30:00.140Z');
+    const [published] = toPublishedEvents([
+      {
+        type: 'RevenueDeferred',
+        revenueEventId: '3f2e1d0c-9b8a-4765-8432-10fedcba9876',
+        orderId: '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f',
+        amount: { amount: 3399, currency: 'EUR' },
+        occurredAt,
+      },
+    ]);
+
+    expect(published).toEqual({
+      contract: RevenueDeferredV1,
+      aggregateId: '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f',
+      occurredAt,
+      data: {
+        revenueEventId: '3f2e1d0c-9b8a-4765-8432-10fedcba9876',
+        orderId: '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f',
+        amount: { amount: 3399, currency: 'EUR' },
+        recordedAt: '2026-11-21T09:30:00.140Z',
+      },
+    });
+    expect(() => RevenueDeferredV1.schema.parse(published!.data)).not.toThrow();
+  });
+});

@@ -1,0 +1,4 @@
+import { CreateRevenueLedger1763800000000 } from './1763800000000-create-revenue-ledger';
+
+/** Finance's schema, in order; the platform runs its messaging tables first. */
+export const financeMigrations = [CreateRevenueLedger1763800000000];
