@@ -44,15 +44,17 @@ export function toProblem(error: unknown): ProblemDetails {
   if (error instanceof RequestValidationFailed) {
     return problem(HttpStatus.BAD_REQUEST, 'invalid_request', 'The request is invalid', { detail: error.message, errors: error.issues });
   }
-  if (error instanceof HttpException) {
-    const status = error.getStatus();
-    return problem(status, codeOfStatus(status), error.message);
-  }
-  const fastifyError = error as { statusCode?: number; code?: string; message?: string };
-  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+  // Nest's error handler (which replaces Fastify's) wraps Fastify's client errors, such as a
+  // malformed JSON body, in an HttpException whose cause is the original error.
+  const fastifyError = (error instanceof HttpException ? error.cause : error) as { statusCode?: number; code?: string; message?: string } | undefined;
+  if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     const code = fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
       ? 'malformed_json' : codeOfStatus(fastifyError.statusCode);
     return problem(fastifyError.statusCode, code, fastifyError.message ?? 'Bad request', { detail: fastifyError.message });
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    return problem(status, codeOfStatus(status), error.message);
   }
   return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'internal_error', 'Something went wrong on our side');
 }
