@@ -1,1 +1,3 @@
-export {};
+export * from './checkout.module';
+export * from './checkout.service';
+export * from './persistence/migrations';

@@ -1,0 +1,27 @@
+import { fingerprintOf, idempotentRequest } from './idempotency';
+
+describe('Idempotency-Key header', () => {
+  it('fingerprints the same body identically whatever its key order', () => {
+    const one = { buyerId: 'b', shippingAddress: { city: 'London', name: 'Ada' }, lines: [{ sku: 'A', quantity: 1 }] };
+    const other = { lines: [{ quantity: 1, sku: 'A' }], shippingAddress: { name: 'Ada', city: 'London' }, buyerId: 'b' };
+
+    expect(fingerprintOf(one)).toBe(fingerprintOf(other));
+  });
+
+  it('fingerprints different bodies differently, line order included', () => {
+    const lines = [{ sku: 'A' }, { sku: 'B' }];
+
+    expect(fingerprintOf({ lines })).not.toBe(fingerprintOf({ lines: [...lines].reverse() }));
+    expect(fingerprintOf({ buyerId: 'a' })).not.toBe(fingerprintOf({ buyerId: 'b' }));
+  });
+
+  it('is optional', () => {
+    expect(idempotentRequest(undefined, {})).toBeUndefined();
+  });
+
+  it('accepts up to 200 characters and refuses longer or empty keys', () => {
+    expect(idempotentRequest('k'.repeat(200), {})?.key).toHaveLength(200);
+    expect(() => idempotentRequest('k'.repeat(201), {})).toThrow(/Idempotency-Key/);
+    expect(() => idempotentRequest('', {})).toThrow(/Idempotency-Key/);
+  });
+});

@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import { IdempotentRequest } from '@bazaar/checkout-application';
+import { RequestValidationFailed } from '@bazaar/platform-service';
+import { z } from 'zod';
+
+const idempotencyKey = z.string().min(1).max(200);
+
+/** The key the caller sent, if any, with a fingerprint of the body it came with. */
+export function idempotentRequest(header: string | undefined, body: unknown): IdempotentRequest | undefined {
+  if (header === undefined) return undefined;
+  const key = idempotencyKey.safeParse(header);
+  if (!key.success) {
+    throw new RequestValidationFailed([{ path: 'header.Idempotency-Key', message: 'must be 1 to 200 characters' }]);
+  }
+  return { key: key.data, fingerprint: fingerprintOf(body) };
+}
+
+/** SHA-256 of the body as canonical JSON (keys sorted), so key order and whitespace do not count. */
+export function fingerprintOf(body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+  );
+}

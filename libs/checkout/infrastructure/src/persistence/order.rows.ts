@@ -1,0 +1,83 @@
+import { Order, orderId, OrderLine, OrderStatus } from '@bazaar/checkout-domain';
+import { money, multiplyMoney } from '@bazaar/shared-kernel';
+
+/** Row shapes as PostgreSQL returns them (bigint arrives as a string). */
+export interface OrderRow {
+  id: string;
+  buyer_id: string;
+  status: OrderStatus;
+  ship_name: string;
+  ship_line1: string;
+  ship_line2: string | null;
+  ship_city: string;
+  ship_postal_code: string;
+  ship_country: string;
+  payment_token: string;
+  placed_at: Date;
+  version: number;
+}
+
+export interface OrderLineRow {
+  sku: string;
+  quantity: number;
+  unit_price_amount: string;
+  unit_price_currency: string;
+}
+
+export function toOrder(row: OrderRow, lineRows: readonly OrderLineRow[]): Order {
+  return Order.restore(
+    {
+      id: orderId(row.id),
+      buyerId: row.buyer_id,
+      status: row.status,
+      lines: lineRows.map(toLine),
+      shippingAddress: {
+        name: row.ship_name,
+        line1: row.ship_line1,
+        ...(row.ship_line2 === null ? {} : { line2: row.ship_line2 }),
+        city: row.ship_city,
+        postalCode: row.ship_postal_code,
+        country: row.ship_country,
+      },
+      paymentToken: row.payment_token,
+      placedAt: row.placed_at,
+    },
+    row.version,
+  );
+}
+
+function toLine(row: OrderLineRow): OrderLine {
+  const unitPrice = money(Number(row.unit_price_amount), row.unit_price_currency);
+  return { sku: row.sku, quantity: row.quantity, unitPrice, lineTotal: multiplyMoney(unitPrice, row.quantity) };
+}
+
+/** Parameters of the `orders` INSERT, in column order. */
+export function orderValues(order: Order): unknown[] {
+  const address = order.shippingAddress;
+  return [
+    order.id,
+    order.buyerId,
+    order.status,
+    order.total.amount,
+    order.total.currency,
+    address.name,
+    address.line1,
+    address.line2 ?? null,
+    address.city,
+    address.postalCode,
+    address.country,
+    order.paymentToken,
+    order.placedAt,
+  ];
+}
+
+/** One multi-row INSERT for all lines: `[placeholders, values]`. */
+export function lineInsert(order: Order): [string, unknown[]] {
+  const values: unknown[] = [];
+  const tuples = order.lines.map((line, index) => {
+    values.push(order.id, index + 1, line.sku, line.quantity, line.unitPrice.amount, line.unitPrice.currency);
+    const p = index * 6;
+    return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6})`;
+  });
+  return [tuples.join(', '), values];
+}

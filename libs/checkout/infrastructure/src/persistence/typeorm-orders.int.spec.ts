@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { anOrder, anAddress, orderId } from '@bazaar/checkout-domain';
+import { createDataSource, runMigrations, Transactions } from '@bazaar/platform-database';
+import { CreateMessagingTables1763700000000, OutgoingEvent, Outbox } from '@bazaar/platform-messaging';
+import { createTestDatabase, TestDatabase } from '@bazaar/platform-testing';
+import { ConcurrencyConflict } from '@bazaar/shared-kernel';
+import { checkoutMigrations } from './migrations';
+import { TypeOrmIdempotencyKeys } from './typeorm-idempotency-keys';
+import { TypeOrmOrders } from './typeorm-orders';
+
+jest.setTimeout(30_000);
+
+/** An outbox that breaks after the order's rows were written, as a crash or a bad event would. */
+class BrokenOutbox extends Outbox {
+  ordersSeenInTransaction: string[] = [];
+
+  override async append(manager: EntityManager, events: readonly OutgoingEvent[]): Promise<void> {
+    const rows = (await manager.query('SELECT id FROM orders')) as { id: string }[];
+    this.ordersSeenInTransaction = rows.map((row) => row.id);
+    throw new Error(`outbox unavailable for ${events.length} event(s)`);
+  }
+}
+
+describe('TypeOrmOrders (real PostgreSQL)', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let transactions: Transactions;
+  let orders: TypeOrmOrders;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('checkout_repo_test');
+    dataSource = createDataSource({
+      url: database.url,
+      applicationName: 'checkout-repository-test',
+      poolSize: 4,
+      migrations: [CreateMessagingTables1763700000000, ...checkoutMigrations],
+    });
+    await dataSource.initialize();
+    await runMigrations(dataSource);
+    transactions = new Transactions(dataSource);
+    orders = new TypeOrmOrders(transactions, new Outbox('checkout'));
+  });
+
+  afterAll(async () => {
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    await database?.drop();
+  });
+
+  const rowsAbout = async (id: string) => {
+    const [row] = await dataSource.query(
+      `SELECT (SELECT count(*)::int FROM orders WHERE id = $1::uuid) AS orders,
+              (SELECT count(*)::int FROM order_lines WHERE order_id = $1::uuid) AS lines,
+              (SELECT count(*)::int FROM outbox WHERE message_key = $1::text) AS outbox`,
+      [id],
+    );
+    return row as { orders: number; lines: number; outbox: number };
+  };
+
+  it('stores a new order with its lines and its CartCheckedOut outbox message, and restores it', async () => {
+    const order = anOrder().withId(randomUUID()).shippedTo(anAddress({ line2: 'Flat 3' })).build();
+
+    await orders.save(order);
+
+    expect(await rowsAbout(order.id)).toEqual({ orders: 1, lines: 2, outbox: 1 });
+    const [outbox] = await dataSource.query('SELECT topic, event_type FROM outbox WHERE message_key = $1', [order.id]);
+    expect(outbox).toEqual({ topic: 'checkout.orders', event_type: 'checkout.cart-checked-out.v1' });
+    const restored = await orders.byId(order.id);
+    expect(restored?.version).toBe(1);
+    expect(restored?.pendingEvents).toHaveLength(0);
+    expect(restored?.lines).toEqual(order.lines);
+    expect(restored?.total).toEqual(order.total);
+    expect(restored?.shippingAddress).toEqual(order.shippingAddress);
+    expect([restored?.buyerId, restored?.status, restored?.paymentToken, restored?.placedAt]).toEqual([
+      order.buyerId,
+      'placed',
+      order.paymentToken,
+      order.placedAt,
+    ]);
+  });
+
+  it('finds nothing for an unknown id', async () => {
+    expect(await orders.byId(orderId(randomUUID()))).toBeUndefined();
+  });
+
+  it('writes neither the order nor its outbox message when the outbox fails after the order was inserted', async () => {
+    const order = anOrder().withId(randomUUID()).build();
+
+    const outbox = new BrokenOutbox('checkout');
+
+    await expect(new TypeOrmOrders(transactions, outbox).save(order)).rejects.toThrow('outbox unavailable for 1 event(s)');
+
+    expect(outbox.ordersSeenInTransaction).toContain(order.id);
+    expect(await rowsAbout(order.id)).toEqual({ orders: 0, lines: 0, outbox: 0 });
+  });
+
+  it('rolls the order back with the rest of the caller’s unit of work', async () => {
+    const order = anOrder().withId(randomUUID()).build();
+
+    const work = transactions.run(async () => {
+      await orders.save(order);
+      throw new Error('a later step failed');
+    });
+
+    await expect(work).rejects.toThrow('a later step failed');
+    expect(await rowsAbout(order.id)).toEqual({ orders: 0, lines: 0, outbox: 0 });
+  });
+
+  it('refuses a save from a stale copy (ConcurrencyConflict)', async () => {
+    const order = anOrder().withId(randomUUID()).build();
+    await orders.save(order);
+    const mine = (await orders.byId(order.id))!;
+    const theirs = (await orders.byId(order.id))!;
+
+    await orders.save(theirs);
+
+    await expect(orders.save(mine)).rejects.toBeInstanceOf(ConcurrencyConflict);
+    expect((await orders.byId(order.id))?.version).toBe(2);
+  });
+
+  it('refuses to insert the same new order twice (ConcurrencyConflict)', async () => {
+    const id = randomUUID();
+    await orders.save(anOrder().withId(id).build());
+
+    await expect(orders.save(anOrder().withId(id).build())).rejects.toBeInstanceOf(ConcurrencyConflict);
+    expect(await rowsAbout(id)).toEqual({ orders: 1, lines: 2, outbox: 1 });
+  });
+});
+
+describe('TypeOrmIdempotencyKeys (real PostgreSQL)', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let transactions: Transactions;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('checkout_keys_test');
+    dataSource = createDataSource({
+      url: database.url,
+      applicationName: 'checkout-idempotency-test',
+      poolSize: 4,
+      migrations: [CreateMessagingTables1763700000000, ...checkoutMigrations],
+    });
+    await dataSource.initialize();
+    await runMigrations(dataSource);
+    transactions = new Transactions(dataSource);
+  });
+
+  afterAll(async () => {
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    await database?.drop();
+  });
+
+  it('makes a concurrent claim of the same key wait for the first and then return the first’s record', async () => {
+    const keys = new TypeOrmIdempotencyKeys(transactions);
+    const orders = new TypeOrmOrders(transactions, new Outbox('checkout'));
+    const key = randomUUID();
+    const first = anOrder().withId(randomUUID()).build();
+    const second = orderId(randomUUID());
+    let releaseFirst!: () => void;
+    const firstMayCommit = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let firstClaimed!: () => void;
+    const firstHasClaimed = new Promise<void>((resolve) => (firstClaimed = resolve));
+
+    const firstWork = transactions.run(async () => {
+      await keys.claim({ key, fingerprint: 'f', orderId: first.id });
+      firstClaimed();
+      await firstMayCommit;
+      await orders.save(first);
+    });
+    await firstHasClaimed;
+    const secondClaim = transactions.run(() => keys.claim({ key, fingerprint: 'f', orderId: second }));
+    const settledEarly = await Promise.race([secondClaim.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 200))]);
+    releaseFirst();
+    await firstWork;
+
+    expect(settledEarly).toBe(false);
+    expect(await secondClaim).toEqual({ key, fingerprint: 'f', orderId: first.id });
+  });
+
+  it('lets the key go when the claiming unit of work rolls back', async () => {
+    const keys = new TypeOrmIdempotencyKeys(transactions);
+    const key = randomUUID();
+    const abandoned = transactions.run(async () => {
+      await keys.claim({ key, fingerprint: 'f', orderId: orderId(randomUUID()) });
+      throw new Error('the order was refused');
+    });
+    await expect(abandoned).rejects.toThrow('the order was refused');
+
+    const retry = anOrder().withId(randomUUID()).build();
+    const holder = await transactions.run(async () => {
+      const claimed = await keys.claim({ key, fingerprint: 'g', orderId: retry.id });
+      await new TypeOrmOrders(transactions, new Outbox('checkout')).save(retry);
+      return claimed;
+    });
+
+    expect(holder).toEqual({ key, fingerprint: 'g', orderId: retry.id });
+  });
+});

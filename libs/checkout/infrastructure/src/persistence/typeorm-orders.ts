@@ -1,0 +1,65 @@
+import { Order, OrderId, Orders } from '@bazaar/checkout-domain';
+import { isUniqueViolation, Transactions } from '@bazaar/platform-database';
+import { Outbox } from '@bazaar/platform-messaging';
+import { ConcurrencyConflict } from '@bazaar/shared-kernel';
+import { EntityManager } from 'typeorm';
+import { publishedEventsOf } from '../acl/published-order-events';
+import { lineInsert, OrderLineRow, OrderRow, orderValues, toOrder } from './order.rows';
+
+/** Orders in PostgreSQL: the row, its lines and its outbox messages commit together. */
+export class TypeOrmOrders extends Orders {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly outbox: Outbox,
+  ) {
+    super();
+  }
+
+  async byId(id: OrderId): Promise<Order | undefined> {
+    const manager = this.transactions.manager;
+    const [row] = (await manager.query('SELECT * FROM orders WHERE id = $1', [id])) as OrderRow[];
+    if (!row) return undefined;
+    const lines = (await manager.query(
+      'SELECT sku, quantity, unit_price_amount, unit_price_currency FROM order_lines WHERE order_id = $1 ORDER BY line_no',
+      [id],
+    )) as OrderLineRow[];
+    return toOrder(row, lines);
+  }
+
+  save(order: Order): Promise<void> {
+    return this.transactions.run(async (manager) => {
+      if (order.version === 0) await this.insert(manager, order);
+      else await this.update(manager, order);
+      await this.outbox.append(manager, order.pendingEvents.flatMap(publishedEventsOf));
+    });
+  }
+
+  private async insert(manager: EntityManager, order: Order): Promise<void> {
+    try {
+      await manager.query(
+        `INSERT INTO orders (id, buyer_id, status, total_amount, total_currency, ship_name, ship_line1, ship_line2,
+           ship_city, ship_postal_code, ship_country, payment_token, placed_at, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1)`,
+        orderValues(order),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'orders_pkey')) throw new ConcurrencyConflict('Order', order.id);
+      throw error;
+    }
+    const [tuples, values] = lineInsert(order);
+    await manager.query(
+      `INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price_amount, unit_price_currency) VALUES ${tuples}`,
+      values,
+    );
+  }
+
+  /** Lines are fixed at placement; what changes later is the status. */
+  private async update(manager: EntityManager, order: Order): Promise<void> {
+    const [, changed] = (await manager.query('UPDATE orders SET status = $3, version = version + 1 WHERE id = $1 AND version = $2', [
+      order.id,
+      order.version,
+      order.status,
+    ])) as [unknown, number];
+    if (changed === 0) throw new ConcurrencyConflict('Order', order.id);
+  }
+}
