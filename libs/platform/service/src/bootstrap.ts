@@ -7,7 +7,7 @@ import { createDataSource, runMigrations } from '@bazaar/platform-database';
 import { CreateMessagingTables1763700000000, KafkaEventServer, requestContext, runInMessageContext } from '@bazaar/platform-messaging';
 import { deadLetterTopic } from '@bazaar/published-language';
 import type { ServiceConfig } from './config';
-import { PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, RequestValidationFailed, toProblem } from './http/problem-details';
+import { ProblemDetailsFilter, RequestValidationFailed } from './http/problem-details';
 import { createLogger, JsonLogger } from './logger';
 import { PlatformModule, ServiceDefinition } from './platform.module';
 import { KAFKA } from './tokens';
@@ -58,6 +58,10 @@ export async function startService(options: ServiceOptions): Promise<NestFastify
   return app;
 }
 
+/**
+ * Errors Fastify raises before a route runs (malformed JSON, a body too large) reach Nest's own
+ * handler, which wraps them in an HttpException, so the one problem filter answers them too.
+ */
 function configureHttp(app: NestFastifyApplication, logger: JsonLogger): void {
   const onServerError = (error: unknown) => logger.error(error instanceof Error ? error : { msg: 'server error', err: String(error) });
   app.useGlobalFilters(new ProblemDetailsFilter(onServerError));
@@ -72,12 +76,6 @@ function configureHttp(app: NestFastifyApplication, logger: JsonLogger): void {
     });
     reply.header('x-correlation-id', context.correlationId);
     runInMessageContext(context, done);
-  });
-  // Errors Fastify raises before Nest sees the request (malformed JSON, body too large, …).
-  fastify.setErrorHandler((error, _request, reply) => {
-    const details = toProblem(error);
-    if (details.status >= 500) logger.error(error);
-    void reply.status(details.status).header('content-type', PROBLEM_CONTENT_TYPE).send(details);
   });
 }
 
