@@ -1,0 +1,24 @@
+/**
+ * The pgbench script that does what Checkout's write path does for one order, in one transaction,
+ * statement for statement (libs/checkout/infrastructure/src/persistence and the platform Outbox):
+ * claim the Idempotency-Key, insert the order row and its two lines in one multi-row INSERT,
+ * append the outbox row and notify the relay. Row contents are sized like the real ones.
+ */
+
+/** One-line JSON with a space after every colon: pgbench would read `:1` in `"version":1` as a variable. */
+const pgbenchJson = (value) => JSON.stringify(value, null, 1).replace(/\n\s*/g, '');
+const literal = (text) => `'${text.replace(/'/g, "''")}'`;
+
+/** @param {{ envelope: object, headers: object }} message a real cart-checked-out envelope and its headers */
+export function checkoutWriteScript({ envelope, headers }) {
+  const orderId = "md5('o' || (:r)::text)::uuid";
+  return `\\set r random(1, 9000000000000000000)
+BEGIN;
+INSERT INTO idempotency_keys (key, fingerprint, order_id) VALUES ('pgbench-' || (:r)::text, '${'ab'.repeat(32)}', ${orderId}) ON CONFLICT (key) DO NOTHING RETURNING key;
+INSERT INTO orders (id, buyer_id, status, total_amount, total_currency, ship_name, ship_line1, ship_line2, ship_city, ship_postal_code, ship_country, payment_token, placed_at, version) VALUES (${orderId}, 'buyer-pgbench-' || (:client_id)::text, 'placed', 3399, 'EUR', 'Ada Lovelace', '12 St James Square', NULL, 'London', 'SW1Y 4JH', 'GB', 'tok_ok', now(), 1);
+INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price_amount, unit_price_currency) VALUES (${orderId}, 1, 'MUG-BLUE', 2, 1250, 'EUR'), (${orderId}, 2, 'TEA-EARL', 1, 899, 'EUR');
+INSERT INTO outbox (event_id, topic, message_key, event_type, payload, headers) VALUES (md5('e' || (:r)::text)::uuid, 'checkout.orders', (${orderId})::text, 'checkout.cart-checked-out.v1', ${literal(pgbenchJson(envelope))}::jsonb, ${literal(pgbenchJson(headers))}::jsonb);
+SELECT pg_notify('bazaar_outbox', '');
+END;
+`;
+}

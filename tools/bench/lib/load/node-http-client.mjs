@@ -1,0 +1,42 @@
+/** Fallback HTTP/1.1 client on node:http (used when undici is not installed): keep-alive, one request per connection at a time. */
+import { Agent, request } from 'node:http';
+
+/**
+ * @param {{ url: string, connections: number, timeoutMs: number }} o
+ * @returns {{ post: (body: string, key: string) => Promise<{ status: number, orderId?: string, error?: string }>, close: () => void }}
+ */
+export function nodeHttpClient({ url, connections, timeoutMs }) {
+  const target = new URL(url);
+  // maxSockets caps connections; requests beyond it wait in the agent's queue, which the
+  // open-loop generator counts as latency because it measures from the scheduled send time.
+  const agent = new Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections, scheduling: 'fifo' });
+  const base = { host: target.hostname, port: Number(target.port), path: target.pathname, method: 'POST', agent, timeout: timeoutMs };
+
+  function post(body, key) {
+    return new Promise((resolve) => {
+      const req = request(
+        { ...base, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'idempotency-key': key } },
+        (res) => {
+          const chunks = [];
+          res.on('data', (chunk) => chunks.push(chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, orderId: orderIdOf(res.statusCode, chunks) }));
+          res.on('error', (err) => resolve({ status: 0, error: err.code ?? err.message }));
+        },
+      );
+      req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
+      req.on('error', (err) => resolve({ status: 0, error: err.code ?? err.message }));
+      req.end(body);
+    });
+  }
+
+  return { post, close: () => agent.destroy() };
+}
+
+function orderIdOf(status, chunks) {
+  if (status !== 201) return undefined;
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')).orderId;
+  } catch {
+    return undefined;
+  }
+}

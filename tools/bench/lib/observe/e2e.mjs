@@ -1,0 +1,67 @@
+/**
+ * End-to-end latency from the services' own rows, not from polling: for each order accepted in a
+ * step, the time from Checkout's `orders.placed_at` to Fulfillment's `shipments.created_at`,
+ * Finance's `revenue_events.recorded_at` and the moment Support's view became complete (the
+ * `updated_at` of a `case_order_views` row holding the checkout, a shipment and a revenue entry).
+ * Checkout's `outbox.published_at` splits off the relay's share.
+ */
+import { summarize } from '../stats.mjs';
+
+const ms = (column) => `(extract(epoch from ${column}) * 1000)::float8`;
+
+const QUERIES = {
+  placed: ['checkout', `SELECT o.id::text AS id, ${ms('o.placed_at')} AS t FROM orders o JOIN unnest($1::uuid[]) k(id) ON o.id = k.id`],
+  relayed: ['checkout', `SELECT b.message_key AS id, ${ms('b.published_at')} AS t FROM outbox b JOIN unnest($1::text[]) k(id) ON b.message_key = k.id WHERE b.published_at IS NOT NULL`],
+  fulfillment: ['fulfillment', `SELECT s.order_id::text AS id, ${ms('s.created_at')} AS t FROM shipments s JOIN unnest($1::uuid[]) k(id) ON s.order_id = k.id`],
+  finance: ['finance', `SELECT r.order_id::text AS id, ${ms('r.recorded_at')} AS t FROM revenue_events r JOIN unnest($1::uuid[]) k(id) ON r.order_id = k.id WHERE r.kind = 'deferred'`],
+  support: [
+    'support',
+    `SELECT v.order_id::text AS id, ${ms('v.updated_at')} AS t FROM case_order_views v JOIN unnest($1::uuid[]) k(id) ON v.order_id = k.id
+      WHERE v.view->'checkout' <> 'null'::jsonb AND jsonb_array_length(v.view->'shipments') > 0 AND jsonb_array_length(v.view->'revenue') > 0`,
+  ],
+};
+
+const CHUNK = 20_000;
+
+/** @param {Record<string, import('pg').Pool>} databases @param {string[]} orderIds */
+export async function endToEnd(databases, orderIds) {
+  const times = {};
+  for (const [stage, [db, sql]] of Object.entries(QUERIES)) times[stage] = await timesOf(databases[db], sql, orderIds);
+  const result = { orders: orderIds.length, reached: {}, latencyMs: {} };
+  for (const stage of ['relayed', 'fulfillment', 'finance', 'support']) {
+    const deltas = [];
+    for (const [id, placed] of times.placed) {
+      const t = times[stage].get(id);
+      if (t !== undefined) deltas.push(t - placed);
+    }
+    result.reached[stage] = deltas.length;
+    result.latencyMs[stage] = summarize(deltas);
+  }
+  result.reached.placed = times.placed.size;
+  result.reached.all = [...times.placed.keys()].filter((id) => ['fulfillment', 'finance', 'support'].every((s) => times[s].has(id))).length;
+  return result;
+}
+
+async function timesOf(pool, sql, ids) {
+  const out = new Map();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const { rows } = await pool.query(sql, [ids.slice(i, i + CHUNK)]);
+    for (const row of rows) out.set(row.id, row.t);
+  }
+  return out;
+}
+
+/**
+ * How many orders each context has taken in so far (cheap counts, for waiting until the pipeline
+ * drained): Support projects three events per order, each leaves one inbox mark.
+ */
+export async function pipelineCounts(databases) {
+  const count = async (db, sql) => Number((await databases[db].query(sql)).rows[0].n);
+  const [placed, fulfillment, finance, supportEvents] = await Promise.all([
+    count('checkout', 'SELECT count(*) AS n FROM orders'),
+    count('fulfillment', 'SELECT count(*) AS n FROM shipments'),
+    count('finance', "SELECT count(*) AS n FROM revenue_events WHERE kind = 'deferred'"),
+    count('support', 'SELECT count(*) AS n FROM inbox'),
+  ]);
+  return { placed, fulfillment, finance, support: Math.floor(supportEvents / 3) };
+}

@@ -1,0 +1,62 @@
+/**
+ * CPU and memory of every process that matters, sampled once a second: the four services, the
+ * broker, PostgreSQL (all its processes), the load generator and this tool; "other" is what the
+ * rest of the machine used (other people's work contaminates a run: it shows here).
+ */
+import { cpuSecondsOf, machineCpuSeconds, memoryOf, pssMbOf } from './proc-stats.mjs';
+import { Sampler } from './sampler.mjs';
+import { maxOf, round } from '../stats.mjs';
+
+/** @typedef {{ name: string, pids: () => number[], memory: 'rss' | 'pss' }} ProcessGroup */
+
+/** @param {ProcessGroup[]} groups */
+export function resourceSampler(groups, intervalMs = 1000) {
+  const lastCpu = new Map();
+  let lastMachine = machineCpuSeconds();
+  const sampler = new Sampler(() => {
+    const sample = {};
+    let accounted = 0;
+    for (const group of groups) {
+      let cpu = 0;
+      let memory = 0;
+      let peak = 0;
+      for (const pid of group.pids()) {
+        const seconds = cpuSecondsOf(pid);
+        if (seconds === null) continue;
+        cpu += seconds - (lastCpu.get(pid) ?? seconds);
+        lastCpu.set(pid, seconds);
+        if (group.memory === 'pss') memory += pssMbOf(pid) ?? 0;
+        else {
+          const m = memoryOf(pid);
+          memory += m?.rssMb ?? 0;
+          peak = Math.max(peak, m?.peakRssMb ?? 0);
+        }
+      }
+      accounted += cpu;
+      sample[group.name] = { cpu, memoryMb: memory, ...(peak ? { peakRssMb: peak } : {}) };
+    }
+    const machine = machineCpuSeconds();
+    sample.machine = { cpu: machine.busy - lastMachine.busy, wall: machine.total - lastMachine.total };
+    sample.other = { cpu: Math.max(0, sample.machine.cpu - accounted) };
+    lastMachine = machine;
+    return sample;
+  }, intervalMs);
+  sampler.summarize = (from, to) => summarizeResources(sampler.between(from, to), [...groups.map((g) => g.name), 'other'], (to - from) / 1000);
+  return sampler;
+}
+
+/** Average cores used and peak memory per group over a window. */
+export function summarizeResources(samples, names, seconds) {
+  const out = {};
+  for (const name of names) {
+    const rows = samples.map((s) => s[name]).filter(Boolean);
+    out[name] = {
+      cpuCores: round(rows.reduce((sum, r) => sum + r.cpu, 0) / seconds, 2),
+      peakMemoryMb: round(maxOf(rows.map((r) => r.memoryMb ?? 0))),
+    };
+  }
+  const machine = samples.map((s) => s.machine).filter(Boolean);
+  const wall = machine.reduce((sum, m) => sum + m.wall, 0);
+  out.machine = { busyPercent: wall ? round((100 * machine.reduce((sum, m) => sum + m.cpu, 0)) / wall) : null };
+  return out;
+}

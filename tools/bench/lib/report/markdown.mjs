@@ -1,0 +1,74 @@
+/** The Markdown report: what ran where, the ceilings, every step, resources, and the chart. */
+import { GOALS, e2eP99 } from './headline.mjs';
+
+const PROCESSES = ['checkout', 'fulfillment', 'finance', 'support', 'kafka', 'postgres', 'loadgen', 'other'];
+const f = (v, unit = '') => (v === null || v === undefined || Number.isNaN(v) ? '–' : `${v}${unit}`);
+const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const lat = (s) => (s ? `${f(s.p50)} / ${f(s.p95)} / ${f(s.p99)}` : '–');
+const yes = (b) => (b ? 'yes' : '**no**');
+
+export function markdownReport(result, { chartFile }) {
+  const h = result.headline;
+  const steps = [...result.steps, ...(result.closed ? [result.closed] : [])];
+  return [
+    `# Bazaar benchmark — ${result.mode}${result.label ? ` (${result.label})` : ''}`,
+    '',
+    `${result.startedAt} · ${result.machine.cpuModel} × ${result.machine.cores} · ${result.machine.memoryGb} GB · Node ${result.machine.node} · PostgreSQL ${result.postgres.version} (synchronous_commit=${result.postgres.synchronous_commit}) · commit ${result.git.commit}${result.git.dirty ? ' (uncommitted changes)' : ''}`,
+    '',
+    `Load average at start ${result.machine.loadAvgStart} and end ${result.machine.loadAvgEnd}; other processes used ${f(result.cpuOverRun?.other?.cpuCores)} cores on average during the load — ${result.contaminated ? '**the machine was not quiet: numbers are contaminated**' : 'the machine was quiet'}. Service settings: ${Object.keys(result.settings.env).length || Object.keys(result.settings.envFor).length ? '`' + JSON.stringify(result.settings) + '`' : 'defaults'}. HTTP client: ${result.loadClient}. How to read this: docs/benchmark.md.`,
+    '',
+    '## Headline',
+    '',
+    table(['', 'value', 'direction we aim at'], [
+      ['max sustained accepted orders/s (every order in all three contexts)', f(h.maxSustained?.acceptedPerSecond), `≥ ${GOALS.sustainedOrdersPerSecond}`],
+      ['closed-loop maximum accepted orders/s', f(h.closedLoop?.acceptedPerSecond), ''],
+      ['HTTP p50 / p95 / p99 / max ms at 500/s', h.at500 ? `${lat(h.at500.httpMs)} / ${f(h.at500.httpMs.max)}` : '–', ''],
+      ['HTTP p50 / p95 / p99 / max ms at the max sustained step', h.atMax ? `${lat(h.atMax.httpMs)} / ${f(h.atMax.httpMs.max)}` : '–', `p99 ≤ ${GOALS.httpP99Ms}`],
+      ['end-to-end p99 ms at 500/s (fulfillment / finance / support)', h.at500 ? `${f(h.at500.e2eP99Ms.fulfillment)} / ${f(h.at500.e2eP99Ms.finance)} / ${f(h.at500.e2eP99Ms.support)}` : '–', ''],
+      ['end-to-end p99 ms at the max sustained step', h.atMax ? `${f(h.atMax.e2eP99Ms.fulfillment)} / ${f(h.atMax.e2eP99Ms.finance)} / ${f(h.atMax.e2eP99Ms.support)}` : '–', `≤ ${GOALS.e2eP99Ms}`],
+      ['Checkout max ÷ pgbench (16 clients)', f(h.ratios.checkoutMaxOverPgbench16), ''],
+      ['max sustained ÷ pgbench (16 clients)', f(h.ratios.sustainedOverPgbench16), ''],
+      ['Checkout max ÷ bare Fastify', f(h.ratios.checkoutMaxOverBareFastify), ''],
+      ['end-to-end p99 ÷ Kafka produce p99 (at 500/s · at max)', `${f(h.ratios.e2eP99OverKafkaP99At500)} · ${f(h.ratios.e2eP99OverKafkaP99AtMax)}`, ''],
+      ['peak RSS per service MB', ['checkout', 'fulfillment', 'finance', 'support'].map((s) => f(result.peakMemoryMb[s])).join(' / '), `≤ ${GOALS.serviceRssMb}`],
+    ]),
+    '',
+    '## Ceilings (same machine, same run)',
+    '',
+    ceilings(result.ceilings),
+    '',
+    '## Steps',
+    '',
+    `Open loop at fixed order rates (${result.settings.stepWarmupMs / 1000} s warm-up + ${result.settings.stepMs / 1000} s measured each), then the closed-loop maximum (${result.closed?.connections ?? '–'} connections). Latencies in ms as p50 / p95 / p99; HTTP latency runs from the scheduled send time.`,
+    '',
+    table(['step', 'accepted/s', 'errors', 'HTTP p50/p95/p99', 'HTTP max', 'fulfillment e2e', 'finance e2e', 'support e2e', 'relay p99', 'drain s', 'outbox max', 'lag max f/fi/s', 'kept up'],
+      steps.map((s) => [s.name, f(s.acceptedPerSecond), f(s.errors), lat(s.http.latencyMs), f(s.http.latencyMs.max), lat(s.e2e.latencyMs.fulfillment), lat(s.e2e.latencyMs.finance), lat(s.e2e.latencyMs.support), f(s.e2e.latencyMs.relayed.p99), s.drain.drained ? f(Math.round(s.drain.ms / 100) / 10) : '**never**', f(s.pipeline.outbox.checkout?.max), ['fulfillment', 'finance', 'support'].map((c) => f(s.pipeline.consumerLag[c]?.max)).join('/'), s.mode === 'closed' ? `downstream ${yes(s.keptUp.downstream)}` : yes(s.keptUp.sustained)])),
+    '',
+    '## CPU (cores, average over each measured window) and memory',
+    '',
+    table(['step', ...PROCESSES, 'machine busy'], steps.map((s) => [s.name, ...PROCESSES.map((p) => f(s.resources[p]?.cpuCores)), f(s.resources.machine.busyPercent, ' %')])),
+    '',
+    table(['process', ...PROCESSES.slice(0, 6)], [['peak memory MB', ...PROCESSES.slice(0, 6).map((p) => f(result.peakMemoryMb[p]))]]),
+    '',
+    'Services and the broker: peak RSS (VmHWM; the broker\'s covers its whole life). PostgreSQL: peak of the summed proportional set size (PSS) of all its processes.',
+    '',
+    '## Latency against throughput',
+    '',
+    `![latency against accepted orders/s](${chartFile})`,
+    '',
+    `Slowest context's end-to-end p99 per step: ${steps.map((s) => `${s.name} ${f(e2eP99(s))} ms`).join(', ')}.`,
+    '',
+  ].join('\n');
+}
+
+function ceilings(c) {
+  if (!c) return 'Skipped (--no-ceilings).';
+  const rows = [];
+  for (const r of c.pgbench?.runs ?? []) rows.push([`PostgreSQL: pgbench, Checkout's write transaction, ${r.clients} client${r.clients > 1 ? 's' : ''}`, `${f(r.tps)} tx/s`, `avg ${f(r.latencyAvgMs)} ms`]);
+  if (c.pgbench?.skipped) rows.push(['PostgreSQL: pgbench', c.pgbench.skipped, '']);
+  if (c.kafka?.max) rows.push([`Kafka: ProducerPerformance, acks=all, ${c.kafka.recordSize} B, flat out`, `${f(c.kafka.max.recordsPerSecond)} records/s`, `p99 ${f(c.kafka.max.latencyMs.p99)} ms (queued)`]);
+  if (c.kafka?.fixedRate) rows.push([`Kafka: ProducerPerformance, acks=all, at ${c.kafka.fixedRate.rate}/s`, `${f(c.kafka.fixedRate.recordsPerSecond)} records/s`, `p50 / p95 / p99 ${f(c.kafka.fixedRate.latencyMs.p50)} / ${f(c.kafka.fixedRate.latencyMs.p95)} / ${f(c.kafka.fixedRate.latencyMs.p99)} ms`]);
+  if (c.kafka?.skipped) rows.push(['Kafka: ProducerPerformance', c.kafka.skipped, '']);
+  if (c.http) rows.push([`HTTP: bare Fastify POST /orders, ${c.http.connections} connections, same generator`, `${f(c.http.requestsPerSecond)} req/s`, `p50 / p99 ${f(c.http.latencyMs.p50)} / ${f(c.http.latencyMs.p99)} ms; server ${f(c.http.serverCores)} + generator ${f(c.http.generatorCores)} cores`]);
+  return table(['ceiling', 'throughput', 'latency'], rows);
+}

@@ -1,0 +1,40 @@
+/** Throw-away databases on the local PostgreSQL (superuser, as the tests' createTestDatabase does). */
+import pg from 'pg';
+import { pgAdmin } from '../../../stack/lib/config.mjs';
+
+const admin = async (fn) => {
+  const client = new pg.Client({ ...pgAdmin(), connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+};
+
+/** @param {string} name */
+export function databaseUrl(name) {
+  const { host, port, user } = pgAdmin();
+  const password = process.env.PGPASSWORD ? `:${encodeURIComponent(process.env.PGPASSWORD)}` : '';
+  return `postgres://${user}${password}@${host}:${port}/${name}`;
+}
+
+/** @param {string} name */
+export const createDatabase = (name) => admin((c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}`));
+
+/** @param {string} name */
+export const dropDatabase = (name) => admin((c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`));
+
+/** The server settings that bound a write-heavy benchmark, recorded with the results. */
+export const serverSettings = () =>
+  admin(async (c) => {
+    const { rows } = await c.query(
+      `SELECT name, setting, unit FROM pg_settings WHERE name = ANY($1) ORDER BY name`,
+      [['synchronous_commit', 'fsync', 'wal_sync_method', 'shared_buffers', 'max_connections', 'commit_delay', 'full_page_writes', 'max_wal_size']],
+    );
+    const { rows: version } = await c.query('SHOW server_version');
+    return { version: version[0].server_version, ...Object.fromEntries(rows.map((r) => [r.name, r.unit ? `${r.setting} ${r.unit}` : r.setting])) };
+  });
+
+/** A small pool per database for the samplers and the end-to-end queries. @param {string} name */
+export const poolFor = (name) => new pg.Pool({ connectionString: databaseUrl(name), max: 2, application_name: 'bazaar-bench' });

@@ -1,0 +1,72 @@
+/** The four built services as child processes (dist/apps/<name>/main.js, NODE_ENV=production). */
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { paths } from '../../../stack/lib/config.mjs';
+
+export const mainJs = (name) => join(paths.dist, name, 'main.js');
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * @param {{ name: string, env: Record<string, string>, logFile: string, args?: string[] }} o
+ * @returns {import('node:child_process').ChildProcess}
+ */
+export function spawnService({ name, env, logFile, args = [] }) {
+  if (!existsSync(mainJs(name))) throw new Error(`${mainJs(name)} is missing: build the services first (or drop --no-build)`);
+  const child = spawn(process.execPath, [mainJs(name), ...args], {
+    cwd: paths.repoRoot,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = createWriteStream(logFile, { flags: 'a' });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  return child;
+}
+
+/** Resolves when /health/ready answers 200; rejects if the process exits or the deadline passes. */
+export async function waitReady(child, url, timeoutMs, name) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before it was ready`);
+    try {
+      const res = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(2000) });
+      await res.body?.cancel();
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${name} was not ready at ${url} within ${timeoutMs / 1000}s`);
+}
+
+/** SIGTERM, then SIGKILL after a deadline. */
+export function stopChild(child, timeoutMs = 15_000) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Runs `main.js migrate` against a database and waits for it. */
+export function migrate(name, databaseUrl, logFile) {
+  const child = spawnService({ name, env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }, logFile, args: ['migrate'] });
+  return new Promise((resolve, reject) => child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${name} migrate exited with ${code} (see ${logFile})`)))));
+}

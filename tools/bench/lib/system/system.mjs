@@ -1,0 +1,73 @@
+/**
+ * The system under test, isolated from everything else on the machine: the four built services as
+ * production processes on fresh throw-away databases, a fresh topic prefix and their own consumer
+ * groups, on the local stack's broker and PostgreSQL. Nothing of the developer's `npm run up`
+ * stack (its bazaar_* databases, topics, ports) is touched.
+ */
+import { join } from 'node:path';
+import { kafkaBrokers } from '../../../stack/lib/config.mjs';
+import { createDatabase, databaseUrl, dropDatabase, poolFor } from './databases.mjs';
+import { freePort, spawnService, stopChild, waitReady } from './services.mjs';
+import { createTopics, deleteRunTopics, kafkaClient } from './topics.mjs';
+
+export const CONTEXTS = ['checkout', 'fulfillment', 'finance', 'support'];
+
+/** Which topics each consuming context's group reads (for consumer lag). */
+export const CONSUMES = {
+  fulfillment: ['checkout.orders'],
+  finance: ['checkout.orders'],
+  support: ['checkout.orders', 'fulfillment.shipments', 'finance.ledgers'],
+};
+
+/**
+ * @param {{ runId: string, logDir: string, env: Record<string, string>, envFor: Record<string, Record<string, string>>,
+ *           readyTimeoutMs?: number, log: (msg: string) => void }} o
+ */
+export async function startSystem({ runId, logDir, env, envFor, readyTimeoutMs = 90_000, log }) {
+  const prefix = `bench-${runId}.`;
+  const database = (ctx) => `bench_${runId}_${ctx}`;
+  const groupIds = Object.fromEntries(CONTEXTS.map((ctx) => [ctx, `${ctx}.bench-${runId}`]));
+  const kafka = kafkaClient();
+  const admin = kafka.admin();
+  await admin.connect();
+  const system = { runId, prefix, groupIds, admin, services: [], pools: {}, databases: CONTEXTS.map(database) };
+  system.stop = (opts) => stopSystem(system, opts);
+  try {
+    log(`topics ${prefix}* and databases bench_${runId}_*`);
+    await createTopics(admin, prefix);
+    for (const ctx of CONTEXTS) await createDatabase(database(ctx));
+    for (const ctx of CONTEXTS) {
+      const port = await freePort();
+      const serviceEnv = {
+        PORT: String(port),
+        DATABASE_URL: databaseUrl(database(ctx)),
+        KAFKA_BROKERS: kafkaBrokers().join(','),
+        KAFKA_TOPIC_PREFIX: prefix,
+        KAFKA_CONSUMER_GROUP: groupIds[ctx],
+        LOG_LEVEL: 'warn',
+        ...env,
+        ...(envFor[ctx] ?? {}),
+      };
+      const child = spawnService({ name: ctx, env: serviceEnv, logFile: join(logDir, `${ctx}.log`) });
+      system.services.push({ name: ctx, child, pid: child.pid, url: `http://127.0.0.1:${port}`, env: serviceEnv });
+    }
+    log(`starting ${CONTEXTS.join(', ')} (NODE_ENV=production, LOG_LEVEL=${env.LOG_LEVEL ?? 'warn'})`);
+    await Promise.all(system.services.map((s) => waitReady(s.child, s.url, readyTimeoutMs, s.name)));
+    for (const ctx of CONTEXTS) system.pools[ctx] = poolFor(database(ctx));
+    return system;
+  } catch (error) {
+    await stopSystem(system, { keep: false }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Stops the services, then (unless kept for inspection) drops the databases, topics and groups. */
+async function stopSystem(system, { keep }) {
+  await Promise.all(system.services.map((s) => stopChild(s.child)));
+  await Promise.all(Object.values(system.pools).map((pool) => pool.end().catch(() => undefined)));
+  if (!keep) {
+    for (const name of system.databases) await dropDatabase(name).catch(() => undefined);
+    await deleteRunTopics(system.admin, system.prefix, Object.values(system.groupIds)).catch(() => undefined);
+  }
+  await system.admin.disconnect().catch(() => undefined);
+}
