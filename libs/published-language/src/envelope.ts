@@ -60,3 +60,16 @@ export const EventHeaders = {
 export function wireType(type: string, version: number): string {
   return `${type}.v${version}`;
 }
+
+/** The Kafka headers of an envelope, as the outbox relay sends them: optional facts only when present. */
+export function eventHeaders(envelope: EventEnvelope): Record<string, string> {
+  return {
+    [EventHeaders.id]: envelope.id,
+    [EventHeaders.type]: wireType(envelope.type, envelope.version),
+    [EventHeaders.producer]: envelope.producer,
+    [EventHeaders.correlationId]: envelope.correlationId,
+    ...(envelope.causationId ? { [EventHeaders.causationId]: envelope.causationId } : {}),
+    ...(envelope.traceparent ? { [EventHeaders.traceparent]: envelope.traceparent } : {}),
+    ...(envelope.tracestate ? { [EventHeaders.tracestate]: envelope.tracestate } : {}),
+  };
+}

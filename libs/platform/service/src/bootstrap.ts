@@ -6,7 +6,7 @@ import { Kafka } from 'kafkajs';
 import { createDataSource, runMigrations } from '@bazaar/platform-database';
 import { CreateMessagingTables1763700000000, KafkaEventServer, requestContext, runInMessageContext } from '@bazaar/platform-messaging';
 import { deadLetterTopic } from '@bazaar/published-language';
-import type { ServiceConfig } from './config';
+import { prefixedTopic, type ServiceConfig } from './config';
 import { ProblemDetailsFilter, RequestValidationFailed } from './http/problem-details';
 import { createLogger, JsonLogger } from './logger';
 import { PlatformModule, ServiceDefinition } from './platform.module';
@@ -39,8 +39,8 @@ export async function startService(options: ServiceOptions): Promise<NestFastify
         strategy: new KafkaEventServer({
           kafka: app.get<Kafka>(KAFKA),
           groupId: config.KAFKA_CONSUMER_GROUP,
-          topics: definition.consumes.map((topic) => `${config.KAFKA_TOPIC_PREFIX}${topic}`),
-          deadLetterTopic: `${config.KAFKA_TOPIC_PREFIX}${deadLetterTopic(definition.name)}`,
+          topics: definition.consumes.map((topic) => prefixedTopic(config, topic)),
+          deadLetterTopic: prefixedTopic(config, deadLetterTopic(definition.name)),
           maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
           initialBackoffMs: config.CONSUMER_INITIAL_BACKOFF_MS,
           maxBackoffMs: config.CONSUMER_MAX_BACKOFF_MS,

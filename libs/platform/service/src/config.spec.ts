@@ -1,4 +1,4 @@
-import { kafkaSecurity, loadConfig, serviceConfigSchema } from './config';
+import { kafkaSecurity, loadConfig, prefixedTopic, serviceConfigSchema } from './config';
 
 const schema = serviceConfigSchema({ name: 'fulfillment', port: 3002 });
 
@@ -37,5 +37,10 @@ describe('service configuration', () => {
       sasl: { mechanism: 'scram-sha-512', username: 'fulfillment', password: 'from-a-secret' },
       caFile: '/etc/kafka/ca.crt',
     });
+  });
+
+  it('names topics under KAFKA_TOPIC_PREFIX, which isolates environments sharing one cluster', () => {
+    expect(prefixedTopic(loadConfig(schema, {}), 'checkout.orders')).toBe('checkout.orders');
+    expect(prefixedTopic(loadConfig(schema, { KAFKA_TOPIC_PREFIX: 'test_1.' }), 'checkout.orders')).toBe('test_1.checkout.orders');
   });
 });

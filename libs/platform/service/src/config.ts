@@ -36,6 +36,11 @@ export function serviceConfigSchema(defaults: { name: string; port: number }) {
 
 export type ServiceConfig = z.output<ReturnType<typeof serviceConfigSchema>>;
 
+/** A topic's name in this service's environment: `KAFKA_TOPIC_PREFIX` isolates environments sharing one cluster. */
+export function prefixedTopic(config: Pick<ServiceConfig, 'KAFKA_TOPIC_PREFIX'>, topic: string): string {
+  return `${config.KAFKA_TOPIC_PREFIX}${topic}`;
+}
+
 /** The broker security settings, checked together: a mechanism needs a user and a password. */
 export function kafkaSecurity(config: ServiceConfig): { sasl?: { mechanism: 'scram-sha-256' | 'scram-sha-512'; username: string; password: string }; caFile?: string } {
   const { KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = config;

@@ -1,2 +1,6 @@
 export * from './eventually';
 export * from './test-infrastructure';
+export * from './topic-namespace';
+export * from './topic-tap';
+export * from './consumer-groups';
+export * from './recorded-events';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
+import { withAdmin } from './consumer-groups';
 
 /** Where tests find the local stack (`node tools/stack/stack.mjs infra`). */
 export const testInfrastructure = {
@@ -50,22 +51,10 @@ export function testKafka(clientId = uniqueName('test')): Kafka {
 export async function createTestTopics(kafka: Kafka, baseNames: readonly string[], partitions = 3): Promise<string[]> {
   const suffix = randomBytes(4).toString('hex');
   const names = baseNames.map((name) => `${name}.${suffix}`);
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await admin.createTopics({ waitForLeaders: true, topics: names.map((topic) => ({ topic, numPartitions: partitions })) });
-  } finally {
-    await admin.disconnect();
-  }
+  await withAdmin(kafka, (admin) => admin.createTopics({ waitForLeaders: true, topics: names.map((topic) => ({ topic, numPartitions: partitions })) }));
   return names;
 }
 
 export async function deleteTestTopics(kafka: Kafka, names: readonly string[]): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await admin.deleteTopics({ topics: [...names] });
-  } finally {
-    await admin.disconnect();
-  }
+  await withAdmin(kafka, (admin) => admin.deleteTopics({ topics: [...names] }));
 }

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Controller, INestMicroservice, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { Consumer, IHeaders, Kafka, Producer } from 'kafkajs';
+import { IHeaders, Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { Transactions } from '@bazaar/platform-database';
 import { EventEnvelope, EventHeaders } from '@bazaar/published-language';
 import { ConcurrencyConflict, DomainError } from '@bazaar/shared-kernel';
 import {
-  createTestDatabase, createTestTopics, deleteTestTopics, eventually, TestDatabase, testKafka, uniqueName,
+  createTestDatabase, createTestTopics, deleteGroups, deleteTestTopics, eventually, TestDatabase, testKafka, TopicTap, uniqueName, withKey,
 } from '@bazaar/platform-testing';
 import { Inbox } from '../inbox/inbox';
 import { migratedDataSource, RecordingLogger, testContract } from '../testing/fixtures';
@@ -56,8 +56,8 @@ describe('KafkaEventServer with the inbox (real PostgreSQL and Kafka)', () => {
   let topic: string;
   let deadLetterTopic: string;
   let service: INestMicroservice;
-  let deadLetterConsumer: Consumer;
-  const deadLetters: { key: string; value: string; headers: Record<string, string> }[] = [];
+  let deadLetters: TopicTap;
+  const groupId = uniqueName('things');
   const contract = () => testContract(topic);
 
   function envelopeFor(thingId: string, sequence: number, id = randomUUID()): EventEnvelope {
@@ -100,7 +100,7 @@ describe('KafkaEventServer with the inbox (real PostgreSQL and Kafka)', () => {
       ThingsModule,
       {
         strategy: new KafkaEventServer({
-          kafka, groupId: uniqueName('things'), topics: [topic], deadLetterTopic,
+          kafka, groupId, topics: [topic], deadLetterTopic,
           maxAttempts: 3, initialBackoffMs: 20, maxBackoffMs: 100, partitionsConsumedConcurrently: 2, logger: new RecordingLogger(),
         }),
         logger: false,
@@ -109,26 +109,16 @@ describe('KafkaEventServer with the inbox (real PostgreSQL and Kafka)', () => {
     service.useGlobalFilters(new RethrowRpcErrors());
     await service.listen();
 
-    deadLetterConsumer = kafka.consumer({ groupId: uniqueName('dlt-reader') });
-    await deadLetterConsumer.connect();
-    await deadLetterConsumer.subscribe({ topic: deadLetterTopic, fromBeginning: true });
-    await deadLetterConsumer.run({
-      eachMessage: async ({ message }) => {
-        deadLetters.push({
-          key: message.key?.toString() ?? '',
-          value: message.value?.toString() ?? '',
-          headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
-        });
-      },
-    });
+    deadLetters = await TopicTap.start(kafka, deadLetterTopic, uniqueName('dlt-reader'));
   });
 
   afterAll(async () => {
     await service?.close();
-    await deadLetterConsumer?.disconnect();
+    await deadLetters?.stop();
     await producer?.disconnect();
     await dataSource?.destroy();
     await db?.drop();
+    await deleteGroups(kafka, [groupId]);
     await deleteTestTopics(kafka, [topic, deadLetterTopic]);
   });
 
@@ -150,15 +140,11 @@ describe('KafkaEventServer with the inbox (real PostgreSQL and Kafka)', () => {
     await produceEvent(envelopeFor(thing, 1));
 
     await eventually(async () => expect(await effectsOf(thing)).toEqual([1]));
-    const parked = await eventually(() => {
-      const found = deadLetters.find((message) => message.key === thing);
-      expect(found).toBeDefined();
-      return found!;
-    });
-    expect(parked.value).toBe('this is not json {');
-    expect(parked.headers[DeadLetterHeaders.errorType]).toBe('MalformedMessage');
-    expect(parked.headers[DeadLetterHeaders.sourceTopic]).toBe(topic);
-    expect(parked.headers[DeadLetterHeaders.error]).toContain('not JSON');
+    const [parked] = await deadLetters.waitFor(withKey(thing));
+    expect(parked!.value).toBe('this is not json {');
+    expect(parked!.headers[DeadLetterHeaders.errorType]).toBe('MalformedMessage');
+    expect(parked!.headers[DeadLetterHeaders.sourceTopic]).toBe(topic);
+    expect(parked!.headers[DeadLetterHeaders.error]).toContain('not JSON');
   });
 
   it('retries a transient failure with backoff and then applies the event', async () => {
@@ -168,7 +154,7 @@ describe('KafkaEventServer with the inbox (real PostgreSQL and Kafka)', () => {
 
     await eventually(async () => expect(await effectsOf(thing)).toEqual([1]));
     expect(attempts.get(thing)).toBe(3);
-    expect(deadLetters.some((message) => message.key === thing)).toBe(false);
+    expect(deadLetters.matching(withKey(thing))).toEqual([]);
   });
 
   it('dead-letters a broken rule at once, without retrying, and moves on', async () => {
@@ -178,9 +164,9 @@ describe('KafkaEventServer with the inbox (real PostgreSQL and Kafka)', () => {
     await produceEvent(envelopeFor(thing, 2));
 
     await eventually(async () => expect(await effectsOf(thing)).toEqual([2]));
-    const parked = await eventually(() => deadLetters.find((message) => message.key === thing) ?? Promise.reject(new Error('not yet')));
-    expect(parked.headers[DeadLetterHeaders.errorType]).toBe('ThingRejected');
-    expect(parked.headers[DeadLetterHeaders.attempts]).toBe('1');
+    const [parked] = await deadLetters.waitFor(withKey(thing));
+    expect(parked!.headers[DeadLetterHeaders.errorType]).toBe('ThingRejected');
+    expect(parked!.headers[DeadLetterHeaders.attempts]).toBe('1');
     expect(attempts.get(thing)).toBe(2);
   });
 
@@ -189,9 +175,9 @@ describe('KafkaEventServer with the inbox (real PostgreSQL and Kafka)', () => {
     behaviour.set(thing, { failTimes: 99, error: () => new Error('database is on fire') });
     await produceEvent(envelopeFor(thing, 1));
 
-    const parked = await eventually(() => deadLetters.find((message) => message.key === thing) ?? Promise.reject(new Error('not yet')));
-    expect(parked.headers[DeadLetterHeaders.attempts]).toBe('3');
-    expect(parked.headers[DeadLetterHeaders.error]).toBe('database is on fire');
+    const [parked] = await deadLetters.waitFor(withKey(thing));
+    expect(parked!.headers[DeadLetterHeaders.attempts]).toBe('3');
+    expect(parked!.headers[DeadLetterHeaders.error]).toBe('database is on fire');
     expect(await effectsOf(thing)).toEqual([]);
   });
 
@@ -202,6 +188,6 @@ describe('KafkaEventServer with the inbox (real PostgreSQL and Kafka)', () => {
     });
     await produceEvent(envelopeFor(thing, 1));
     await eventually(async () => expect(await effectsOf(thing)).toEqual([1]));
-    expect(deadLetters.some((message) => message.key === thing)).toBe(false);
+    expect(deadLetters.matching(withKey(thing))).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Consumer, Kafka } from 'kafkajs';
+import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { Transactions } from '@bazaar/platform-database';
 import { EventHeaders } from '@bazaar/published-language';
 import {
-  createTestDatabase, createTestTopics, deleteTestTopics, eventually, TestDatabase, testKafka, uniqueName,
+  createTestDatabase, createTestTopics, deleteTestTopics, eventually, TestDatabase, testKafka, TopicTap, uniqueName,
 } from '@bazaar/platform-testing';
 import { createRelayProducer } from '../kafka/kafka-client';
 import { runInMessageContext } from '../message-context';
@@ -25,8 +25,12 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
   let dataSource: DataSource;
   let kafka: Kafka;
   let topic: string;
-  let consumer: Consumer;
-  const received: Received[] = [];
+  let tap: TopicTap;
+  const received = (): Received[] =>
+    tap.messages.map((message) => {
+      const body = message.body as { id: string; data: { sequence: number } };
+      return { key: message.key!, eventId: body.id, sequence: body.data.sequence, headers: message.headers, body: body as never };
+    });
   const relays: OutboxRelay[] = [];
   const producers: { disconnect(): Promise<void> }[] = [];
 
@@ -57,16 +61,7 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
     dataSource = await migratedDataSource(db.url);
     kafka = testKafka();
     [topic] = (await createTestTopics(kafka, ['platform.relay'], 3)) as [string];
-    consumer = kafka.consumer({ groupId: uniqueName('relay-test') });
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
-        const body = JSON.parse(message.value!.toString()) as { id: string; data: { sequence: number } };
-        received.push({ key: message.key!.toString(), eventId: body.id, sequence: body.data.sequence, headers, body: body as never });
-      },
-    });
+    tap = await TopicTap.start(kafka, topic, uniqueName('relay-test'));
   });
 
   afterEach(async () => {
@@ -75,7 +70,7 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
   });
 
   afterAll(async () => {
-    await consumer.disconnect();
+    await tap.stop();
     await dataSource.destroy();
     await db.drop();
     await deleteTestTopics(kafka, [topic]);
@@ -90,7 +85,7 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
     );
 
     const mine = await eventually(() => {
-      const events = received.filter((r) => r.key === thing);
+      const events = received().filter((r) => r.key === thing);
       expect(events).toHaveLength(5);
       return events;
     });
@@ -119,8 +114,8 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
     await append(committed, [1]);
 
     // The committed event was written after the rolled-back one, so once it arrives the other had its chance.
-    await eventually(() => expect(received.some((r) => r.key === committed)).toBe(true));
-    expect(received.some((r) => r.key === rolledBack)).toBe(false);
+    await eventually(() => expect(received().some((r) => r.key === committed)).toBe(true));
+    expect(received().some((r) => r.key === rolledBack)).toBe(false);
   });
 
   it('refuses an event whose data breaks its own contract, so nothing invalid is ever written', async () => {
@@ -139,8 +134,8 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
     const things: string[] = Array.from({ length: 20 }, () => randomUUID());
     await Promise.all(things.map((thing) => append(thing, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])));
 
-    await eventually(() => expect(received.filter((r) => things.includes(r.key))).toHaveLength(200), { timeoutMs: 30_000 });
-    const mine = received.filter((r) => things.includes(r.key));
+    await eventually(() => expect(received().filter((r) => things.includes(r.key))).toHaveLength(200), { timeoutMs: 30_000 });
+    const mine = received().filter((r) => things.includes(r.key));
     expect(new Set(mine.map((r) => r.eventId)).size).toBe(200);
     for (const thing of things) {
       expect(mine.filter((r) => r.key === thing).map((r) => r.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -154,6 +149,6 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
     expect(pending.n).toBe(2);
 
     await startRelay();
-    await eventually(() => expect(received.filter((r) => r.key === thing).map((r) => r.sequence)).toEqual([1, 2]));
+    await eventually(() => expect(received().filter((r) => r.key === thing).map((r) => r.sequence)).toEqual([1, 2]));
   });
 });

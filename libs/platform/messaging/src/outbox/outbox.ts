@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { EventContract, EventEnvelope, EventHeaders, wireType } from '@bazaar/published-language';
+import { EventContract, EventEnvelope, eventHeaders, wireType } from '@bazaar/published-language';
 import { childTraceparent, currentMessageContext } from '../message-context';
 
 /** An integration event to publish, produced by a context's translation of its domain events. */
@@ -61,22 +61,13 @@ export class Outbox {
       tracestate: context?.tracestate ?? null,
       data,
     };
-    const headers: Record<string, string> = {
-      [EventHeaders.id]: envelope.id,
-      [EventHeaders.type]: wireType(envelope.type, envelope.version),
-      [EventHeaders.producer]: envelope.producer,
-      [EventHeaders.correlationId]: envelope.correlationId,
-      ...(envelope.causationId ? { [EventHeaders.causationId]: envelope.causationId } : {}),
-      ...(envelope.traceparent ? { [EventHeaders.traceparent]: envelope.traceparent } : {}),
-      ...(envelope.tracestate ? { [EventHeaders.tracestate]: envelope.tracestate } : {}),
-    };
     return {
       eventId: id,
       topic: `${this.topicPrefix}${event.contract.topic}`,
       key: event.aggregateId,
       type: wireType(envelope.type, envelope.version),
       payload: JSON.stringify(envelope),
-      headers: JSON.stringify(headers),
+      headers: JSON.stringify(eventHeaders(envelope)),
     };
   }
 }

@@ -1,0 +1,4 @@
+// Test harnesses, kept out of the production entry point: `@bazaar/platform-service/testing`.
+export * from './service-under-test';
+export * from './migrated-test-database';
+export * from './dead-letter-facts';
