@@ -6,5 +6,3 @@ export * from './order/order-events';
 export * from './order/order-errors';
 export * from './order/shipping-address';
 export * from './order/orders';
-// Test-data builders, pure and dependency-free, shared by this context's application and adapter tests.
-export * from './testing/order.builder';

@@ -7,4 +7,3 @@ export * from './case-order-view/project';
 export * from './case-order-view/revenue';
 export * from './case-order-view/shipments';
 export * from './case-order-view/timeline';
-export * from './testing/order-facts.builder';

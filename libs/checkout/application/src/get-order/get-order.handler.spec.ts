@@ -1,4 +1,5 @@
-import { anOrder, OrderNotFound } from '@bazaar/checkout-domain';
+import { OrderNotFound } from '@bazaar/checkout-domain';
+import { anOrder } from '@bazaar/checkout-domain/testing';
 import { InMemoryOrders } from '../testing/in-memory-orders';
 import { GetOrderHandler } from './get-order.handler';
 

@@ -1,7 +1,8 @@
 import { money } from '@bazaar/shared-kernel';
-import { anAddress } from '@bazaar/checkout-domain';
+import { FixedClock, SequentialIds } from '@bazaar/shared-kernel/testing';
+import { anAddress } from '@bazaar/checkout-domain/testing';
 import { IdempotencyKeyReused } from '../idempotency/idempotency-key-reused';
-import { FixedClock, InlineUnitOfWork, SequentialIds } from '../testing/fixed-ports';
+import { InlineUnitOfWork } from '../testing/inline-unit-of-work';
 import { InMemoryIdempotencyKeys } from '../testing/in-memory-idempotency-keys';
 import { InMemoryOrders } from '../testing/in-memory-orders';
 import { PlaceOrder } from './place-order.command';

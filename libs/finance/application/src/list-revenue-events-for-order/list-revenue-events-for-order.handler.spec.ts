@@ -1,7 +1,6 @@
+import { FixedClock, SequentialIds } from '@bazaar/shared-kernel/testing';
 import { RecordDeferredRevenueHandler } from '../record-deferred-revenue/record-deferred-revenue.handler';
-import { FixedClock } from '../testing/fixed-clock';
 import { InMemoryRevenueEvents } from '../testing/in-memory-revenue-events';
-import { SequentialIds } from '../testing/sequential-ids';
 import { ListRevenueEventsForOrderHandler } from './list-revenue-events-for-order.handler';
 
 describe('List revenue events for an order', () => {

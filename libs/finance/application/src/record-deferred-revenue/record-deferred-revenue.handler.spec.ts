@@ -1,7 +1,6 @@
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
-import { FixedClock } from '../testing/fixed-clock';
+import { FixedClock, SequentialIds } from '@bazaar/shared-kernel/testing';
 import { InMemoryRevenueEvents } from '../testing/in-memory-revenue-events';
-import { SequentialIds } from '../testing/sequential-ids';
 import { RecordDeferredRevenue } from './record-deferred-revenue.command';
 import { RecordDeferredRevenueHandler } from './record-deferred-revenue.handler';
 

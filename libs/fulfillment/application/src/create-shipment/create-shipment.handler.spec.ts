@@ -1,7 +1,6 @@
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
-import { FixedClock } from '../testing/fixed-clock';
+import { FixedClock, SequentialIds } from '@bazaar/shared-kernel/testing';
 import { InMemoryShipments } from '../testing/in-memory-shipments';
-import { SequentialIds } from '../testing/sequential-ids';
 import { CreateShipment } from './create-shipment.command';
 import { CreateShipmentHandler } from './create-shipment.handler';
 

@@ -1,7 +1,6 @@
+import { FixedClock, SequentialIds } from '@bazaar/shared-kernel/testing';
 import { CreateShipmentHandler } from '../create-shipment/create-shipment.handler';
-import { FixedClock } from '../testing/fixed-clock';
 import { InMemoryShipments } from '../testing/in-memory-shipments';
-import { SequentialIds } from '../testing/sequential-ids';
 import { ListShipmentsForOrderHandler } from './list-shipments-for-order.handler';
 
 describe('List shipments for an order', () => {

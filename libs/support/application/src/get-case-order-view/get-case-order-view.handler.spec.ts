@@ -1,4 +1,5 @@
-import { CaseOrderViewNotFound, emptyCaseOrderView, factsAbout, project } from '@bazaar/support-domain';
+import { CaseOrderViewNotFound, emptyCaseOrderView, project } from '@bazaar/support-domain';
+import { factsAbout } from '@bazaar/support-domain/testing';
 import { InMemoryCaseOrderViews } from '../testing/in-memory-case-order-views';
 import { GetCaseOrderViewHandler } from './get-case-order-view.handler';
 

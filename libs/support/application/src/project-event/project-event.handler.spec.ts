@@ -1,5 +1,5 @@
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
-import { factsAbout } from '@bazaar/support-domain';
+import { factsAbout } from '@bazaar/support-domain/testing';
 import { InMemoryCaseOrderViews } from '../testing/in-memory-case-order-views';
 import { ProjectEventHandler } from './project-event.handler';
 

@@ -1,0 +1,2 @@
+// Test-data builders, kept out of the production entry point: `@bazaar/support-domain/testing`.
+export * from './order-facts.builder';
