@@ -1,10 +1,4 @@
-import { z } from 'zod';
 import { serviceConfigSchema } from '@bazaar/platform-service';
-import { Topics } from '@bazaar/published-language';
 
-export const fulfillmentConfigSchema = serviceConfigSchema({ name: 'fulfillment', port: 3002 }).extend({
-  /** The topic Checkout's orders arrive on (overridden by tests with a suffixed copy). */
-  CHECKOUT_ORDERS_TOPIC: z.string().min(1).default(Topics.checkoutOrders),
-});
-
-export type FulfillmentConfig = z.output<typeof fulfillmentConfigSchema>;
+/** Fulfillment's settings: the platform's, nothing of its own (it reads Checkout's orders topic, under KAFKA_TOPIC_PREFIX). */
+export const fulfillmentConfigSchema = serviceConfigSchema({ name: 'fulfillment', port: 3002 });

@@ -1,17 +1,12 @@
 import { ServiceConfig, ServiceOptions } from '@bazaar/platform-service';
+import { Topics } from '@bazaar/published-language';
 import { FinanceModule } from './finance.module';
 import { financeMigrations } from './persistence/migrations';
 
-/** Settings of Finance beyond the platform's. */
-export interface FinanceSettings {
-  /** Where Checkout publishes orders; a suffixed copy in tests. */
-  readonly CHECKOUT_ORDERS_TOPIC: string;
-}
-
 /** Everything the platform needs to run Finance; the app and the integration tests start the same service. */
-export function financeService(config: ServiceConfig & FinanceSettings): ServiceOptions {
+export function financeService(config: ServiceConfig): ServiceOptions {
   return {
-    definition: { name: 'finance', migrations: financeMigrations, consumes: [config.CHECKOUT_ORDERS_TOPIC] },
+    definition: { name: 'finance', migrations: financeMigrations, consumes: [Topics.checkoutOrders] },
     config,
     module: FinanceModule,
     openApi: {

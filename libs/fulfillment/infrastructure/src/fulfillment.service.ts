@@ -1,17 +1,12 @@
 import { ServiceConfig, ServiceOptions } from '@bazaar/platform-service';
+import { Topics } from '@bazaar/published-language';
 import { FulfillmentModule } from './fulfillment.module';
 import { fulfillmentMigrations } from './persistence/migrations';
 
-/** Settings of Fulfillment beyond the platform's. */
-export interface FulfillmentSettings {
-  /** Where Checkout publishes orders; a suffixed copy in tests. */
-  readonly CHECKOUT_ORDERS_TOPIC: string;
-}
-
 /** Everything the platform needs to run Fulfillment; the app and the integration tests start the same service. */
-export function fulfillmentService(config: ServiceConfig & FulfillmentSettings): ServiceOptions {
+export function fulfillmentService(config: ServiceConfig): ServiceOptions {
   return {
-    definition: { name: 'fulfillment', migrations: fulfillmentMigrations, consumes: [config.CHECKOUT_ORDERS_TOPIC] },
+    definition: { name: 'fulfillment', migrations: fulfillmentMigrations, consumes: [Topics.checkoutOrders] },
     config,
     module: FulfillmentModule,
     openApi: {

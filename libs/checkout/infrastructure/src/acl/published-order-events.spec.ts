@@ -1,13 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { anAddress, aLine, anOrder } from '@bazaar/checkout-domain';
+import { anAddress, aLine, anOrder } from '@bazaar/checkout-domain/testing';
+import { recordedExample } from '@bazaar/platform-testing';
 import { CartCheckedOutV1 } from '@bazaar/published-language';
 import { money } from '@bazaar/shared-kernel';
 import { publishedEventsOf } from './published-order-events';
-
-const recordedExample = JSON.parse(
-  readFileSync(join(__dirname, '../../../../published-language/src/examples/checkout.cart-checked-out.v1.json'), 'utf8'),
-) as { data: CartCheckedOutV1 };
 
 describe('Publishing what happened to an order', () => {
   it('announces a placed order as CartCheckedOutV1, matching the recorded example of the contract', () => {
@@ -21,7 +16,7 @@ describe('Publishing what happened to an order', () => {
     const [published] = publishedEventsOf(order.pendingEvents[0]!);
 
     expect(published).toMatchObject({ contract: CartCheckedOutV1, aggregateId: order.id, occurredAt: order.placedAt });
-    expect(published!.data).toEqual(recordedExample.data);
+    expect(published!.data).toEqual(recordedExample(CartCheckedOutV1).data);
     expect(() => CartCheckedOutV1.schema.parse(published!.data)).not.toThrow();
   });
 

@@ -1,9 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Kafka } from 'kafkajs';
-import { CartCheckedOutV1 } from '@bazaar/published-language';
-import { eventually, testKafka } from '@bazaar/platform-testing';
-import { CheckoutUnderTest } from '../testing/checkout-under-test';
-import { TopicReader } from '../testing/topic-reader';
+import { ServiceUnderTest } from '@bazaar/platform-service/testing';
+import { createTopicNamespace, TopicNamespace, TopicTap, withData } from '@bazaar/platform-testing';
+import { CartCheckedOutV1, EventHeaders, Topics } from '@bazaar/published-language';
+import { checkoutService } from '../checkout.service';
 
 jest.setTimeout(60_000);
 
@@ -18,19 +17,19 @@ const anOrderRequest = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe('Checkout over HTTP (real PostgreSQL and Kafka)', () => {
-  let checkout: CheckoutUnderTest;
-  let kafka: Kafka;
-  let orders: TopicReader;
+  let namespace: TopicNamespace;
+  let checkout: ServiceUnderTest;
+  let orders: TopicTap;
 
   beforeAll(async () => {
-    checkout = await CheckoutUnderTest.start();
-    kafka = testKafka();
-    orders = await TopicReader.start(kafka, CartCheckedOutV1.topic);
+    namespace = await createTopicNamespace();
+    orders = await namespace.tap(Topics.checkoutOrders);
+    checkout = await ServiceUnderTest.start(checkoutService, namespace);
   });
 
   afterAll(async () => {
-    await orders?.stop();
     await checkout?.stop();
+    await namespace?.delete();
   });
 
   const ordersAndOutboxRows = async () => ({ orders: await checkout.count('orders'), outbox: await checkout.count('outbox') });
@@ -65,19 +64,15 @@ describe('Checkout over HTTP (real PostgreSQL and Kafka)', () => {
     });
     const orderId = String(placed.body['orderId']);
 
-    const [message] = await eventually(() => {
-      const found = orders.about(orderId);
-      if (found.length === 0) throw new Error(`no message about ${orderId} yet`);
-      return found;
-    });
+    const [message] = await orders.waitFor(withData('orderId', orderId));
 
-    const envelope = CartCheckedOutV1.parse(message!.value);
+    const envelope = CartCheckedOutV1.parse(message!.body);
     expect(message!.key).toBe(orderId);
     expect(envelope.data).toMatchObject({ orderId, buyerId: 'buyer-42', total: { amount: 3399, currency: 'EUR' } });
     expect(envelope.correlationId).toBe(correlationId);
     expect(envelope.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
-    expect(message!.headers['bazaar-correlation-id']).toBe(correlationId);
-    expect(JSON.stringify(message!.value)).not.toContain('tok_private_123');
+    expect(message!.headers[EventHeaders.correlationId]).toBe(correlationId);
+    expect(message!.value).not.toContain('tok_private_123');
   });
 
   it('places a new order for every POST without an Idempotency-Key', async () => {

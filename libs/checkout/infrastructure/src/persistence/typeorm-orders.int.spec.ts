@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import { anOrder, anAddress, orderId } from '@bazaar/checkout-domain';
-import { createDataSource, runMigrations, Transactions } from '@bazaar/platform-database';
-import { CreateMessagingTables1763700000000, OutgoingEvent, Outbox } from '@bazaar/platform-messaging';
-import { createTestDatabase, TestDatabase } from '@bazaar/platform-testing';
+import { EntityManager } from 'typeorm';
+import { orderId } from '@bazaar/checkout-domain';
+import { anAddress, anOrder } from '@bazaar/checkout-domain/testing';
+import { Transactions } from '@bazaar/platform-database';
+import { OutgoingEvent, Outbox } from '@bazaar/platform-messaging';
+import { createMigratedTestDatabase, MigratedTestDatabase } from '@bazaar/platform-service/testing';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { checkoutMigrations } from './migrations';
 import { TypeOrmIdempotencyKeys } from './typeorm-idempotency-keys';
@@ -23,32 +24,22 @@ class BrokenOutbox extends Outbox {
 }
 
 describe('TypeOrmOrders (real PostgreSQL)', () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
+  let database: MigratedTestDatabase;
   let transactions: Transactions;
   let orders: TypeOrmOrders;
 
   beforeAll(async () => {
-    database = await createTestDatabase('checkout_repo_test');
-    dataSource = createDataSource({
-      url: database.url,
-      applicationName: 'checkout-repository-test',
-      poolSize: 4,
-      migrations: [CreateMessagingTables1763700000000, ...checkoutMigrations],
-    });
-    await dataSource.initialize();
-    await runMigrations(dataSource);
-    transactions = new Transactions(dataSource);
+    database = await createMigratedTestDatabase(checkoutMigrations);
+    transactions = database.transactions;
     orders = new TypeOrmOrders(transactions, new Outbox('checkout'));
   });
 
   afterAll(async () => {
-    if (dataSource?.isInitialized) await dataSource.destroy();
     await database?.drop();
   });
 
   const rowsAbout = async (id: string) => {
-    const [row] = await dataSource.query(
+    const [row] = await database.dataSource.query(
       `SELECT (SELECT count(*)::int FROM orders WHERE id = $1::uuid) AS orders,
               (SELECT count(*)::int FROM order_lines WHERE order_id = $1::uuid) AS lines,
               (SELECT count(*)::int FROM outbox WHERE message_key = $1::text) AS outbox`,
@@ -63,7 +54,7 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
     await orders.save(order);
 
     expect(await rowsAbout(order.id)).toEqual({ orders: 1, lines: 2, outbox: 1 });
-    const [outbox] = await dataSource.query('SELECT topic, event_type FROM outbox WHERE message_key = $1', [order.id]);
+    const [outbox] = await database.dataSource.query('SELECT topic, event_type FROM outbox WHERE message_key = $1', [order.id]);
     expect(outbox).toEqual({ topic: 'checkout.orders', event_type: 'checkout.cart-checked-out.v1' });
     const restored = await orders.byId(order.id);
     expect(restored?.version).toBe(1);
@@ -128,25 +119,15 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
 });
 
 describe('TypeOrmIdempotencyKeys (real PostgreSQL)', () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
+  let database: MigratedTestDatabase;
   let transactions: Transactions;
 
   beforeAll(async () => {
-    database = await createTestDatabase('checkout_keys_test');
-    dataSource = createDataSource({
-      url: database.url,
-      applicationName: 'checkout-idempotency-test',
-      poolSize: 4,
-      migrations: [CreateMessagingTables1763700000000, ...checkoutMigrations],
-    });
-    await dataSource.initialize();
-    await runMigrations(dataSource);
-    transactions = new Transactions(dataSource);
+    database = await createMigratedTestDatabase(checkoutMigrations);
+    transactions = database.transactions;
   });
 
   afterAll(async () => {
-    if (dataSource?.isInitialized) await dataSource.destroy();
     await database?.drop();
   });
 

@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { KafkaMessage, Message, Producer, RecordMetadata } from 'kafkajs';
-import { Client } from 'pg';
-import { DeadLetterHeaders, headerValue } from '@bazaar/platform-messaging';
-import { createTestDatabase, createTestTopics, deleteTestTopics, eventually, TestDatabase, testKafka, uniqueName } from '@bazaar/platform-testing';
-import { deadLetterTopic, EventHeaders, RevenueDeferredV1, Topics } from '@bazaar/published-language';
-import { aCartCheckedOut, asKafkaMessage } from '../testing/checkout-messages';
-import { consumedPast, forgetGroup } from '../testing/consumer-groups';
-import { startFinance } from '../testing/finance-under-test';
-import { TopicTap } from '../testing/topic-tap';
+import { Message } from 'kafkajs';
+import { deadLetterFacts, ServiceUnderTest } from '@bazaar/platform-service/testing';
+import { anEvent, createTopicNamespace, eventually, kafkaMessage, TopicNamespace, TopicTap, withData, withKey } from '@bazaar/platform-testing';
+import { CartCheckedOutV1, deadLetterTopic, EventHeaders, RevenueDeferredV1, Topics } from '@bazaar/published-language';
+import { financeService } from '../finance.service';
 
 interface RevenueEventJson {
   revenueEventId: string;
@@ -20,45 +15,28 @@ interface RevenueEventJson {
 }
 
 describe('Finance, when Checkout publishes checked-out carts', () => {
-  const kafka = testKafka();
-  const group = uniqueName('finance');
-  let db: TestDatabase;
-  let ordersTopic: string;
-  let producer: Producer;
-  let app: NestFastifyApplication;
-  let baseUrl: string;
-  let sql: Client;
+  let namespace: TopicNamespace;
+  let finance: ServiceUnderTest;
   let ledgerEvents: TopicTap;
   let deadLetters: TopicTap;
 
   beforeAll(async () => {
-    db = await createTestDatabase('finance_test');
-    [ordersTopic] = (await createTestTopics(kafka, [Topics.checkoutOrders])) as [string];
-    producer = kafka.producer({ allowAutoTopicCreation: false });
-    await producer.connect();
-    [ledgerEvents, deadLetters] = await Promise.all([TopicTap.start(kafka, Topics.financeLedgers), TopicTap.start(kafka, deadLetterTopic('finance'))]);
-    app = await startFinance({ databaseUrl: db.url, checkoutOrdersTopic: ordersTopic, consumerGroup: group });
-    baseUrl = await app.getUrl();
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    namespace = await createTopicNamespace();
+    [ledgerEvents, deadLetters] = await Promise.all([namespace.tap(Topics.financeLedgers), namespace.tap(deadLetterTopic('finance'))]);
+    finance = await ServiceUnderTest.start(financeService, namespace);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await Promise.all([ledgerEvents?.stop(), deadLetters?.stop(), producer?.disconnect(), sql?.end()]);
-    await forgetGroup(kafka, group);
-    await db?.drop();
-    if (ordersTopic) await deleteTestTopics(kafka, [ordersTopic]);
+    await finance?.stop();
+    await namespace?.delete();
   });
 
-  const publish = async (message: Message): Promise<RecordMetadata> => {
-    const [sent] = await producer.send({ topic: ordersTopic, acks: -1, messages: [message] });
-    return sent!;
-  };
+  const aCartCheckedOut = (orderId: string = randomUUID()) => anEvent(CartCheckedOutV1, { data: { orderId } });
+  const publish = (message: Message) => namespace.send(Topics.checkoutOrders, message);
   const revenueEventsOf = async (orderId: string) => {
-    const response = await fetch(`${baseUrl}/revenue-events?orderId=${orderId}`);
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { revenueEvents: RevenueEventJson[] }).revenueEvents;
+    const answer = await finance.get<{ revenueEvents: RevenueEventJson[] }>(`/revenue-events?orderId=${orderId}`);
+    expect(answer.status).toBe(200);
+    return answer.body.revenueEvents;
   };
   const oneRevenueEventOf = (orderId: string) =>
     eventually(async () => {
@@ -66,16 +44,14 @@ describe('Finance, when Checkout publishes checked-out carts', () => {
       expect(entries).toHaveLength(1);
       return entries[0]!;
     });
-  const count = async (query: string, value: string) => ((await sql.query(query, [value])).rows[0] as { n: number }).n;
-  const outboxRowsFor = (orderId: string) => count(`SELECT count(*)::int AS n FROM outbox WHERE payload->'data'->>'orderId' = $1`, orderId);
-  const header = (message: KafkaMessage, name: string) => headerValue(message.headers, name);
+  const outboxRowsFor = (orderId: string) => finance.count(`outbox WHERE payload->'data'->>'orderId' = $1`, [orderId]);
 
   it('defers the order total in a balanced entry and publishes RevenueDeferred, caused by the checkout event', async () => {
-    const checkedOut = aCartCheckedOut({ total: { amount: 3399, currency: 'EUR' } });
-    await publish(asKafkaMessage(checkedOut));
+    const eur3399 = { amount: 3399, currency: 'EUR' };
+    const checkedOut = anEvent(CartCheckedOutV1, { data: { total: eur3399 } });
+    await publish(kafkaMessage(checkedOut));
 
     const entry = await oneRevenueEventOf(checkedOut.data.orderId);
-    const eur3399 = { amount: 3399, currency: 'EUR' };
     expect(entry).toEqual({
       revenueEventId: expect.any(String),
       orderId: checkedOut.data.orderId,
@@ -88,12 +64,9 @@ describe('Finance, when Checkout publishes checked-out carts', () => {
       ],
     });
 
-    const [published] = await eventually(() => {
-      const found = ledgerEvents.withBody((body) => body.data?.['orderId'] === checkedOut.data.orderId);
-      expect(found).toHaveLength(1);
-      return found;
-    });
-    const event = RevenueDeferredV1.parse(published!.body);
+    const published = await ledgerEvents.waitFor(withData('orderId', checkedOut.data.orderId));
+    expect(published).toHaveLength(1);
+    const event = RevenueDeferredV1.parse(published[0]!.body);
     expect(event.data).toEqual({ revenueEventId: entry.revenueEventId, orderId: entry.orderId, amount: eur3399, recordedAt: entry.recordedAt });
     expect(event).toMatchObject({
       producer: 'finance',
@@ -101,31 +74,29 @@ describe('Finance, when Checkout publishes checked-out carts', () => {
       causationId: checkedOut.id,
       correlationId: checkedOut.correlationId,
     });
-    expect(published!.message.key?.toString()).toBe(checkedOut.data.orderId);
-    expect(header(published!.message, EventHeaders.type)).toBe(RevenueDeferredV1.wireType);
+    expect(published[0]!.key).toBe(checkedOut.data.orderId);
+    expect(published[0]!.headers[EventHeaders.type]).toBe(RevenueDeferredV1.wireType);
   });
 
   it('changes nothing when the same message is delivered again', async () => {
     const checkedOut = aCartCheckedOut();
-    const message = asKafkaMessage(checkedOut);
+    const message = kafkaMessage(checkedOut);
     await publish(message);
     const entry = await oneRevenueEventOf(checkedOut.data.orderId);
 
-    const redelivery = await publish(message);
-    await consumedPast(kafka, group, ordersTopic, redelivery.partition, redelivery.baseOffset!);
+    await finance.consumedPast(await publish(message));
 
     expect(await revenueEventsOf(checkedOut.data.orderId)).toEqual([entry]);
     expect(await outboxRowsFor(checkedOut.data.orderId)).toBe(1);
-    expect(await count('SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', checkedOut.id)).toBe(1);
+    expect(await finance.count('inbox WHERE event_id = $1', [checkedOut.id])).toBe(1);
   });
 
   it('defers no second entry for another checkout event about the same order', async () => {
     const first = aCartCheckedOut();
-    await publish(asKafkaMessage(first));
+    await publish(kafkaMessage(first));
     const entry = await oneRevenueEventOf(first.data.orderId);
 
-    const second = await publish(asKafkaMessage(aCartCheckedOut({ orderId: first.data.orderId })));
-    await consumedPast(kafka, group, ordersTopic, second.partition, second.baseOffset!);
+    await finance.consumedPast(await publish(kafkaMessage(aCartCheckedOut(first.data.orderId))));
 
     expect(await revenueEventsOf(first.data.orderId)).toEqual([entry]);
     expect(await outboxRowsFor(first.data.orderId)).toBe(1);
@@ -134,20 +105,19 @@ describe('Finance, when Checkout publishes checked-out carts', () => {
   it('dead-letters a message that is not JSON and goes on with the next one on its partition', async () => {
     const orderId = randomUUID();
     const garbage = await publish({ key: orderId, value: 'this is {not JSON' });
-    const next = await publish(asKafkaMessage(aCartCheckedOut({ orderId })));
+    const next = await publish(kafkaMessage(aCartCheckedOut(orderId)));
 
-    const [dead] = await eventually(() => {
-      const found = deadLetters.withKey(orderId);
-      expect(found).toHaveLength(1);
-      return found;
+    const dead = await deadLetters.waitFor(withKey(orderId));
+    expect(dead).toHaveLength(1);
+    expect(dead[0]!.value).toBe('this is {not JSON');
+    expect(deadLetterFacts(dead[0]!)).toMatchObject({
+      error: expect.stringMatching(/not JSON/),
+      errorType: 'MalformedMessage',
+      sourceTopic: namespace.topic(Topics.checkoutOrders),
+      sourcePartition: garbage.partition,
+      sourceOffset: garbage.baseOffset,
+      consumerGroup: finance.consumerGroup,
     });
-    expect(dead!.value?.toString()).toBe('this is {not JSON');
-    expect(header(dead!, DeadLetterHeaders.error)).toMatch(/not JSON/);
-    expect(header(dead!, DeadLetterHeaders.errorType)).toBe('MalformedMessage');
-    expect(header(dead!, DeadLetterHeaders.sourceTopic)).toBe(ordersTopic);
-    expect(header(dead!, DeadLetterHeaders.sourcePartition)).toBe(String(garbage.partition));
-    expect(header(dead!, DeadLetterHeaders.sourceOffset)).toBe(garbage.baseOffset);
-    expect(header(dead!, DeadLetterHeaders.consumerGroup)).toBe(group);
     expect(next.partition).toBe(garbage.partition);
     await oneRevenueEventOf(orderId);
   });
@@ -155,31 +125,26 @@ describe('Finance, when Checkout publishes checked-out carts', () => {
   it('dead-letters a message that breaks the contract and goes on with the next one on its partition', async () => {
     const broken = aCartCheckedOut();
     const orderId = broken.data.orderId;
-    const brokenMessage = asKafkaMessage({ ...broken, data: { ...broken.data, total: { amount: 33.99, currency: 'EUR' } } });
+    const brokenMessage = kafkaMessage({ ...broken, data: { ...broken.data, total: { amount: 33.99, currency: 'EUR' } } });
     const bad = await publish(brokenMessage);
-    const next = await publish(asKafkaMessage(aCartCheckedOut({ orderId })));
+    const next = await publish(kafkaMessage(aCartCheckedOut(orderId)));
 
-    const [dead] = await eventually(() => {
-      const found = deadLetters.withKey(orderId);
-      expect(found).toHaveLength(1);
-      return found;
-    });
-    expect(dead!.value?.toString()).toBe(brokenMessage.value);
-    expect(header(dead!, DeadLetterHeaders.errorType)).toBe('ContractViolation');
-    expect(header(dead!, DeadLetterHeaders.error)).toMatch(/total\.amount/);
-    expect(header(dead!, DeadLetterHeaders.attempts)).toBe('1');
-    expect(header(dead!, EventHeaders.id)).toBe(broken.id);
+    const dead = await deadLetters.waitFor(withKey(orderId));
+    expect(dead).toHaveLength(1);
+    expect(dead[0]!.value).toBe(brokenMessage.value);
+    expect(deadLetterFacts(dead[0]!)).toMatchObject({ errorType: 'ContractViolation', error: expect.stringMatching(/total\.amount/), attempts: 1 });
+    expect(dead[0]!.headers[EventHeaders.id]).toBe(broken.id);
     expect(next.partition).toBe(bad.partition);
     await oneRevenueEventOf(orderId);
   });
 
   it('keeps the ledger append-only even for SQL written by hand', async () => {
     const checkedOut = aCartCheckedOut();
-    await publish(asKafkaMessage(checkedOut));
+    await publish(kafkaMessage(checkedOut));
     await oneRevenueEventOf(checkedOut.data.orderId);
 
-    await expect(sql.query('UPDATE revenue_events SET amount = 1 WHERE order_id = $1', [checkedOut.data.orderId])).rejects.toThrow(/append-only/);
-    await expect(sql.query('DELETE FROM ledger_lines')).rejects.toThrow(/append-only/);
+    await expect(finance.query('UPDATE revenue_events SET amount = 1 WHERE order_id = $1', [checkedOut.data.orderId])).rejects.toThrow(/append-only/);
+    await expect(finance.query('DELETE FROM ledger_lines')).rejects.toThrow(/append-only/);
   });
 
   describe('GET /revenue-events', () => {
@@ -191,17 +156,17 @@ describe('Finance, when Checkout publishes checked-out carts', () => {
       ['without an orderId', '/revenue-events'],
       ['with an orderId that is not a UUID', '/revenue-events?orderId=order-1'],
     ])('answers 400 invalid_request %s', async (_case, path) => {
-      const response = await fetch(`${baseUrl}${path}`);
+      const answer = await finance.get(path);
 
-      expect(response.status).toBe(400);
-      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-      expect(await response.json()).toMatchObject({ status: 400, code: 'invalid_request', errors: [expect.objectContaining({ path: 'orderId' })] });
+      expect(answer.status).toBe(400);
+      expect(answer.contentType).toMatch(/^application\/problem\+json/);
+      expect(answer.body).toMatchObject({ status: 400, code: 'invalid_request', errors: [expect.objectContaining({ path: 'orderId' })] });
     });
 
     it('is documented in the OpenAPI description', async () => {
-      const document = (await (await fetch(`${baseUrl}/docs/openapi.json`)).json()) as { paths: Record<string, unknown> };
+      const document = await finance.get<{ paths: Record<string, unknown> }>('/docs/openapi.json');
 
-      expect(document.paths['/revenue-events']).toMatchObject({
+      expect(document.body.paths['/revenue-events']).toMatchObject({
         get: { parameters: [expect.objectContaining({ name: 'orderId', in: 'query', required: true })] },
       });
     });

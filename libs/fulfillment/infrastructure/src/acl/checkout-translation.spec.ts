@@ -1,9 +1,10 @@
-import { aCartCheckedOut } from '../testing/checkout-messages';
+import { anEvent } from '@bazaar/platform-testing';
+import { CartCheckedOutV1 } from '@bazaar/published-language';
 import { createShipmentFromCheckout } from './checkout-translation';
 
 describe('Checkout → Fulfillment translation', () => {
   it('plans the order\'s lines as units per SKU, leaving prices behind', () => {
-    const { data } = aCartCheckedOut();
+    const { data } = anEvent(CartCheckedOutV1);
 
     expect(createShipmentFromCheckout(data)).toEqual({
       orderId: data.orderId,
@@ -15,7 +16,7 @@ describe('Checkout → Fulfillment translation', () => {
   });
 
   it('merges priced lines of the same SKU into one line to pick', () => {
-    const { data } = aCartCheckedOut();
+    const { data } = anEvent(CartCheckedOutV1);
     const [mug] = data.lines;
     const twoMugLines = { ...data, lines: [mug!, { ...mug!, quantity: 3 }] };
 

@@ -1,5 +1,5 @@
 import { CartCheckedOutV1, RevenueDeferredV1, ShipmentCreatedV1 } from '@bazaar/published-language';
-import { recordedExample } from '../testing/published-events';
+import { recordedExample } from '@bazaar/platform-testing';
 import { toOrderFact } from './order-facts.translator';
 
 const orderId = '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f';

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { createDataSource, runMigrations, Transactions } from '@bazaar/platform-database';
-import { CreateMessagingTables1763700000000 } from '@bazaar/platform-messaging';
-import { createTestDatabase, TestDatabase } from '@bazaar/platform-testing';
+import { Transactions } from '@bazaar/platform-database';
+import { createMigratedTestDatabase, MigratedTestDatabase } from '@bazaar/platform-service/testing';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
-import { emptyCaseOrderView, factsAbout, OrderFact, project } from '@bazaar/support-domain';
+import { emptyCaseOrderView, OrderFact, project } from '@bazaar/support-domain';
+import { factsAbout } from '@bazaar/support-domain/testing';
 import { supportMigrations } from './migrations/support-migrations';
 import { TypeOrmCaseOrderViews } from './typeorm-case-order-views';
 
@@ -21,28 +20,18 @@ function bothHaveRead(): () => Promise<void> {
 }
 
 describe('TypeOrmCaseOrderViews on PostgreSQL', () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
+  let database: MigratedTestDatabase;
   let transactions: Transactions;
   let views: TypeOrmCaseOrderViews;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = createDataSource({
-      url: database.url,
-      applicationName: 'support-repository-test',
-      poolSize: 4,
-      migrations: [CreateMessagingTables1763700000000, ...supportMigrations],
-    });
-    await dataSource.initialize();
-    await runMigrations(dataSource);
-    transactions = new Transactions(dataSource);
+    database = await createMigratedTestDatabase(supportMigrations);
+    transactions = database.transactions;
     views = new TypeOrmCaseOrderViews(transactions);
   });
 
   afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
+    await database?.drop();
   });
 
   it('stores a new view at version 1 and reads it back whole', async () => {

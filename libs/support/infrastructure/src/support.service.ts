@@ -1,0 +1,29 @@
+import { Kafka } from 'kafkajs';
+import { prefixedTopic, ServiceConfig, ServiceOptions } from '@bazaar/platform-service';
+import { Topics } from '@bazaar/published-language';
+import { supportMigrations } from './persistence/migrations/support-migrations';
+import { rebuildCaseOrderViews, RebuildReport } from './rebuild/rebuild-case-order-views';
+import { SupportModule } from './support.module';
+
+/** Every topic the case order views are projected from. */
+const projectedTopics = [Topics.checkoutOrders, Topics.fulfillmentShipments, Topics.financeLedgers];
+
+/** Everything the platform needs to run Support; the app and the integration tests start the same service. */
+export function supportService(config: ServiceConfig): ServiceOptions {
+  return {
+    definition: { name: 'support', migrations: supportMigrations, consumes: projectedTopics },
+    config,
+    module: SupportModule,
+    openApi: { title: 'Bazaar Support', description: 'The support view of every order, projected from all published events.' },
+  };
+}
+
+/** Rewinds the projection of the Support that `config` describes (its database, group and topics); run it with the service stopped. */
+export function rebuildSupport(config: ServiceConfig, kafka: Kafka): Promise<RebuildReport> {
+  return rebuildCaseOrderViews({
+    databaseUrl: config.DATABASE_URL,
+    kafka,
+    groupId: config.KAFKA_CONSUMER_GROUP,
+    topics: projectedTopics.map((topic) => prefixedTopic(config, topic)),
+  });
+}
