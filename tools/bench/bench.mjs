@@ -16,6 +16,7 @@ import { resourceSampler } from './lib/observe/resources.mjs';
 import { parseOptions } from './lib/options.mjs';
 import { buildServices, ensureInfrastructure } from './lib/prepare.mjs';
 import { processGroups } from './lib/process-groups.mjs';
+import { profileSummaries, startProfilers, withProfiling } from './lib/profile/profiling.mjs';
 import { consoleSummary } from './lib/report/console.mjs';
 import { headline } from './lib/report/headline.mjs';
 import { writeResults } from './lib/report/write.mjs';
@@ -44,7 +45,7 @@ async function main(argv) {
     result.ceilings.http = await httpCeiling({ connections: opts.closed?.connections ?? 64, warmupMs: Math.min(opts.ceilings.httpMs, 5000), durationMs: opts.ceilings.httpMs, timeoutMs: opts.requestTimeoutMs });
   }
 
-  const system = await startSystem({ runId, logDir: join(dir, 'logs'), env: opts.env, envFor: opts.envFor, log: say });
+  const system = await startSystem({ runId, logDir: join(dir, 'logs'), env: opts.env, envFor: withProfiling(opts, dir), log: say });
   const stopOnSignal = () => system.stop({ keep: opts.keep }).finally(() => process.exit(130));
   process.once('SIGINT', stopOnSignal).once('SIGTERM', stopOnSignal);
   const loadgenPids = new Set();
@@ -57,6 +58,7 @@ async function main(argv) {
   try {
     say(`warm-up: ${opts.warmup.rate} orders/s for ${opts.warmup.ms / 1000}s`);
     result.warmup = await runStep({ name: 'warm-up', mode: 'open', rate: opts.warmup.rate, connections: 256, warmupMs: 0, durationMs: opts.warmup.ms }, ctx);
+    startProfilers(opts, dir);
     const message = await realMessage(system.pools.checkout);
     result.message = message && { valueBytes: message.valueBytes, headerBytes: message.headerBytes };
     if (opts.ceilings) {
@@ -90,6 +92,7 @@ async function main(argv) {
   result.finishedAt = new Date().toISOString();
   result.contaminated = (result.cpuOverRun.other?.cpuCores ?? 0) > 0.25;
   result.loadClient = result.warmup.http.client;
+  result.profiles = profileSummaries(opts, dir);
   result.headline = headline(result);
   const files = writeResults(dir, result, { resources: resources.samples, backlog: backlog.samples });
   consoleSummary(result, files);
@@ -97,7 +100,7 @@ async function main(argv) {
 
 function stepLine(s) {
   const e = s.e2e.latencyMs;
-  return `${s.name}: ${s.acceptedPerSecond} accepted/s, ${s.errors} errors, HTTP p99 ${s.http.latencyMs.p99} ms, e2e p99 ${e.fulfillment.p99}/${e.finance.p99}/${e.support.p99} ms, drain ${s.drain.drained ? `${(s.drain.ms / 1000).toFixed(1)}s` : 'never'} → ${s.keptUp.sustained ? 'kept up' : s.mode === 'closed' ? 'maximum' : 'did not keep up'}`;
+  return `${s.name}: ${s.acceptedPerSecond} accepted/s, ${s.errors} errors, HTTP p99 ${s.http.latencyMs.p99} ms, e2e p99 ${e.fulfillment.p99}/${e.finance.p99}/${e.support.p99} ms, drain ${s.drain.drained ? `${(s.drain.ms / 1000).toFixed(1)}s` : 'never'}, other processes ${s.resources.other.cpuCores} cores → ${s.keptUp.sustained ? 'kept up' : s.mode === 'closed' ? 'maximum' : 'did not keep up'}`;
 }
 
 /** Peak RSS (VmHWM) of single processes, peak PSS sum for PostgreSQL, from the last samples. */

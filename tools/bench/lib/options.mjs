@@ -51,6 +51,7 @@ const HELP = `usage: npm run bench [-- options]
   --keep                   keep the run's databases and topics for inspection
   --env KEY=VALUE          service setting for every service (repeatable), e.g. OUTBOX_BATCH_SIZE=512
   --env ctx:KEY=VALUE      service setting for one context, e.g. checkout:DATABASE_POOL_SIZE=20
+  --profile ctx[,ctx]      V8 CPU profile of those services over the run (logs/<ctx>.cpuprofile + summary in the report)
   --label TEXT             a name for this run in the report (e.g. "pool 20")
   --out DIR                results folder (default bench-results/<time>-<mode>)`;
 
@@ -70,6 +71,7 @@ export function parseOptions(argv) {
       keep: { type: 'boolean' },
       env: { type: 'string', multiple: true },
       label: { type: 'string' },
+      profile: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -90,6 +92,7 @@ export function parseOptions(argv) {
     env,
     envFor,
     label: values.label ?? null,
+    profile: values.profile ? values.profile.split(',').map((c) => c.trim()).filter(Boolean) : [],
     out: values.out ?? null,
     requestTimeoutMs: 10_000,
   };

@@ -5,7 +5,7 @@
  * append the outbox row and notify the relay. Row contents are sized like the real ones.
  */
 
-/** One-line JSON with a space after every colon: pgbench would read `:1` in `"version":1` as a variable. */
+/** One-line JSON with a space after every colon: pgbench would read `:null` in `"causationId":null` as a variable. */
 const pgbenchJson = (value) => JSON.stringify(value, null, 1).replace(/\n\s*/g, '');
 const literal = (text) => `'${text.replace(/'/g, "''")}'`;
 

@@ -50,11 +50,17 @@ export function pidsNamed(name) {
     .map(Number);
 }
 
-/** Busy and total CPU seconds of the whole machine since boot (all cores). */
+/**
+ * CPU seconds of the whole machine since boot (all cores): busy and total, and the parts of busy
+ * no process is charged for — interrupt handling (loopback networking lands here) and steal (a
+ * virtual machine's host taking the CPU).
+ */
 export function machineCpuSeconds() {
   const line = read('/proc/stat')?.split('\n')[0] ?? '';
-  const [, ...values] = line.trim().split(/\s+/).map(Number);
-  const total = values.slice(0, 8).reduce((s, v) => s + v, 0);
-  const idle = (values[3] ?? 0) + (values[4] ?? 0);
-  return { busy: (total - idle) / TICKS, total: total / TICKS };
+  // user nice system idle iowait irq softirq steal (guest time is already inside user)
+  const [, ...v] = line.trim().split(/\s+/).map(Number);
+  const at = (i) => v[i] ?? 0;
+  const total = [0, 1, 2, 3, 4, 5, 6, 7].reduce((sum, i) => sum + at(i), 0);
+  const busy = total - at(3) - at(4);
+  return { busy: busy / TICKS, total: total / TICKS, irq: (at(5) + at(6)) / TICKS, steal: at(7) / TICKS };
 }

@@ -1,7 +1,8 @@
 /**
  * CPU and memory of every process that matters, sampled once a second: the four services, the
- * broker, PostgreSQL (all its processes), the load generator and this tool; "other" is what the
- * rest of the machine used (other people's work contaminates a run: it shows here).
+ * broker, PostgreSQL (all its processes), the load generator and this tool; the kernel's interrupt
+ * handling and the hypervisor's steal; "other" is every other process (other people's work
+ * contaminates a run: it shows there).
  */
 import { cpuSecondsOf, machineCpuSeconds, memoryOf, pssMbOf } from './proc-stats.mjs';
 import { Sampler } from './sampler.mjs';
@@ -36,12 +37,16 @@ export function resourceSampler(groups, intervalMs = 1000) {
       sample[group.name] = { cpu, memoryMb: memory, ...(peak ? { peakRssMb: peak } : {}) };
     }
     const machine = machineCpuSeconds();
-    sample.machine = { cpu: machine.busy - lastMachine.busy, wall: machine.total - lastMachine.total };
-    sample.other = { cpu: Math.max(0, sample.machine.cpu - accounted) };
+    const delta = (key) => machine[key] - lastMachine[key];
+    sample.machine = { cpu: delta('busy'), wall: delta('total') };
+    sample.interrupts = { cpu: delta('irq') };
+    sample.steal = { cpu: delta('steal') };
+    sample.other = { cpu: Math.max(0, delta('busy') - delta('irq') - delta('steal') - accounted) };
     lastMachine = machine;
     return sample;
   }, intervalMs);
-  sampler.summarize = (from, to) => summarizeResources(sampler.between(from, to), [...groups.map((g) => g.name), 'other'], (to - from) / 1000);
+  const names = [...groups.map((g) => g.name), 'interrupts', 'steal', 'other'];
+  sampler.summarize = (from, to) => summarizeResources(sampler.between(from, to), names, (to - from) / 1000);
   return sampler;
 }
 

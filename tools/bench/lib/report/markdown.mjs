@@ -1,7 +1,8 @@
 /** The Markdown report: what ran where, the ceilings, every step, resources, and the chart. */
 import { GOALS, e2eP99 } from './headline.mjs';
 
-const PROCESSES = ['checkout', 'fulfillment', 'finance', 'support', 'kafka', 'postgres', 'loadgen', 'other'];
+const PROCESSES = ['checkout', 'fulfillment', 'finance', 'support', 'kafka', 'postgres', 'loadgen', 'bench', 'interrupts', 'steal', 'other'];
+const SYSTEM = PROCESSES.slice(0, 6);
 const f = (v, unit = '') => (v === null || v === undefined || Number.isNaN(v) ? '–' : `${v}${unit}`);
 const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 const lat = (s) => (s ? `${f(s.p50)} / ${f(s.p95)} / ${f(s.p99)}` : '–');
@@ -48,6 +49,13 @@ export function markdownReport(result, { chartFile }) {
     '',
     table(['step', ...PROCESSES, 'machine busy'], steps.map((s) => [s.name, ...PROCESSES.map((p) => f(s.resources[p]?.cpuCores)), f(s.resources.machine.busyPercent, ' %')])),
     '',
+    'CPU milliseconds per accepted order (cores ÷ orders/s): where an order\'s cost goes. "system" is the four services, the broker and PostgreSQL.',
+    '',
+    table(['step', ...SYSTEM, 'system', 'loadgen'], steps.map((s) => {
+      const per = (p) => (s.acceptedPerSecond ? Math.round((10_000 * (s.resources[p]?.cpuCores ?? 0)) / s.acceptedPerSecond) / 10 : null);
+      return [s.name, ...SYSTEM.map((p) => f(per(p))), f(Math.round(SYSTEM.reduce((sum, p) => sum + (per(p) ?? 0), 0) * 10) / 10), f(per('loadgen'))];
+    })),
+    '',
     table(['process', ...PROCESSES.slice(0, 6)], [['peak memory MB', ...PROCESSES.slice(0, 6).map((p) => f(result.peakMemoryMb[p]))]]),
     '',
     'Services and the broker: peak RSS (VmHWM; the broker\'s covers its whole life). PostgreSQL: peak of the summed proportional set size (PSS) of all its processes.',
@@ -58,6 +66,7 @@ export function markdownReport(result, { chartFile }) {
     '',
     `Slowest context's end-to-end p99 per step: ${steps.map((s) => `${s.name} ${f(e2eP99(s))} ms`).join(', ')}.`,
     '',
+    ...profiles(result.profiles ?? {}),
   ].join('\n');
 }
 
@@ -71,4 +80,21 @@ function ceilings(c) {
   if (c.kafka?.skipped) rows.push(['Kafka: ProducerPerformance', c.kafka.skipped, '']);
   if (c.http) rows.push([`HTTP: bare Fastify POST /orders, ${c.http.connections} connections, same generator`, `${f(c.http.requestsPerSecond)} req/s`, `p50 / p99 ${f(c.http.latencyMs.p50)} / ${f(c.http.latencyMs.p99)} ms; server ${f(c.http.serverCores)} + generator ${f(c.http.generatorCores)} cores`]);
   return table(['ceiling', 'throughput', 'latency'], rows);
+}
+
+function profiles(all) {
+  const names = Object.keys(all);
+  if (!names.length) return [];
+  const out = ['## CPU profiles (after the warm-up to the end; shares of busy time)', ''];
+  for (const name of names) {
+    const p = all[name];
+    if (p.missing) {
+      out.push(`${name}: ${p.missing}`, '');
+      continue;
+    }
+    out.push(`### ${name} — ${p.busySeconds} s busy of ${p.sampledSeconds} s sampled (\`${p.file}\`, opens in Chrome DevTools)`, '');
+    out.push(table(['self time by area', '%'], p.areas.map((a) => [a.name, f(a.percent)])), '');
+    out.push(table(['self time by function', '%'], p.functions.map((a) => [a.name.replace(/\|/g, '\\|'), f(a.percent)])), '');
+  }
+  return out;
 }

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkoutWriteScript } from '../lib/ceilings/checkout-write.sql.mjs';
+
+const envelope = JSON.parse(readFileSync(join(__dirname, '../../../libs/published-language/src/examples/checkout.cart-checked-out.v1.json'), 'utf8'));
+const script = checkoutWriteScript({ envelope, headers: { 'bazaar-event-id': envelope.id, 'bazaar-event-type': 'checkout.cart-checked-out.v1' } });
+
+describe("the pgbench script of Checkout's write path", () => {
+  it('runs the same statements in one transaction: key, order, lines, outbox row, notify', () => {
+    const statements = script.split('\n').filter((line) => /^[A-Z]/.test(line)).map((line) => line.split(' (')[0]!.split(' VALUES')[0]);
+
+    expect(statements).toEqual([
+      'BEGIN;',
+      'INSERT INTO idempotency_keys',
+      'INSERT INTO orders',
+      'INSERT INTO order_lines',
+      'INSERT INTO outbox',
+      "SELECT pg_notify('bazaar_outbox', '');",
+      'END;',
+    ]);
+  });
+
+  it('uses no pgbench variables but its own (JSON colons are followed by a space, so `:null` is not one)', () => {
+    const variables = new Set([...script.matchAll(/(?<!:):([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]));
+
+    expect([...variables].sort()).toEqual(['client_id', 'r']);
+  });
+
+  it('escapes quotes in the payload for SQL', () => {
+    expect(script).toContain("St James''s Square");
+  });
+});
