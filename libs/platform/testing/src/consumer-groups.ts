@@ -55,6 +55,19 @@ export async function partitionsHeld(kafka: Kafka, group: string, topic: string)
   });
 }
 
+/** Waits until `group` has `members` members, each holding some partitions of `topic`: the group has balanced. */
+export async function everyMemberHolds(kafka: Kafka, group: string, topic: string, members: number): Promise<void> {
+  await eventually(
+    async () => {
+      const held = await partitionsHeld(kafka, group, topic);
+      if (held.length !== members || held.some((partitions) => partitions.length === 0)) {
+        throw new Error(`${members} members expected to share ${topic}, held: ${JSON.stringify(held)}`);
+      }
+    },
+    { timeoutMs: 30_000, intervalMs: 250 },
+  );
+}
+
 /** Removes consumer groups from the shared broker, ignoring those already gone or still in use. */
 export async function deleteGroups(kafka: Kafka, groups: readonly string[]): Promise<void> {
   if (groups.length === 0) return;

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ServiceUnderTest } from '@bazaar/platform-service/testing';
-import { createTopicNamespace, TopicNamespace, TopicTap, withData } from '@bazaar/platform-testing';
+import { TopicTap, withData } from '@bazaar/platform-testing';
 import { CartCheckedOutV1, EventHeaders, Topics } from '@bazaar/published-language';
 import { checkoutService } from '../checkout.service';
 
@@ -17,19 +17,16 @@ const anOrderRequest = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe('Checkout over HTTP (real PostgreSQL and Kafka)', () => {
-  let namespace: TopicNamespace;
   let checkout: ServiceUnderTest;
   let orders: TopicTap;
 
   beforeAll(async () => {
-    namespace = await createTopicNamespace();
-    orders = await namespace.tap(Topics.checkoutOrders);
-    checkout = await ServiceUnderTest.start(checkoutService, namespace);
+    checkout = await ServiceUnderTest.start(checkoutService);
+    orders = await checkout.namespace.tap(Topics.checkoutOrders);
   });
 
   afterAll(async () => {
     await checkout?.stop();
-    await namespace?.delete();
   });
 
   const ordersAndOutboxRows = async () => ({ orders: await checkout.count('orders'), outbox: await checkout.count('outbox') });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Message } from 'kafkajs';
-import { deadLetterFacts, ServiceUnderTest } from '@bazaar/platform-service/testing';
-import { anEvent, createTopicNamespace, eventually, kafkaMessage, TopicNamespace, TopicTap, withData, withKey } from '@bazaar/platform-testing';
-import { CartCheckedOutV1, deadLetterTopic, EventHeaders, RevenueDeferredV1, Topics } from '@bazaar/published-language';
+import { expectDeadLettered, ServiceUnderTest } from '@bazaar/platform-service/testing';
+import { anEvent, eventually, kafkaMessage, TopicTap, withData } from '@bazaar/platform-testing';
+import { CartCheckedOutV1, EventHeaders, RevenueDeferredV1, Topics } from '@bazaar/published-language';
 import { financeService } from '../finance.service';
 
 interface RevenueEventJson {
@@ -15,24 +15,20 @@ interface RevenueEventJson {
 }
 
 describe('Finance, when Checkout publishes checked-out carts', () => {
-  let namespace: TopicNamespace;
   let finance: ServiceUnderTest;
   let ledgerEvents: TopicTap;
-  let deadLetters: TopicTap;
 
   beforeAll(async () => {
-    namespace = await createTopicNamespace();
-    [ledgerEvents, deadLetters] = await Promise.all([namespace.tap(Topics.financeLedgers), namespace.tap(deadLetterTopic('finance'))]);
-    finance = await ServiceUnderTest.start(financeService, namespace);
+    finance = await ServiceUnderTest.start(financeService);
+    ledgerEvents = await finance.namespace.tap(Topics.financeLedgers);
   });
 
   afterAll(async () => {
     await finance?.stop();
-    await namespace?.delete();
   });
 
   const aCartCheckedOut = (orderId: string = randomUUID()) => anEvent(CartCheckedOutV1, { data: { orderId } });
-  const publish = (message: Message) => namespace.send(Topics.checkoutOrders, message);
+  const publish = (message: Message) => finance.send(Topics.checkoutOrders, message);
   const revenueEventsOf = async (orderId: string) => {
     const answer = await finance.get<{ revenueEvents: RevenueEventJson[] }>(`/revenue-events?orderId=${orderId}`);
     expect(answer.status).toBe(200);
@@ -104,38 +100,27 @@ describe('Finance, when Checkout publishes checked-out carts', () => {
 
   it('dead-letters a message that is not JSON and goes on with the next one on its partition', async () => {
     const orderId = randomUUID();
-    const garbage = await publish({ key: orderId, value: 'this is {not JSON' });
-    const next = await publish(kafkaMessage(aCartCheckedOut(orderId)));
 
-    const dead = await deadLetters.waitFor(withKey(orderId));
-    expect(dead).toHaveLength(1);
-    expect(dead[0]!.value).toBe('this is {not JSON');
-    expect(deadLetterFacts(dead[0]!)).toMatchObject({
-      error: expect.stringMatching(/not JSON/),
-      errorType: 'MalformedMessage',
-      sourceTopic: namespace.topic(Topics.checkoutOrders),
-      sourcePartition: garbage.partition,
-      sourceOffset: garbage.baseOffset,
-      consumerGroup: finance.consumerGroup,
+    await expectDeadLettered(finance, {
+      topic: Topics.checkoutOrders,
+      refused: { key: orderId, value: 'this is {not JSON' },
+      because: { errorType: 'MalformedMessage', error: expect.stringMatching(/not JSON/) },
+      next: kafkaMessage(aCartCheckedOut(orderId)),
     });
-    expect(next.partition).toBe(garbage.partition);
     await oneRevenueEventOf(orderId);
   });
 
   it('dead-letters a message that breaks the contract and goes on with the next one on its partition', async () => {
     const broken = aCartCheckedOut();
-    const orderId = broken.data.orderId;
-    const brokenMessage = kafkaMessage({ ...broken, data: { ...broken.data, total: { amount: 33.99, currency: 'EUR' } } });
-    const bad = await publish(brokenMessage);
-    const next = await publish(kafkaMessage(aCartCheckedOut(orderId)));
 
-    const dead = await deadLetters.waitFor(withKey(orderId));
-    expect(dead).toHaveLength(1);
-    expect(dead[0]!.value).toBe(brokenMessage.value);
-    expect(deadLetterFacts(dead[0]!)).toMatchObject({ errorType: 'ContractViolation', error: expect.stringMatching(/total\.amount/), attempts: 1 });
-    expect(dead[0]!.headers[EventHeaders.id]).toBe(broken.id);
-    expect(next.partition).toBe(bad.partition);
-    await oneRevenueEventOf(orderId);
+    const letter = await expectDeadLettered(finance, {
+      topic: Topics.checkoutOrders,
+      refused: { ...kafkaMessage({ ...broken, data: { ...broken.data, total: { amount: 33.99, currency: 'EUR' } } }), key: broken.aggregateId },
+      because: { errorType: 'ContractViolation', error: expect.stringMatching(/total\.amount/), attempts: 1 },
+      next: kafkaMessage(aCartCheckedOut(broken.data.orderId)),
+    });
+    expect(letter.headers[EventHeaders.id]).toBe(broken.id);
+    await oneRevenueEventOf(broken.data.orderId);
   });
 
   it('keeps the ledger append-only even for SQL written by hand', async () => {

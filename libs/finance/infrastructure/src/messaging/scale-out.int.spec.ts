@@ -1,20 +1,17 @@
 import { ServiceUnderTest } from '@bazaar/platform-service/testing';
-import { anEvent, createTopicNamespace, kafkaMessage, TopicNamespace } from '@bazaar/platform-testing';
+import { anEvent, kafkaMessage } from '@bazaar/platform-testing';
 import { CartCheckedOutV1, Topics } from '@bazaar/published-language';
 import { financeService } from '../finance.service';
 
 describe('Finance scaled out to two instances', () => {
-  let namespace: TopicNamespace;
   let finance: ServiceUnderTest;
 
   beforeAll(async () => {
-    namespace = await createTopicNamespace();
-    finance = await ServiceUnderTest.start(financeService, namespace, { instances: 2 });
+    finance = await ServiceUnderTest.start(financeService, { instances: 2 });
   });
 
   afterAll(async () => {
     await finance?.stop();
-    await namespace?.delete();
   });
 
   it('shares the partitions and turns a burst of 30 orders, each delivered twice, into exactly 30 deferred revenue entries', async () => {
@@ -22,8 +19,8 @@ describe('Finance scaled out to two instances', () => {
 
     const orders = Array.from({ length: 30 }, () => anEvent(CartCheckedOutV1));
     const messages = orders.map(kafkaMessage);
-    await namespace.send(Topics.checkoutOrders, ...messages);
-    await namespace.send(Topics.checkoutOrders, ...messages);
+    await finance.send(Topics.checkoutOrders, ...messages);
+    await finance.send(Topics.checkoutOrders, ...messages);
     await finance.caughtUp(Topics.checkoutOrders);
 
     const orderIds = orders.map((order) => order.data.orderId);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Message } from 'kafkajs';
-import { deadLetterFacts, ServiceUnderTest } from '@bazaar/platform-service/testing';
-import { anEvent, createTopicNamespace, eventually, kafkaMessage, TopicNamespace, TopicTap, withData, withKey } from '@bazaar/platform-testing';
-import { CartCheckedOutV1, deadLetterTopic, EventHeaders, ShipmentCreatedV1, Topics } from '@bazaar/published-language';
+import { expectDeadLettered, ServiceUnderTest } from '@bazaar/platform-service/testing';
+import { anEvent, eventually, kafkaMessage, TopicTap, withData, withKey } from '@bazaar/platform-testing';
+import { CartCheckedOutV1, EventHeaders, ShipmentCreatedV1, Topics } from '@bazaar/published-language';
 import { fulfillmentService } from '../fulfillment.service';
 
 interface ShipmentJson {
@@ -14,24 +14,20 @@ interface ShipmentJson {
 }
 
 describe('Fulfillment, when Checkout publishes checked-out carts', () => {
-  let namespace: TopicNamespace;
   let fulfillment: ServiceUnderTest;
   let shipmentEvents: TopicTap;
-  let deadLetters: TopicTap;
 
   beforeAll(async () => {
-    namespace = await createTopicNamespace();
-    [shipmentEvents, deadLetters] = await Promise.all([namespace.tap(Topics.fulfillmentShipments), namespace.tap(deadLetterTopic('fulfillment'))]);
-    fulfillment = await ServiceUnderTest.start(fulfillmentService, namespace);
+    fulfillment = await ServiceUnderTest.start(fulfillmentService);
+    shipmentEvents = await fulfillment.namespace.tap(Topics.fulfillmentShipments);
   });
 
   afterAll(async () => {
     await fulfillment?.stop();
-    await namespace?.delete();
   });
 
   const aCartCheckedOut = (orderId: string = randomUUID()) => anEvent(CartCheckedOutV1, { data: { orderId } });
-  const publish = (message: Message) => namespace.send(Topics.checkoutOrders, message);
+  const publish = (message: Message) => fulfillment.send(Topics.checkoutOrders, message);
   const shipmentsOf = async (orderId: string) => {
     const answer = await fulfillment.get<{ shipments: ShipmentJson[] }>(`/shipments?orderId=${orderId}`);
     expect(answer.status).toBe(200);
@@ -101,38 +97,27 @@ describe('Fulfillment, when Checkout publishes checked-out carts', () => {
 
   it('dead-letters a message that is not JSON and goes on with the next one on its partition', async () => {
     const orderId = randomUUID();
-    const garbage = await publish({ key: orderId, value: 'this is {not JSON' });
-    const next = await publish(kafkaMessage(aCartCheckedOut(orderId)));
 
-    const dead = await deadLetters.waitFor(withKey(orderId));
-    expect(dead).toHaveLength(1);
-    expect(dead[0]!.value).toBe('this is {not JSON');
-    expect(deadLetterFacts(dead[0]!)).toMatchObject({
-      error: expect.stringMatching(/not JSON/),
-      errorType: 'MalformedMessage',
-      sourceTopic: namespace.topic(Topics.checkoutOrders),
-      sourcePartition: garbage.partition,
-      sourceOffset: garbage.baseOffset,
-      consumerGroup: fulfillment.consumerGroup,
+    await expectDeadLettered(fulfillment, {
+      topic: Topics.checkoutOrders,
+      refused: { key: orderId, value: 'this is {not JSON' },
+      because: { errorType: 'MalformedMessage', error: expect.stringMatching(/not JSON/) },
+      next: kafkaMessage(aCartCheckedOut(orderId)),
     });
-    expect(next.partition).toBe(garbage.partition);
     await oneShipmentOf(orderId);
   });
 
   it('dead-letters a message that breaks the contract and goes on with the next one on its partition', async () => {
     const broken = aCartCheckedOut();
-    const orderId = broken.data.orderId;
-    const brokenMessage = kafkaMessage({ ...broken, data: { ...broken.data, lines: [] } });
-    const bad = await publish(brokenMessage);
-    const next = await publish(kafkaMessage(aCartCheckedOut(orderId)));
 
-    const dead = await deadLetters.waitFor(withKey(orderId));
-    expect(dead).toHaveLength(1);
-    expect(dead[0]!.value).toBe(brokenMessage.value);
-    expect(deadLetterFacts(dead[0]!)).toMatchObject({ errorType: 'ContractViolation', error: expect.stringMatching(/lines/), attempts: 1 });
-    expect(dead[0]!.headers[EventHeaders.id]).toBe(broken.id);
-    expect(next.partition).toBe(bad.partition);
-    await oneShipmentOf(orderId);
+    const letter = await expectDeadLettered(fulfillment, {
+      topic: Topics.checkoutOrders,
+      refused: { ...kafkaMessage({ ...broken, data: { ...broken.data, lines: [] } }), key: broken.aggregateId },
+      because: { errorType: 'ContractViolation', error: expect.stringMatching(/lines/), attempts: 1 },
+      next: kafkaMessage(aCartCheckedOut(broken.data.orderId)),
+    });
+    expect(letter.headers[EventHeaders.id]).toBe(broken.id);
+    await oneShipmentOf(broken.data.orderId);
   });
 
   it('skips event types it does not handle, without dead-lettering them', async () => {
@@ -143,7 +128,7 @@ describe('Fulfillment, when Checkout publishes checked-out carts', () => {
 
     expect(other.headers).toMatchObject({ [EventHeaders.type]: 'checkout.order-cancelled.v1' });
     expect(await shipmentsOf(orderId)).toEqual([]);
-    expect(deadLetters.matching(withKey(orderId))).toEqual([]);
+    expect(fulfillment.deadLetters.matching(withKey(orderId))).toEqual([]);
   });
 
   describe('GET /shipments', () => {

@@ -1,20 +1,17 @@
 import { ServiceUnderTest } from '@bazaar/platform-service/testing';
-import { anEvent, createTopicNamespace, kafkaMessage, TopicNamespace } from '@bazaar/platform-testing';
+import { anEvent, kafkaMessage } from '@bazaar/platform-testing';
 import { CartCheckedOutV1, Topics } from '@bazaar/published-language';
 import { fulfillmentService } from '../fulfillment.service';
 
 describe('Fulfillment scaled out to two instances', () => {
-  let namespace: TopicNamespace;
   let fulfillment: ServiceUnderTest;
 
   beforeAll(async () => {
-    namespace = await createTopicNamespace();
-    fulfillment = await ServiceUnderTest.start(fulfillmentService, namespace, { instances: 2 });
+    fulfillment = await ServiceUnderTest.start(fulfillmentService, { instances: 2 });
   });
 
   afterAll(async () => {
     await fulfillment?.stop();
-    await namespace?.delete();
   });
 
   it('shares the partitions and turns a burst of 30 orders, each delivered twice, into exactly 30 shipments', async () => {
@@ -22,8 +19,8 @@ describe('Fulfillment scaled out to two instances', () => {
 
     const orders = Array.from({ length: 30 }, () => anEvent(CartCheckedOutV1));
     const messages = orders.map(kafkaMessage);
-    await namespace.send(Topics.checkoutOrders, ...messages);
-    await namespace.send(Topics.checkoutOrders, ...messages);
+    await fulfillment.send(Topics.checkoutOrders, ...messages);
+    await fulfillment.send(Topics.checkoutOrders, ...messages);
     await fulfillment.caughtUp(Topics.checkoutOrders);
 
     const orderIds = orders.map((order) => order.data.orderId);

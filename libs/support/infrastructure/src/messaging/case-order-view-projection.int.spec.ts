@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { deadLetterFacts, ServiceUnderTest } from '@bazaar/platform-service/testing';
-import { createTopicNamespace, eventually, TopicNamespace, TopicTap } from '@bazaar/platform-testing';
-import { deadLetterTopic, EventEnvelope, EventHeaders, Topics } from '@bazaar/published-language';
+import { eventually } from '@bazaar/platform-testing';
+import { EventEnvelope, EventHeaders, Topics } from '@bazaar/published-language';
 import { CaseOrderViewResponse } from '../http/case-order-view.response';
 import { supportService } from '../support.service';
 import { eventsAbout, publish } from '../testing/published-events';
@@ -9,19 +9,14 @@ import { eventsAbout, publish } from '../testing/published-events';
 jest.setTimeout(90_000);
 
 describe('Support projects published events into case order views', () => {
-  let namespace: TopicNamespace;
   let support: ServiceUnderTest;
-  let deadLetters: TopicTap;
 
   beforeAll(async () => {
-    namespace = await createTopicNamespace();
-    deadLetters = await namespace.tap(deadLetterTopic('support'));
-    support = await ServiceUnderTest.start(supportService, namespace);
+    support = await ServiceUnderTest.start(supportService);
   });
 
   afterAll(async () => {
     await support?.stop();
-    await namespace?.delete();
   });
 
   const caseOrderView = (orderId: string) => support.get<CaseOrderViewResponse>(`/case-order-views/${orderId}`);
@@ -44,7 +39,7 @@ describe('Support projects published events into case order views', () => {
     const events = eventsAbout(orderId);
 
     for (const [index, name] of arrivals.entries()) {
-      await publish(namespace, events[name]);
+      await publish(support, events[name]);
       // Wait for each projection, so that the arrival order really is the one under test.
       const partial = await eventually(async () => {
         const { body } = await caseOrderView(orderId);
@@ -73,13 +68,13 @@ describe('Support projects published events into case order views', () => {
   it('leaves the view unchanged when an event is delivered again', async () => {
     const orderId = randomUUID();
     const events = eventsAbout(orderId);
-    for (const event of Object.values(events)) await publish(namespace, event, 0);
+    for (const event of Object.values(events)) await publish(support, event, 0);
     const before = await completeViewOf(orderId);
 
     // The marker follows the duplicate on the same partition, so once it is projected the duplicate was too.
     const marker = eventsAbout(randomUUID()).checkout;
-    await publish(namespace, events.checkout, 0);
-    await publish(namespace, marker, 0);
+    await publish(support, events.checkout, 0);
+    await publish(support, marker, 0);
     await eventually(async () => expect((await caseOrderView(marker.envelope.aggregateId)).status).toBe(200));
 
     expect((await caseOrderView(orderId)).body).toEqual(before);
@@ -88,7 +83,7 @@ describe('Support projects published events into case order views', () => {
   it('lands every event when the events of one order are projected in parallel', async () => {
     const orderIds = Array.from({ length: 20 }, () => randomUUID());
 
-    await Promise.all(orderIds.flatMap((orderId) => Object.values(eventsAbout(orderId)).map((event) => publish(namespace, event))));
+    await Promise.all(orderIds.flatMap((orderId) => Object.values(eventsAbout(orderId)).map((event) => publish(support, event))));
 
     for (const orderId of orderIds) {
       const view = await completeViewOf(orderId);
@@ -103,14 +98,14 @@ describe('Support projects published events into case order views', () => {
     const violating: EventEnvelope = { ...broken.envelope, data: { ...broken.envelope.data, orderId: 'not-a-uuid' } };
     const next = eventsAbout(randomUUID()).checkout;
 
-    await publish(namespace, { ...broken, envelope: violating }, 1);
-    await namespace.send(Topics.checkoutOrders, { partition: 1, value: '{ not json', headers: { [EventHeaders.type]: 'checkout.cart-checked-out.v1' } });
-    await publish(namespace, next, 1);
+    await publish(support, { ...broken, envelope: violating }, 1);
+    await support.send(Topics.checkoutOrders, { partition: 1, value: '{ not json', headers: { [EventHeaders.type]: 'checkout.cart-checked-out.v1' } });
+    await publish(support, next, 1);
 
     await eventually(async () => expect((await caseOrderView(next.envelope.aggregateId)).status).toBe(200));
-    const parked = (await deadLetters.waitFor(() => true, { count: 2 })).map(deadLetterFacts);
+    const parked = (await support.deadLetters.waitFor(() => true, { count: 2 })).map(deadLetterFacts);
     expect(parked).toHaveLength(2);
-    expect(parked.map((letter) => letter.sourceTopic)).toEqual([namespace.topic(Topics.checkoutOrders), namespace.topic(Topics.checkoutOrders)]);
+    expect(parked.map((letter) => letter.sourceTopic)).toEqual([support.namespace.topic(Topics.checkoutOrders), support.namespace.topic(Topics.checkoutOrders)]);
     expect(parked.map((letter) => letter.errorType).sort()).toEqual(['ContractViolation', 'MalformedMessage']);
     expect(parked.find((letter) => letter.errorType === 'ContractViolation')?.error).toMatch(/orderId/);
     expect((await caseOrderView(broken.envelope.aggregateId)).status).toBe(404);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ServiceUnderTest } from '@bazaar/platform-service/testing';
-import { createTopicNamespace, eventually, TopicNamespace } from '@bazaar/platform-testing';
+import { eventually } from '@bazaar/platform-testing';
 import { Topics } from '@bazaar/published-language';
 import { CaseOrderViewResponse } from '../http/case-order-view.response';
 import { rebuildSupport, supportService } from '../support.service';
@@ -9,23 +9,20 @@ import { eventsAbout, publish } from '../testing/published-events';
 jest.setTimeout(120_000);
 
 describe('Rebuilding the case order views from offset zero', () => {
-  let namespace: TopicNamespace;
   let support: ServiceUnderTest;
 
   beforeAll(async () => {
-    namespace = await createTopicNamespace();
-    support = await ServiceUnderTest.start(supportService, namespace);
+    support = await ServiceUnderTest.start(supportService);
   });
 
   afterAll(async () => {
     await support?.stop();
-    await namespace?.delete();
   });
 
   it('refuses while the service consumes, then replays every topic into the same views', async () => {
     const complete = eventsAbout(randomUUID());
     const shipmentOnly = eventsAbout(randomUUID()).shipment;
-    for (const event of [complete.checkout, complete.shipment, complete.revenue, shipmentOnly]) await publish(namespace, event);
+    for (const event of [complete.checkout, complete.shipment, complete.revenue, shipmentOnly]) await publish(support, event);
     const viewsOf = async (expectedTimelines: [number, number]) => {
       const orderIds = [complete.checkout.envelope.aggregateId, shipmentOnly.envelope.data.orderId];
       const views = await Promise.all(orderIds.map((orderId) => support.get<CaseOrderViewResponse>(`/case-order-views/${orderId}`)));
@@ -33,12 +30,12 @@ describe('Rebuilding the case order views from offset zero', () => {
       return views.map((view) => view.body);
     };
     const before = await eventually(() => viewsOf([3, 1]));
-    const rebuild = () => rebuildSupport(support.config, namespace.kafka);
+    const rebuild = () => rebuildSupport(support.config, support.namespace.kafka);
 
     await expect(rebuild()).rejects.toThrow(/running member/);
 
     await support.stopInstances();
-    const projected = [Topics.checkoutOrders, Topics.fulfillmentShipments, Topics.financeLedgers].map((topic) => namespace.topic(topic));
+    const projected = [Topics.checkoutOrders, Topics.fulfillmentShipments, Topics.financeLedgers].map((topic) => support.namespace.topic(topic));
     await expect(rebuild()).resolves.toEqual({ viewsCleared: 2, inboxMarksCleared: 4, topicsRewound: projected });
     expect(await support.count('case_order_views')).toBe(0);
 

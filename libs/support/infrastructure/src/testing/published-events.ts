@@ -1,4 +1,5 @@
-import { anEvent, kafkaMessage, TopicNamespace } from '@bazaar/platform-testing';
+import { ServiceUnderTest } from '@bazaar/platform-service/testing';
+import { anEvent, kafkaMessage } from '@bazaar/platform-testing';
 import { CartCheckedOutV1, EventEnvelope, RevenueDeferredV1, ShipmentCreatedV1, Topics } from '@bazaar/published-language';
 
 /** The three events published about one order (the recorded examples, fresh ids), each with the topic it travels on. */
@@ -10,7 +11,7 @@ export function eventsAbout(orderId: string) {
   };
 }
 
-/** Publishes an event as its producer's outbox relay would, to a chosen partition when told. */
-export function publish(namespace: TopicNamespace, event: { topic: string; envelope: EventEnvelope }, partition?: number) {
-  return namespace.send(event.topic, { ...kafkaMessage(event.envelope), ...(partition === undefined ? {} : { partition }) });
+/** Publishes an event to Support as its producer's outbox relay would, to a chosen partition when told. */
+export function publish(support: ServiceUnderTest, event: { topic: string; envelope: EventEnvelope }, partition?: number) {
+  return support.send(event.topic, { ...kafkaMessage(event.envelope), ...(partition === undefined ? {} : { partition }) });
 }
