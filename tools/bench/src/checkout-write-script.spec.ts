@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkoutWriteScript } from '../lib/ceilings/checkout-write.sql.mjs';
+import { checkoutWriteOneStatementScript, checkoutWriteScript } from '../lib/ceilings/checkout-write.sql.mjs';
 
 const envelope = JSON.parse(readFileSync(join(__dirname, '../../../libs/published-language/src/examples/checkout.cart-checked-out.v1.json'), 'utf8'));
-const script = checkoutWriteScript({ envelope, headers: { 'bazaar-event-id': envelope.id, 'bazaar-event-type': 'checkout.cart-checked-out.v1' } });
+const message = { envelope, headers: { 'bazaar-event-id': envelope.id, 'bazaar-event-type': 'checkout.cart-checked-out.v1' } };
+const script = checkoutWriteScript(message);
 
 describe("the pgbench script of Checkout's write path", () => {
   it('runs the same statements in one transaction: key, order, lines, outbox row, notify', () => {
@@ -28,5 +29,18 @@ describe("the pgbench script of Checkout's write path", () => {
 
   it('escapes quotes in the payload for SQL', () => {
     expect(script).toContain("St James''s Square");
+  });
+});
+
+describe('the one-statement what-if script', () => {
+  const oneStatement = checkoutWriteOneStatementScript(message);
+
+  it('writes the same tables in a single statement', () => {
+    const lines = oneStatement.trim().split('\n');
+
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^\\set r /);
+    for (const table of ['idempotency_keys', 'orders', 'order_lines', 'outbox']) expect(lines[1]).toContain(`INSERT INTO ${table} (`);
+    expect(lines[1]).toMatch(/SELECT pg_notify\('bazaar_outbox', ''\);$/);
   });
 });

@@ -22,3 +22,14 @@ SELECT pg_notify('bazaar_outbox', '');
 END;
 `;
 }
+
+/**
+ * The same rows in one statement and one round trip (data-modifying CTEs, autocommit): not what
+ * Checkout does today — what its write path could cost. Foreign keys are checked at the end of the
+ * statement, so the lines may reference the order inserted beside them.
+ */
+export function checkoutWriteOneStatementScript({ envelope, headers }) {
+  return `\\set r random(1, 9000000000000000000)
+WITH k AS (INSERT INTO idempotency_keys (key, fingerprint, order_id) VALUES ('pgbench-' || (:r)::text, '${'ab'.repeat(32)}', md5('o' || (:r)::text)::uuid) ON CONFLICT (key) DO NOTHING RETURNING order_id), o AS (INSERT INTO orders (id, buyer_id, status, total_amount, total_currency, ship_name, ship_line1, ship_line2, ship_city, ship_postal_code, ship_country, payment_token, placed_at, version) SELECT order_id, 'buyer-pgbench-' || (:client_id)::text, 'placed', 3399, 'EUR', 'Ada Lovelace', '12 St James Square', NULL, 'London', 'SW1Y 4JH', 'GB', 'tok_ok', now(), 1 FROM k RETURNING id), l AS (INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price_amount, unit_price_currency) SELECT o.id, v.line_no, v.sku, v.quantity, v.amount, 'EUR' FROM o, (VALUES (1, 'MUG-BLUE', 2, 1250), (2, 'TEA-EARL', 1, 899)) AS v (line_no, sku, quantity, amount)), b AS (INSERT INTO outbox (event_id, topic, message_key, event_type, payload, headers) SELECT md5('e' || (:r)::text)::uuid, 'checkout.orders', o.id::text, 'checkout.cart-checked-out.v1', ${literal(pgbenchJson(envelope))}::jsonb, ${literal(pgbenchJson(headers))}::jsonb FROM o) SELECT pg_notify('bazaar_outbox', '');
+`;
+}

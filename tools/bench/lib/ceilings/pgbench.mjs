@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pgAdmin } from '../../../stack/lib/config.mjs';
 import { createDatabase, databaseUrl, dropDatabase } from '../system/databases.mjs';
 import { migrate } from '../system/services.mjs';
-import { checkoutWriteScript } from './checkout-write.sql.mjs';
+import { checkoutWriteOneStatementScript, checkoutWriteScript } from './checkout-write.sql.mjs';
 import { parsePgbench } from './pgbench-output.mjs';
 
 export function findPgbench() {
@@ -30,20 +30,24 @@ export async function pgbenchCeiling({ runId, dir, seconds, clients, message, lo
   const pgbench = findPgbench();
   if (!pgbench) return { skipped: 'pgbench not found (Debian: apt-get install postgresql-client)' };
   const database = `bench_${runId}_pgbench`;
-  const script = join(dir, 'checkout-write-path.pgbench.sql');
-  writeFileSync(script, checkoutWriteScript(message));
+  const scripts = [
+    { variant: 'statements', file: 'checkout-write-path.pgbench.sql', text: checkoutWriteScript(message), what: "Checkout's write transaction" },
+    { variant: 'one-statement', file: 'checkout-write-one-statement.pgbench.sql', text: checkoutWriteOneStatementScript(message), what: 'the same rows in one statement' },
+  ];
+  for (const s of scripts) writeFileSync(join(dir, s.file), s.text);
   await createDatabase(database);
   try {
     await migrate('checkout', databaseUrl(database), join(dir, 'logs', 'pgbench-migrate.log'));
     const runs = [];
-    for (const c of clients) {
-      log(`pgbench: Checkout's write transaction, ${c} client${c > 1 ? 's' : ''}, ${seconds}s`);
-      const { host, port, user } = pgAdmin();
-      const args = ['-n', '-M', 'extended', '-f', script, '-c', String(c), '-j', String(Math.min(c, 2)), '-T', String(seconds), '-h', host, '-p', String(port), '-U', user, database];
-      const output = await run(pgbench, args);
-      runs.push({ clients: c, seconds, ...parsePgbench(output) });
+    for (const s of scripts) {
+      for (const c of clients) {
+        log(`pgbench: ${s.what}, ${c} client${c > 1 ? 's' : ''}, ${seconds}s`);
+        const { host, port, user } = pgAdmin();
+        const args = ['-n', '-M', 'extended', '-f', join(dir, s.file), '-c', String(c), '-j', String(Math.min(c, 2)), '-T', String(seconds), '-h', host, '-p', String(port), '-U', user, database];
+        runs.push({ variant: s.variant, clients: c, seconds, ...parsePgbench(await run(pgbench, args)) });
+      }
     }
-    return { script: 'checkout-write-path.pgbench.sql', runs };
+    return { scripts: Object.fromEntries(scripts.map((s) => [s.variant, s.file])), runs };
   } finally {
     await dropDatabase(database);
   }

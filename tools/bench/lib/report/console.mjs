@@ -9,7 +9,7 @@ export function consoleSummary(result, files) {
     `Bazaar benchmark (${result.mode}${result.label ? `, ${result.label}` : ''})${result.contaminated ? ' — machine was busy, numbers contaminated' : ''}`,
   ];
   if (c) {
-    const pg = (c.pgbench?.runs ?? []).map((r) => `${r.clients}c ${f(r.tps)} tx/s`).join(', ') || c.pgbench?.skipped;
+    const pg = (c.pgbench?.runs ?? []).map((r) => `${r.variant === 'one-statement' ? 'one-statement ' : ''}${r.clients}c ${f(r.tps)} tx/s`).join(', ') || c.pgbench?.skipped;
     lines.push(`  ceilings      pgbench ${pg} · Kafka ${f(c.kafka?.max?.recordsPerSecond)} rec/s flat out, p99 ${f(c.kafka?.fixedRate?.latencyMs?.p99)} ms at ${f(c.kafka?.fixedRate?.rate)}/s · bare Fastify ${f(c.http?.requestsPerSecond)} req/s`);
   }
   lines.push(`  sustained     ${f(h.maxSustained?.acceptedPerSecond)} orders/s with every order in all three contexts · closed-loop max ${f(h.closedLoop?.acceptedPerSecond)} orders/s`);

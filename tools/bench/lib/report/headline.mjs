@@ -14,7 +14,8 @@ export function headline(result) {
   const sustained = result.steps.filter((s) => s.keptUp.sustained);
   const best = sustained.reduce((a, s) => (!a || s.acceptedPerSecond > a.acceptedPerSecond ? s : a), null);
   const at500 = result.steps.find((s) => s.targetRate === 500) ?? null;
-  const pg16 = result.ceilings?.pgbench?.runs?.find((r) => r.clients === 16) ?? result.ceilings?.pgbench?.runs?.at(-1);
+  const pgRuns = (result.ceilings?.pgbench?.runs ?? []).filter((r) => (r.variant ?? 'statements') === 'statements');
+  const pg16 = pgRuns.find((r) => r.clients === 16) ?? pgRuns.at(-1);
   const kafkaP99 = result.ceilings?.kafka?.fixedRate?.latencyMs?.p99 ?? null;
   const bare = result.ceilings?.http?.requestsPerSecond ?? null;
   const services = ['checkout', 'fulfillment', 'finance', 'support'];
