@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kafka, Message, RecordMetadata } from 'kafkajs';
+import { Kafka, Message, Producer, RecordMetadata } from 'kafkajs';
 import { deleteGroups, withAdmin } from './consumer-groups';
 import { testKafka, uniqueName } from './test-infrastructure';
 import { TopicTap } from './topic-tap';
@@ -22,7 +22,7 @@ export function declaredTopics(): string[] {
  */
 export class TopicNamespace {
   readonly #taps: TopicTap[] = [];
-  #producer: ReturnType<Kafka['producer']> | undefined;
+  #producer: Promise<Producer> | undefined;
 
   private constructor(
     readonly kafka: Kafka,
@@ -49,15 +49,18 @@ export class TopicNamespace {
     return `${this.prefix}${name}`;
   }
 
-  /** Produces to a namespaced topic with every replica's acknowledgement; answers where the first message landed. */
+  /** Produces to a namespaced topic, acknowledged by every replica; answers where it landed (send one message when that matters). */
   async send(name: string, ...messages: Message[]): Promise<RecordMetadata> {
-    if (!this.#producer) {
-      this.#producer = this.kafka.producer({ allowAutoTopicCreation: false });
-      await this.#producer.connect();
-    }
-    const [sent] = await this.#producer.send({ topic: this.topic(name), acks: -1, messages });
+    this.#producer ??= this.connectedProducer();
+    const [sent] = await (await this.#producer).send({ topic: this.topic(name), acks: -1, messages });
     if (!sent) throw new Error(`the broker acknowledged nothing sent to ${name}`);
     return sent;
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    const producer = this.kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    return producer;
   }
 
   /** Starts reading a namespaced topic from its beginning; stopped by `delete()`. */
@@ -69,7 +72,7 @@ export class TopicNamespace {
 
   /** Stops its taps and producer, then deletes its consumer groups and topics. Stop the services first. */
   async delete(): Promise<void> {
-    await Promise.all([...this.#taps.map((tap) => tap.stop()), this.#producer?.disconnect()]);
+    await Promise.all([...this.#taps.map((tap) => tap.stop()), this.#producer?.then((producer) => producer.disconnect())]);
     await withAdmin(this.kafka, async (admin) => {
       const { groups } = await admin.listGroups();
       await deleteGroups(this.kafka, groups.map((group) => group.groupId).filter((id) => id.startsWith(this.prefix)));

@@ -76,10 +76,13 @@ export class ServiceUnderTest {
 
   /** Stops the replicas, drops the database and deletes the namespace. */
   async stop(): Promise<void> {
-    await this.stopInstances();
-    await this.sql.end().catch(() => undefined);
-    await this.database.drop();
-    await this.namespace.delete();
+    try {
+      await this.stopInstances();
+      await this.sql.end().catch(() => undefined);
+      await this.database.drop();
+    } finally {
+      await this.namespace.delete();
+    }
   }
 
   get<TBody = Record<string, unknown>>(path: string): Promise<HttpAnswer<TBody>> {
