@@ -1,0 +1,70 @@
+import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import { createTestDatabase, TestDatabase } from '@bazaar/platform-testing';
+import { createDataSource, runMigrations } from './data-source';
+import { isUniqueViolation } from './pg-errors';
+import { Transactions } from './transactions';
+
+class CreateShelves1700000000001 implements MigrationInterface {
+  name = 'CreateShelves1700000000001';
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query('CREATE TABLE shelves (id int PRIMARY KEY, label text NOT NULL)');
+  }
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP TABLE shelves');
+  }
+}
+
+describe('the database platform (real PostgreSQL)', () => {
+  let db: TestDatabase;
+  const sources: DataSource[] = [];
+
+  async function connect(): Promise<DataSource> {
+    const source = createDataSource({ url: db.url, applicationName: 'platform-database-test', poolSize: 3, migrations: [CreateShelves1700000000001] });
+    await source.initialize();
+    sources.push(source);
+    return source;
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    await Promise.all(sources.map((source) => source.destroy()));
+    await db.drop();
+  });
+
+  it('applies migrations once, even when replicas start together', async () => {
+    const [first, second] = await Promise.all([connect(), connect()]);
+    const applied = await Promise.all([runMigrations(first!), runMigrations(second!)]);
+    expect(applied.flat()).toEqual(['CreateShelves1700000000001']);
+    expect(await runMigrations(first!)).toEqual([]);
+  });
+
+  it('commits everything a unit of work wrote, including nested work joining it', async () => {
+    const transactions = new Transactions(await connect());
+    await transactions.run(async (manager) => {
+      await manager.query("INSERT INTO shelves VALUES (1, 'outer')");
+      await transactions.run((inner) => inner.query("INSERT INTO shelves VALUES (2, 'inner')"));
+    });
+    const rows = await transactions.manager.query('SELECT label FROM shelves WHERE id IN (1, 2) ORDER BY id');
+    expect(rows).toEqual([{ label: 'outer' }, { label: 'inner' }]);
+  });
+
+  it('rolls back all of it when any part fails, and reports a unique violation as such', async () => {
+    const transactions = new Transactions(await connect());
+    let failure: unknown;
+    try {
+      await transactions.run(async (manager) => {
+        await manager.query("INSERT INTO shelves VALUES (3, 'written first')");
+        await transactions.run(() => transactions.manager.query("INSERT INTO shelves VALUES (1, 'duplicate id')"));
+      });
+    } catch (error) {
+      failure = error;
+    }
+    expect(isUniqueViolation(failure)).toBe(true);
+    expect(isUniqueViolation(failure, 'shelves_pkey')).toBe(true);
+    expect(isUniqueViolation(failure, 'another_constraint')).toBe(false);
+    expect(await transactions.manager.query('SELECT id FROM shelves WHERE id = 3')).toEqual([]);
+  });
+});
