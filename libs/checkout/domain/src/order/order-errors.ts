@@ -1,6 +1,6 @@
 import { DomainError } from '@bazaar/shared-kernel';
 
-/** A request to place an order breaks one of the order's rules; the caller must change it (422). */
+/** A request breaks one of the order's line rules (placing an order or editing the cart that becomes one); the caller must change it (422). */
 abstract class OrderRuleBroken extends DomainError {
   readonly kind = 'invalid' as const;
 }
@@ -17,7 +17,7 @@ export class OrderLineLimitExceeded extends OrderRuleBroken {
   readonly code = 'order_line_limit_exceeded';
 
   constructor(readonly limit: number, count: number) {
-    super(`An order has at most ${limit} lines, got ${count}`);
+    super(`An order, and so a cart, has at most ${limit} lines, got ${count}`);
   }
 }
 
@@ -41,7 +41,7 @@ export class MixedCurrencies extends OrderRuleBroken {
   readonly code = 'mixed_currencies';
 
   constructor(orderCurrency: string, sku: string, lineCurrency: string) {
-    super(`All lines of an order share one currency: ${sku} is priced in ${lineCurrency}, the order in ${orderCurrency}`);
+    super(`All lines share one currency: ${sku} is priced in ${lineCurrency}, the order or cart in ${orderCurrency}`);
   }
 }
 

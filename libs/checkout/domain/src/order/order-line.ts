@@ -14,22 +14,17 @@ export interface OrderLine extends RequestedLine {
 
 export const orderLimits = { maxLines: 50, minQuantity: 1, maxQuantity: 999 } as const;
 
-/** Checks every line rule and prices the lines; the order's total follows from them. */
-export function priceLines(requested: readonly RequestedLine[]): { lines: OrderLine[]; total: Money } {
-  if (requested.length === 0) throw new OrderHasNoLines();
-  if (requested.length > orderLimits.maxLines) throw new OrderLineLimitExceeded(orderLimits.maxLines, requested.length);
-  const currency = requested[0]!.unitPrice.currency;
-  const seen = new Set<string>();
-  const lines = requested.map((line) => {
-    if (line.unitPrice.currency !== currency) throw new MixedCurrencies(currency, line.sku, line.unitPrice.currency);
-    if (seen.has(line.sku)) throw new DuplicateSku(line.sku);
-    seen.add(line.sku);
-    return priceLine(line);
-  });
-  return { lines, total: totalOf(lines, currency) };
+/**
+ * The line rules, shared by the Order (all lines at once, when it is placed) and the Cart (one line
+ * at a time, as the buyer edits it), so both paths refuse the same things with the same codes.
+ */
+export function checkLineCount(count: number): void {
+  if (count > orderLimits.maxLines) throw new OrderLineLimitExceeded(orderLimits.maxLines, count);
 }
 
-function priceLine({ sku, quantity, unitPrice }: RequestedLine): OrderLine {
+/** Checks one line against the rules and prices it in `currency`. */
+export function priceLine({ sku, quantity, unitPrice }: RequestedLine, currency: string): OrderLine {
+  if (unitPrice.currency !== currency) throw new MixedCurrencies(currency, sku, unitPrice.currency);
   const { minQuantity, maxQuantity } = orderLimits;
   if (!Number.isInteger(quantity) || quantity < minQuantity || quantity > maxQuantity) {
     throw new InvalidQuantity(sku, quantity, minQuantity, maxQuantity);
@@ -37,6 +32,26 @@ function priceLine({ sku, quantity, unitPrice }: RequestedLine): OrderLine {
   if (unitPrice.amount <= 0) throw new NonPositivePrice(sku, unitPrice.amount);
   const price = money(unitPrice.amount, unitPrice.currency);
   return { sku, quantity, unitPrice: price, lineTotal: multiplyMoney(price, quantity) };
+}
+
+/** Checks every line rule and prices the lines; the order's total follows from them. */
+export function priceLines(requested: readonly RequestedLine[]): { lines: OrderLine[]; total: Money } {
+  const currency = currencyOf(requested);
+  checkLineCount(requested.length);
+  const seen = new Set<string>();
+  const lines = requested.map((line) => {
+    if (seen.has(line.sku)) throw new DuplicateSku(line.sku);
+    seen.add(line.sku);
+    return priceLine(line, currency);
+  });
+  return { lines, total: totalOf(lines, currency) };
+}
+
+/** An order is priced in the currency of its lines, and has at least one. */
+export function currencyOf(lines: readonly RequestedLine[]): string {
+  const [first] = lines;
+  if (!first) throw new OrderHasNoLines();
+  return first.unitPrice.currency;
 }
 
 export function totalOf(lines: readonly OrderLine[], currency: string): Money {

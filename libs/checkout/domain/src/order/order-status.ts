@@ -1,7 +1,4 @@
-/**
- * Where an order is in its life. Only `placed` is reachable today; the rest are the states fraud
- * review, payment authorization and the order process will move it through.
- */
+/** Where an order is in its life; `order-lifecycle.ts` says which moves between them exist. */
 export const orderStatuses = [
   'placed',
   'awaiting_fraud_review',
@@ -17,3 +14,9 @@ export type OrderStatus = (typeof orderStatuses)[number];
 export const cancellationReasons = ['payment_declined', 'fraud_rejected', 'out_of_stock', 'buyer_cancelled', 'timed_out'] as const;
 
 export type CancellationReason = (typeof cancellationReasons)[number];
+
+/**
+ * The reasons `Order.cancel` accepts. A declined payment and a rejected review cancel the order
+ * through `recordPaymentFailed` and `rejectFraudReview`, which also record what happened.
+ */
+export type DirectCancellationReason = Exclude<CancellationReason, 'payment_declined' | 'fraud_rejected'>;

@@ -1,21 +1,14 @@
 import { AggregateRoot, Money } from '@bazaar/shared-kernel';
 import { OrderEvent } from './order-events';
 import { OrderId } from './order-id';
-import { OrderLine, priceLines, RequestedLine, totalOf } from './order-line';
-import { OrderStatus } from './order-status';
+import { assertMove } from './order-lifecycle';
+import { FraudReviewNotPending, FraudReviewUndecided, PaymentAlreadyAuthorized } from './order-lifecycle-errors';
+import { currencyOf, OrderLine, priceLines, RequestedLine, totalOf } from './order-line';
+import { FraudReview, OrderState, PaymentOutcome } from './order-state';
+import { CancellationReason, DirectCancellationReason, OrderStatus } from './order-status';
 import { ShippingAddress } from './shipping-address';
 
-/** Everything the order remembers; what the repository persists and restores. */
-export interface OrderState {
-  readonly id: OrderId;
-  readonly buyerId: string;
-  readonly status: OrderStatus;
-  readonly lines: readonly OrderLine[];
-  readonly shippingAddress: ShippingAddress;
-  /** A reference to the buyer's payment method at the gateway, never card data. */
-  readonly paymentToken: string;
-  readonly placedAt: Date;
-}
+export type { OrderState } from './order-state';
 
 export interface PlaceOrderInput {
   readonly id: OrderId;
@@ -26,34 +19,102 @@ export interface PlaceOrderInput {
   readonly placedAt: Date;
 }
 
-/** The buyer's intent to buy these lines, shipped there, paid with that token. */
+/**
+ * The buyer's intent to buy these lines, shipped there, paid with that token — and where that
+ * intent stands. Every command checks its move against the lifecycle table and records what
+ * happened; an illegal move throws, it is never skipped.
+ */
 export class Order extends AggregateRoot<OrderEvent> {
   private constructor(
-    private readonly state: OrderState,
+    private state: OrderState,
     version: number,
   ) {
     super(version);
   }
 
-  /** Express checkout: the order exists once its lines pass every rule. */
+  /** The one way an order comes to exist, for express checkout and for a cart's checkout alike. */
   static place(input: PlaceOrderInput): Order {
     const { lines, total } = priceLines(input.lines);
     const order = new Order({ ...input, lines, status: 'placed' }, 0);
-    order.record({
-      type: 'OrderPlaced',
-      orderId: input.id,
-      buyerId: input.buyerId,
-      lines,
-      total,
-      shippingAddress: input.shippingAddress,
-      placedAt: input.placedAt,
-    });
+    const { id: orderId, buyerId, shippingAddress, placedAt } = input;
+    order.record({ type: 'OrderPlaced', orderId, buyerId, lines, total, shippingAddress, placedAt });
     return order;
   }
 
   /** Rebuilds a stored order; rules are not re-checked, because stored orders obeyed the rules of their day. */
   static restore(state: OrderState, version: number): Order {
     return new Order(state, version);
+  }
+
+  /** Screening scored the order at or above the threshold: it waits for a risk analyst. */
+  requireFraudReview(score: number, reasons: readonly string[], at: Date): void {
+    this.moveTo('awaiting_fraud_review', { fraudReview: { score, reasons, requestedAt: at } });
+    this.record({ type: 'FraudReviewRequested', orderId: this.id, score, reasons, requestedAt: at });
+  }
+
+  /** The order stays in review until its payment is authorized; approval is what allows that. */
+  approveFraudReview(at: Date): void {
+    this.state = { ...this.state, fraudReview: { ...this.undecidedReview(), decision: 'approved', decidedAt: at } };
+    this.record({ type: 'FraudReviewApproved', orderId: this.id, approvedAt: at });
+  }
+
+  rejectFraudReview(at: Date): void {
+    this.state = { ...this.state, fraudReview: { ...this.undecidedReview(), decision: 'rejected', decidedAt: at } };
+    this.record({ type: 'FraudReviewRejected', orderId: this.id, rejectedAt: at });
+    this.cancelFor('fraud_rejected', at);
+  }
+
+  recordPaymentAuthorized(authorizationId: string, at: Date): void {
+    this.assertPaymentMayBeRecorded();
+    this.moveTo('payment_authorized', { payment: { state: 'authorized', authorizationId, at } });
+    this.record({ type: 'PaymentAuthorized', orderId: this.id, authorizationId, amount: this.total, authorizedAt: at });
+  }
+
+  /** A declined payment ends the order: it is cancelled with `payment_declined`. */
+  recordPaymentFailed(reason: string, at: Date): void {
+    this.assertPaymentMayBeRecorded();
+    assertMove(this.id, this.status, 'cancelled');
+    this.state = { ...this.state, payment: { state: 'declined', reason, at } };
+    this.record({ type: 'PaymentFailed', orderId: this.id, reason, failedAt: at });
+    this.cancelFor('payment_declined', at);
+  }
+
+  /** Inventory is reserved for the paid order. */
+  confirm(at: Date): void {
+    this.moveTo('confirmed', { confirmedAt: at });
+    this.record({ type: 'OrderConfirmed', orderId: this.id, confirmedAt: at });
+  }
+
+  markDispatched(at: Date): void {
+    this.moveTo('completed', { completedAt: at });
+    this.record({ type: 'OrderCompleted', orderId: this.id, completedAt: at });
+  }
+
+  /** Allowed until dispatch (`order_already_dispatched` after). An authorization it held must then be voided. */
+  cancel(reason: DirectCancellationReason, at: Date): void {
+    this.cancelFor(reason, at);
+  }
+
+  private cancelFor(reason: CancellationReason, at: Date): void {
+    const authorizationToVoid = this.authorizationId;
+    this.moveTo('cancelled', { cancellation: { reason, at } });
+    this.record({ type: 'OrderCancelled', orderId: this.id, reason, cancelledAt: at, ...(authorizationToVoid ? { authorizationToVoid } : {}) });
+  }
+
+  private moveTo(status: OrderStatus, facts: Partial<OrderState>): void {
+    assertMove(this.id, this.status, status);
+    this.state = { ...this.state, ...facts, status };
+  }
+
+  private undecidedReview(): FraudReview {
+    const review = this.state.fraudReview;
+    if (this.status !== 'awaiting_fraud_review' || !review || review.decision) throw new FraudReviewNotPending(this.id);
+    return review;
+  }
+
+  private assertPaymentMayBeRecorded(): void {
+    if (this.state.payment?.state === 'authorized') throw new PaymentAlreadyAuthorized(this.id);
+    if (this.status === 'awaiting_fraud_review' && this.state.fraudReview?.decision !== 'approved') throw new FraudReviewUndecided(this.id);
   }
 
   get id(): OrderId {
@@ -72,7 +133,7 @@ export class Order extends AggregateRoot<OrderEvent> {
     return totalOf(this.state.lines, this.currency);
   }
   get currency(): string {
-    return this.state.lines[0]!.unitPrice.currency;
+    return currencyOf(this.state.lines);
   }
   get shippingAddress(): ShippingAddress {
     return this.state.shippingAddress;
@@ -82,5 +143,23 @@ export class Order extends AggregateRoot<OrderEvent> {
   }
   get placedAt(): Date {
     return this.state.placedAt;
+  }
+  get fraudReview(): FraudReview | undefined {
+    return this.state.fraudReview;
+  }
+  get payment(): PaymentOutcome | undefined {
+    return this.state.payment;
+  }
+  /** The authorization the order holds, if its payment was authorized. */
+  get authorizationId(): string | undefined {
+    return this.state.payment?.state === 'authorized' ? this.state.payment.authorizationId : undefined;
+  }
+  get cancellationReason(): CancellationReason | undefined {
+    return this.state.cancellation?.reason;
+  }
+
+  /** Everything the order remembers (immutable), for repositories. */
+  toState(): OrderState {
+    return this.state;
   }
 }

@@ -2,6 +2,7 @@ import { money } from '@bazaar/shared-kernel';
 import { Order, PlaceOrderInput } from '../order/order';
 import { OrderId, orderId } from '../order/order-id';
 import { RequestedLine } from '../order/order-line';
+import { DirectCancellationReason } from '../order/order-status';
 import { ShippingAddress } from '../order/shipping-address';
 
 /** A line that passes every rule unless told otherwise. */
@@ -18,11 +19,14 @@ export const anAddress = (overrides: Partial<ShippingAddress> = {}): ShippingAdd
   ...overrides,
 });
 
-/** Test data for orders: `anOrder().withLines(aLine({ quantity: 3 })).build()`. */
+/** Test data for orders: `anOrder().withLines(aLine({ quantity: 3 })).confirmed().build()`. */
 export function anOrder(): OrderBuilder {
   return new OrderBuilder();
 }
 
+type Step = (order: Order, at: Date) => void;
+
+/** The lifecycle shortcuts run the order's own commands, so every built order is one the model allows. */
 export class OrderBuilder {
   #input: PlaceOrderInput = {
     id: orderId('5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f'),
@@ -32,6 +36,9 @@ export class OrderBuilder {
     paymentToken: 'tok_ok',
     placedAt: new Date('2026-11-21T09:30:00.000Z'),
   };
+  #steps: Step[] = [];
+  #authorized = false;
+  #stored = false;
 
   withId(id: string | OrderId): this {
     return this.with({ id: orderId(id) });
@@ -56,14 +63,47 @@ export class OrderBuilder {
     return this.with({ placedAt });
   }
 
+  awaitingFraudReview(score = 100, reasons: readonly string[] = ['large_order']): this {
+    return this.then((order, at) => order.requireFraudReview(score, reasons, at));
+  }
+  reviewApproved(): this {
+    return this.then((order, at) => order.approveFraudReview(at));
+  }
+  paymentAuthorized(authorizationId = 'auth-1'): this {
+    this.#authorized = true;
+    return this.then((order, at) => order.recordPaymentAuthorized(authorizationId, at));
+  }
+  confirmed(): this {
+    if (!this.#authorized) this.paymentAuthorized();
+    return this.then((order, at) => order.confirm(at));
+  }
+  completed(): this {
+    return this.confirmed().then((order, at) => order.markDispatched(at));
+  }
+  cancelled(reason: DirectCancellationReason = 'buyer_cancelled'): this {
+    return this.then((order, at) => order.cancel(reason, at));
+  }
+  /** Build it as loaded from the repository: version 1, no pending events. */
+  stored(): this {
+    this.#stored = true;
+    return this;
+  }
+
   /** The input `Order.place` receives, for tests of the rules themselves. */
   input(): PlaceOrderInput {
     return this.#input;
   }
 
-  /** A freshly placed order, its `OrderPlaced` still pending. */
+  /** The order, every event of its history still pending unless `stored()`. */
   build(): Order {
-    return Order.place(this.#input);
+    const order = Order.place(this.#input);
+    this.#steps.forEach((step, i) => step(order, new Date(this.#input.placedAt.getTime() + (i + 1) * 60_000)));
+    return this.#stored ? Order.restore(order.toState(), 1) : order;
+  }
+
+  private then(step: Step): this {
+    this.#steps.push(step);
+    return this;
   }
 
   private with(changes: Partial<PlaceOrderInput>): this {

@@ -12,8 +12,18 @@ export function publishedEventsOf(event: OrderEvent): OutgoingEvent[] {
   switch (event.type) {
     case 'OrderPlaced':
       return [{ contract: CartCheckedOutV1, aggregateId: event.orderId, occurredAt: event.placedAt, data: cartCheckedOut(event) }];
+    // Not published yet: their v1 contracts come with issue 3, part 2. Until then nothing produces them.
+    case 'FraudReviewRequested':
+    case 'FraudReviewApproved':
+    case 'FraudReviewRejected':
+    case 'PaymentAuthorized':
+    case 'PaymentFailed':
+    case 'OrderConfirmed':
+    case 'OrderCompleted':
+    case 'OrderCancelled':
+      return [];
     default:
-      return assertNever(event.type);
+      return assertNever(event);
   }
 }
 

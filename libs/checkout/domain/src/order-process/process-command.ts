@@ -1,0 +1,22 @@
+import { DirectCancellationReason } from '../order/order-status';
+
+/**
+ * What the process decided must happen next, kept with its state until it has been carried out.
+ * Order commands change the Order (one transaction each); gateway commands call the PaymentGateway.
+ */
+export type ProcessCommand = OrderCommand | GatewayCommand;
+
+export type OrderCommand =
+  | { readonly type: 'RequireFraudReview'; readonly score: number; readonly reasons: readonly string[] }
+  | { readonly type: 'ApproveFraudReview' }
+  | { readonly type: 'RejectFraudReview' }
+  | { readonly type: 'ConfirmOrder' }
+  | { readonly type: 'CompleteOrder' }
+  | { readonly type: 'CancelOrder'; readonly reason: DirectCancellationReason };
+
+/** Retried with backoff when the gateway is unavailable. */
+export type GatewayCommand = { readonly type: 'AuthorizePayment' } | { readonly type: 'VoidAuthorization'; readonly authorizationId: string };
+
+export function isGatewayCommand(command: ProcessCommand): command is GatewayCommand {
+  return command.type === 'AuthorizePayment' || command.type === 'VoidAuthorization';
+}
