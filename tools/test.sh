@@ -21,10 +21,7 @@ npx nx run-many -t lint --parallel=2 --outputStyle=static
 echo "▸ unit and integration tests"
 npx nx run-many -t test --parallel=2 --skip-nx-cache --outputStyle=static
 
-echo "▸ build"
-npx nx run-many -t build -p checkout,fulfillment,finance,support --parallel=2 --outputStyle=static
-
-echo "▸ end-to-end"
+echo "▸ build and end-to-end"
 npx nx run system-e2e:e2e --skip-nx-cache --outputStyle=static
 
 node tools/test/summary.mjs "$results"
