@@ -1,39 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { Consumer, Producer } from 'kafkajs';
-import { CartCheckedOutV1, EventHeaders } from '@bazaar/published-language';
-import { eventually, uniqueName } from '@bazaar/platform-testing';
-import { consumersCaughtUp, countRows, downstreamOf, fullyProjected } from './support/downstream';
+import { CartCheckedOutV1 } from '@bazaar/published-language';
+import { anEvent, kafkaMessage, TopicTap, withKey } from '@bazaar/platform-testing';
+import { countRows, downstreamCaughtUp, downstreamOf, fullyProjected } from './support/downstream';
 import { http } from './support/http';
 import { anOrderRequest, lines } from './support/orders';
 import { System } from './support/system';
 
 describe('An order placed in Checkout reaches every context, only through Kafka', () => {
   let system: System;
-  let producer: Producer;
-  let tap: Consumer;
-  const seen: { topic: string; key: string; value: string; headers: Record<string, string> }[] = [];
-  const groups = () => ['fulfillment', 'finance', 'support'].map((name) => `${name}.${system.topicPrefix.slice(0, -1)}`);
+  let orders: TopicTap;
+  const deadLetters = new Map<string, TopicTap>();
 
   beforeAll(async () => {
     system = await System.start();
-    producer = system.kafka.producer();
-    await producer.connect();
-    tap = system.kafka.consumer({ groupId: uniqueName('e2e-tap') });
-    await tap.connect();
-    await tap.subscribe({ topics: ['checkout.orders', 'fulfillment.dead-letters', 'finance.dead-letters', 'support.dead-letters'].map((t) => system.topic(t)), fromBeginning: true });
-    await tap.run({
-      eachMessage: async ({ topic, message }) => {
-        seen.push({
-          topic, key: message.key?.toString() ?? '', value: message.value?.toString() ?? '',
-          headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
-        });
-      },
-    });
+    orders = await system.topics.tap('checkout.orders');
+    for (const context of ['fulfillment', 'finance', 'support']) deadLetters.set(context, await system.topics.tap(`${context}.dead-letters`));
   });
 
   afterAll(async () => {
-    await tap?.disconnect();
-    await producer?.disconnect();
     await system?.stop();
   });
 
@@ -62,7 +46,7 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
     expect(second.body.orderId).toBe(first.body.orderId);
 
     await fullyProjected(system, first.body.orderId);
-    await consumersCaughtUp(system.kafka, groups(), [system.topic('checkout.orders')]);
+    await downstreamCaughtUp(system, 'checkout.orders');
     const after = await downstreamOf(system, first.body.orderId);
     expect(after.shipments).toHaveLength(1);
     expect(after.revenueEvents).toHaveLength(1);
@@ -94,10 +78,10 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
     const placed = await http('POST', `${system.url('checkout')}/orders`, { body: anOrderRequest() });
     const { orderId } = placed.body;
     const projected = await fullyProjected(system, orderId);
-    const original = await eventually(() => seen.find((m) => m.topic === system.topic('checkout.orders') && m.key === orderId) ?? Promise.reject(new Error('not yet')));
+    const [original] = await orders.waitFor(withKey(orderId));
 
-    await producer.send({ topic: system.topic('checkout.orders'), messages: [{ key: original.key, value: original.value, headers: original.headers }] });
-    await consumersCaughtUp(system.kafka, groups(), [system.topic('checkout.orders')]);
+    await system.topics.send('checkout.orders', { key: original!.key, value: original!.value, headers: { ...original!.headers } });
+    await downstreamCaughtUp(system, 'checkout.orders');
 
     const after = await downstreamOf(system, orderId);
     expect(after.shipments).toEqual(projected.shipments);
@@ -107,35 +91,16 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
 
   it('dead-letters a malformed message and still processes the messages behind it on that partition', async () => {
     const orderId = randomUUID();
-    const key = orderId;
-    await producer.send({ topic: system.topic('checkout.orders'), messages: [{ key, value: '<<not an event>>' }] });
+    await system.topics.send('checkout.orders', { key: orderId, value: '<<not an event>>' });
     // The next message on the same partition (same key): a valid event for a new order.
-    const template = CartCheckedOutV1.parse(JSON.parse(JSON.stringify(exampleEvent(orderId))));
-    await producer.send({
-      topic: system.topic('checkout.orders'),
-      messages: [{ key, value: JSON.stringify(template), headers: { [EventHeaders.id]: template.id, [EventHeaders.type]: CartCheckedOutV1.wireType } }],
-    });
+    const next = anEvent(CartCheckedOutV1, { aggregateId: orderId, data: { orderId } });
+    await system.topics.send('checkout.orders', { ...kafkaMessage(next), key: orderId });
 
     await fullyProjected(system, orderId);
-    for (const context of ['fulfillment', 'finance', 'support']) {
-      const parked = await eventually(() => seen.find((m) => m.topic === system.topic(`${context}.dead-letters`) && m.key === key) ?? Promise.reject(new Error(`${context} has not dead-lettered it yet`)));
-      expect(parked.value).toBe('<<not an event>>');
-      expect(parked.headers['bazaar-dlt-error']).toContain('Malformed');
+    for (const [context, tap] of deadLetters) {
+      const [parked] = await tap.waitFor(withKey(orderId));
+      expect({ context, value: parked!.value }).toEqual({ context, value: '<<not an event>>' });
+      expect(parked!.headers['bazaar-dlt-error']).toContain('Malformed');
     }
   });
 });
-
-function exampleEvent(orderId: string) {
-  const now = new Date().toISOString();
-  return {
-    id: randomUUID(), type: 'checkout.cart-checked-out', version: 1, occurredAt: now, producer: 'checkout',
-    aggregateId: orderId, correlationId: randomUUID(), causationId: null, traceparent: null, tracestate: null,
-    data: {
-      orderId, buyerId: 'buyer-dlt',
-      lines: [{ sku: 'MUG-BLUE', quantity: 1, unitPrice: { amount: 1250, currency: 'EUR' }, lineTotal: { amount: 1250, currency: 'EUR' } }],
-      total: { amount: 1250, currency: 'EUR' },
-      shippingAddress: { name: 'Grace Hopper', line1: '1 Navy Way', city: 'Arlington', postalCode: '22202', country: 'US' },
-      placedAt: now,
-    },
-  };
-}

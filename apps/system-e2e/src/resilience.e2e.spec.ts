@@ -53,7 +53,7 @@ describe('Under failure, every order still ends up exactly once in every context
     const second = await system.startInstance('finance');
     const admin = system.kafka.admin();
     await admin.connect();
-    const group = `finance.${system.topicPrefix.slice(0, -1)}`;
+    const group = system.group('finance');
     await eventually(async () => {
       const { groups } = await admin.describeGroups([group]);
       expect(groups[0]!.state).toBe('Stable');

@@ -1,6 +1,5 @@
-import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
-import { eventually } from '@bazaar/platform-testing';
+import { caughtUp, eventually } from '@bazaar/platform-testing';
 import { http } from './http';
 import { System } from './system';
 
@@ -25,28 +24,9 @@ export function fullyProjected(system: System, orderId: string, timeoutMs = 20_0
   }, { timeoutMs });
 }
 
-/** Waits until every consumer group of the system has processed everything on `topics`. */
-export async function consumersCaughtUp(kafka: Kafka, groups: readonly string[], topics: readonly string[]): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await eventually(async () => {
-      for (const topic of topics) {
-        const ends = await admin.fetchTopicOffsets(topic);
-        for (const groupId of groups) {
-          const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-          for (const end of ends) {
-            // A group that never committed on a partition reports -1: caught up only if it is empty.
-            const offset = committed!.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
-            const position = offset === '-1' ? '0' : offset;
-            expect(`${groupId}/${topic}/${end.partition}@${position}`).toBe(`${groupId}/${topic}/${end.partition}@${end.high}`);
-          }
-        }
-      }
-    }, { timeoutMs: 30_000, intervalMs: 200 });
-  } finally {
-    await admin.disconnect();
-  }
+/** Waits until the downstream services have processed everything on `topic`. */
+export async function downstreamCaughtUp(system: System, topic: string): Promise<void> {
+  for (const name of ['fulfillment', 'finance', 'support'] as const) await caughtUp(system.kafka, system.group(name), system.topics.topic(topic));
 }
 
 export async function countRows(databaseUrl: string, sql: string, params: unknown[] = []): Promise<number> {

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- journeys read many response shapes; each assertion states the one it expects */
 /** A tiny JSON client for the journeys; returns status, content type and parsed body. */
 export interface JsonResponse<T = any> {
   readonly status: number;

@@ -1,17 +1,14 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { ChildProcess, ChildProcessByStdio, spawn } from 'node:child_process';
+import { Readable } from 'node:stream';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Kafka } from 'kafkajs';
-import { createTestDatabase, TestDatabase, testKafka, uniqueName } from '@bazaar/platform-testing';
+import { createTestDatabase, TestDatabase, testKafka, TopicNamespace } from '@bazaar/platform-testing';
 
 export type ServiceName = 'checkout' | 'fulfillment' | 'finance' | 'support';
 const services: readonly ServiceName[] = ['checkout', 'fulfillment', 'finance', 'support'];
 const workspace = join(__dirname, '../../../..');
-
-interface Declaration {
-  topics: { name: string }[];
-}
 
 export interface RunningService {
   readonly name: ServiceName;
@@ -29,9 +26,8 @@ export class System {
 
   private constructor(
     readonly kafka: Kafka,
-    readonly topicPrefix: string,
+    readonly topics: TopicNamespace,
     readonly databases: ReadonlyMap<ServiceName, TestDatabase>,
-    private readonly groupSuffix: string,
   ) {}
 
   static async start(): Promise<System> {
@@ -39,21 +35,17 @@ export class System {
       if (!existsSync(join(workspace, `dist/apps/${name}/main.js`))) throw new Error(`dist/apps/${name}/main.js is missing: build first`);
     }
     const kafka = testKafka();
-    const prefix = `${uniqueName('e2e')}.`;
-    const declaration = JSON.parse(readFileSync(join(workspace, 'docker/provisioning/stack.json'), 'utf8')) as Declaration;
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: declaration.topics.map((t) => ({ topic: `${prefix}${t.name}`, numPartitions: 3 })) });
-    await admin.disconnect();
+    const topics = await TopicNamespace.create(kafka, 3);
     const databases = new Map<ServiceName, TestDatabase>();
     for (const name of services) databases.set(name, await createTestDatabase(`bazaar_e2e_${name}`));
-    const system = new System(kafka, prefix, databases, prefix.slice(0, -1));
+    const system = new System(kafka, topics, databases);
     await Promise.all(services.map((name) => system.startInstance(name)));
     return system;
   }
 
-  topic(name: string): string {
-    return `${this.topicPrefix}${name}`;
+  /** The consumer group a service's replicas share in this system. */
+  group(name: ServiceName): string {
+    return this.topics.group(name);
   }
 
   url(name: ServiceName): string {
@@ -66,6 +58,8 @@ export class System {
   async startInstance(name: ServiceName): Promise<RunningService> {
     mkdirSync(this.logDir, { recursive: true });
     const index = (this.instances.get(name)?.length ?? 0) + 1;
+    const database = this.databases.get(name);
+    if (!database) throw new Error(`no database for ${name}`);
     const child = spawn(process.execPath, [join(workspace, `dist/apps/${name}/main.js`)], {
       cwd: workspace,
       env: {
@@ -73,20 +67,20 @@ export class System {
         NODE_ENV: 'production',
         PORT: '0',
         LOG_LEVEL: 'info',
-        DATABASE_URL: this.databases.get(name)!.url,
+        DATABASE_URL: database.url,
         KAFKA_BROKERS: process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092',
-        KAFKA_TOPIC_PREFIX: this.topicPrefix,
-        KAFKA_CONSUMER_GROUP: `${name}.${this.groupSuffix}`,
+        KAFKA_TOPIC_PREFIX: this.topics.prefix,
+        KAFKA_CONSUMER_GROUP: this.group(name),
         OUTBOX_POLL_INTERVAL_MS: '200',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const log = createWriteStream(join(this.logDir, `${this.groupSuffix}-${name}-${index}-${child.pid}.log`));
-    child.stderr!.pipe(log);
+    }) as ChildProcessByStdio<null, Readable, Readable>;
+    const log = createWriteStream(join(this.logDir, `${this.topics.prefix}${name}-${index}-${child.pid}.log`));
+    child.stderr.pipe(log);
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${name} did not start within 60s (see ${this.logDir})`)), 60_000);
       child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before listening (see ${this.logDir})`)));
-      createInterface({ input: child.stdout! }).on('line', (line) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
         log.write(`${line}\n`);
         const entry = safeJson(line);
         if (typeof entry?.['url'] === 'string' && String(entry['msg']).endsWith('listening')) {
@@ -111,11 +105,7 @@ export class System {
     const all = [...this.instances.values()].flat();
     await Promise.all(all.map((instance) => exitOf(instance.process, 'SIGTERM')));
     for (const database of this.databases.values()) await database.drop();
-    const admin = this.kafka.admin();
-    await admin.connect();
-    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(this.topicPrefix));
-    await admin.deleteTopics({ topics });
-    await admin.disconnect();
+    await this.topics.delete();
   }
 }
 
