@@ -2,9 +2,9 @@ import { money } from '@bazaar/shared-kernel';
 import { FixedClock, SequentialIds } from '@bazaar/shared-kernel/testing';
 import { anAddress } from '@bazaar/checkout-domain/testing';
 import { IdempotencyKeyReused } from '../idempotency/idempotency-key-reused';
-import { InlineUnitOfWork } from '../testing/inline-unit-of-work';
 import { InMemoryIdempotencyKeys } from '../testing/in-memory-idempotency-keys';
 import { InMemoryOrders } from '../testing/in-memory-orders';
+import { InMemoryUnitOfWork } from '../testing/in-memory-unit-of-work';
 import { PlaceOrder } from './place-order.command';
 import { PlaceOrderHandler } from './place-order.handler';
 
@@ -20,7 +20,7 @@ function checkout() {
   const orders = new InMemoryOrders();
   const keys = new InMemoryIdempotencyKeys();
   const clock = new FixedClock(new Date('2026-12-01T10:00:00.000Z'));
-  const handler = new PlaceOrderHandler(orders, keys, new InlineUnitOfWork(), clock, new SequentialIds());
+  const handler = new PlaceOrderHandler(orders, keys, new InMemoryUnitOfWork(orders, keys), clock, new SequentialIds());
   return { orders, keys, handler };
 }
 

@@ -1,7 +1,8 @@
 import { IdempotencyKeys, IdempotencyRecord } from '../idempotency/idempotency-keys';
+import { Transactional } from './versioned-rows';
 
-export class InMemoryIdempotencyKeys extends IdempotencyKeys {
-  readonly #records = new Map<string, IdempotencyRecord>();
+export class InMemoryIdempotencyKeys extends IdempotencyKeys implements Transactional {
+  #records = new Map<string, IdempotencyRecord>();
 
   async claim(record: IdempotencyRecord): Promise<IdempotencyRecord> {
     const holder = this.#records.get(record.key);
@@ -12,5 +13,12 @@ export class InMemoryIdempotencyKeys extends IdempotencyKeys {
 
   holderOf(key: string): IdempotencyRecord | undefined {
     return this.#records.get(key);
+  }
+
+  snapshot(): () => void {
+    const records = new Map(this.#records);
+    return () => {
+      this.#records = records;
+    };
   }
 }

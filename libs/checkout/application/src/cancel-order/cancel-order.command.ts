@@ -1,0 +1,4 @@
+/** The buyer cancels their order. */
+export interface CancelOrder {
+  readonly orderId: string;
+}

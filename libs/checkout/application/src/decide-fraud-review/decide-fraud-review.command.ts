@@ -1,0 +1,5 @@
+/** A risk analyst's decision on an order in fraud review. */
+export interface DecideFraudReview {
+  readonly orderId: string;
+  readonly decision: 'approve' | 'reject';
+}

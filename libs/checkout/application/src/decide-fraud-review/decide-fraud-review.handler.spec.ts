@@ -1,0 +1,64 @@
+import { anOrder } from '@bazaar/checkout-domain/testing';
+import { money } from '@bazaar/shared-kernel';
+import { checkoutFakes } from '../testing/checkout-fakes';
+import { givenScreened, savedEventTypes, statusOf } from '../testing/given';
+import { DecideFraudReviewHandler } from './decide-fraud-review.handler';
+
+async function inReview() {
+  const fakes = checkoutFakes();
+  const order = await givenScreened(fakes, anOrder().withLines({ sku: 'RING', quantity: 1, unitPrice: money(1_200_000, 'EUR') }));
+  return { fakes, order, handler: new DecideFraudReviewHandler(fakes.orders, fakes.runner) };
+}
+
+describe('A risk analyst decides a fraud review', () => {
+  it('approves: the approval is recorded and the order proceeds to payment', async () => {
+    const { fakes, order, handler } = await inReview();
+
+    await handler.execute({ orderId: order.id, decision: 'approve' });
+
+    expect(await statusOf(fakes, order)).toBe('payment_authorized');
+    expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'FraudReviewRequested', 'FraudReviewApproved', 'PaymentAuthorized']);
+  });
+
+  it('rejects: the order is cancelled as fraud_rejected, and no payment is ever asked for', async () => {
+    const { fakes, order, handler } = await inReview();
+
+    await handler.execute({ orderId: order.id, decision: 'reject' });
+
+    expect((await fakes.orders.byId(order.id))?.cancellationReason).toBe('fraud_rejected');
+    expect(savedEventTypes(fakes).slice(-2)).toEqual(['FraudReviewRejected', 'OrderCancelled']);
+    expect(fakes.gateway.authorizeCalls).toBe(0);
+  });
+
+  it('takes the same decision twice as one', async () => {
+    const { fakes, order, handler } = await inReview();
+    await handler.execute({ orderId: order.id, decision: 'approve' });
+
+    await handler.execute({ orderId: order.id, decision: 'approve' });
+
+    expect(savedEventTypes(fakes).filter((type) => type === 'FraudReviewApproved')).toHaveLength(1);
+  });
+
+  it('refuses the opposite decision once decided (409 fraud_review_not_pending)', async () => {
+    const { order, handler } = await inReview();
+    await handler.execute({ orderId: order.id, decision: 'approve' });
+
+    await expect(handler.execute({ orderId: order.id, decision: 'reject' })).rejects.toMatchObject({ code: 'fraud_review_not_pending', kind: 'conflict' });
+  });
+
+  it('refuses to decide an order that was never in review', async () => {
+    const fakes = checkoutFakes();
+    const order = await givenScreened(fakes);
+
+    await expect(new DecideFraudReviewHandler(fakes.orders, fakes.runner).execute({ orderId: order.id, decision: 'approve' })).rejects.toMatchObject({
+      code: 'fraud_review_not_pending',
+    });
+  });
+
+  it('says so when there is no such order', async () => {
+    const fakes = checkoutFakes();
+    await expect(new DecideFraudReviewHandler(fakes.orders, fakes.runner).execute({ orderId: 'nope', decision: 'approve' })).rejects.toMatchObject({
+      code: 'order_not_found',
+    });
+  });
+});

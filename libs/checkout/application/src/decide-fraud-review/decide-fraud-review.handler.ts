@@ -1,0 +1,22 @@
+import { orderId, Orders } from '@bazaar/checkout-domain';
+import { OrderProcessRunner } from '../order-process/order-process-runner';
+import { loadOrder } from '../shared/load-order';
+import { DecideFraudReview } from './decide-fraud-review.command';
+
+/**
+ * The decision goes to the order's process first (409 `fraud_review_not_pending` when there is
+ * nothing to decide), which records it on the order and goes on: payment, or cancellation.
+ */
+export class DecideFraudReviewHandler {
+  constructor(
+    private readonly orders: Orders,
+    private readonly runner: OrderProcessRunner,
+  ) {}
+
+  async execute(command: DecideFraudReview): Promise<void> {
+    const order = await loadOrder(this.orders, orderId(command.orderId));
+    const decision = command.decision === 'approve' ? 'approved' : 'rejected';
+    await this.runner.advance(order.id, { type: 'FraudReviewDecided', decision });
+    await this.runner.carryOut(order.id);
+  }
+}

@@ -1,0 +1,3 @@
+export interface GetCart {
+  readonly cartId: string;
+}

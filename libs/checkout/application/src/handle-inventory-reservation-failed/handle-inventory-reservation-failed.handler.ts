@@ -1,0 +1,14 @@
+import { orderId } from '@bazaar/checkout-domain';
+import { OrderProcessRunner } from '../order-process/order-process-runner';
+import { HandleInventoryReservationFailed } from './handle-inventory-reservation-failed.command';
+
+/** News for the order's process, which decides and carries out what follows; a replay decides nothing new. */
+export class HandleInventoryReservationFailedHandler {
+  constructor(private readonly runner: OrderProcessRunner) {}
+
+  async execute(command: HandleInventoryReservationFailed): Promise<void> {
+    const id = orderId(command.orderId);
+    await this.runner.advance(id, { type: 'InventoryReservationFailed' });
+    await this.runner.carryOut(id);
+  }
+}

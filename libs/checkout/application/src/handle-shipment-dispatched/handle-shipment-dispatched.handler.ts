@@ -1,0 +1,14 @@
+import { orderId } from '@bazaar/checkout-domain';
+import { OrderProcessRunner } from '../order-process/order-process-runner';
+import { HandleShipmentDispatched } from './handle-shipment-dispatched.command';
+
+/** News for the order's process, which decides and carries out what follows; a replay decides nothing new. */
+export class HandleShipmentDispatchedHandler {
+  constructor(private readonly runner: OrderProcessRunner) {}
+
+  async execute(command: HandleShipmentDispatched): Promise<void> {
+    const id = orderId(command.orderId);
+    await this.runner.advance(id, { type: 'ShipmentDispatched' });
+    await this.runner.carryOut(id);
+  }
+}

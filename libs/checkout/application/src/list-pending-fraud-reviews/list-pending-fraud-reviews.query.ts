@@ -1,0 +1,4 @@
+/** The analysts' queue, oldest first. */
+export interface ListPendingFraudReviews {
+  readonly limit?: number;
+}

@@ -1,0 +1,74 @@
+import { AuthorizationRequest, AuthorizationResult, OrderId, OrderProcess } from '@bazaar/checkout-domain';
+import { CancelOrderHandler } from '../cancel-order/cancel-order.handler';
+import { HandleInventoryReservedHandler } from '../handle-inventory-reserved/handle-inventory-reserved.handler';
+import { checkoutFakes } from '../testing/checkout-fakes';
+import { FakePaymentGateway } from '../testing/fake-payment-gateway';
+import { givenPlaced, givenScreened, savedEventTypes, stepOf } from '../testing/given';
+import { InMemoryOrderProcesses } from '../testing/in-memory-order-processes';
+
+/** Processes whose next load lets `meanwhile` run first: another writer getting in between a load and its save. */
+class InterleavedProcesses extends InMemoryOrderProcesses {
+  meanwhile?: () => Promise<void>;
+
+  override async byId(id: OrderId): Promise<OrderProcess | undefined> {
+    const process = await super.byId(id);
+    const meanwhile = this.meanwhile;
+    this.meanwhile = undefined;
+    await meanwhile?.();
+    return process;
+  }
+}
+
+/** A gateway whose answer arrives after `meanwhile` has happened. */
+class SlowGateway extends FakePaymentGateway {
+  meanwhile?: () => Promise<void>;
+
+  override async authorize(request: AuthorizationRequest): Promise<AuthorizationResult> {
+    const answer = await super.authorize(request);
+    await this.meanwhile?.();
+    return answer;
+  }
+}
+
+describe('Concurrent news for one order', () => {
+  it('a buyer cancel landing between the load and the save of a confirmation wins; the confirmation is decided again and drops', async () => {
+    const processes = new InterleavedProcesses();
+    const fakes = checkoutFakes({ processes });
+    const order = await givenScreened(fakes);
+    processes.meanwhile = () => new CancelOrderHandler(fakes.orders, fakes.runner).execute({ orderId: order.id });
+
+    await new HandleInventoryReservedHandler(fakes.runner).execute({ orderId: order.id });
+
+    expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized', 'OrderCancelled']);
+    expect(await stepOf(fakes, order)).toBe('cancelled');
+    expect(fakes.gateway.isVoided('auth-1')).toBe(true);
+  });
+
+  it('a confirmation before the cancel is followed by the cancel and the void: no update is lost', async () => {
+    const fakes = checkoutFakes();
+    const order = await givenScreened(fakes);
+
+    await new HandleInventoryReservedHandler(fakes.runner).execute({ orderId: order.id });
+    await new CancelOrderHandler(fakes.orders, fakes.runner).execute({ orderId: order.id });
+
+    expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized', 'OrderConfirmed', 'OrderCancelled']);
+    expect(fakes.gateway.isVoided('auth-1')).toBe(true);
+  });
+
+  it('an authorization that lands after the buyer cancelled is voided, and never recorded as the order’s payment', async () => {
+    const gateway = new SlowGateway();
+    const fakes = checkoutFakes({ gateway });
+    const order = await givenPlaced(fakes);
+    await fakes.runner.advance(order.id, { type: 'Screened', assessment: { score: 0, reasons: [], verdict: 'pass' } });
+    gateway.meanwhile = async () => {
+      gateway.meanwhile = undefined;
+      await new CancelOrderHandler(fakes.orders, fakes.runner).execute({ orderId: order.id });
+    };
+
+    await fakes.runner.carryOut(order.id);
+
+    expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'OrderCancelled']);
+    expect(gateway.isVoided('auth-1')).toBe(true);
+    expect(await stepOf(fakes, order)).toBe('cancelled');
+  });
+});

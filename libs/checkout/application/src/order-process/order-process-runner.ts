@@ -1,0 +1,74 @@
+import { OrderId, OrderProcess, OrderProcesses, OrderProcessSettings, Orders, PaymentGateway, ProcessCommand, ProcessInput } from '@bazaar/checkout-domain';
+import { Clock } from '@bazaar/shared-kernel';
+import { retryOnConflict } from '../shared/retry-on-conflict';
+import { OrderCommands } from './order-commands';
+import { PaymentCommands } from './payment-commands';
+
+/** A guard, far above any real chain (the longest is review → approve → authorize → confirm → complete). */
+const MAX_COMMANDS_PER_RUN = 10;
+
+/**
+ * Drives an order's process: feeds it news (`advance`: decide and save the process, one
+ * transaction) and carries out what it decided (`carryOut`: each command its own transaction on the
+ * Order or a gateway call, its outcome fed back as news). The process and the order are never
+ * saved in the same transaction.
+ */
+export class OrderProcessRunner {
+  private readonly orderCommands: OrderCommands;
+  private readonly payments: PaymentCommands;
+
+  constructor(
+    private readonly processes: OrderProcesses,
+    orders: Orders,
+    gateway: PaymentGateway,
+    private readonly clock: Clock,
+    private readonly settings: OrderProcessSettings,
+  ) {
+    this.orderCommands = new OrderCommands(orders, clock);
+    this.payments = new PaymentCommands(orders, gateway, clock);
+  }
+
+  /** Decides on `input`, beginning the order's process if it has none yet. Saves only when something new was decided. */
+  async advance(orderId: OrderId, input: ProcessInput): Promise<OrderProcess> {
+    return (await this.decide(orderId, input)).process;
+  }
+
+  /**
+   * Carries out the due commands one after another until none is due: all done, a retry waiting
+   * for its backoff, or the process waiting for news. Safe to run twice: outcomes are news the
+   * process has either acted on already or acts on once.
+   */
+  async carryOut(orderId: OrderId): Promise<OrderProcess | undefined> {
+    let process = await this.processes.byId(orderId);
+    for (let n = 0; n < MAX_COMMANDS_PER_RUN && process; n++) {
+      const command = process.dueCommand(this.clock.now());
+      if (!command) break;
+      const outcome = await this.decide(orderId, await this.outcomeOf(orderId, command));
+      process = outcome.process;
+      // An outcome that decides nothing new leaves the same command due: running it again would loop.
+      if (!outcome.changed) break;
+    }
+    return process;
+  }
+
+  private decide(orderId: OrderId, input: ProcessInput): Promise<{ process: OrderProcess; changed: boolean }> {
+    return retryOnConflict(async () => {
+      const process = (await this.processes.byId(orderId)) ?? OrderProcess.begin(orderId, this.clock.now());
+      const changed = process.handle(input, this.clock.now(), this.settings);
+      if (changed) await this.processes.save(process);
+      return { process, changed };
+    });
+  }
+
+  private async outcomeOf(orderId: OrderId, command: ProcessCommand): Promise<ProcessInput> {
+    switch (command.type) {
+      case 'AuthorizePayment':
+        return this.payments.authorize(orderId);
+      case 'VoidAuthorization':
+        return this.payments.void(command.authorizationId);
+      default:
+        await this.orderCommands.carryOut(orderId, command);
+        return { type: 'CommandCarriedOut', command: command.type };
+    }
+  }
+}

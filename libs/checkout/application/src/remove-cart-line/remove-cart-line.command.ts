@@ -1,0 +1,4 @@
+export interface RemoveCartLine {
+  readonly cartId: string;
+  readonly sku: string;
+}

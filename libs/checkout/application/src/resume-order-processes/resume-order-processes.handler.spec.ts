@@ -1,0 +1,56 @@
+import { orderId } from '@bazaar/checkout-domain';
+import { anOrder } from '@bazaar/checkout-domain/testing';
+import { HandleInventoryReservationFailedHandler } from '../handle-inventory-reservation-failed/handle-inventory-reservation-failed.handler';
+import { checkoutFakes } from '../testing/checkout-fakes';
+import { givenPlaced, givenScreened, savedEventTypes, statusOf } from '../testing/given';
+import { ResumeOrderProcessesHandler } from './resume-order-processes.handler';
+
+const resume = (fakes: ReturnType<typeof checkoutFakes>) => new ResumeOrderProcessesHandler(fakes.processes, fakes.runner, fakes.clock);
+
+describe('Resuming order processes (the process worker)', () => {
+  it('retries a void that failed, once its backoff has passed', async () => {
+    const fakes = checkoutFakes();
+    const order = await givenScreened(fakes);
+    fakes.gateway.unavailableFor(1);
+    await new HandleInventoryReservationFailedHandler(fakes.runner).execute({ orderId: order.id });
+
+    expect((await resume(fakes).execute({})).handled).toEqual([]);
+    fakes.later(1_000);
+    expect((await resume(fakes).execute({})).handled).toEqual([order.id]);
+
+    expect(fakes.gateway.isVoided('auth-1')).toBe(true);
+    expect((await fakes.processes.byId(order.id))?.step).toBe('cancelled');
+  });
+
+  it('after a restart between a decision and its commands, carries the commands out: nothing lost, nothing twice', async () => {
+    const fakes = checkoutFakes();
+    const order = await givenPlaced(fakes, anOrder().withId('00000000-0000-4000-8000-0000000000a1'));
+    // The process decided to authorize, and then the service stopped before carrying it out.
+    await fakes.runner.advance(orderId(order.id), { type: 'Screened', assessment: { score: 0, reasons: [], verdict: 'pass' } });
+
+    await resume(fakes).execute({});
+    await resume(fakes).execute({});
+
+    expect(await statusOf(fakes, order)).toBe('payment_authorized');
+    expect(fakes.gateway.authorizeCalls).toBe(1);
+    expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized']);
+  });
+
+  it('after a restart between recording the authorization on the order and telling the process, does not authorize again', async () => {
+    const fakes = checkoutFakes();
+    const order = await givenPlaced(fakes);
+    await fakes.runner.advance(order.id, { type: 'Screened', assessment: { score: 0, reasons: [], verdict: 'pass' } });
+    // The order recorded the authorization; the process never heard of it.
+    const answer = await fakes.gateway.authorize({ orderId: order.id, amount: order.total, token: 'tok_ok' });
+    if (answer.outcome !== 'authorized') throw new Error('the sandbox authorizes tok_ok');
+    const recorded = (await fakes.orders.byId(order.id))!;
+    recorded.recordPaymentAuthorized(answer.authorizationId, fakes.clock.now());
+    await fakes.orders.save(recorded);
+
+    await resume(fakes).execute({});
+
+    expect(fakes.gateway.authorizeCalls).toBe(1);
+    expect((await fakes.processes.byId(order.id))?.step).toBe('awaiting_inventory');
+    expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized']);
+  });
+});

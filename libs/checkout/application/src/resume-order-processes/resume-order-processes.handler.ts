@@ -1,0 +1,22 @@
+import { OrderProcesses } from '@bazaar/checkout-domain';
+import { Clock } from '@bazaar/shared-kernel';
+import { OrderProcessRunner } from '../order-process/order-process-runner';
+import { SweepResult, sweep } from '../shared/sweep';
+import { ResumeOrderProcesses } from './resume-order-processes.command';
+
+const DEFAULT_LIMIT = 100;
+
+export class ResumeOrderProcessesHandler {
+  constructor(
+    private readonly processes: OrderProcesses,
+    private readonly runner: OrderProcessRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: ResumeOrderProcesses): Promise<SweepResult> {
+    const due = await this.processes.withCommandsDueBy(this.clock.now(), command.limit ?? DEFAULT_LIMIT);
+    return sweep(due, async (id) => {
+      await this.runner.carryOut(id);
+    });
+  }
+}

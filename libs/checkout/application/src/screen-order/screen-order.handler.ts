@@ -1,0 +1,27 @@
+import { FraudPolicy, orderId, Orders } from '@bazaar/checkout-domain';
+import { OrderProcessRunner } from '../order-process/order-process-runner';
+import { BuyerOrderHistory } from '../ports/buyer-order-history';
+import { loadOrder } from '../shared/load-order';
+import { ScreenOrder } from './screen-order.command';
+
+/**
+ * Scores the order with the fraud policy and tells its process, which decides review or payment
+ * and has it carried out. Screening twice decides nothing new: the process was screened once.
+ */
+export class ScreenOrderHandler {
+  constructor(
+    private readonly orders: Orders,
+    private readonly history: BuyerOrderHistory,
+    private readonly policy: FraudPolicy,
+    private readonly runner: OrderProcessRunner,
+  ) {}
+
+  async execute(command: ScreenOrder): Promise<void> {
+    const order = await loadOrder(this.orders, orderId(command.orderId));
+    // Counted from when the order was placed, so a replay long after scores the same window.
+    const recentOrdersByBuyer = await this.history.countSince(order.buyerId, this.policy.velocityWindowStart(order.placedAt));
+    const assessment = this.policy.assess({ total: order.total, shippingCountry: order.shippingAddress.country, recentOrdersByBuyer });
+    await this.runner.advance(order.id, { type: 'Screened', assessment });
+    await this.runner.carryOut(order.id);
+  }
+}

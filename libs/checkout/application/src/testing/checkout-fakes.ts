@@ -1,0 +1,48 @@
+import { defaultOrderProcessSettings, FraudPolicy, OrderProcessSettings } from '@bazaar/checkout-domain';
+import { FixedClock, SequentialIds } from '@bazaar/shared-kernel/testing';
+import { OrderProcessRunner } from '../order-process/order-process-runner';
+import { FakePaymentGateway } from './fake-payment-gateway';
+import { InMemoryBuyerOrderHistory } from './in-memory-buyer-order-history';
+import { InMemoryCarts } from './in-memory-carts';
+import { InMemoryIdempotencyKeys } from './in-memory-idempotency-keys';
+import { InMemoryOrderProcesses } from './in-memory-order-processes';
+import { InMemoryOrders } from './in-memory-orders';
+import { InMemoryPendingFraudReviews } from './in-memory-pending-fraud-reviews';
+import { InMemoryUnitOfWork } from './in-memory-unit-of-work';
+
+/**
+ * Every port of Checkout's application as an in-memory fake, sharing one clock: what a spec
+ * builds its handler from (`new CancelOrderHandler(fakes.orders, fakes.runner)`).
+ */
+export function checkoutFakes({
+  settings = defaultOrderProcessSettings,
+  processes = new InMemoryOrderProcesses(),
+  gateway = new FakePaymentGateway(),
+}: { settings?: OrderProcessSettings; processes?: InMemoryOrderProcesses; gateway?: FakePaymentGateway } = {}) {
+  const orders = new InMemoryOrders();
+  const carts = new InMemoryCarts();
+  const keys = new InMemoryIdempotencyKeys();
+  const clock = new FixedClock(new Date('2026-12-01T10:00:00.000Z'));
+  return {
+    orders,
+    carts,
+    processes,
+    keys,
+    clock,
+    gateway,
+    settings,
+    ids: new SequentialIds(),
+    unitOfWork: new InMemoryUnitOfWork(orders, carts, processes, keys),
+    history: new InMemoryBuyerOrderHistory(orders),
+    pendingReviews: new InMemoryPendingFraudReviews(orders),
+    policy: new FraudPolicy(),
+    runner: new OrderProcessRunner(processes, orders, gateway, clock, settings),
+    /** Moves the shared clock on. */
+    later(ms: number): Date {
+      clock.set(new Date(clock.now().getTime() + ms));
+      return clock.now();
+    },
+  };
+}
+
+export type CheckoutFakes = ReturnType<typeof checkoutFakes>;

@@ -1,0 +1,40 @@
+import { OrderId, OrderProcess, OrderProcesses, OrderProcessState } from '@bazaar/checkout-domain';
+import { Transactional, VersionedRows } from './versioned-rows';
+
+export class InMemoryOrderProcesses extends OrderProcesses implements Transactional {
+  readonly rows = new VersionedRows<OrderProcessState, never>('OrderProcess');
+
+  async byId(orderId: OrderId): Promise<OrderProcess | undefined> {
+    const row = this.rows.get(orderId);
+    return row && OrderProcess.restore(row.state, row.version);
+  }
+
+  async save(process: OrderProcess): Promise<void> {
+    this.rows.put(process.orderId, process.toState(), process.version, []);
+  }
+
+  async withDeadlineBy(at: Date, limit: number): Promise<OrderId[]> {
+    return this.oldestFirst((process) => process.deadline, at, limit);
+  }
+
+  async withCommandsDueBy(at: Date, limit: number): Promise<OrderId[]> {
+    return this.oldestFirst((process) => process.dueAt, at, limit);
+  }
+
+  snapshot(): () => void {
+    return this.rows.snapshot();
+  }
+
+  private oldestFirst(timeOf: (process: OrderProcess) => Date | undefined, at: Date, limit: number): OrderId[] {
+    return this.rows
+      .states()
+      .map((state) => OrderProcess.restore(state, 0))
+      .flatMap((process) => {
+        const time = timeOf(process);
+        return time !== undefined && time <= at ? [{ orderId: process.orderId, time }] : [];
+      })
+      .sort((a, b) => a.time.getTime() - b.time.getTime())
+      .slice(0, limit)
+      .map(({ orderId }) => orderId);
+  }
+}

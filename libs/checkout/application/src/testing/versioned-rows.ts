@@ -1,0 +1,48 @@
+import { ConcurrencyConflict } from '@bazaar/shared-kernel';
+
+/** Something an in-memory unit of work can roll back: `snapshot()` returns the function that restores it. */
+export interface Transactional {
+  snapshot(): () => void;
+}
+
+/**
+ * Aggregate states by id with the real adapters' version check (`UPDATE … WHERE version = $n`), and a
+ * log of the events saved with them: what the outbox would hold.
+ */
+export class VersionedRows<State, Event> implements Transactional {
+  #rows = new Map<string, { state: State; version: number }>();
+  #events: Event[] = [];
+
+  constructor(private readonly aggregate: string) {}
+
+  get(id: string): { state: State; version: number } | undefined {
+    return this.#rows.get(id);
+  }
+
+  put(id: string, state: State, loadedVersion: number, events: readonly Event[]): void {
+    if ((this.#rows.get(id)?.version ?? 0) !== loadedVersion) throw new ConcurrencyConflict(this.aggregate, id);
+    this.#rows.set(id, { state, version: loadedVersion + 1 });
+    this.#events.push(...events);
+  }
+
+  states(): State[] {
+    return [...this.#rows.values()].map((row) => row.state);
+  }
+
+  get events(): readonly Event[] {
+    return this.#events;
+  }
+
+  get size(): number {
+    return this.#rows.size;
+  }
+
+  snapshot(): () => void {
+    const rows = new Map(this.#rows);
+    const events = [...this.#events];
+    return () => {
+      this.#rows = rows;
+      this.#events = events;
+    };
+  }
+}
