@@ -9,6 +9,7 @@ import { paths } from '../stack/lib/config.mjs';
 import { httpCeiling } from './lib/ceilings/http-bare.mjs';
 import { kafkaCeiling } from './lib/ceilings/kafka-perf.mjs';
 import { pgbenchCeiling } from './lib/ceilings/pgbench.mjs';
+import { handleInterrupts, interruptCleanup } from './lib/cleanup.mjs';
 import { say, warn } from './lib/log.mjs';
 import { exampleMessage, gitInfo, loadAverage, machineInfo, realMessage } from './lib/meta.mjs';
 import { backlogSampler } from './lib/observe/backlog.mjs';
@@ -35,6 +36,7 @@ async function main(argv) {
   say(`bench ${opts.mode} run ${runId} → ${dir} (load average ${machine.loadAvgStart} on ${machine.cores} cores)`);
   if (Number(machine.loadAvgStart) >= 1) warn('the machine is busy (1-minute load ≥ 1): numbers will be contaminated by other work');
 
+  handleInterrupts(warn);
   ensureInfrastructure();
   if (opts.build) buildServices(CONTEXTS);
   const result = { tool: 'bazaar-bench', format: 1, mode: opts.mode, label: opts.label, runId, startedAt: startedAt.toISOString(), machine, git: gitInfo(), postgres: await serverSettings() };
@@ -46,8 +48,6 @@ async function main(argv) {
   }
 
   const system = await startSystem({ runId, logDir: join(dir, 'logs'), env: opts.env, envFor: withProfiling(opts, dir), log: say });
-  const stopOnSignal = () => system.stop({ keep: opts.keep }).finally(() => process.exit(130));
-  process.once('SIGINT', stopOnSignal).once('SIGTERM', stopOnSignal);
   const loadgenPids = new Set();
   const resources = resourceSampler(processGroups(system, loadgenPids));
   const consumed = Object.fromEntries(Object.entries(CONSUMES).map(([c, topics]) => [c, topics.map((t) => `${system.prefix}${t}`)]));
@@ -119,6 +119,6 @@ main(process.argv.slice(2)).then(
   () => process.exit(0),
   (err) => {
     console.error(`✗ ${err?.stack ?? err}`);
-    process.exit(1);
+    interruptCleanup().then(() => process.exit(1));
   },
 );

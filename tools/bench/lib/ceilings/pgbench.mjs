@@ -7,6 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pgAdmin } from '../../../stack/lib/config.mjs';
+import { onInterrupt } from '../cleanup.mjs';
 import { createDatabase, databaseUrl, dropDatabase } from '../system/databases.mjs';
 import { migrate } from '../system/services.mjs';
 import { checkoutWriteOneStatementScript, checkoutWriteScript } from './checkout-write.sql.mjs';
@@ -36,6 +37,7 @@ export async function pgbenchCeiling({ runId, dir, seconds, clients, message, lo
   ];
   for (const s of scripts) writeFileSync(join(dir, s.file), s.text);
   await createDatabase(database);
+  const undo = onInterrupt(() => dropDatabase(database));
   try {
     await migrate('checkout', databaseUrl(database), join(dir, 'logs', 'pgbench-migrate.log'));
     const runs = [];
@@ -49,6 +51,7 @@ export async function pgbenchCeiling({ runId, dir, seconds, clients, message, lo
     }
     return { scripts: Object.fromEntries(scripts.map((s) => [s.variant, s.file])), runs };
   } finally {
+    undo();
     await dropDatabase(database);
   }
 }
@@ -56,6 +59,8 @@ export async function pgbenchCeiling({ runId, dir, seconds, clients, message, lo
 function run(cmd, args) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const undo = onInterrupt(async () => child.kill('SIGINT'));
+    child.once('exit', undo);
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));

@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { kafkaBrokers } from '../../../stack/lib/config.mjs';
+import { onInterrupt } from '../cleanup.mjs';
 import { createDatabase, databaseUrl, dropDatabase, poolFor } from './databases.mjs';
 import { freePort, spawnService, stopChild, waitReady } from './services.mjs';
 import { createTopics, deleteRunTopics, kafkaClient } from './topics.mjs';
@@ -31,7 +32,11 @@ export async function startSystem({ runId, logDir, env, envFor, readyTimeoutMs =
   const admin = kafka.admin();
   await admin.connect();
   const system = { runId, prefix, groupIds, admin, services: [], pools: {}, databases: CONTEXTS.map(database) };
-  system.stop = (opts) => stopSystem(system, opts);
+  const undo = onInterrupt(() => stopSystem(system, { keep: false }));
+  system.stop = (opts) => {
+    undo();
+    return stopSystem(system, opts);
+  };
   try {
     log(`topics ${prefix}* and databases bench_${runId}_*`);
     await createTopics(admin, prefix);
@@ -56,7 +61,7 @@ export async function startSystem({ runId, logDir, env, envFor, readyTimeoutMs =
     for (const ctx of CONTEXTS) system.pools[ctx] = poolFor(database(ctx));
     return system;
   } catch (error) {
-    await stopSystem(system, { keep: false }).catch(() => undefined);
+    await system.stop({ keep: false }).catch(() => undefined);
     throw error;
   }
 }
