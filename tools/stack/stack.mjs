@@ -10,6 +10,7 @@ import { kafkaBrokers, kafkaPorts, loadStack, paths } from './lib/config.mjs';
 import { deleteTopicsAndGroups, ensureTopics, kafkaAnswers } from './lib/kafka-admin.mjs';
 import { brokerLog, brokerPid, ensureBroker, stopBroker } from './lib/kafka-broker.mjs';
 import { kafkaFiles } from './lib/kafka-config.mjs';
+import { deadLetters } from './lib/dead-letters.mjs';
 import { StackError, elapsed, ok, step } from './lib/log.mjs';
 import { kafkaSmoke } from './lib/smoke.mjs';
 import { buildProjects, runMigrations } from './lib/nx.mjs';
@@ -27,7 +28,10 @@ const HELP = `usage: node tools/stack/stack.mjs <command>
   status           what runs where
   reset            fresh databases, topics and consumer groups (stops services), then migrations
   logs <name> [-f] tail kafka's or a service's log
-  smoke            prove kafkajs against the running broker (produce, group, commit, transactions)`;
+  smoke            prove kafkajs against the running broker (produce, group, commit, transactions)
+  dead-letters <context> [--replay]
+                   list the messages <context> parked, with their errors; --replay sends each
+                   back to its source topic once (consumers deduplicate by event id)`;
 
 /** @param {ReturnType<typeof loadStack>} stack */
 async function provision(stack, { migrate = true, waitKafka = true } = {}) {
@@ -121,6 +125,12 @@ async function main([command, ...args]) {
       break;
     case 'logs':
       return logs(stack, args[0], args.includes('-f'));
+    case 'dead-letters': {
+      const context = args.find((arg) => !arg.startsWith('--'));
+      if (!stack.contexts.some((c) => c.name === context)) throw new StackError(`dead-letters: name one of ${stack.contexts.map((c) => c.name).join(', ')}`);
+      await deadLetters(context, { replay: args.includes('--replay') });
+      break;
+    }
     case undefined:
     case 'help':
     case '--help':
