@@ -3,4 +3,6 @@ export interface PlatformLogger {
   log(message: unknown, ...context: unknown[]): void;
   warn(message: unknown, ...context: unknown[]): void;
   error(message: unknown, ...context: unknown[]): void;
+  /** Per-message detail, off unless the level asks for it. */
+  debug?(message: unknown, ...context: unknown[]): void;
 }

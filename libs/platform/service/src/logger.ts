@@ -3,8 +3,8 @@ import pino, { Logger } from 'pino';
 import { currentMessageContext, PlatformLogger, traceIdOf } from '@bazaar/platform-messaging';
 
 /** JSON logs, one line per entry, stamped with the correlation id and trace id of the current work. */
-export function createLogger(service: string, level: string): Logger {
-  return pino({
+export function createLogger(service: string, level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -13,7 +13,8 @@ export function createLogger(service: string, level: string): Logger {
       if (!context) return {};
       return { correlationId: context.correlationId, causationId: context.causationId, traceId: traceIdOf(context.traceparent) };
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Nest's logger interface (and the platform's) on top of pino. */

@@ -122,8 +122,13 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
             tracestate: envelope.tracestate ?? null,
           },
           async () => {
+            const started = performance.now();
             const result = await handler(envelope, context);
             if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+            this.options.logger.debug?.({
+              msg: 'event handled', type: envelope.type, version: envelope.version, eventId: envelope.id,
+              topic: context.topic, partition: context.partition, offset: context.offset, attempt, ms: Math.round(performance.now() - started),
+            });
           },
         );
         return;
