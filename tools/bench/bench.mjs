@@ -13,6 +13,7 @@ import { handleInterrupts, interruptCleanup } from './lib/cleanup.mjs';
 import { say, warn } from './lib/log.mjs';
 import { exampleMessage, gitInfo, loadAverage, machineInfo, realMessage } from './lib/meta.mjs';
 import { backlogSampler } from './lib/observe/backlog.mjs';
+import { databaseWorkSampler } from './lib/observe/database-work.mjs';
 import { resourceSampler } from './lib/observe/resources.mjs';
 import { parseOptions } from './lib/options.mjs';
 import { buildServices, ensureInfrastructure } from './lib/prepare.mjs';
@@ -22,7 +23,7 @@ import { consoleSummary } from './lib/report/console.mjs';
 import { headline } from './lib/report/headline.mjs';
 import { writeResults } from './lib/report/write.mjs';
 import { runStep } from './lib/steps.mjs';
-import { serverSettings } from './lib/system/databases.mjs';
+import { poolFor, serverSettings } from './lib/system/databases.mjs';
 import { CONSUMES, CONTEXTS, startSystem } from './lib/system/system.mjs';
 
 async function main(argv) {
@@ -51,10 +52,11 @@ async function main(argv) {
   const loadgenPids = new Set();
   const resources = resourceSampler(processGroups(system, loadgenPids));
   const consumed = Object.fromEntries(Object.entries(CONSUMES).map(([c, topics]) => [c, topics.map((t) => `${system.prefix}${t}`)]));
+  const adminPool = poolFor('postgres');
+  const database = databaseWorkSampler(adminPool, Object.fromEntries(CONTEXTS.map((c, i) => [c, system.databases[i]])));
   const backlog = backlogSampler({ databases: system.pools, admin: system.admin, groups: consumed }, system.groupIds);
-  resources.start();
-  backlog.start();
-  const ctx = { system, resources, backlog, loadgenPids, opts };
+  for (const sampler of [resources, backlog, database]) sampler.start();
+  const ctx = { system, resources, backlog, database, loadgenPids, opts };
   try {
     say(`warm-up: ${opts.warmup.rate} orders/s for ${opts.warmup.ms / 1000}s`);
     result.warmup = await runStep({ name: 'warm-up', mode: 'open', rate: opts.warmup.rate, connections: 256, warmupMs: 0, durationMs: opts.warmup.ms }, ctx);
@@ -83,8 +85,8 @@ async function main(argv) {
     result.cpuOverRun = resources.summarize(loadStart, Date.now());
     result.peakMemoryMb = peakMemory(resources);
   } finally {
-    await resources.stop();
-    await backlog.stop();
+    for (const sampler of [resources, backlog, database]) await sampler.stop();
+    await adminPool.end();
     say(opts.keep ? `stopping the services; keeping databases bench_${runId}_* and topics ${system.prefix}*` : 'stopping the services, dropping the run\'s databases and topics');
     await system.stop({ keep: opts.keep });
   }
@@ -103,7 +105,7 @@ function stepLine(s) {
   return `${s.name}: ${s.acceptedPerSecond} accepted/s, ${s.errors} errors, HTTP p99 ${s.http.latencyMs.p99} ms, e2e p99 ${e.fulfillment.p99}/${e.finance.p99}/${e.support.p99} ms, drain ${s.drain.drained ? `${(s.drain.ms / 1000).toFixed(1)}s` : 'never'}, other processes ${s.resources.other.cpuCores} cores → ${s.keptUp.sustained ? 'kept up' : s.mode === 'closed' ? 'maximum' : 'did not keep up'}`;
 }
 
-/** Peak RSS (VmHWM) of single processes, peak PSS sum for PostgreSQL, from the last samples. */
+/** Peak RSS (VmHWM) of single processes, peak PSS sum for PostgreSQL, over the samples. */
 function peakMemory(resources) {
   const out = {};
   for (const sample of resources.samples) {

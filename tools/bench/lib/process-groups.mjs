@@ -5,11 +5,22 @@ import { pidsNamed } from './observe/proc-stats.mjs';
 /** @returns {import('./observe/resources.mjs').ProcessGroup[]} */
 export function processGroups(system, loadgenPids) {
   const broker = brokerPid();
+  const postgres = cached(() => pidsNamed('postgres'), 5000);
   return [
     ...system.services.map((s) => ({ name: s.name, pids: () => [s.pid], memory: 'rss' })),
     { name: 'kafka', pids: () => (broker ? [broker] : []), memory: 'rss' },
-    { name: 'postgres', pids: () => pidsNamed('postgres'), memory: 'pss' },
+    { name: 'postgres', pids: postgres, memory: 'pss' },
     { name: 'loadgen', pids: () => [...loadgenPids], memory: 'rss' },
     { name: 'bench', pids: () => [process.pid], memory: 'rss' },
   ];
+}
+
+/** Scanning /proc every second costs more than it tells: PostgreSQL's pool connections live long. */
+function cached(fn, ms) {
+  let value;
+  let at = 0;
+  return () => {
+    if (Date.now() - at > ms) [value, at] = [fn(), Date.now()];
+    return value;
+  };
 }

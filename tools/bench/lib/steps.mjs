@@ -9,9 +9,9 @@ import { round } from './stats.mjs';
 
 /**
  * @param {{ name: string, mode: 'open'|'closed', rate?: number, connections: number, warmupMs: number, durationMs: number }} spec
- * @param {{ system: any, resources: any, backlog: any, loadgenPids: Set<number>, opts: any }} ctx
+ * @param {{ system: any, resources: any, backlog: any, database: any, loadgenPids: Set<number>, opts: any }} ctx
  */
-export async function runStep(spec, { system, resources, backlog, loadgenPids, opts }) {
+export async function runStep(spec, { system, resources, backlog, database, loadgenPids, opts }) {
   const checkout = system.services.find((s) => s.name === 'checkout');
   const plan = { url: `${checkout.url}/orders`, prefix: `${system.runId}-${spec.name}`, timeoutMs: opts.requestTimeoutMs, ...spec };
   const total = (spec.warmupMs + spec.durationMs) / 1000;
@@ -46,6 +46,7 @@ export async function runStep(spec, { system, resources, backlog, loadgenPids, o
     drain: { drained: drain.drained, ms: drainMs, counts: drain.counts },
     pipeline: backlog.summarize(load.windowStart, load.windowEnd),
     resources: resources.summarize(load.windowStart, load.windowEnd),
+    databasePerOrder: database.perOrder(load.windowStart, load.windowEnd, load.acceptedInWindow),
     loadgenCpuSeconds: load.cpuSeconds,
     keptUp: { http: httpKeptUp, downstream: downstreamKeptUp, sustained: httpKeptUp && downstreamKeptUp },
   };

@@ -10,12 +10,18 @@ import { maxOf, round } from '../stats.mjs';
 
 /** @typedef {{ name: string, pids: () => number[], memory: 'rss' | 'pss' }} ProcessGroup */
 
-/** @param {ProcessGroup[]} groups */
-export function resourceSampler(groups, intervalMs = 1000) {
+/**
+ * @param {ProcessGroup[]} groups
+ * @param {number} memoryEvery memory is read every n-th sample: PSS walks page tables, which costs
+ *   the kernel real time with PostgreSQL's many processes (CPU is read every sample)
+ */
+export function resourceSampler(groups, intervalMs = 1000, memoryEvery = 5) {
   const lastCpu = new Map();
   let lastMachine = machineCpuSeconds();
+  let n = 0;
   const sampler = new Sampler(() => {
     const sample = {};
+    const withMemory = n++ % memoryEvery === 0;
     let accounted = 0;
     for (const group of groups) {
       let cpu = 0;
@@ -26,6 +32,7 @@ export function resourceSampler(groups, intervalMs = 1000) {
         if (seconds === null) continue;
         cpu += seconds - (lastCpu.get(pid) ?? seconds);
         lastCpu.set(pid, seconds);
+        if (!withMemory) continue;
         if (group.memory === 'pss') memory += pssMbOf(pid) ?? 0;
         else {
           const m = memoryOf(pid);
@@ -34,7 +41,7 @@ export function resourceSampler(groups, intervalMs = 1000) {
         }
       }
       accounted += cpu;
-      sample[group.name] = { cpu, memoryMb: memory, ...(peak ? { peakRssMb: peak } : {}) };
+      sample[group.name] = { cpu, ...(withMemory ? { memoryMb: memory } : {}), ...(peak ? { peakRssMb: peak } : {}) };
     }
     const machine = machineCpuSeconds();
     const delta = (key) => machine[key] - lastMachine[key];
@@ -57,7 +64,7 @@ export function summarizeResources(samples, names, seconds) {
     const rows = samples.map((s) => s[name]).filter(Boolean);
     out[name] = {
       cpuCores: round(rows.reduce((sum, r) => sum + r.cpu, 0) / seconds, 2),
-      peakMemoryMb: round(maxOf(rows.map((r) => r.memoryMb ?? 0))),
+      peakMemoryMb: round(maxOf(rows.filter((r) => 'memoryMb' in r).map((r) => r.memoryMb))),
     };
   }
   const machine = samples.map((s) => s.machine).filter(Boolean);

@@ -56,6 +56,14 @@ export function markdownReport(result, { chartFile }) {
       return [s.name, ...SYSTEM.map((p) => f(per(p))), f(Math.round(SYSTEM.reduce((sum, p) => sum + (per(p) ?? 0), 0) * 10) / 10), f(per('loadgen'))];
     })),
     '',
+    'Database work per accepted order: commits and rows written in each context\'s database, WAL written and flushed by the whole server (others\' work on this PostgreSQL included).',
+    '',
+    table(['step', 'commits ck/fu/fi/su', 'rows written ck/fu/fi/su', 'WAL KB', 'WAL flushes'], steps.map((s) => {
+      const d = s.databasePerOrder;
+      const four = (m) => ['checkout', 'fulfillment', 'finance', 'support'].map((c) => f(m?.[c])).join(' / ');
+      return [s.name, four(d?.commits), four(d?.rowsWritten), f(d?.walKbPerOrder), f(d?.walSyncsPerOrder)];
+    })),
+    '',
     table(['process', ...PROCESSES.slice(0, 6)], [['peak memory MB', ...PROCESSES.slice(0, 6).map((p) => f(result.peakMemoryMb[p]))]]),
     '',
     'Services and the broker: peak RSS (VmHWM; the broker\'s covers its whole life). PostgreSQL: peak of the summed proportional set size (PSS) of all its processes.',
