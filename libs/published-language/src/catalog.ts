@@ -1,10 +1,34 @@
 import { CartCheckedOutV1 } from './checkout/cart-checked-out.v1';
+import { FraudReviewDecidedV1 } from './checkout/fraud-review-decided.v1';
+import { FraudReviewRequestedV1 } from './checkout/fraud-review-requested.v1';
+import { OrderCancelledV1 } from './checkout/order-cancelled.v1';
+import { OrderCompletedV1 } from './checkout/order-completed.v1';
+import { OrderConfirmedV1 } from './checkout/order-confirmed.v1';
+import { PaymentAuthorizedV1 } from './checkout/payment-authorized.v1';
+import { PaymentFailedV1 } from './checkout/payment-failed.v1';
 import { EventContract } from './contract';
 import { RevenueDeferredV1 } from './finance/revenue-deferred.v1';
+import { InventoryReservationFailedV1 } from './fulfillment/inventory-reservation-failed.v1';
+import { InventoryReservedV1 } from './fulfillment/inventory-reserved.v1';
 import { ShipmentCreatedV1 } from './fulfillment/shipment-created.v1';
+import { ShipmentDispatchedV1 } from './fulfillment/shipment-dispatched.v1';
 
 /** Every published contract, for tooling (schema checks, docs, topic subscriptions). */
-export const allContracts: readonly EventContract<unknown>[] = [CartCheckedOutV1, ShipmentCreatedV1, RevenueDeferredV1];
+export const allContracts: readonly EventContract<unknown>[] = [
+  CartCheckedOutV1,
+  FraudReviewRequestedV1,
+  FraudReviewDecidedV1,
+  PaymentAuthorizedV1,
+  PaymentFailedV1,
+  OrderConfirmedV1,
+  OrderCancelledV1,
+  OrderCompletedV1,
+  ShipmentCreatedV1,
+  ShipmentDispatchedV1,
+  InventoryReservedV1,
+  InventoryReservationFailedV1,
+  RevenueDeferredV1,
+];
 
 /** The topic a wire type (`type.vN`) is published on. */
 export function topicOf(wireType: string): string {

@@ -15,3 +15,14 @@ export const addressSchema = z.object({
   postalCode: z.string().min(1),
   country: z.string().regex(/^[A-Z]{2}$/),
 });
+
+/** An order line as Checkout priced it: `lineTotal` = `quantity` × `unitPrice`, all in the order's currency. */
+export const pricedLineSchema = z.object({
+  sku: z.string().min(1),
+  quantity: z.number().int().min(1),
+  unitPrice: moneySchema,
+  lineTotal: moneySchema,
+});
+
+/** An ISO-8601 instant with an offset (UTC `Z` in practice). */
+export const instantSchema = z.iso.datetime({ offset: true });

@@ -5,6 +5,8 @@
 export const Topics = {
   checkoutOrders: 'checkout.orders',
   fulfillmentShipments: 'fulfillment.shipments',
+  /** Fulfillment's answers to an order's reservation request; keyed by the Checkout order id. */
+  fulfillmentReservations: 'fulfillment.reservations',
   financeLedgers: 'finance.ledgers',
 } as const;
 
