@@ -52,12 +52,19 @@ export interface FraudReviewRejected {
   readonly rejectedAt: Date;
 }
 
-/** The gateway authorized the order's total; the reference to void it later is `authorizationId`. */
+/**
+ * The gateway authorized the order's total; the reference to void it later is `authorizationId`.
+ * It repeats what the order is for (buyer, lines, address): what happens next, reserving and
+ * shipping, starts from this fact alone.
+ */
 export interface PaymentAuthorized {
   readonly type: 'PaymentAuthorized';
   readonly orderId: OrderId;
+  readonly buyerId: string;
   readonly authorizationId: string;
   readonly amount: Money;
+  readonly lines: readonly OrderLine[];
+  readonly shippingAddress: ShippingAddress;
   readonly authorizedAt: Date;
 }
 

@@ -103,7 +103,7 @@ describe('Fraud review of an order', () => {
 });
 
 describe('Payment of an order', () => {
-  it('records the authorization of the order total', () => {
+  it('records the authorization of the order total, with what the order is for (its lines and address)', () => {
     const order = anOrder().withLines(aLine({ quantity: 3, unitPrice: money(1000, 'EUR') })).stored().build();
 
     order.recordPaymentAuthorized('auth-7', at);
@@ -111,7 +111,16 @@ describe('Payment of an order', () => {
     expect(order.status).toBe('payment_authorized');
     expect(order.payment).toEqual({ state: 'authorized', authorizationId: 'auth-7', at });
     expect(order.pendingEvents).toEqual([
-      { type: 'PaymentAuthorized', orderId: order.id, authorizationId: 'auth-7', amount: money(3000, 'EUR'), authorizedAt: at },
+      {
+        type: 'PaymentAuthorized',
+        orderId: order.id,
+        buyerId: order.buyerId,
+        authorizationId: 'auth-7',
+        amount: money(3000, 'EUR'),
+        lines: order.lines,
+        shippingAddress: order.shippingAddress,
+        authorizedAt: at,
+      },
     ]);
   });
 

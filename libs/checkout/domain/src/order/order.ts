@@ -67,7 +67,8 @@ export class Order extends AggregateRoot<OrderEvent> {
   recordPaymentAuthorized(authorizationId: string, at: Date): void {
     this.assertPaymentMayBeRecorded();
     this.moveTo('payment_authorized', { payment: { state: 'authorized', authorizationId, at } });
-    this.record({ type: 'PaymentAuthorized', orderId: this.id, authorizationId, amount: this.total, authorizedAt: at });
+    const { id: orderId, buyerId, total: amount, lines, shippingAddress } = this;
+    this.record({ type: 'PaymentAuthorized', orderId, buyerId, authorizationId, amount, lines, shippingAddress, authorizedAt: at });
   }
 
   /** A declined payment ends the order: it is cancelled with `payment_declined`. */

@@ -69,6 +69,14 @@ export class OrderBuilder {
   reviewApproved(): this {
     return this.then((order, at) => order.approveFraudReview(at));
   }
+  /** Rejection cancels the order (`fraud_rejected`). */
+  reviewRejected(): this {
+    return this.then((order, at) => order.rejectFraudReview(at));
+  }
+  /** A declined payment cancels the order (`payment_declined`). */
+  paymentDeclined(reason = 'declined'): this {
+    return this.then((order, at) => order.recordPaymentFailed(reason, at));
+  }
   paymentAuthorized(authorizationId = 'auth-1'): this {
     this.#authorized = true;
     return this.then((order, at) => order.recordPaymentAuthorized(authorizationId, at));

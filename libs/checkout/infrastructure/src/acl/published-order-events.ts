@@ -1,46 +1,51 @@
-import { OrderEvent, OrderPlaced } from '@bazaar/checkout-domain';
+import { OrderEvent } from '@bazaar/checkout-domain';
 import { OutgoingEvent } from '@bazaar/platform-messaging';
-import { CartCheckedOutV1 } from '@bazaar/published-language';
+import {
+  CartCheckedOutV1,
+  EventContract,
+  FraudReviewDecidedV1,
+  FraudReviewRequestedV1,
+  OrderCancelledV1,
+  OrderCompletedV1,
+  OrderConfirmedV1,
+  PaymentAuthorizedV1,
+  PaymentFailedV1,
+} from '@bazaar/published-language';
 import { assertNever } from '@bazaar/shared-kernel';
+import { cartCheckedOut, orderCancelled, paymentAuthorized } from './published-order-data';
 
 /**
  * Which published events each of the order's private events becomes. Every domain event must be
  * decided here explicitly (an internal-only event maps to `[]`), so adding one fails to compile
- * until someone chooses.
+ * until someone chooses. Every one is keyed by the order id, on `checkout.orders`.
  */
 export function publishedEventsOf(event: OrderEvent): OutgoingEvent[] {
   switch (event.type) {
     case 'OrderPlaced':
-      return [{ contract: CartCheckedOutV1, aggregateId: event.orderId, occurredAt: event.placedAt, data: cartCheckedOut(event) }];
-    // Not published yet: their v1 contracts come with issue 3, part 2. Until then nothing produces them.
-    case 'FraudReviewRequested':
+      return [about(event.orderId, event.placedAt, CartCheckedOutV1, cartCheckedOut(event))];
+    case 'FraudReviewRequested': {
+      const { orderId, score, reasons, requestedAt } = event;
+      return [about(orderId, requestedAt, FraudReviewRequestedV1, { orderId, score, reasons: [...reasons], requestedAt: requestedAt.toISOString() })];
+    }
     case 'FraudReviewApproved':
+      return [about(event.orderId, event.approvedAt, FraudReviewDecidedV1, { orderId: event.orderId, decision: 'approved', decidedAt: event.approvedAt.toISOString() })];
     case 'FraudReviewRejected':
+      return [about(event.orderId, event.rejectedAt, FraudReviewDecidedV1, { orderId: event.orderId, decision: 'rejected', decidedAt: event.rejectedAt.toISOString() })];
     case 'PaymentAuthorized':
+      return [about(event.orderId, event.authorizedAt, PaymentAuthorizedV1, paymentAuthorized(event))];
     case 'PaymentFailed':
+      return [about(event.orderId, event.failedAt, PaymentFailedV1, { orderId: event.orderId, reason: event.reason, failedAt: event.failedAt.toISOString() })];
     case 'OrderConfirmed':
+      return [about(event.orderId, event.confirmedAt, OrderConfirmedV1, { orderId: event.orderId, confirmedAt: event.confirmedAt.toISOString() })];
     case 'OrderCompleted':
+      return [about(event.orderId, event.completedAt, OrderCompletedV1, { orderId: event.orderId, completedAt: event.completedAt.toISOString() })];
     case 'OrderCancelled':
-      return [];
+      return [about(event.orderId, event.cancelledAt, OrderCancelledV1, orderCancelled(event))];
     default:
       return assertNever(event);
   }
 }
 
-/** Field by field, so nothing private (the payment token above all) can ride along by accident. */
-function cartCheckedOut(event: OrderPlaced): CartCheckedOutV1 {
-  const { name, line1, line2, city, postalCode, country } = event.shippingAddress;
-  return {
-    orderId: event.orderId,
-    buyerId: event.buyerId,
-    lines: event.lines.map(({ sku, quantity, unitPrice, lineTotal }) => ({
-      sku,
-      quantity,
-      unitPrice: { amount: unitPrice.amount, currency: unitPrice.currency },
-      lineTotal: { amount: lineTotal.amount, currency: lineTotal.currency },
-    })),
-    total: { amount: event.total.amount, currency: event.total.currency },
-    shippingAddress: { name, line1, ...(line2 === undefined ? {} : { line2 }), city, postalCode, country },
-    placedAt: event.placedAt.toISOString(),
-  };
+function about<TData>(orderId: string, occurredAt: Date, contract: EventContract<TData>, data: TData): OutgoingEvent<TData> {
+  return { contract, aggregateId: orderId, occurredAt, data };
 }
