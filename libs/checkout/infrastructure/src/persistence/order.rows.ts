@@ -1,8 +1,9 @@
 import { Order, orderId, OrderLine, OrderStatus } from '@bazaar/checkout-domain';
 import { money, multiplyMoney } from '@bazaar/shared-kernel';
+import { lifecycleOf, OrderLifecycleRow } from './order-lifecycle.rows';
 
 /** Row shapes as PostgreSQL returns them (bigint arrives as a string). */
-export interface OrderRow {
+export interface OrderRow extends OrderLifecycleRow {
   id: string;
   buyer_id: string;
   status: OrderStatus;
@@ -41,6 +42,7 @@ export function toOrder(row: OrderRow, lineRows: readonly OrderLineRow[]): Order
       },
       paymentToken: row.payment_token,
       placedAt: row.placed_at,
+      ...lifecycleOf(row),
     },
     row.version,
   );

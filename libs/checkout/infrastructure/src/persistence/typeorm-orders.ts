@@ -4,7 +4,11 @@ import { Outbox } from '@bazaar/platform-messaging';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { EntityManager } from 'typeorm';
 import { publishedEventsOf } from '../acl/published-order-events';
+import { lifecycleColumns, lifecycleValues } from './order-lifecycle.rows';
 import { lineInsert, OrderLineRow, OrderRow, orderValues, toOrder } from './order.rows';
+
+/** `status = $3, fraud_score = $4, …`: the UPDATE's assignments, after the id and the loaded version. */
+const assignments = lifecycleColumns.map((column, i) => `${column} = $${i + 3}`).join(', ');
 
 /** Orders in PostgreSQL: the row, its lines and its outbox messages commit together. */
 export class TypeOrmOrders extends Orders {
@@ -53,13 +57,12 @@ export class TypeOrmOrders extends Orders {
     );
   }
 
-  /** Lines are fixed at placement; what changes later is the status. */
+  /** Lines and address are fixed at placement; what changes later is the lifecycle. */
   private async update(manager: EntityManager, order: Order): Promise<void> {
-    const [, changed] = (await manager.query('UPDATE orders SET status = $3, version = version + 1 WHERE id = $1 AND version = $2', [
-      order.id,
-      order.version,
-      order.status,
-    ])) as [unknown, number];
+    const [, changed] = (await manager.query(
+      `UPDATE orders SET ${assignments}, version = version + 1 WHERE id = $1 AND version = $2`,
+      [order.id, order.version, ...lifecycleValues(order)],
+    )) as [unknown, number];
     if (changed === 0) throw new ConcurrencyConflict('Order', order.id);
   }
 }

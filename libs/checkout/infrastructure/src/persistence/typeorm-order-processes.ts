@@ -1,0 +1,78 @@
+import { OrderId, orderId, OrderProcess, OrderProcesses } from '@bazaar/checkout-domain';
+import { Transactions } from '@bazaar/platform-database';
+import { ConcurrencyConflict } from '@bazaar/shared-kernel';
+import { OrderProcessRow, processColumns, processValues, toOrderProcess } from './order-process.rows';
+
+const placeholders = processColumns.map((_, i) => `$${i + 1}`).join(', ');
+/** Every column but `order_id` ($1), then the loaded version. */
+const assignments = processColumns.slice(1).map((column, i) => `${column} = $${i + 2}`).join(', ');
+const versionParameter = `$${processColumns.length + 1}`;
+
+/**
+ * Order processes in PostgreSQL. A process is internal to Checkout: its decisions reach the world
+ * through the Order it commands, so nothing goes to the outbox here.
+ *
+ * The sweeps claim what they return with a lease (`claimed_until`), taken under `FOR UPDATE SKIP
+ * LOCKED`: replicas sweeping at the same moment split the work instead of each calling the gateway
+ * for the same order. Saving the process ends the lease, so a retry it schedules is not held back.
+ */
+export class TypeOrmOrderProcesses extends OrderProcesses {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly claimMs = 30_000,
+  ) {
+    super();
+  }
+
+  async byId(id: OrderId): Promise<OrderProcess | undefined> {
+    const [row] = (await this.transactions.manager.query('SELECT * FROM order_processes WHERE order_id = $1', [id])) as OrderProcessRow[];
+    return row && toOrderProcess(row);
+  }
+
+  /**
+   * A new process is inserted with ON CONFLICT DO NOTHING: when a concurrent first decision (a
+   * screening and a cancel, say) won, this one is a ConcurrencyConflict that leaves the
+   * surrounding transaction (an inbox's) usable, so the caller can reload and decide again.
+   */
+  save(process: OrderProcess): Promise<void> {
+    return this.transactions.run(async (manager) => {
+      const values = processValues(process);
+      const changed =
+        process.version === 0
+          ? ((await manager.query(
+              `INSERT INTO order_processes (${processColumns.join(', ')}, version) VALUES (${placeholders}, 1)
+               ON CONFLICT (order_id) DO NOTHING RETURNING order_id`,
+              values,
+            )) as unknown[]).length
+          : ((await manager.query(
+              `UPDATE order_processes SET ${assignments}, claimed_until = NULL, version = version + 1, updated_at = now()
+               WHERE order_id = $1 AND version = ${versionParameter}`,
+              [...values, process.version],
+            )) as [unknown, number])[1];
+      if (changed === 0) throw new ConcurrencyConflict('OrderProcess', process.orderId);
+    });
+  }
+
+  withDeadlineBy(at: Date, limit: number): Promise<OrderId[]> {
+    return this.claim('deadline_at', at, limit);
+  }
+
+  withCommandsDueBy(at: Date, limit: number): Promise<OrderId[]> {
+    return this.claim('due_at', at, limit);
+  }
+
+  private claim(column: 'due_at' | 'deadline_at', at: Date, limit: number): Promise<OrderId[]> {
+    return this.transactions.run(async (manager) => {
+      const rows = (await manager.query(
+        `UPDATE order_processes SET claimed_until = $2
+         WHERE order_id IN (
+           SELECT order_id FROM order_processes
+           WHERE ${column} <= $1 AND (claimed_until IS NULL OR claimed_until <= $1)
+           ORDER BY ${column} LIMIT $3 FOR UPDATE SKIP LOCKED)
+         RETURNING order_id, ${column} AS at`,
+        [at, new Date(at.getTime() + this.claimMs), limit],
+      )) as [{ order_id: string; at: Date }[], number];
+      return rows[0].sort((a, b) => a.at.getTime() - b.at.getTime()).map((row) => orderId(row.order_id));
+    });
+  }
+}
