@@ -32,4 +32,15 @@ describe('Fulfillment reserved the inventory', () => {
       code: 'unexpected_order_process_input',
     });
   });
+
+  it('only decides when asked to decide: the order is confirmed once the decision is carried out', async () => {
+    const fakes = checkoutFakes();
+    const order = await givenScreened(fakes);
+
+    await new HandleInventoryReservedHandler(fakes.runner).decide({ orderId: order.id });
+
+    expect([await statusOf(fakes, order), await stepOf(fakes, order)]).toEqual(['payment_authorized', 'confirmed']);
+    await fakes.runner.carryOut(order.id);
+    expect(await statusOf(fakes, order)).toBe('confirmed');
+  });
 });

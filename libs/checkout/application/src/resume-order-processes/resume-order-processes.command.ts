@@ -4,4 +4,9 @@
  */
 export interface ResumeOrderProcesses {
   readonly limit?: number;
+  /**
+   * Leave alone commands that became due less than this long ago: the request or message that
+   * decided them is normally carrying them out right now. Default 0.
+   */
+  readonly dueForMs?: number;
 }

@@ -53,4 +53,15 @@ describe('Resuming order processes (the process worker)', () => {
     expect((await fakes.processes.byId(order.id))?.step).toBe('awaiting_inventory');
     expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized']);
   });
+
+  it('leaves a command that just became due to whoever decided it, and takes it once it has waited dueForMs', async () => {
+    const fakes = checkoutFakes();
+    const order = await givenPlaced(fakes);
+    await fakes.runner.advance(order.id, { type: 'Screened', assessment: { score: 0, reasons: [], verdict: 'pass' } });
+
+    expect((await resume(fakes).execute({ dueForMs: 1_000 })).handled).toEqual([]);
+    fakes.later(1_000);
+    expect((await resume(fakes).execute({ dueForMs: 1_000 })).handled).toEqual([order.id]);
+    expect(await statusOf(fakes, order)).toBe('payment_authorized');
+  });
 });

@@ -14,7 +14,8 @@ export class ResumeOrderProcessesHandler {
   ) {}
 
   async execute(command: ResumeOrderProcesses): Promise<SweepResult> {
-    const due = await this.processes.withCommandsDueBy(this.clock.now(), command.limit ?? DEFAULT_LIMIT);
+    const dueBy = new Date(this.clock.now().getTime() - (command.dueForMs ?? 0));
+    const due = await this.processes.withCommandsDueBy(dueBy, command.limit ?? DEFAULT_LIMIT);
     return sweep(due, async (id) => {
       await this.runner.carryOut(id);
     });

@@ -83,4 +83,16 @@ describe('Screening a placed order', () => {
   it('says so when there is no such order', async () => {
     await expect(screen(checkoutFakes()).execute({ orderId: '00000000-0000-4000-8000-000000000099' })).rejects.toMatchObject({ code: 'order_not_found' });
   });
+
+  it('decides without carrying out when asked only to decide (a consumer carries out after its inbox commits)', async () => {
+    const fakes = checkoutFakes();
+    const order = await givenPlaced(fakes);
+
+    await screen(fakes).decide({ orderId: order.id });
+
+    expect([await statusOf(fakes, order), await stepOf(fakes, order)]).toEqual(['placed', 'authorizing']);
+    expect(fakes.gateway.authorizeCalls).toBe(0);
+    await fakes.runner.carryOut(order.id);
+    expect(await statusOf(fakes, order)).toBe('payment_authorized');
+  });
 });

@@ -1,4 +1,4 @@
-import { FraudPolicy, orderId, Orders } from '@bazaar/checkout-domain';
+import { FraudPolicy, OrderId, orderId, Orders } from '@bazaar/checkout-domain';
 import { OrderProcessRunner } from '../order-process/order-process-runner';
 import { BuyerOrderHistory } from '../ports/buyer-order-history';
 import { loadOrder } from '../shared/load-order';
@@ -17,11 +17,19 @@ export class ScreenOrderHandler {
   ) {}
 
   async execute(command: ScreenOrder): Promise<void> {
+    await this.runner.carryOut(await this.decide(command));
+  }
+
+  /**
+   * Scores the order and tells its process, without carrying out what it decided: what a consumer
+   * runs inside its inbox transaction, carrying out (`runner.carryOut`) once that has committed.
+   */
+  async decide(command: ScreenOrder): Promise<OrderId> {
     const order = await loadOrder(this.orders, orderId(command.orderId));
     // Counted from when the order was placed, so a replay long after scores the same window.
     const recentOrdersByBuyer = await this.history.countSince(order.buyerId, this.policy.velocityWindowStart(order.placedAt));
     const assessment = this.policy.assess({ total: order.total, shippingCountry: order.shippingAddress.country, recentOrdersByBuyer });
     await this.runner.advance(order.id, { type: 'Screened', assessment });
-    await this.runner.carryOut(order.id);
+    return order.id;
   }
 }
