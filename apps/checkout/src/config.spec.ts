@@ -1,5 +1,6 @@
+import { defaultCheckoutSettings } from '@bazaar/checkout-infrastructure';
 import { loadConfig } from '@bazaar/platform-service';
-import { checkoutConfigSchema } from './config';
+import { checkoutConfigSchema, checkoutSettingsOf } from './config';
 
 describe('Checkout configuration', () => {
   it('defaults to port 3001 and its own database, role and consumer group', () => {
@@ -12,5 +13,35 @@ describe('Checkout configuration', () => {
 
   it('refuses to start on an invalid setting, naming it', () => {
     expect(() => loadConfig(checkoutConfigSchema, { PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig(checkoutConfigSchema, { PAYMENT_SANDBOX_FAILURE_RATE: '1.5' })).toThrow(/PAYMENT_SANDBOX_FAILURE_RATE/);
+    expect(() => loadConfig(checkoutConfigSchema, { FRAUD_HIGH_RISK_COUNTRIES: 'XX,narnia' })).toThrow(/FRAUD_HIGH_RISK_COUNTRIES/);
+  });
+
+  it('defaults to the settings of the model: review from 10,000.00, a 15-minute reservation timeout, a deterministic sandbox', () => {
+    expect(checkoutSettingsOf(loadConfig(checkoutConfigSchema, {}))).toEqual(defaultCheckoutSettings);
+  });
+
+  it('reads the fraud policy, the process timings and the sandbox from the environment', () => {
+    const settings = checkoutSettingsOf(
+      loadConfig(checkoutConfigSchema, {
+        FRAUD_REVIEW_THRESHOLD_MINOR: '50000',
+        FRAUD_VELOCITY_MAX_ORDERS: '3',
+        FRAUD_VELOCITY_WINDOW_MS: '60000',
+        FRAUD_HIGH_RISK_COUNTRIES: 'XX, YY',
+        ORDER_RESERVATION_TIMEOUT_MS: '2000',
+        ORDER_PROCESS_SWEEP_INTERVAL_MS: '250',
+        PAYMENT_SANDBOX_LATENCY_MS: '40',
+        PAYMENT_SANDBOX_FAILURE_RATE: '0.1',
+      }),
+    );
+
+    expect(settings.fraud).toMatchObject({
+      largeOrder: { minimumTotal: 50_000 },
+      buyerVelocity: { maxOrders: 3, windowMs: 60_000 },
+      highRiskCountries: { countries: ['XX', 'YY'] },
+    });
+    expect(settings.process.reservationTimeoutMs).toBe(2_000);
+    expect(settings.worker.sweepIntervalMs).toBe(250);
+    expect(settings.sandbox).toEqual({ latencyMs: 40, failureRate: 0.1 });
   });
 });

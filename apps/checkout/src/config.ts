@@ -1,4 +1,52 @@
+import type { CheckoutSettings } from '@bazaar/checkout-infrastructure';
 import { serviceConfigSchema } from '@bazaar/platform-service';
+import { z } from 'zod';
 
-/** Checkout's settings: the platform's, nothing of its own yet. */
-export const checkoutConfigSchema = serviceConfigSchema({ name: 'checkout', port: 3001 });
+const ms = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+const countries = z
+  .string()
+  .default('')
+  .transform((value) => value.split(',').map((country) => country.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 codes, comma-separated')));
+
+/** Checkout's settings: the platform's, the fraud policy's, the order process's and the sandbox gateway's. */
+export const checkoutConfigSchema = serviceConfigSchema({ name: 'checkout', port: 3001 }).extend({
+  /** Orders totalling this much or more (minor units, in the order's currency) go to manual review (BRIEF §6: 10,000.00). */
+  FRAUD_REVIEW_THRESHOLD_MINOR: z.coerce.number().int().min(1).default(1_000_000),
+  /** More orders than this from one buyer within the window count towards review. */
+  FRAUD_VELOCITY_MAX_ORDERS: z.coerce.number().int().min(1).default(5),
+  FRAUD_VELOCITY_WINDOW_MS: ms(10 * 60_000),
+  /** Shipping countries that count towards review, e.g. `XX,YY`; none by default. */
+  FRAUD_HIGH_RISK_COUNTRIES: countries,
+  /** How long Fulfillment has to reserve stock for a paid order before it is cancelled and voided. Long by default. */
+  ORDER_RESERVATION_TIMEOUT_MS: z.coerce.number().int().min(1).default(15 * 60_000),
+  ORDER_AUTHORIZATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  ORDER_GATEWAY_BACKOFF_INITIAL_MS: z.coerce.number().int().min(1).default(1_000),
+  ORDER_GATEWAY_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(60_000),
+  ORDER_PROCESS_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).default(1_000),
+  ORDER_PROCESS_CLAIM_MS: z.coerce.number().int().min(1_000).default(30_000),
+  PAYMENT_SANDBOX_LATENCY_MS: ms(0),
+  /** Share (0..1) of sandbox calls that fail as transient; 0 is deterministic. */
+  PAYMENT_SANDBOX_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+});
+
+export type CheckoutConfig = z.output<typeof checkoutConfigSchema>;
+
+/** The validated environment as Checkout's settings; the defaults are those of the domain's policies. */
+export function checkoutSettingsOf(config: CheckoutConfig): CheckoutSettings {
+  return {
+    fraud: {
+      reviewThreshold: 100,
+      largeOrder: { minimumTotal: config.FRAUD_REVIEW_THRESHOLD_MINOR, score: 100 },
+      buyerVelocity: { maxOrders: config.FRAUD_VELOCITY_MAX_ORDERS, windowMs: config.FRAUD_VELOCITY_WINDOW_MS, score: 50 },
+      highRiskCountries: { countries: config.FRAUD_HIGH_RISK_COUNTRIES, score: 50 },
+    },
+    process: {
+      reservationTimeoutMs: config.ORDER_RESERVATION_TIMEOUT_MS,
+      maxAuthorizationAttempts: config.ORDER_AUTHORIZATION_MAX_ATTEMPTS,
+      backoff: { initialMs: config.ORDER_GATEWAY_BACKOFF_INITIAL_MS, maxMs: config.ORDER_GATEWAY_BACKOFF_MAX_MS },
+    },
+    sandbox: { latencyMs: config.PAYMENT_SANDBOX_LATENCY_MS, failureRate: config.PAYMENT_SANDBOX_FAILURE_RATE },
+    worker: { sweepIntervalMs: config.ORDER_PROCESS_SWEEP_INTERVAL_MS, claimMs: config.ORDER_PROCESS_CLAIM_MS },
+  };
+}

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { checkoutService } from '@bazaar/checkout-infrastructure';
 import { loadConfig, runService } from '@bazaar/platform-service';
-import { checkoutConfigSchema } from './config';
+import { checkoutConfigSchema, checkoutSettingsOf } from './config';
 
-runService(checkoutService(loadConfig(checkoutConfigSchema))).catch((error: unknown) => {
+const config = loadConfig(checkoutConfigSchema);
+
+runService(checkoutService(config, checkoutSettingsOf(config))).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

@@ -1,33 +1,107 @@
-import { Module } from '@nestjs/common';
-import { GetOrderHandler, IdempotencyKeys, PlaceOrderHandler, UnitOfWork } from '@bazaar/checkout-application';
-import { Orders } from '@bazaar/checkout-domain';
+import { DynamicModule, InjectionToken, Module, Provider } from '@nestjs/common';
+import {
+  BuyerOrderHistory,
+  CancelOrderHandler,
+  CheckOutCartHandler,
+  CreateCartHandler,
+  DecideFraudReviewHandler,
+  ExpireOrderProcessesHandler,
+  GetCartHandler,
+  GetOrderHandler,
+  HandleInventoryReservationFailedHandler,
+  HandleInventoryReservedHandler,
+  HandleShipmentDispatchedHandler,
+  IdempotencyKeys,
+  ListPendingFraudReviewsHandler,
+  OrderProcessRunner,
+  PendingFraudReviews,
+  PlaceOrderHandler,
+  RemoveCartLineHandler,
+  ResumeOrderProcessesHandler,
+  ScreenOrderHandler,
+  SetCartLineHandler,
+  UnitOfWork,
+} from '@bazaar/checkout-application';
+import { Carts, FraudPolicy, OrderProcesses, Orders, PaymentGateway } from '@bazaar/checkout-domain';
 import { Transactions } from '@bazaar/platform-database';
 import { Outbox } from '@bazaar/platform-messaging';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
+import { CheckoutSettings } from './checkout-settings';
 import { OrdersController } from './http/orders.controller';
+import { FulfillmentEventsConsumer } from './messaging/fulfillment-events.consumer';
+import { OrderScreeningConsumer } from './messaging/order-screening.consumer';
+import { TypeOrmBuyerOrderHistory } from './persistence/typeorm-buyer-order-history';
+import { TypeOrmCarts } from './persistence/typeorm-carts';
 import { TypeOrmIdempotencyKeys } from './persistence/typeorm-idempotency-keys';
+import { TypeOrmOrderProcesses } from './persistence/typeorm-order-processes';
 import { TypeOrmOrders } from './persistence/typeorm-orders';
+import { TypeOrmPendingFraudReviews } from './persistence/typeorm-pending-fraud-reviews';
 import { TypeOrmUnitOfWork } from './persistence/typeorm-unit-of-work';
+import { ORDER_PROCESS_SWEEP_INTERVAL, OrderProcessWorker } from './process/order-process-worker';
+
+/** `new type(...injected)`: a use case or adapter built from the ports it names, in constructor order. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function built<T>(type: new (...args: any[]) => T, inject: InjectionToken[]): Provider {
+  return { provide: type, useFactory: (...args: unknown[]) => new type(...args), inject };
+}
 
 /**
  * Checkout, wired by hand. Transactions, Outbox, Clock and IdGenerator come from the global
- * PlatformModule. Checkout consumes no topics yet, so there are no Kafka consumers here.
+ * PlatformModule; the settings and the payment gateway (the sandbox unless given another) from
+ * `checkoutService`.
  */
-@Module({
-  controllers: [OrdersController],
-  providers: [
-    // Adapters behind the ports
-    { provide: Orders, useFactory: (tx: Transactions, outbox: Outbox) => new TypeOrmOrders(tx, outbox), inject: [Transactions, Outbox] },
-    { provide: IdempotencyKeys, useFactory: (tx: Transactions) => new TypeOrmIdempotencyKeys(tx), inject: [Transactions] },
-    { provide: UnitOfWork, useFactory: (tx: Transactions) => new TypeOrmUnitOfWork(tx), inject: [Transactions] },
-    // Use cases
-    {
-      provide: PlaceOrderHandler,
-      useFactory: (orders: Orders, keys: IdempotencyKeys, unitOfWork: UnitOfWork, clock: Clock, ids: IdGenerator) =>
-        new PlaceOrderHandler(orders, keys, unitOfWork, clock, ids),
-      inject: [Orders, IdempotencyKeys, UnitOfWork, Clock, IdGenerator],
-    },
-    { provide: GetOrderHandler, useFactory: (orders: Orders) => new GetOrderHandler(orders), inject: [Orders] },
-  ],
-})
-export class CheckoutModule {}
+@Module({})
+export class CheckoutModule {
+  static with(settings: CheckoutSettings, gateway: PaymentGateway): DynamicModule {
+    return {
+      module: CheckoutModule,
+      controllers: [
+        // HTTP
+        OrdersController,
+        // Kafka
+        OrderScreeningConsumer,
+        FulfillmentEventsConsumer,
+      ],
+      providers: [
+        // Adapters behind the ports
+        { provide: Orders, useFactory: (tx: Transactions, outbox: Outbox) => new TypeOrmOrders(tx, outbox), inject: [Transactions, Outbox] },
+        { provide: Carts, useFactory: (tx: Transactions) => new TypeOrmCarts(tx), inject: [Transactions] },
+        { provide: OrderProcesses, useFactory: (tx: Transactions) => new TypeOrmOrderProcesses(tx, settings.worker.claimMs), inject: [Transactions] },
+        { provide: IdempotencyKeys, useFactory: (tx: Transactions) => new TypeOrmIdempotencyKeys(tx), inject: [Transactions] },
+        { provide: UnitOfWork, useFactory: (tx: Transactions) => new TypeOrmUnitOfWork(tx), inject: [Transactions] },
+        { provide: BuyerOrderHistory, useFactory: (tx: Transactions) => new TypeOrmBuyerOrderHistory(tx), inject: [Transactions] },
+        { provide: PendingFraudReviews, useFactory: (tx: Transactions) => new TypeOrmPendingFraudReviews(tx), inject: [Transactions] },
+        { provide: PaymentGateway, useValue: gateway },
+        // Policies and the process manager
+        { provide: FraudPolicy, useValue: new FraudPolicy(settings.fraud) },
+        {
+          provide: OrderProcessRunner,
+          useFactory: (processes: OrderProcesses, orders: Orders, payments: PaymentGateway, clock: Clock) =>
+            new OrderProcessRunner(processes, orders, payments, clock, settings.process),
+          inject: [OrderProcesses, Orders, PaymentGateway, Clock],
+        },
+        // Use cases: carts and placing orders
+        built(CreateCartHandler, [Carts, Clock, IdGenerator]),
+        built(SetCartLineHandler, [Carts, Clock]),
+        built(RemoveCartLineHandler, [Carts, Clock]),
+        built(GetCartHandler, [Carts]),
+        built(CheckOutCartHandler, [Carts, Orders, IdempotencyKeys, UnitOfWork, Clock, IdGenerator]),
+        built(PlaceOrderHandler, [Orders, IdempotencyKeys, UnitOfWork, Clock, IdGenerator]),
+        built(GetOrderHandler, [Orders, OrderProcesses]),
+        // Use cases: the order's process
+        built(ScreenOrderHandler, [Orders, BuyerOrderHistory, FraudPolicy, OrderProcessRunner]),
+        built(ListPendingFraudReviewsHandler, [PendingFraudReviews]),
+        built(DecideFraudReviewHandler, [Orders, OrderProcessRunner]),
+        built(CancelOrderHandler, [Orders, OrderProcessRunner]),
+        built(HandleInventoryReservedHandler, [OrderProcessRunner]),
+        built(HandleInventoryReservationFailedHandler, [OrderProcessRunner]),
+        built(HandleShipmentDispatchedHandler, [OrderProcessRunner]),
+        built(ExpireOrderProcessesHandler, [OrderProcesses, OrderProcessRunner, Clock]),
+        built(ResumeOrderProcessesHandler, [OrderProcesses, OrderProcessRunner, Clock]),
+        // The process worker: deadlines and due commands, on an interval
+        { provide: ORDER_PROCESS_SWEEP_INTERVAL, useValue: settings.worker.sweepIntervalMs },
+        OrderProcessWorker,
+      ],
+    };
+  }
+}

@@ -1,16 +1,33 @@
+import { PaymentGateway } from '@bazaar/checkout-domain';
 import { ServiceConfig, ServiceOptions } from '@bazaar/platform-service';
+import { Topics } from '@bazaar/published-language';
 import { CheckoutModule } from './checkout.module';
+import { CheckoutSettings, defaultCheckoutSettings } from './checkout-settings';
+import { SandboxPaymentGateway } from './payment/sandbox-payment-gateway';
 import { checkoutMigrations } from './persistence/migrations';
 
-/** Everything the platform needs to run Checkout; the app and the integration tests start the same service. */
-export function checkoutService(config: ServiceConfig): ServiceOptions {
+/**
+ * Everything the platform needs to run Checkout; the app and the integration tests start the same
+ * service. The payment gateway is the sandbox built from the settings, unless a test passes one
+ * that outlives the service (an external gateway survives a Checkout restart).
+ */
+export function checkoutService(
+  config: ServiceConfig,
+  settings: CheckoutSettings = defaultCheckoutSettings,
+  gateway: PaymentGateway = new SandboxPaymentGateway(settings.sandbox),
+): ServiceOptions {
   return {
-    definition: { name: 'checkout', migrations: checkoutMigrations, consumes: [] },
+    definition: {
+      name: 'checkout',
+      migrations: checkoutMigrations,
+      // Its own checkout.orders too: screening a new order reacts to CartCheckedOut.
+      consumes: [Topics.checkoutOrders, Topics.fulfillmentReservations, Topics.fulfillmentShipments],
+    },
     config,
-    module: CheckoutModule,
+    module: CheckoutModule.with(settings, gateway),
     openApi: {
       title: 'Bazaar Checkout',
-      description: 'Buyer intent and payment authorization: express checkout and orders.',
+      description: 'Buyer intent and payment authorization: carts, orders, fraud reviews and the order process.',
     },
   };
 }

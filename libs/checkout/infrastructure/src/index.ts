@@ -1,3 +1,5 @@
 export * from './checkout.module';
 export * from './checkout.service';
+export * from './checkout-settings';
+export * from './payment/sandbox-payment-gateway';
 export * from './persistence/migrations';

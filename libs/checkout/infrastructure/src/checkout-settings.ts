@@ -1,0 +1,22 @@
+import { defaultFraudPolicySettings, defaultOrderProcessSettings, FraudPolicySettings, OrderProcessSettings } from '@bazaar/checkout-domain';
+import { SandboxOptions } from './payment/sandbox-payment-gateway';
+
+/** Checkout's own settings, beyond the platform's; the app reads them from its environment (apps/checkout/src/config.ts). */
+export interface CheckoutSettings {
+  readonly fraud: FraudPolicySettings;
+  readonly process: OrderProcessSettings;
+  readonly sandbox: Omit<SandboxOptions, 'random'>;
+  readonly worker: {
+    /** How often the process worker sweeps for expired deadlines and due commands. */
+    readonly sweepIntervalMs: number;
+    /** The lease a sweep takes on the processes it carries out, should it die midway. */
+    readonly claimMs: number;
+  };
+}
+
+export const defaultCheckoutSettings: CheckoutSettings = {
+  fraud: defaultFraudPolicySettings,
+  process: defaultOrderProcessSettings,
+  sandbox: { latencyMs: 0, failureRate: 0 },
+  worker: { sweepIntervalMs: 1_000, claimMs: 30_000 },
+};

@@ -1,0 +1,56 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { ExpireOrderProcessesHandler, ResumeOrderProcessesHandler, SweepResult } from '@bazaar/checkout-application';
+import { JsonLogger, SERVICE_LOGGER } from '@bazaar/platform-service';
+
+export const ORDER_PROCESS_SWEEP_INTERVAL = Symbol('OrderProcessSweepInterval');
+
+/**
+ * Runs the two sweeps of the order processes on an interval: deadlines that passed (cancel and
+ * void) and commands that are due (retries after a backoff, work a crash or restart interrupted).
+ * Every replica runs it; the sweeps claim their rows, so replicas share the work. It stops before
+ * the database closes, finishing the sweep under way.
+ */
+@Injectable()
+export class OrderProcessWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  #timer: NodeJS.Timeout | undefined;
+  #sweep: Promise<void> | undefined;
+  #stopped = false;
+
+  constructor(
+    private readonly expire: ExpireOrderProcessesHandler,
+    private readonly resume: ResumeOrderProcessesHandler,
+    @Inject(ORDER_PROCESS_SWEEP_INTERVAL) private readonly intervalMs: number,
+    @Inject(SERVICE_LOGGER) private readonly logger: JsonLogger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    await this.#sweep;
+  }
+
+  /** One sweep of both kinds, now; what the interval runs. */
+  async sweepOnce(): Promise<void> {
+    this.report('expire', await this.expire.execute({}));
+    // Commands due for less than one interval are normally being carried out by whoever decided them.
+    this.report('resume', await this.resume.execute({ dueForMs: this.intervalMs }));
+  }
+
+  private schedule(): void {
+    if (this.#stopped) return;
+    this.#timer = setTimeout(() => {
+      this.#sweep = this.sweepOnce()
+        .catch((error: unknown) => this.logger.error({ msg: 'order process sweep failed', err: String(error) }))
+        .finally(() => this.schedule());
+    }, this.intervalMs);
+  }
+
+  private report(sweep: string, { handled, failed }: SweepResult): void {
+    if (handled.length > 0) this.logger.debug({ msg: 'order processes swept', sweep, handled: handled.length });
+    for (const { orderId, error } of failed) this.logger.warn({ msg: 'order process sweep left an order for the next sweep', sweep, orderId, err: String(error) });
+  }
+}
