@@ -5,13 +5,17 @@
 
 const W = 860;
 const H = 480;
-const M = { left: 70, right: 200, top: 40, bottom: 56 };
+const M = { left: 84, right: 200, top: 40, bottom: 56 };
 const COLORS = ['#1f77b4', '#aec7e8', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e'];
 
-/** @param {{ title: string, series: { name: string, points: { x: number, y: number }[] }[], closed?: { name: string, points: { x: number, y: number }[] }[] }} chart */
-export function latencyThroughputSvg({ title, series, closed = [] }) {
+/**
+ * @param {{ title: string, series: { name: string, points: { x: number, y: number }[] }[],
+ *           closed?: { name: string, points: { x: number, y: number }[] }[], marks?: { x: number, label: string }[] }} chart
+ *   marks: vertical lines at a throughput, e.g. a ceiling
+ */
+export function latencyThroughputSvg({ title, series, closed = [], marks = [] }) {
   const all = [...series, ...closed].flatMap((s) => s.points).filter((p) => p.y > 0 && Number.isFinite(p.y));
-  const xMax = niceCeil(Math.max(1, ...all.map((p) => p.x)) * 1.05);
+  const xMax = niceCeil(Math.max(1, ...all.map((p) => p.x), ...marks.map((m) => m.x)) * 1.05);
   const yMin = 10 ** Math.floor(Math.log10(Math.max(0.1, Math.min(...all.map((p) => p.y), 1))));
   const yMax = 10 ** Math.ceil(Math.log10(Math.max(10, ...all.map((p) => p.y))));
   const pw = W - M.left - M.right;
@@ -33,7 +37,11 @@ export function latencyThroughputSvg({ title, series, closed = [] }) {
   }
   out.push(`<rect x="${M.left}" y="${M.top}" width="${pw}" height="${ph}" fill="none" stroke="#333"/>`);
   out.push(`<text x="${M.left + pw / 2}" y="${H - 14}" text-anchor="middle">accepted orders/s</text>`);
-  out.push(`<text transform="translate(18 ${M.top + ph / 2}) rotate(-90)" text-anchor="middle">latency (log scale)</text>`);
+  out.push(`<text transform="translate(16 ${M.top + ph / 2}) rotate(-90)" text-anchor="middle">latency (log scale)</text>`);
+  for (const m of marks) {
+    out.push(`<line x1="${sx(m.x)}" y1="${M.top}" x2="${sx(m.x)}" y2="${M.top + ph}" stroke="#888" stroke-dasharray="5,4"/>`);
+    out.push(`<text x="${sx(m.x) - 4}" y="${M.top + 14}" text-anchor="end" fill="#555">${escape(m.label)}</text>`);
+  }
   series.forEach((s, i) => {
     const color = COLORS[i % COLORS.length];
     const pts = s.points.filter((p) => p.y > 0);
@@ -58,7 +66,7 @@ export function latencyThroughputSvg({ title, series, closed = [] }) {
 
 function niceCeil(v) {
   const p = 10 ** Math.floor(Math.log10(v));
-  return [1, 2, 2.5, 5, 10].map((m) => m * p).find((c) => c >= v);
+  return [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * p).find((c) => c >= v * (1 - 1e-9));
 }
 
 function ticks(max) {

@@ -21,9 +21,17 @@ export function writeResults(dir, result, timeseries) {
     title: `Bazaar: latency against accepted orders/s (${result.mode}${result.label ? `, ${result.label}` : ''})`,
     series: SERIES.map(([name, value]) => ({ name, points: toPoints(result.steps, value) })),
     closed: result.closed ? SERIES.map(([name, value]) => ({ name, points: toPoints([result.closed], value) })) : [],
+    marks: ceilingMarks(result),
   });
   writeFileSync(join(dir, 'chart.svg'), svg);
   const chartFile = svgToPng(join(dir, 'chart.svg'), join(dir, 'chart.png')) ? 'chart.png' : 'chart.svg';
   writeFileSync(join(dir, 'report.md'), markdownReport(result, { chartFile }));
   return { report: join(dir, 'report.md'), json: join(dir, 'result.json'), chart: join(dir, chartFile) };
+}
+
+/** The database ceiling as a vertical line: Checkout's write path cannot go beyond it. */
+function ceilingMarks(result) {
+  const runs = (result.ceilings?.pgbench?.runs ?? []).filter((r) => (r.variant ?? 'statements') === 'statements');
+  const best = runs.reduce((a, r) => (!a || r.tps > a.tps ? r : a), null);
+  return best?.tps ? [{ x: best.tps, label: `pgbench ${best.clients} clients: ${Math.round(best.tps)} tx/s` }] : [];
 }
