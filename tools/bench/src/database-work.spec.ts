@@ -1,0 +1,38 @@
+import { perOrder } from '../lib/observe/database-work.mjs';
+import { summarizeBacklog } from '../lib/observe/backlog.mjs';
+
+const sample = (t: number, commits: number, written: number, walBytes: number, syncs: number) => ({
+  t,
+  db: { checkout: { commits, written }, support: { commits: commits * 3, written } },
+  wal: { records: 0, bytes: walBytes, syncs },
+});
+
+describe('database work per order', () => {
+  it('divides the window’s deltas by the orders accepted in it', () => {
+    const samples = [sample(0, 100, 1000, 0, 10), sample(1, 150, 1300, 512_000, 60), sample(2, 200, 1600, 1_024_000, 110)];
+
+    expect(perOrder(samples, 100)).toEqual({
+      commits: { checkout: 1, support: 3 },
+      rowsWritten: { checkout: 6, support: 6 },
+      walKbPerOrder: 10,
+      walSyncsPerOrder: 1,
+    });
+  });
+
+  it('has nothing to say about a window without two samples or without orders', () => {
+    expect(perOrder([sample(0, 1, 1, 1, 1)], 10)).toBeNull();
+    expect(perOrder([sample(0, 1, 1, 1, 1), sample(1, 2, 2, 2, 2)], 0)).toBeNull();
+  });
+});
+
+describe('outbox backlog and consumer lag over a window', () => {
+  it('keeps the peak and the last value of each series', () => {
+    const samples = [
+      { t: 1, outbox: { checkout: 3 }, lag: { support: 10 } },
+      { t: 2, outbox: { checkout: 40 }, lag: { support: 2 } },
+      { t: 3, outbox: { checkout: 0 }, lag: { support: 7 } },
+    ];
+
+    expect(summarizeBacklog(samples)).toEqual({ outbox: { checkout: { max: 40, end: 0 } }, consumerLag: { support: { max: 10, end: 7 } } });
+  });
+});
