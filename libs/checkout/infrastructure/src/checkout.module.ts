@@ -27,6 +27,8 @@ import { Transactions } from '@bazaar/platform-database';
 import { Outbox } from '@bazaar/platform-messaging';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
 import { CheckoutSettings } from './checkout-settings';
+import { CartsController } from './http/carts.controller';
+import { FraudReviewsController } from './http/fraud-reviews.controller';
 import { OrdersController } from './http/orders.controller';
 import { FulfillmentEventsConsumer } from './messaging/fulfillment-events.consumer';
 import { OrderScreeningConsumer } from './messaging/order-screening.consumer';
@@ -58,6 +60,8 @@ export class CheckoutModule {
       controllers: [
         // HTTP
         OrdersController,
+        CartsController,
+        FraudReviewsController,
         // Kafka
         OrderScreeningConsumer,
         FulfillmentEventsConsumer,

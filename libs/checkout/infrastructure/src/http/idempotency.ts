@@ -5,6 +5,13 @@ import { z } from 'zod';
 
 const idempotencyKey = z.string().min(1).max(200);
 
+/** How the header is documented on every route that honours it. */
+export const idempotencyKeyHeader = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'Up to 200 characters. The same key and body answer the first order again; the same key with another body is refused (422).',
+};
+
 /** The key the caller sent, if any, with a fingerprint of the body it came with. */
 export function idempotentRequest(header: string | undefined, body: unknown): IdempotentRequest | undefined {
   if (header === undefined) return undefined;

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ServiceUnderTest } from '@bazaar/platform-service/testing';
-import { TopicTap, withData } from '@bazaar/platform-testing';
+import { eventually, TopicTap, withData, withKey } from '@bazaar/platform-testing';
 import { CartCheckedOutV1, EventHeaders, Topics } from '@bazaar/published-language';
 import { checkoutService } from '../checkout.service';
 
@@ -35,17 +35,22 @@ describe('Checkout over HTTP (real PostgreSQL and Kafka)', () => {
     outbox: await checkout.count(`outbox WHERE event_type = 'checkout.cart-checked-out.v1'`),
   });
 
-  it('places an order (201) and shows it in Checkout’s language', async () => {
+  it('places an order (201) and shows it in Checkout’s language, its payment and where its process stands', async () => {
     const placed = await checkout.post('/orders', anOrderRequest());
 
     expect(placed.status).toBe(201);
     expect(placed.body).toEqual({ orderId: expect.any(String), status: 'placed' });
-    const shown = await checkout.get(`/orders/${String(placed.body['orderId'])}`);
+    const orderId = String(placed.body['orderId']);
+    const shown = await eventually(async () => {
+      const answer = await checkout.get(`/orders/${orderId}`);
+      expect(answer.body).toMatchObject({ status: 'payment_authorized', process: { pending: [] } });
+      return answer;
+    });
     expect(shown.status).toBe(200);
     expect(shown.body).toEqual({
-      orderId: placed.body['orderId'],
+      orderId,
       buyerId: 'buyer-42',
-      status: expect.stringMatching(/^(placed|payment_authorized)$/), // the order's process may already have moved on
+      status: 'payment_authorized',
       lines: [
         { sku: 'MUG-BLUE', quantity: 2, unitPrice: { amount: 1250, currency: 'EUR' }, lineTotal: { amount: 2500, currency: 'EUR' } },
         { sku: 'TEA-EARL', quantity: 1, unitPrice: { amount: 899, currency: 'EUR' }, lineTotal: { amount: 899, currency: 'EUR' } },
@@ -53,13 +58,26 @@ describe('Checkout over HTTP (real PostgreSQL and Kafka)', () => {
       total: { amount: 3399, currency: 'EUR' },
       shippingAddress: anOrderRequest().shippingAddress,
       placedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      payment: { state: 'authorized' },
+      process: { step: 'awaiting_inventory', pending: [], attempts: 0, deadline: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
     });
   });
 
+  it('refuses a payment token the gateway does not know (422 unknown_payment_token) and places nothing', async () => {
+    const before = await ordersAndOutboxRows();
+
+    const refused = await checkout.post('/orders', anOrderRequest({ paymentToken: 'tok_4242' }));
+
+    expect(refused).toMatchObject({ status: 422, body: { code: 'unknown_payment_token' } });
+    expect(refused.contentType).toContain('application/problem+json');
+    expect(await ordersAndOutboxRows()).toEqual(before);
+  });
+
   it('publishes CartCheckedOutV1 to checkout.orders, carrying the request’s correlation id and trace, never the payment token', async () => {
+    // A token the sandbox knows; no message about the order may contain it.
     const correlationId = randomUUID();
     const traceId = randomBytes(16).toString('hex');
-    const placed = await checkout.post('/orders', anOrderRequest({ paymentToken: 'tok_private_123' }), {
+    const placed = await checkout.post('/orders', anOrderRequest({ paymentToken: 'tok_declined' }), {
       'x-correlation-id': correlationId,
       traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
     });
@@ -73,7 +91,10 @@ describe('Checkout over HTTP (real PostgreSQL and Kafka)', () => {
     expect(envelope.correlationId).toBe(correlationId);
     expect(envelope.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
     expect(message!.headers[EventHeaders.correlationId]).toBe(correlationId);
-    expect(message!.value).not.toContain('tok_private_123');
+    expect(message!.value).not.toContain('tok_declined');
+    const [, ...later] = await orders.waitFor(withKey(orderId), { count: 3 });
+    expect(later.map((m) => m.headers[EventHeaders.type])).toEqual(['checkout.payment-failed.v1', 'checkout.order-cancelled.v1']);
+    expect(later.map((m) => m.value).join()).not.toContain('tok_declined');
   });
 
   it('places a new order for every POST without an Idempotency-Key', async () => {
@@ -163,6 +184,19 @@ describe('Checkout over HTTP (real PostgreSQL and Kafka)', () => {
   it('documents its routes in OpenAPI', async () => {
     const document = await checkout.get('/docs/openapi.json');
 
-    expect(Object.keys(document.body['paths'] as object)).toEqual(expect.arrayContaining(['/orders', '/orders/{orderId}']));
+    expect(Object.keys(document.body['paths'] as object)).toEqual(
+      expect.arrayContaining([
+        '/orders',
+        '/orders/{orderId}',
+        '/orders/{orderId}/cancel',
+        '/carts',
+        '/carts/{cartId}',
+        '/carts/{cartId}/lines/{sku}',
+        '/carts/{cartId}/checkout',
+        '/fraud-reviews',
+        '/fraud-reviews/{orderId}/approve',
+        '/fraud-reviews/{orderId}/reject',
+      ]),
+    );
   });
 });
