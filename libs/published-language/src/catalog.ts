@@ -8,8 +8,10 @@ import { PaymentAuthorizedV1 } from './checkout/payment-authorized.v1';
 import { PaymentFailedV1 } from './checkout/payment-failed.v1';
 import { EventContract } from './contract';
 import { RevenueDeferredV1 } from './finance/revenue-deferred.v1';
+import { RevenueReversedV1 } from './finance/revenue-reversed.v1';
 import { InventoryReservationFailedV1 } from './fulfillment/inventory-reservation-failed.v1';
 import { InventoryReservedV1 } from './fulfillment/inventory-reserved.v1';
+import { ShipmentCancelledV1 } from './fulfillment/shipment-cancelled.v1';
 import { ShipmentCreatedV1 } from './fulfillment/shipment-created.v1';
 import { ShipmentDispatchedV1 } from './fulfillment/shipment-dispatched.v1';
 
@@ -25,9 +27,11 @@ export const allContracts: readonly EventContract<unknown>[] = [
   OrderCompletedV1,
   ShipmentCreatedV1,
   ShipmentDispatchedV1,
+  ShipmentCancelledV1,
   InventoryReservedV1,
   InventoryReservationFailedV1,
   RevenueDeferredV1,
+  RevenueReversedV1,
 ];
 
 /** The topic a wire type (`type.vN`) is published on. */

@@ -13,6 +13,8 @@ export * from './checkout/order-cancelled.v1';
 export * from './checkout/order-completed.v1';
 export * from './fulfillment/shipment-created.v1';
 export * from './fulfillment/shipment-dispatched.v1';
+export * from './fulfillment/shipment-cancelled.v1';
 export * from './fulfillment/inventory-reserved.v1';
 export * from './fulfillment/inventory-reservation-failed.v1';
 export * from './finance/revenue-deferred.v1';
+export * from './finance/revenue-reversed.v1';
