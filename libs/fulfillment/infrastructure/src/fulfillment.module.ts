@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CreateShipmentHandler, ListShipmentsForOrderHandler } from '@bazaar/fulfillment-application';
+import { CancelShipmentHandler, CreateShipmentHandler, ListShipmentsForOrderHandler } from '@bazaar/fulfillment-application';
 import { Shipments } from '@bazaar/fulfillment-domain';
 import { Transactions } from '@bazaar/platform-database';
 import { Outbox } from '@bazaar/platform-messaging';
@@ -21,6 +21,11 @@ import { TypeOrmShipments } from './persistence/typeorm-shipments';
       provide: CreateShipmentHandler,
       useFactory: (shipments: Shipments, clock: Clock, ids: IdGenerator) => new CreateShipmentHandler(shipments, clock, ids),
       inject: [Shipments, Clock, IdGenerator],
+    },
+    {
+      provide: CancelShipmentHandler,
+      useFactory: (shipments: Shipments, clock: Clock) => new CancelShipmentHandler(shipments, clock),
+      inject: [Shipments, Clock],
     },
     {
       provide: ListShipmentsForOrderHandler,

@@ -24,6 +24,11 @@ export class InMemoryShipments extends Shipments {
       .map((row) => Shipment.restore(row.snapshot, row.version));
   }
 
+  /** Puts a shipment in the store as it is, in any state, without publishing anything. */
+  seed(shipment: Shipment): void {
+    this.#rows.set(shipment.id, { snapshot: shipment.snapshot(), version: shipment.version });
+  }
+
   get count(): number {
     return this.#rows.size;
   }

@@ -29,3 +29,23 @@ export class ShipmentSkuRepeated extends DomainError {
     super(`SKU ${sku} appears on more than one shipment line`);
   }
 }
+
+/** A parcel that has left the warehouse cannot be called back by cancelling its shipment. */
+export class ShipmentAlreadyDispatched extends DomainError {
+  readonly code = 'shipment_already_dispatched';
+  readonly kind = 'conflict' as const;
+
+  constructor(shipmentId: string, status: string) {
+    super(`Shipment ${shipmentId} is ${status}: it can no longer be cancelled`);
+  }
+}
+
+/** A cancelled shipment is final: cancelling it again is a mistake of the caller's, not a no-op. */
+export class ShipmentAlreadyCancelled extends DomainError {
+  readonly code = 'shipment_already_cancelled';
+  readonly kind = 'conflict' as const;
+
+  constructor(shipmentId: string) {
+    super(`Shipment ${shipmentId} is already cancelled`);
+  }
+}

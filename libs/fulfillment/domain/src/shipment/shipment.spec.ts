@@ -68,4 +68,41 @@ describe('Shipment', () => {
     expect(restored.version).toBe(3);
     expect(restored.pendingEvents).toEqual([]);
   });
+
+  describe('cancelled before dispatch', () => {
+    const at = new Date('2026-11-21T11:00:00Z');
+
+    it.each(['created', 'picked', 'packed'] as const)('moves from %s to cancelled and records ShipmentCancelled', (status) => {
+      const shipment = aShipment().withId('s-1').forOrder('o-1').stored(status);
+
+      shipment.cancel(at);
+
+      expect(shipment.status).toBe('cancelled');
+      expect(shipment.pendingEvents).toEqual([{ type: 'ShipmentCancelled', shipmentId: 's-1', orderId: 'o-1', occurredAt: at }]);
+    });
+
+    it('keeps its lines and creation time', () => {
+      const shipment = aShipment().stored();
+      const { lines, createdAt } = shipment.snapshot();
+
+      shipment.cancel(at);
+
+      expect(shipment.snapshot()).toMatchObject({ lines, createdAt, status: 'cancelled' });
+    });
+
+    it.each(['dispatched', 'delivered'] as const)('is refused once %s, changing nothing', (status) => {
+      const shipment = aShipment().stored(status);
+
+      expect(() => shipment.cancel(at)).toThrow(expect.objectContaining({ code: 'shipment_already_dispatched', kind: 'conflict' }));
+      expect(shipment.status).toBe(status);
+      expect(shipment.pendingEvents).toEqual([]);
+    });
+
+    it('is refused when the shipment is already cancelled', () => {
+      const shipment = aShipment().stored('cancelled');
+
+      expect(() => shipment.cancel(at)).toThrow(expect.objectContaining({ code: 'shipment_already_cancelled', kind: 'conflict' }));
+      expect(shipment.pendingEvents).toEqual([]);
+    });
+  });
 });

@@ -1,4 +1,5 @@
-import { AggregateRoot } from '@bazaar/shared-kernel';
+import { AggregateRoot, assertNever } from '@bazaar/shared-kernel';
+import { ShipmentAlreadyCancelled, ShipmentAlreadyDispatched } from './shipment-errors';
 import { ShipmentEvent } from './shipment-events';
 import { ShipmentLine, shipmentLines } from './shipment-line';
 import { ShipmentStatus } from './shipment-status';
@@ -22,11 +23,12 @@ export interface NewShipment {
 
 /**
  * Fulfillment's "order": a warehouse work package for one Checkout order. Its lines are fixed at
- * creation; it moves Created → Picked → Packed → Dispatched → Delivered.
+ * creation; it moves Created → Picked → Packed → Dispatched → Delivered, and can be cancelled
+ * until it is dispatched.
  */
 export class Shipment extends AggregateRoot<ShipmentEvent> {
   private constructor(
-    private readonly state: ShipmentSnapshot,
+    private state: ShipmentSnapshot,
     version: number,
   ) {
     super(version);
@@ -42,6 +44,29 @@ export class Shipment extends AggregateRoot<ShipmentEvent> {
   /** Rebuilds a stored shipment; it records no event. */
   static restore(snapshot: ShipmentSnapshot, version: number): Shipment {
     return new Shipment({ ...snapshot, lines: shipmentLines(snapshot.orderId, snapshot.lines) }, version);
+  }
+
+  /**
+   * Drops the work package: allowed while it is still in the warehouse (created, picked or
+   * packed), refused once dispatched or delivered, and refused when already cancelled.
+   */
+  cancel(at: Date): void {
+    const { status } = this.state;
+    switch (status) {
+      case 'created':
+      case 'picked':
+      case 'packed':
+        this.state = { ...this.state, status: 'cancelled' };
+        this.record({ type: 'ShipmentCancelled', shipmentId: this.id, orderId: this.orderId, occurredAt: at });
+        return;
+      case 'dispatched':
+      case 'delivered':
+        throw new ShipmentAlreadyDispatched(this.id, status);
+      case 'cancelled':
+        throw new ShipmentAlreadyCancelled(this.id);
+      default:
+        return assertNever(status);
+    }
   }
 
   get id(): string {

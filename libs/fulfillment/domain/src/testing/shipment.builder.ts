@@ -1,5 +1,6 @@
 import { NewShipment, Shipment } from '../shipment/shipment';
 import { ShipmentLine } from '../shipment/shipment-line';
+import { ShipmentStatus } from '../shipment/shipment-status';
 
 /** Test data for shipments: sensible defaults, override only what a test is about. */
 export class ShipmentBuilder {
@@ -37,8 +38,14 @@ export class ShipmentBuilder {
     return this.props;
   }
 
+  /** A new shipment, as created: it has recorded ShipmentCreated. */
   build(): Shipment {
     return Shipment.create(this.props);
+  }
+
+  /** A shipment read back from the store in `status`, recording nothing (states the model cannot reach yet included). */
+  stored(status: ShipmentStatus = 'created', version = 1): Shipment {
+    return Shipment.restore({ ...this.props, status }, version);
   }
 }
 

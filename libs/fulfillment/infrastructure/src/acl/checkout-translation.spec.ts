@@ -1,25 +1,35 @@
 import { anEvent } from '@bazaar/platform-testing';
-import { CartCheckedOutV1 } from '@bazaar/published-language';
-import { createShipmentFromCheckout } from './checkout-translation';
+import { orderCancellationReasons, OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-language';
+import { cancelShipmentFor, createShipmentFor } from './checkout-translation';
 
 describe('Checkout → Fulfillment translation', () => {
-  it('plans the order\'s lines as units per SKU, leaving prices behind', () => {
-    const { data } = anEvent(CartCheckedOutV1);
+  describe('an authorized payment', () => {
+    it('plans the order\'s lines as units per SKU, leaving prices, buyer and address behind', () => {
+      const { data } = anEvent(PaymentAuthorizedV1);
 
-    expect(createShipmentFromCheckout(data)).toEqual({
-      orderId: data.orderId,
-      lines: [
-        { sku: 'MUG-BLUE', quantity: 2 },
-        { sku: 'TEA-EARL', quantity: 1 },
-      ],
+      expect(createShipmentFor(data)).toEqual({
+        orderId: data.orderId,
+        lines: [
+          { sku: 'MUG-BLUE', quantity: 2 },
+          { sku: 'TEA-EARL', quantity: 1 },
+        ],
+      });
+    });
+
+    it('merges priced lines of the same SKU into one line to pick', () => {
+      const { data } = anEvent(PaymentAuthorizedV1);
+      const [mug] = data.lines;
+      const twoMugLines = { ...data, lines: [mug!, { ...mug!, quantity: 3 }] };
+
+      expect(createShipmentFor(twoMugLines).lines).toEqual([{ sku: 'MUG-BLUE', quantity: 5 }]);
     });
   });
 
-  it('merges priced lines of the same SKU into one line to pick', () => {
-    const { data } = anEvent(CartCheckedOutV1);
-    const [mug] = data.lines;
-    const twoMugLines = { ...data, lines: [mug!, { ...mug!, quantity: 3 }] };
+  describe('a cancelled order', () => {
+    it.each(orderCancellationReasons)('cancels the order\'s shipment when the reason is %s', (reason) => {
+      const { data } = anEvent(OrderCancelledV1, { data: { reason } });
 
-    expect(createShipmentFromCheckout(twoMugLines).lines).toEqual([{ sku: 'MUG-BLUE', quantity: 5 }]);
+      expect(cancelShipmentFor(data)).toEqual({ orderId: data.orderId });
+    });
   });
 });

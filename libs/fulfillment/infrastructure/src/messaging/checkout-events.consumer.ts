@@ -1,14 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { CreateShipmentHandler } from '@bazaar/fulfillment-application';
+import { CancelShipmentHandler, CreateShipmentHandler } from '@bazaar/fulfillment-application';
 import { Transactions } from '@bazaar/platform-database';
 import { Inbox } from '@bazaar/platform-messaging';
-import { CartCheckedOutV1 } from '@bazaar/published-language';
-import { createShipmentFromCheckout } from '../acl/checkout-translation';
+import { OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-language';
+import { cancelShipmentFor, createShipmentFor } from '../acl/checkout-translation';
 
 /**
- * What Fulfillment does with Checkout's events. A checked-out cart becomes a shipment, once: the
- * inbox mark commits with the shipment, so a redelivery changes nothing.
+ * What Fulfillment does with Checkout's events: a paid order gets a shipment, a cancelled one loses
+ * it. Each happens once: the inbox mark commits with the shipment, so a redelivery changes nothing.
+ * A checked-out cart is not paid yet and means nothing here.
  */
 @Controller()
 export class CheckoutEventsConsumer {
@@ -17,13 +18,26 @@ export class CheckoutEventsConsumer {
   constructor(
     transactions: Transactions,
     private readonly createShipment: CreateShipmentHandler,
+    private readonly cancelShipment: CancelShipmentHandler,
   ) {
     this.inbox = new Inbox(transactions, 'fulfillment.checkout-events');
   }
 
-  @EventPattern(CartCheckedOutV1.wireType)
-  async onCartCheckedOut(@Payload() message: unknown): Promise<void> {
-    const event = CartCheckedOutV1.parse(message);
-    await this.inbox.once(event, () => this.createShipment.execute(createShipmentFromCheckout(event.data)));
+  /**
+   * BRIEF §2 step 4: ReserveInventory (→ inventory-reserved / inventory-reservation-failed) sits
+   * here once Fulfillment keeps stock, and the shipment is then created on a successful reservation.
+   * Until then an authorized payment plans the shipment directly.
+   */
+  @EventPattern(PaymentAuthorizedV1.wireType)
+  async onPaymentAuthorized(@Payload() message: unknown): Promise<void> {
+    const event = PaymentAuthorizedV1.parse(message);
+    await this.inbox.once(event, () => this.createShipment.execute(createShipmentFor(event.data)));
+  }
+
+  /** A shipment already dispatched refuses to cancel (a domain error): the transport parks the event for a person. */
+  @EventPattern(OrderCancelledV1.wireType)
+  async onOrderCancelled(@Payload() message: unknown): Promise<void> {
+    const event = OrderCancelledV1.parse(message);
+    await this.inbox.once(event, () => this.cancelShipment.execute(cancelShipmentFor(event.data)));
   }
 }
