@@ -1,7 +1,8 @@
 import { ServiceUnderTest } from '@bazaar/platform-service/testing';
-import { eventually } from '@bazaar/platform-testing';
+import { eventually, TopicTap, withKey } from '@bazaar/platform-testing';
+import { EventContract, EventEnvelope, EventHeaders } from '@bazaar/published-language';
 
-/** What the checkout integration specs send and read, in one place. */
+/** What Checkout's integration specs send and read, in one place (test-only: nothing in production imports it). */
 export const anOrderRequest = (overrides: Record<string, unknown> = {}) => ({
   buyerId: 'buyer-42',
   lines: [
@@ -23,7 +24,11 @@ export async function placeOrder(checkout: ServiceUnderTest, body: unknown = anO
   return String(placed.body['orderId']);
 }
 
-export type OrderJson = Record<string, unknown> & { status: string; cancellationReason?: string; process?: { step: string; pending: string[] } };
+export type OrderJson = Record<string, unknown> & {
+  status: string;
+  cancellationReason?: string;
+  process?: { step: string; pending: string[]; attempts: number; deadline?: string };
+};
 
 export async function orderOf(checkout: ServiceUnderTest, orderId: string): Promise<OrderJson> {
   const answer = await checkout.get<OrderJson>(`/orders/${orderId}`);
@@ -39,4 +44,15 @@ export function orderReaches(checkout: ServiceUnderTest, orderId: string, status
     if (step) expect(order.process).toMatchObject({ step, pending: [] });
     return order;
   });
+}
+
+/** The event types published about an order so far, in order (`checkout.payment-authorized.v1`, …). */
+export function publishedAbout(tap: TopicTap, orderId: string): string[] {
+  return tap.matching(withKey(orderId)).map((message) => message.headers[EventHeaders.type] ?? '?');
+}
+
+/** Waits for the message of `contract` about the order, and answers it parsed. */
+export async function publishedEvent<T>(tap: TopicTap, orderId: string, contract: EventContract<T>): Promise<EventEnvelope<T>> {
+  const [message] = await tap.waitFor((m) => m.key === orderId && m.headers[EventHeaders.type] === contract.wireType);
+  return contract.parse(message?.body);
 }

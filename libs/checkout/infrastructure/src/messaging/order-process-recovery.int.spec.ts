@@ -1,0 +1,104 @@
+import { ServiceUnderTest } from '@bazaar/platform-service/testing';
+import { anEvent, eventually, kafkaMessage, TopicTap } from '@bazaar/platform-testing';
+import { InventoryReservedV1, OrderCancelledV1, PaymentAuthorizedV1, Topics } from '@bazaar/published-language';
+import { checkoutService } from '../checkout.service';
+import { CheckoutSettings, defaultCheckoutSettings } from '../checkout-settings';
+import { SandboxPaymentGateway } from '../payment/sandbox-payment-gateway';
+import { orderOf, orderReaches, placeOrder, publishedAbout, publishedEvent } from '../testing/checkout-journeys';
+
+jest.setTimeout(90_000);
+
+/** Quick sweeps and retries, a short reservation deadline: time passes in these specs. */
+const settings: CheckoutSettings = {
+  ...defaultCheckoutSettings,
+  process: { reservationTimeoutMs: 1_500, maxAuthorizationAttempts: 50, backoff: { initialMs: 100, maxMs: 200 } },
+  worker: { sweepIntervalMs: 100, claimMs: 5_000 },
+};
+
+describe('An order’s process over time, failures and restarts (real PostgreSQL and Kafka)', () => {
+  // The payment provider is outside Checkout: it outlives every restart of the service.
+  const sandbox = new SandboxPaymentGateway({ latencyMs: 0, failureRate: 0 });
+  let checkout: ServiceUnderTest;
+  let orders: TopicTap;
+
+  beforeAll(async () => {
+    checkout = await ServiceUnderTest.start((config) => checkoutService(config, settings, sandbox));
+    orders = await checkout.namespace.tap(Topics.checkoutOrders);
+  });
+
+  afterAll(async () => {
+    await checkout?.stop();
+  });
+
+  afterEach(() => sandbox.reconfigure({ failureRate: 0, latencyMs: 0 }));
+
+  const restart = async () => {
+    await checkout.stopInstances();
+    await checkout.startInstance();
+  };
+
+  it('cancels (timed_out) and voids an order Fulfillment does not answer before the deadline', async () => {
+    const orderId = await placeOrder(checkout);
+    const waiting = await orderReaches(checkout, orderId, 'payment_authorized', 'awaiting_inventory');
+    expect(Date.parse(waiting.process?.deadline ?? '')).toBeGreaterThan(Date.now() - 1_500);
+
+    const order = await orderReaches(checkout, orderId, 'cancelled', 'cancelled');
+
+    expect(order).toMatchObject({ cancellationReason: 'timed_out', payment: { state: 'voided' } });
+    expect(sandbox.isVoided(`sbx_auth_${orderId}`)).toBe(true);
+    expect((await publishedEvent(orders, orderId, OrderCancelledV1)).data).toMatchObject({ reason: 'timed_out', authorizationVoided: true });
+  });
+
+  it('changes nothing when Fulfillment’s answer comes after the deadline', async () => {
+    const orderId = await placeOrder(checkout);
+    const cancelled = await orderReaches(checkout, orderId, 'cancelled', 'cancelled');
+
+    await checkout.consumedPast(await checkout.send(Topics.fulfillmentReservations, kafkaMessage(anEvent(InventoryReservedV1, { data: { orderId } }))));
+
+    expect(await orderOf(checkout, orderId)).toEqual(cancelled);
+  });
+
+  it('retries an authorization while the gateway is unavailable, and authorizes once it answers', async () => {
+    sandbox.reconfigure({ failureRate: 1 });
+    const calls = sandbox.authorizeCalls;
+    const orderId = await placeOrder(checkout);
+    await eventually(() => expect(sandbox.authorizeCalls - calls).toBeGreaterThanOrEqual(3));
+    expect((await orderOf(checkout, orderId)).process).toMatchObject({ step: 'authorizing', pending: ['AuthorizePayment'] });
+
+    sandbox.reconfigure({ failureRate: 0 });
+
+    await orderReaches(checkout, orderId, 'payment_authorized');
+    expect(sandbox.authorizedOrders().filter((id) => id === orderId)).toHaveLength(1);
+  });
+
+  it('loses no order and authorizes once across a restart in the middle of its process', async () => {
+    // The gateway is down: the order waits in `authorizing`, its retry persisted, when Checkout stops.
+    sandbox.reconfigure({ failureRate: 1 });
+    const orderId = await placeOrder(checkout);
+    await eventually(async () => expect((await orderOf(checkout, orderId)).process).toMatchObject({ step: 'authorizing', attempts: expect.any(Number) }));
+
+    await checkout.stopInstances();
+    sandbox.reconfigure({ failureRate: 0 });
+    const callsBefore = sandbox.authorizeCalls;
+    await checkout.startInstance();
+
+    await orderReaches(checkout, orderId, 'payment_authorized', 'awaiting_inventory');
+    expect(sandbox.authorizeCalls - callsBefore).toBe(1);
+    expect(sandbox.authorizedOrders().filter((id) => id === orderId)).toHaveLength(1);
+    await publishedEvent(orders, orderId, PaymentAuthorizedV1);
+    expect(publishedAbout(orders, orderId).filter((type) => type === PaymentAuthorizedV1.wireType)).toHaveLength(1);
+  });
+
+  it('keeps an order’s deadline across a restart: the order still times out then, not before', async () => {
+    const orderId = await placeOrder(checkout);
+    const waiting = await orderReaches(checkout, orderId, 'payment_authorized', 'awaiting_inventory');
+
+    await restart();
+
+    await orderReaches(checkout, orderId, 'cancelled', 'cancelled');
+    const { rows } = await checkout.query<{ cancelled_at: Date; cancellation_reason: string }>('SELECT cancelled_at, cancellation_reason FROM orders WHERE id = $1', [orderId]);
+    expect(rows[0]?.cancellation_reason).toBe('timed_out');
+    expect(rows[0]!.cancelled_at.getTime()).toBeGreaterThanOrEqual(Date.parse(waiting.process?.deadline ?? ''));
+    expect(sandbox.isVoided(`sbx_auth_${orderId}`)).toBe(true);
+  });
+});
