@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ListRevenueEventsForOrderHandler, RecordDeferredRevenueHandler } from '@bazaar/finance-application';
+import { ListRevenueEventsForOrderHandler, RecordDeferredRevenueHandler, ReverseRevenueHandler } from '@bazaar/finance-application';
 import { RevenueEvents } from '@bazaar/finance-domain';
 import { Transactions } from '@bazaar/platform-database';
 import { Outbox } from '@bazaar/platform-messaging';
@@ -20,6 +20,11 @@ import { TypeOrmRevenueEvents } from './persistence/typeorm-revenue-events';
     {
       provide: RecordDeferredRevenueHandler,
       useFactory: (revenueEvents: RevenueEvents, clock: Clock, ids: IdGenerator) => new RecordDeferredRevenueHandler(revenueEvents, clock, ids),
+      inject: [RevenueEvents, Clock, IdGenerator],
+    },
+    {
+      provide: ReverseRevenueHandler,
+      useFactory: (revenueEvents: RevenueEvents, clock: Clock, ids: IdGenerator) => new ReverseRevenueHandler(revenueEvents, clock, ids),
       inject: [RevenueEvents, Clock, IdGenerator],
     },
     {

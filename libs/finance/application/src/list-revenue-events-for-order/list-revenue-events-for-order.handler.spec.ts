@@ -1,5 +1,6 @@
 import { FixedClock, SequentialIds } from '@bazaar/shared-kernel/testing';
 import { RecordDeferredRevenueHandler } from '../record-deferred-revenue/record-deferred-revenue.handler';
+import { ReverseRevenueHandler } from '../reverse-revenue/reverse-revenue.handler';
 import { InMemoryRevenueEvents } from '../testing/in-memory-revenue-events';
 import { ListRevenueEventsForOrderHandler } from './list-revenue-events-for-order.handler';
 
@@ -31,6 +32,15 @@ describe('List revenue events for an order', () => {
         ],
       },
     ]);
+  });
+
+  it('answers a reversal after the entry it reverses, naming it', async () => {
+    await defer.execute({ orderId: 'order-1', amount: { amount: 1250, currency: 'GBP' } });
+    await new ReverseRevenueHandler(ledger, new FixedClock(new Date('2026-11-21T11:00:00Z')), new SequentialIds('reversal')).execute({ orderId: 'order-1' });
+
+    const [deferred, reversal] = await list.execute({ orderId: 'order-1' });
+    expect(deferred).not.toHaveProperty('reversesRevenueEventId');
+    expect(reversal).toMatchObject({ revenueEventId: 'reversal-1', kind: 'reversal', reversesRevenueEventId: 'revenue-1', amount: { amount: 1250, currency: 'GBP' } });
   });
 
   it('answers an empty list for an order without entries', async () => {

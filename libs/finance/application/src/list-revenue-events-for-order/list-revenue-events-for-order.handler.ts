@@ -8,8 +8,8 @@ export class ListRevenueEventsForOrderHandler {
   async execute(query: ListRevenueEventsForOrder): Promise<readonly RevenueEventSummary[]> {
     const entries = await this.revenueEvents.ofOrder(query.orderId);
     return entries.map((entry) => {
-      const { id, orderId, kind, amount, recordedAt, lines } = entry.snapshot();
-      return { revenueEventId: id, orderId, kind, amount, recordedAt, lines };
+      const { id, orderId, kind, amount, recordedAt, lines, reverses } = entry.snapshot();
+      return { revenueEventId: id, orderId, kind, amount, recordedAt, lines, ...(reverses ? { reversesRevenueEventId: reverses } : {}) };
     });
   }
 }

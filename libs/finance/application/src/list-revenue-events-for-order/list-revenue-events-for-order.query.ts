@@ -13,4 +13,6 @@ export interface RevenueEventSummary {
   readonly amount: Money;
   readonly recordedAt: Date;
   readonly lines: readonly LedgerLine[];
+  /** On a reversal: the deferred entry it undoes. */
+  readonly reversesRevenueEventId?: string;
 }

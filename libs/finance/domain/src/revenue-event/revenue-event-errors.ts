@@ -29,3 +29,27 @@ export class LedgerEntryUnbalanced extends DomainError {
     super(`Ledger entry is unbalanced: debits ${debits} ≠ credits ${credits} ${currency}`);
   }
 }
+
+/** Only expected revenue can stop being expected: a reversal undoes a deferred entry, nothing else. */
+export class RevenueNotReversible extends DomainError {
+  readonly code = 'revenue_not_reversible';
+  readonly kind = 'invalid' as const;
+
+  constructor(revenueEventId: string, kind: string) {
+    super(`Revenue entry ${revenueEventId} is ${kind}: only a deferred entry can be reversed`);
+  }
+}
+
+/**
+ * A cancelled, paid order whose revenue Finance never deferred: the ledger has nothing to undo. Its
+ * payment-authorized event has not been recorded yet (it may sit in the dead letters); reversing
+ * must wait for it rather than invent an amount.
+ */
+export class NoDeferredRevenueToReverse extends DomainError {
+  readonly code = 'no_deferred_revenue_to_reverse';
+  readonly kind = 'conflict' as const;
+
+  constructor(orderId: string) {
+    super(`Order ${orderId} has no deferred revenue to reverse`);
+  }
+}

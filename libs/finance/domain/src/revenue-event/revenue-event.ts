@@ -1,7 +1,7 @@
 import { AggregateRoot, Money } from '@bazaar/shared-kernel';
 import { LedgerEvent } from './ledger-events';
 import { balancedLines, LedgerLine } from './ledger-line';
-import { RevenueAmountNotPositive } from './revenue-event-errors';
+import { RevenueAmountNotPositive, RevenueNotReversible } from './revenue-event-errors';
 import { RevenueEventKind } from './revenue-event-kind';
 
 export interface RevenueEventSnapshot {
@@ -11,6 +11,8 @@ export interface RevenueEventSnapshot {
   readonly amount: Money;
   readonly recordedAt: Date;
   readonly lines: readonly LedgerLine[];
+  /** A reversal's deferred entry; absent on every other kind. */
+  readonly reverses?: string;
 }
 
 /**
@@ -35,6 +37,23 @@ export class RevenueEvent extends AggregateRoot<LedgerEvent> {
     ];
     const entry = RevenueEvent.of({ id, orderId, kind: 'deferred', amount, recordedAt, lines }, 0);
     entry.record({ type: 'RevenueDeferred', revenueEventId: id, orderId, amount: entry.amount, occurredAt: recordedAt });
+    return entry;
+  }
+
+  /**
+   * The deferred revenue of an order that will not be paid after all: the same amount, back from
+   * deferred revenue to receivable. The deferred entry itself stays as it was.
+   */
+  static reverse(deferred: RevenueEvent, input: { id: string; recordedAt: Date }): RevenueEvent {
+    if (deferred.kind !== 'deferred') throw new RevenueNotReversible(deferred.id, deferred.kind);
+    const { id, recordedAt } = input;
+    const { orderId, amount } = deferred;
+    const lines: LedgerLine[] = [
+      { account: 'deferred_revenue', side: 'debit', amount },
+      { account: 'accounts_receivable', side: 'credit', amount },
+    ];
+    const entry = RevenueEvent.of({ id, orderId, kind: 'reversal', amount, recordedAt, lines, reverses: deferred.id }, 0);
+    entry.record({ type: 'RevenueReversed', revenueEventId: id, reversedRevenueEventId: deferred.id, orderId, amount, occurredAt: recordedAt });
     return entry;
   }
 

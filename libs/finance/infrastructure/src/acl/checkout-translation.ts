@@ -1,13 +1,23 @@
-import { RecordDeferredRevenue } from '@bazaar/finance-application';
-import { CartCheckedOutV1 } from '@bazaar/published-language';
+import { RecordDeferredRevenue, ReverseRevenue } from '@bazaar/finance-application';
+import { OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-language';
 
-/**
- * Checkout's checked-out cart in Finance's words: revenue expected for the order, its total.
- * Lines, buyer and address are not accounting facts and stop here.
+/*
+ * Checkout's news in Finance's words. Lines, buyer, address and the authorization reference are
+ * not accounting facts and stop here.
  */
-export function deferredRevenueFromCheckout(event: CartCheckedOutV1): RecordDeferredRevenue {
+
+/** An authorized payment: revenue expected for the order, the amount held on the buyer's payment method. */
+export function deferredRevenueFor(event: PaymentAuthorizedV1): RecordDeferredRevenue {
   return {
     orderId: event.orderId,
-    amount: { amount: event.total.amount, currency: event.total.currency },
+    amount: { amount: event.amount.amount, currency: event.amount.currency },
   };
+}
+
+/**
+ * A cancelled order: its revenue is reversed when its payment had been authorized (that is when
+ * Finance deferred it). A cancellation before authorization left nothing in the ledger: no command.
+ */
+export function revenueReversalFor(event: OrderCancelledV1): ReverseRevenue | undefined {
+  return event.paymentWasAuthorized ? { orderId: event.orderId } : undefined;
 }

@@ -1,6 +1,6 @@
 import { LedgerEvent } from '@bazaar/finance-domain';
 import { OutgoingEvent } from '@bazaar/platform-messaging';
-import { RevenueDeferredV1 } from '@bazaar/published-language';
+import { RevenueDeferredV1, RevenueReversedV1 } from '@bazaar/published-language';
 import { assertNever } from '@bazaar/shared-kernel';
 
 /**
@@ -19,8 +19,18 @@ export function toPublishedEvents(events: readonly LedgerEvent[]): OutgoingEvent
         };
         return { contract: RevenueDeferredV1, data, aggregateId: event.orderId, occurredAt: event.occurredAt };
       }
+      case 'RevenueReversed': {
+        const data: RevenueReversedV1 = {
+          revenueEventId: event.revenueEventId,
+          reversedRevenueEventId: event.reversedRevenueEventId,
+          orderId: event.orderId,
+          amount: { amount: event.amount.amount, currency: event.amount.currency },
+          recordedAt: event.occurredAt.toISOString(),
+        };
+        return { contract: RevenueReversedV1, data, aggregateId: event.orderId, occurredAt: event.occurredAt };
+      }
       default:
-        return assertNever(event.type);
+        return assertNever(event);
     }
   });
 }

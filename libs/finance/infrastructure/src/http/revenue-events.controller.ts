@@ -25,6 +25,7 @@ export class RevenueEventsController {
         kind: entry.kind,
         amount: { ...entry.amount },
         recordedAt: entry.recordedAt.toISOString(),
+        ...(entry.reversesRevenueEventId ? { reversesRevenueEventId: entry.reversesRevenueEventId } : {}),
         lines: entry.lines.map(({ account, side, amount }) => ({ account, side, amount: { ...amount } })),
       })),
     };

@@ -12,9 +12,11 @@ export const revenueEventsResponse = z.object({
     z.object({
       revenueEventId: z.uuid(),
       orderId: z.uuid(),
-      kind: z.enum(['deferred']),
+      kind: z.enum(['deferred', 'reversal']),
       amount: money,
       recordedAt: z.iso.datetime(),
+      /** On a reversal: the deferred entry it undoes. */
+      reversesRevenueEventId: z.uuid().optional(),
       lines: z.array(
         z.object({ account: z.enum(['accounts_receivable', 'deferred_revenue']), side: z.enum(['debit', 'credit']), amount: money }),
       ),

@@ -1,14 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { RecordDeferredRevenueHandler } from '@bazaar/finance-application';
+import { RecordDeferredRevenueHandler, ReverseRevenueHandler } from '@bazaar/finance-application';
 import { Transactions } from '@bazaar/platform-database';
 import { Inbox } from '@bazaar/platform-messaging';
-import { CartCheckedOutV1 } from '@bazaar/published-language';
-import { deferredRevenueFromCheckout } from '../acl/checkout-translation';
+import { OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-language';
+import { deferredRevenueFor, revenueReversalFor } from '../acl/checkout-translation';
 
 /**
- * What Finance does with Checkout's events. A checked-out cart defers its revenue, once: the inbox
- * mark commits with the ledger entry, so a redelivery changes nothing.
+ * What Finance does with Checkout's events: an authorized payment defers the order's revenue, a
+ * cancellation after it reverses that. Each happens once: the inbox mark commits with the ledger
+ * entry, so a redelivery changes nothing. A checked-out cart is not paid yet and means nothing here.
  */
 @Controller()
 export class CheckoutEventsConsumer {
@@ -17,13 +18,22 @@ export class CheckoutEventsConsumer {
   constructor(
     transactions: Transactions,
     private readonly recordDeferredRevenue: RecordDeferredRevenueHandler,
+    private readonly reverseRevenue: ReverseRevenueHandler,
   ) {
     this.inbox = new Inbox(transactions, 'finance.checkout-events');
   }
 
-  @EventPattern(CartCheckedOutV1.wireType)
-  async onCartCheckedOut(@Payload() message: unknown): Promise<void> {
-    const event = CartCheckedOutV1.parse(message);
-    await this.inbox.once(event, () => this.recordDeferredRevenue.execute(deferredRevenueFromCheckout(event.data)));
+  @EventPattern(PaymentAuthorizedV1.wireType)
+  async onPaymentAuthorized(@Payload() message: unknown): Promise<void> {
+    const event = PaymentAuthorizedV1.parse(message);
+    await this.inbox.once(event, () => this.recordDeferredRevenue.execute(deferredRevenueFor(event.data)));
+  }
+
+  /** Marked as seen even when it asks for nothing, so that a redelivery is recognised as one. */
+  @EventPattern(OrderCancelledV1.wireType)
+  async onOrderCancelled(@Payload() message: unknown): Promise<void> {
+    const event = OrderCancelledV1.parse(message);
+    const reversal = revenueReversalFor(event.data);
+    await this.inbox.once(event, async () => (reversal ? this.reverseRevenue.execute(reversal) : undefined));
   }
 }

@@ -1,6 +1,6 @@
 import { ServiceUnderTest } from '@bazaar/platform-service/testing';
 import { anEvent, kafkaMessage } from '@bazaar/platform-testing';
-import { CartCheckedOutV1, Topics } from '@bazaar/published-language';
+import { PaymentAuthorizedV1, Topics } from '@bazaar/published-language';
 import { financeService } from '../finance.service';
 
 describe('Finance scaled out to two instances', () => {
@@ -14,10 +14,10 @@ describe('Finance scaled out to two instances', () => {
     await finance?.stop();
   });
 
-  it('shares the partitions and turns a burst of 30 orders, each delivered twice, into exactly 30 deferred revenue entries', async () => {
+  it('shares the partitions and turns a burst of 30 paid orders, each delivered twice, into exactly 30 deferred revenue entries', async () => {
     await finance.sharesPartitionsOf(Topics.checkoutOrders);
 
-    const orders = Array.from({ length: 30 }, () => anEvent(CartCheckedOutV1));
+    const orders = Array.from({ length: 30 }, () => anEvent(PaymentAuthorizedV1));
     const messages = orders.map(kafkaMessage);
     await finance.send(Topics.checkoutOrders, ...messages);
     await finance.send(Topics.checkoutOrders, ...messages);

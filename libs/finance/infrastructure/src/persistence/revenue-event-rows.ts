@@ -9,11 +9,12 @@ export interface RevenueEventRow {
   readonly amount: string;
   readonly currency: string;
   readonly recorded_at: Date;
+  readonly reverses: string | null;
   readonly lines: readonly { account: LedgerAccount; side: LedgerSide; amount: string | number; currency: string }[];
 }
 
 export const selectRevenueEvents = `
-  SELECT e.id, e.order_id, e.kind, e.amount, e.currency, e.recorded_at,
+  SELECT e.id, e.order_id, e.kind, e.amount, e.currency, e.recorded_at, e.reverses,
          (SELECT json_agg(json_build_object('account', l.account, 'side', l.side, 'amount', l.amount::text, 'currency', l.currency)
                           ORDER BY l.line_no)
             FROM ledger_lines l WHERE l.revenue_event_id = e.id) AS lines
@@ -26,6 +27,7 @@ export function toRevenueEvent(row: RevenueEventRow): RevenueEvent {
     kind: row.kind,
     amount: money(Number(row.amount), row.currency),
     recordedAt: row.recorded_at,
+    ...(row.reverses ? { reverses: row.reverses } : {}),
     lines: row.lines.map((line) => ({ account: line.account, side: line.side, amount: money(Number(line.amount), line.currency) })),
   });
 }

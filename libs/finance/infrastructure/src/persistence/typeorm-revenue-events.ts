@@ -18,12 +18,12 @@ export class TypeOrmRevenueEvents extends RevenueEvents {
   }
 
   async record(entry: RevenueEvent): Promise<void> {
-    const { id, orderId, kind, amount, recordedAt, lines } = entry.snapshot();
+    const { id, orderId, kind, amount, recordedAt, lines, reverses } = entry.snapshot();
     await this.transactions.run(async (manager) => {
       try {
         await manager.query(
-          `INSERT INTO revenue_events (id, order_id, kind, amount, currency, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [id, orderId, kind, amount.amount, amount.currency, recordedAt],
+          `INSERT INTO revenue_events (id, order_id, kind, amount, currency, recorded_at, reverses) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [id, orderId, kind, amount.amount, amount.currency, recordedAt, reverses ?? null],
         );
       } catch (error) {
         // Someone recorded this order's entry since we looked: retrying finds it and does nothing.
