@@ -101,4 +101,24 @@ describe('An order’s process over time, failures and restarts (real PostgreSQL
     expect(rows[0]!.cancelled_at.getTime()).toBeGreaterThanOrEqual(Date.parse(waiting.process?.deadline ?? ''));
     expect(sandbox.isVoided(`sbx_auth_${orderId}`)).toBe(true);
   });
+
+  it('shares the sweeps between replicas: with a flaky gateway every order is still authorized and announced once', async () => {
+    await checkout.startInstance();
+    await checkout.sharesPartitionsOf(Topics.checkoutOrders);
+    sandbox.reconfigure({ failureRate: 0.5 });
+
+    const orderIds = await Promise.all(Array.from({ length: 6 }, () => placeOrder(checkout)));
+
+    // Each is authorized, then (no answer from Fulfillment here) timed out and voided: its process runs to its end.
+    for (const orderId of orderIds) {
+      await publishedEvent(orders, orderId, PaymentAuthorizedV1);
+      await orderReaches(checkout, orderId, 'cancelled', 'cancelled');
+      await publishedEvent(orders, orderId, OrderCancelledV1);
+    }
+    for (const orderId of orderIds) {
+      expect(publishedAbout(orders, orderId)).toEqual(['checkout.cart-checked-out.v1', PaymentAuthorizedV1.wireType, OrderCancelledV1.wireType]);
+      expect(sandbox.isVoided(`sbx_auth_${orderId}`)).toBe(true);
+    }
+    await checkout.instances.pop()?.close();
+  });
 });
