@@ -4,6 +4,7 @@ import { money } from '@bazaar/shared-kernel';
 import { CancelOrderHandler } from '../cancel-order/cancel-order.handler';
 import { checkoutFakes } from '../testing/checkout-fakes';
 import { givenPlaced, givenScreened } from '../testing/given';
+import { InMemoryOrderProcesses } from '../testing/in-memory-order-processes';
 import { InMemoryOrders } from '../testing/in-memory-orders';
 import { GetOrderHandler } from './get-order.handler';
 
@@ -73,7 +74,7 @@ describe('Getting an order', () => {
   });
 
   it('says so when there is no such order', async () => {
-    const query = new GetOrderHandler(new InMemoryOrders()).execute({ orderId: '00000000-0000-4000-8000-000000000099' });
+    const query = new GetOrderHandler(new InMemoryOrders(), new InMemoryOrderProcesses()).execute({ orderId: '00000000-0000-4000-8000-000000000099' });
 
     await expect(query).rejects.toBeInstanceOf(OrderNotFound);
     await expect(query).rejects.toMatchObject({ code: 'order_not_found', kind: 'not_found' });

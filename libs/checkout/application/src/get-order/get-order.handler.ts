@@ -8,15 +8,14 @@ import { detailsOf, OrderDetails } from './order-details';
  * and the order carrying it out the two may briefly differ; `process.pending` shows what is on its way.
  */
 export class GetOrderHandler {
-  /** `processes` is optional only until the infrastructure wires the process (issue 3, part 2). */
   constructor(
     private readonly orders: Orders,
-    private readonly processes?: OrderProcesses,
+    private readonly processes: OrderProcesses,
   ) {}
 
   async execute(query: GetOrder): Promise<OrderDetails> {
     const id = orderId(query.orderId);
     const order = await loadOrder(this.orders, id);
-    return detailsOf(order, await this.processes?.byId(id));
+    return detailsOf(order, await this.processes.byId(id));
   }
 }
