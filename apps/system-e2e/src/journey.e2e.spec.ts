@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CartCheckedOutV1, EventHeaders, PaymentAuthorizedV1 } from '@bazaar/published-language';
+import { CartCheckedOutV1, EventHeaders, OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-language';
 import { anEvent, eventually, kafkaMessage, TappedMessage, TopicTap, withKey } from '@bazaar/platform-testing';
 import { countRows, downstreamCaughtUp, downstreamOf, fullyProjected } from './support/downstream';
 import { http } from './support/http';
@@ -42,6 +42,52 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
     const order = await http('GET', `${system.url('checkout')}/orders/${orderId}`);
     // Fulfillment has not reserved stock yet (its own issue): the order waits there, paid.
     expect(order.body).toMatchObject({ orderId, status: 'payment_authorized', payment: { state: 'authorized' }, total: { amount: 3399, currency: 'EUR' } });
+  });
+
+  it('is cancelled for payment_declined when its payment is declined, and nothing reaches Fulfillment or Finance', async () => {
+    const placed = await http('POST', `${system.url('checkout')}/orders`, { body: anOrderRequest({ paymentToken: 'tok_declined' }) });
+    expect(placed.status).toBe(201);
+    const { orderId } = placed.body;
+
+    await eventually(async () => {
+      const order = await http('GET', `${system.url('checkout')}/orders/${orderId}`);
+      expect(order.body).toMatchObject({ orderId, status: 'cancelled', cancellationReason: 'payment_declined' });
+    }, { timeoutMs: 20_000 });
+    const cancelled = OrderCancelledV1.parse((await publishedAbout(orderId, OrderCancelledV1)).body);
+    expect(cancelled.data).toMatchObject({ reason: 'payment_declined', paymentWasAuthorized: false });
+    await downstreamCaughtUp(system, 'checkout.orders');
+
+    expect(orders.matching((m) => m.key === orderId && m.headers[EventHeaders.type] === PaymentAuthorizedV1.wireType)).toEqual([]);
+    const { shipments, revenueEvents } = await downstreamOf(system, orderId);
+    expect(shipments).toEqual([]);
+    expect(revenueEvents).toEqual([]);
+  });
+
+  it('cancelled by the buyer after its payment: its shipment is cancelled and its deferred revenue reversed', async () => {
+    const placed = await http('POST', `${system.url('checkout')}/orders`, { body: anOrderRequest() });
+    const { orderId } = placed.body;
+    const projected = await fullyProjected(system, orderId);
+    const shipment = projected.shipments[0] as { shipmentId: string };
+
+    const cancelled = await http('POST', `${system.url('checkout')}/orders/${orderId}/cancel`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ orderId, status: 'cancelled', cancellationReason: 'buyer_cancelled' });
+
+    const { revenueEvents } = await eventually(async () => {
+      const state = await downstreamOf(system, orderId);
+      expect(state.shipments).toEqual([expect.objectContaining({ shipmentId: shipment.shipmentId, status: 'cancelled' })]);
+      expect(state.revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred' }), expect.objectContaining({ kind: 'reversal' })]);
+      return state;
+    }, { timeoutMs: 20_000 });
+    const [deferred, reversal] = revenueEvents as { revenueEventId: string; amount: unknown }[];
+    expect(reversal).toMatchObject({
+      amount: deferred!.amount,
+      reversesRevenueEventId: deferred!.revenueEventId,
+      lines: [
+        { account: 'deferred_revenue', side: 'debit', amount: deferred!.amount },
+        { account: 'accounts_receivable', side: 'credit', amount: deferred!.amount },
+      ],
+    });
   });
 
   it('answers the same Idempotency-Key with the same order and creates nothing twice downstream', async () => {
