@@ -24,7 +24,7 @@ import { headline } from './lib/report/headline.mjs';
 import { writeResults } from './lib/report/write.mjs';
 import { runStep } from './lib/steps.mjs';
 import { poolFor, serverSettings } from './lib/system/databases.mjs';
-import { CONSUMES, CONTEXTS, startSystem } from './lib/system/system.mjs';
+import { CONTEXTS, startSystem } from './lib/system/system.mjs';
 
 async function main(argv) {
   const opts = parseOptions(argv);
@@ -51,10 +51,9 @@ async function main(argv) {
   const system = await startSystem({ runId, logDir: join(dir, 'logs'), env: opts.env, envFor: withProfiling(opts, dir), log: say });
   const loadgenPids = new Set();
   const resources = resourceSampler(processGroups(system, loadgenPids));
-  const consumed = Object.fromEntries(Object.entries(CONSUMES).map(([c, topics]) => [c, topics.map((t) => `${system.prefix}${t}`)]));
   const adminPool = poolFor('postgres');
   const database = databaseWorkSampler(adminPool, Object.fromEntries(CONTEXTS.map((c, i) => [c, system.databases[i]])));
-  const backlog = backlogSampler({ databases: system.pools, admin: system.admin, groups: consumed }, system.groupIds);
+  const backlog = backlogSampler({ databases: system.pools, admin: system.admin }, system.groupIds);
   for (const sampler of [resources, backlog, database]) sampler.start();
   const ctx = { system, resources, backlog, database, loadgenPids, opts };
   try {

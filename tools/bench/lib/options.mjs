@@ -43,7 +43,7 @@ const HELP = `usage: npm run bench [-- options]
 
   --full (default) | --quick | --smoke   how long: ~15 min | ~2 min of load | seconds
   --steps 100,250,500      open-loop order rates (orders/s) instead of the mode's
-  --step-seconds N         measured seconds per step (plus the mode's warm-up)
+  --step-seconds N         measured seconds per step and for the closed loop (plus the mode's warm-up)
   --connections N          closed-loop connections (default 64)
   --no-closed              skip the closed-loop maximum
   --no-ceilings            skip pgbench, ProducerPerformance and the bare Fastify run
@@ -85,7 +85,9 @@ export function parseOptions(argv) {
     ...base,
     steps: values.steps ? values.steps.split(',').map(Number).filter((n) => n > 0) : base.steps,
     stepMs: values['step-seconds'] ? Number(values['step-seconds']) * 1000 : base.stepMs,
-    closed: values['no-closed'] ? null : { ...base.closed, connections: Number(values.connections ?? base.closed.connections) },
+    closed: values['no-closed']
+      ? null
+      : { ...base.closed, connections: Number(values.connections ?? base.closed.connections), ...(values['step-seconds'] ? { ms: Number(values['step-seconds']) * 1000 } : {}) },
     ceilings: values['no-ceilings'] ? null : base.ceilings,
     build: !values['no-build'] && process.env.BAZAAR_SKIP_BUILD !== '1',
     keep: Boolean(values.keep),

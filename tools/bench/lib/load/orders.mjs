@@ -1,4 +1,7 @@
-/** Valid, unique express-checkout requests: a distinct buyer and Idempotency-Key per order. */
+/**
+ * Valid, unique express-checkout requests: a distinct buyer (so Checkout's buyer-velocity fraud rule
+ * never counts) and Idempotency-Key per order, small totals (never a manual fraud review), `tok_ok`.
+ */
 
 const SKUS = ['MUG-BLUE', 'MUG-RED', 'TEA-EARL', 'TEA-GREEN', 'PEN-BLACK', 'BOOK-DDD', 'LAMP-DESK', 'SOCK-WOOL'];
 const ADDRESS = { name: 'Ada Lovelace', line1: '12 St James Square', city: 'London', postalCode: 'SW1Y 4JH', country: 'GB' };
@@ -13,7 +16,7 @@ export function orderRequest(prefix, n) {
   const first = SKUS[n % SKUS.length];
   const second = SKUS[(n + 3) % SKUS.length];
   const body = {
-    buyerId: `buyer-${prefix}-${n % 10_000}`,
+    buyerId: `buyer-${prefix}-${n}`,
     lines: [
       { sku: first, quantity: 1 + (n % 3), unitPrice: { amount: 1250, currency: 'EUR' } },
       { sku: second, quantity: 1, unitPrice: { amount: 899, currency: 'EUR' } },

@@ -6,13 +6,12 @@ import { Sampler } from './sampler.mjs';
 import { maxOf } from '../stats.mjs';
 
 /**
- * @param {{ databases: Record<string, import('pg').Pool>, admin: import('kafkajs').Admin,
- *           groups: Record<string, string[]> }} o  groups: context → topics its group consumes
- * @param {Record<string, string>} groupIds context → consumer group id
+ * @param {{ databases: Record<string, import('pg').Pool>, admin: import('kafkajs').Admin }} o
+ * @param {Record<string, string>} groupIds context → its consumer group
  */
-export function backlogSampler({ databases, admin, groups }, groupIds, intervalMs = 1000) {
+export function backlogSampler({ databases, admin }, groupIds, intervalMs = 1000) {
   const sampler = new Sampler(async () => {
-    const [outbox, lag] = await Promise.all([outboxBacklog(databases), consumerLag(admin, groups, groupIds)]);
+    const [outbox, lag] = await Promise.all([outboxBacklog(databases), consumerLag(admin, groupIds)]);
     return { outbox, lag };
   }, intervalMs);
   sampler.summarize = (from, to) => summarizeBacklog(sampler.between(from, to));
@@ -29,19 +28,21 @@ export async function outboxBacklog(databases) {
   return Object.fromEntries(entries);
 }
 
-export async function consumerLag(admin, groups, groupIds) {
-  const ends = new Map();
-  const topics = [...new Set(Object.values(groups).flat())];
-  await Promise.all(topics.map(async (topic) => ends.set(topic, await admin.fetchTopicOffsets(topic))));
+/**
+ * Per group: the topics it has committed offsets on (whatever it consumes in this version of the
+ * services), log-end offset minus committed offset summed over their partitions.
+ */
+export async function consumerLag(admin, groupIds) {
   const entries = await Promise.all(
-    Object.entries(groups).map(async ([context, consumed]) => {
-      const committed = await admin.fetchOffsets({ groupId: groupIds[context], topics: consumed });
+    Object.entries(groupIds).map(async ([context, groupId]) => {
+      const committed = await admin.fetchOffsets({ groupId });
       let lag = 0;
       for (const { topic, partitions } of committed) {
+        const ends = await admin.fetchTopicOffsets(topic);
         for (const { partition, offset } of partitions) {
-          const end = Number(ends.get(topic)?.find((p) => p.partition === partition)?.high ?? 0);
-          // -1 = nothing committed yet: everything on the partition is still to be read.
-          lag += Math.max(0, end - (Number(offset) < 0 ? 0 : Number(offset)));
+          const end = Number(ends.find((p) => p.partition === partition)?.high ?? 0);
+          // -1 = nothing committed yet on this partition: everything on it is still to be read.
+          lag += Math.max(0, end - Math.max(0, Number(offset)));
         }
       }
       return [context, lag];

@@ -13,12 +13,11 @@ import { createTopics, deleteRunTopics, kafkaClient } from './topics.mjs';
 
 export const CONTEXTS = ['checkout', 'fulfillment', 'finance', 'support'];
 
-/** Which topics each consuming context's group reads (for consumer lag). */
-export const CONSUMES = {
-  fulfillment: ['checkout.orders'],
-  finance: ['checkout.orders'],
-  support: ['checkout.orders', 'fulfillment.shipments', 'finance.ledgers'],
-};
+/**
+ * Settings the benchmark needs whatever the knobs: nothing reserves stock yet, so Checkout would
+ * cancel every paid order after its reservation timeout (15 min) — in the middle of a full run.
+ */
+export const BENCH_DEFAULTS = { checkout: { ORDER_RESERVATION_TIMEOUT_MS: String(24 * 3600_000) } };
 
 /**
  * @param {{ runId: string, logDir: string, env: Record<string, string>, envFor: Record<string, Record<string, string>>,
@@ -50,6 +49,7 @@ export async function startSystem({ runId, logDir, env, envFor, readyTimeoutMs =
         KAFKA_TOPIC_PREFIX: prefix,
         KAFKA_CONSUMER_GROUP: groupIds[ctx],
         LOG_LEVEL: 'warn',
+        ...(BENCH_DEFAULTS[ctx] ?? {}),
         ...env,
         ...(envFor[ctx] ?? {}),
       };
