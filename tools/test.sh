@@ -22,6 +22,7 @@ echo "▸ unit and integration tests"
 npx nx run-many -t test --parallel=2 --skip-nx-cache --outputStyle=static
 
 echo "▸ build and end-to-end"
-npx nx run system-e2e:e2e --skip-nx-cache --outputStyle=static
+# system-e2e walks orders through the four services; bench:e2e is the benchmark tool's smoke run.
+npx nx run-many -t e2e -p system-e2e,bench --parallel=1 --skip-nx-cache --outputStyle=static
 
 node tools/test/summary.mjs "$results"
