@@ -16,7 +16,7 @@ export function markdownReport(result, { chartFile }) {
     '',
     `${result.startedAt} · ${result.machine.cpuModel} × ${result.machine.cores} · ${result.machine.memoryGb} GB · Node ${result.machine.node} · PostgreSQL ${result.postgres.version} (synchronous_commit=${result.postgres.synchronous_commit}) · commit ${result.git.commit}${result.git.dirty ? ' (uncommitted changes)' : ''}`,
     '',
-    `Load average at start ${result.machine.loadAvgStart} and end ${result.machine.loadAvgEnd}; other processes used ${f(result.cpuOverRun?.other?.cpuCores)} cores on average during the load — ${result.contaminated ? '**the machine was not quiet: numbers are contaminated**' : 'the machine was quiet'}. Service settings: ${Object.keys(result.settings.env).length || Object.keys(result.settings.envFor).length ? '`' + JSON.stringify(result.settings) + '`' : 'defaults'}. HTTP client: ${result.loadClient}. How to read this: docs/benchmark.md.`,
+    `Load average at start ${result.machine.loadAvgStart} and end ${result.machine.loadAvgEnd}; other processes used up to ${f(Math.max(...steps.map((s) => s.resources.other.cpuCores ?? 0)))} cores in a measured window — ${result.contaminated ? '**the machine was not quiet: numbers are contaminated**' : 'quiet enough (≤ 0.25 cores)'}. Service settings: ${Object.keys(result.settings.env).length || Object.keys(result.settings.envFor).length ? '`' + JSON.stringify(result.settings) + '`' : 'defaults'}. HTTP client: ${result.loadClient}. How to read this: docs/benchmark.md.`,
     '',
     '## Headline',
     '',
