@@ -66,6 +66,10 @@ async function main(argv) {
       const c = opts.ceilings;
       result.ceilings.kafka = await kafkaCeiling({ admin: system.admin, topic: `${system.prefix}producer-performance`, recordSize: message?.valueBytes ?? 1024, maxRecords: c.kafkaMaxRecords, fixedRate: c.kafkaFixedRate, fixedRecords: c.kafkaFixedRecords, log: say });
     }
+    say(`idle: ${opts.idleMs / 1000}s without load (what the system costs doing nothing)`);
+    const idleFrom = Date.now();
+    await new Promise((r) => setTimeout(r, opts.idleMs));
+    result.idle = { seconds: opts.idleMs / 1000, resources: resources.summarize(idleFrom, Date.now()), pipeline: backlog.summarize(idleFrom, Date.now()) };
     result.steps = [];
     for (const rate of opts.steps) {
       say(`step ${rate} orders/s: ${opts.stepWarmupMs / 1000}s warm-up + ${opts.stepMs / 1000}s measured`);

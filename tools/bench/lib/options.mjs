@@ -9,6 +9,7 @@ export const MODES = {
   /** Seconds, tiny load: proves the tool end to end (the test suite runs it). */
   smoke: {
     warmup: { rate: 20, ms: 2000 },
+    idleMs: 2000,
     steps: [20],
     stepWarmupMs: 500,
     stepMs: 3000,
@@ -20,6 +21,7 @@ export const MODES = {
   /** One to two minutes of load, for development. */
   quick: {
     warmup: { rate: 50, ms: 5000 },
+    idleMs: 5000,
     steps: [25, 50, 100, 250, 500],
     stepWarmupMs: 2000,
     stepMs: 8000,
@@ -31,6 +33,7 @@ export const MODES = {
   /** What the numbers in docs/benchmark.md come from: 45 s measured per step after 10 s warm-up. */
   full: {
     warmup: { rate: 50, ms: 20_000 },
+    idleMs: 20_000,
     steps: FULL_STEPS,
     stepWarmupMs: 10_000,
     stepMs: 45_000,

@@ -47,12 +47,16 @@ export function markdownReport(result, { chartFile }) {
     '',
     '## CPU (cores, average over each measured window) and memory',
     '',
-    table(['step', ...PROCESSES, 'machine busy'], steps.map((s) => [s.name, ...PROCESSES.map((p) => f(s.resources[p]?.cpuCores)), f(s.resources.machine.busyPercent, ' %')])),
+    table(['step', ...PROCESSES, 'machine busy'], [
+      ...(result.idle ? [['idle (no load)', ...PROCESSES.map((p) => f(result.idle.resources[p]?.cpuCores)), f(result.idle.resources.machine.busyPercent, ' %')]] : []),
+      ...steps.map((s) => [s.name, ...PROCESSES.map((p) => f(s.resources[p]?.cpuCores)), f(s.resources.machine.busyPercent, ' %')]),
+    ]),
     '',
-    'CPU milliseconds per accepted order (cores ÷ orders/s): where an order\'s cost goes. "system" is the four services, the broker and PostgreSQL.',
+    'CPU milliseconds per accepted order above idle ((cores − idle cores) ÷ orders/s): what one more order costs. "system" is the four services, the broker and PostgreSQL.',
     '',
     table(['step', ...SYSTEM, 'system', 'loadgen'], steps.map((s) => {
-      const per = (p) => (s.acceptedPerSecond ? Math.round((10_000 * (s.resources[p]?.cpuCores ?? 0)) / s.acceptedPerSecond) / 10 : null);
+      const idle = (p) => (p === 'loadgen' ? 0 : (result.idle?.resources[p]?.cpuCores ?? 0));
+      const per = (p) => (s.acceptedPerSecond ? Math.round((10_000 * ((s.resources[p]?.cpuCores ?? 0) - idle(p))) / s.acceptedPerSecond) / 10 : null);
       return [s.name, ...SYSTEM.map((p) => f(per(p))), f(Math.round(SYSTEM.reduce((sum, p) => sum + (per(p) ?? 0), 0) * 10) / 10), f(per('loadgen'))];
     })),
     '',
