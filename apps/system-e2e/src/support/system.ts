@@ -10,6 +10,14 @@ export type ServiceName = 'checkout' | 'fulfillment' | 'finance' | 'support';
 const services: readonly ServiceName[] = ['checkout', 'fulfillment', 'finance', 'support'];
 const workspace = join(__dirname, '../../../..');
 
+/** Environment variables to set on a service's processes, over the defaults the system gives them. */
+export type ServiceEnv = Readonly<Record<string, string>>;
+
+export interface SystemOptions {
+  /** Per service, e.g. `{ checkout: { ORDER_RESERVATION_TIMEOUT_MS: '2000' } }`: every replica of it gets these. */
+  readonly env?: Partial<Record<ServiceName, ServiceEnv>>;
+}
+
 export interface RunningService {
   readonly name: ServiceName;
   readonly url: string;
@@ -28,18 +36,27 @@ export class System {
     readonly kafka: Kafka,
     readonly topics: TopicNamespace,
     readonly databases: ReadonlyMap<ServiceName, TestDatabase>,
+    private readonly env: Partial<Record<ServiceName, ServiceEnv>>,
   ) {}
 
-  static async start(): Promise<System> {
+  static async start(options: SystemOptions = {}): Promise<System> {
     for (const name of services) {
       if (!existsSync(join(workspace, `dist/apps/${name}/main.js`))) throw new Error(`dist/apps/${name}/main.js is missing: build first`);
     }
     const kafka = testKafka();
     const topics = await TopicNamespace.create(kafka, 3);
     const databases = new Map<ServiceName, TestDatabase>();
-    for (const name of services) databases.set(name, await createTestDatabase(`bazaar_e2e_${name}`));
-    const system = new System(kafka, topics, databases);
-    await Promise.all(services.map((name) => system.startInstance(name)));
+    const system = new System(kafka, topics, databases, options.env ?? {});
+    try {
+      for (const name of services) databases.set(name, await createTestDatabase(`bazaar_e2e_${name}`));
+      // Settled, not raced: a service that fails to start must not leave the others running unrecorded.
+      const started = await Promise.allSettled(services.map((name) => system.startInstance(name)));
+      const failed = started.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+    } catch (error) {
+      await system.stop().catch(() => undefined);
+      throw error;
+    }
     return system;
   }
 
@@ -54,8 +71,11 @@ export class System {
     return first.url;
   }
 
-  /** Starts one more replica of a service (same database, same consumer group). */
-  async startInstance(name: ServiceName): Promise<RunningService> {
+  /**
+   * Starts one more replica of a service (same database, same consumer group), with the system's
+   * environment for it and, over that, `env` for this replica only (a replacement after a kill, say).
+   */
+  async startInstance(name: ServiceName, env: ServiceEnv = {}): Promise<RunningService> {
     mkdirSync(this.logDir, { recursive: true });
     const index = (this.instances.get(name)?.length ?? 0) + 1;
     const database = this.databases.get(name);
@@ -72,12 +92,14 @@ export class System {
         KAFKA_TOPIC_PREFIX: this.topics.prefix,
         KAFKA_CONSUMER_GROUP: this.group(name),
         OUTBOX_POLL_INTERVAL_MS: '200',
+        ...this.env[name],
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     }) as ChildProcessByStdio<null, Readable, Readable>;
     const log = createWriteStream(join(this.logDir, `${this.topics.prefix}${name}-${index}-${child.pid}.log`));
     child.stderr.pipe(log);
-    const url = await new Promise<string>((resolve, reject) => {
+    const listening = new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${name} did not start within 60s (see ${this.logDir})`)), 60_000);
       child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before listening (see ${this.logDir})`)));
       createInterface({ input: child.stdout }).on('line', (line) => {
@@ -89,6 +111,10 @@ export class System {
         }
       });
     });
+    const url = await listening.catch(async (error: unknown) => {
+      await exitOf(child, 'SIGKILL');
+      throw error;
+    });
     const instance = { name, url, process: child };
     this.instances.set(name, [...(this.instances.get(name) ?? []), instance]);
     return instance;
@@ -98,6 +124,13 @@ export class System {
   async kill(name: ServiceName): Promise<void> {
     const running = this.instances.get(name) ?? [];
     await Promise.all(running.map((instance) => exitOf(instance.process, 'SIGKILL')));
+    this.instances.set(name, []);
+  }
+
+  /** Stops every replica of a service gracefully (SIGTERM): its consumers leave the group at once. */
+  async stopInstances(name: ServiceName): Promise<void> {
+    const running = this.instances.get(name) ?? [];
+    await Promise.all(running.map((instance) => exitOf(instance.process, 'SIGTERM')));
     this.instances.set(name, []);
   }
 
