@@ -34,8 +34,8 @@ describe('Project an event into the case order view', () => {
     expect(stored?.view.checkout?.buyerId).toBe('buyer-42');
     expect(stored?.view.timeline.map((entry) => entry.type)).toEqual([
       'checkout.cart-checked-out',
-      'fulfillment.shipment-created',
       'finance.revenue-deferred',
+      'fulfillment.shipment-created',
     ]);
   });
 

@@ -1,4 +1,8 @@
 import { CheckoutDetails } from './checkout-details';
+import { FraudReview } from './fraud-review';
+import { Cancellation, OrderStatus } from './order-status';
+import { Payment, unknownPayment } from './payment';
+import { Reservation } from './reservation';
 import { RevenueEntry } from './revenue';
 import { ShipmentSummary } from './shipments';
 import { TimelineEntry } from './timeline';
@@ -6,11 +10,23 @@ import { TimelineEntry } from './timeline';
 /**
  * Everything Support knows about one order, gathered from every context's published events. It is
  * a projection, not an aggregate: it decides nothing and is rebuilt from the topics at will.
- * Until the checkout fact arrives the view is partial (`checkout: null`).
+ * Until a fact arrives, what it carries is unknown (null): the view may be partial.
  */
 export interface CaseOrderView {
   readonly orderId: string;
+  /** Checkout's status of the order, derived from the facts seen (see `statusFrom`). */
+  readonly status: OrderStatus;
+  /** null until Support has seen the checkout. */
   readonly checkout: CheckoutDetails | null;
+  /** null unless the order was sent to manual fraud review. */
+  readonly fraudReview: FraudReview | null;
+  readonly payment: Payment;
+  /** Fulfillment's answer to the paid order; null until it is seen. */
+  readonly reservation: Reservation | null;
+  readonly confirmedAt: string | null;
+  readonly completedAt: string | null;
+  /** null unless the order was cancelled. */
+  readonly cancellation: Cancellation | null;
   readonly shipments: readonly ShipmentSummary[];
   readonly revenue: readonly RevenueEntry[];
   /** Every event projected into this view, sorted by (occurredAt, eventId), each once. */
@@ -18,7 +34,20 @@ export interface CaseOrderView {
 }
 
 export function emptyCaseOrderView(orderId: string): CaseOrderView {
-  return { orderId, checkout: null, shipments: [], revenue: [], timeline: [] };
+  return {
+    orderId,
+    status: 'placed',
+    checkout: null,
+    fraudReview: null,
+    payment: unknownPayment,
+    reservation: null,
+    confirmedAt: null,
+    completedAt: null,
+    cancellation: null,
+    shipments: [],
+    revenue: [],
+    timeline: [],
+  };
 }
 
 /** True when the event is already part of the view: projecting it again would change nothing. */

@@ -1,4 +1,4 @@
-import { factsAbout } from '../testing/order-facts.builder';
+import { factsAbout, shuffled } from '../testing';
 import { CaseOrderView, emptyCaseOrderView, hasProjected } from './case-order-view';
 import { FactForAnotherOrder } from './errors';
 import { OrderFact } from './order-facts';
@@ -7,6 +7,36 @@ import { project } from './project';
 const orderId = '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f';
 const facts = factsAbout(orderId);
 const projectAll = (all: readonly OrderFact[]): CaseOrderView => all.reduce(project, emptyCaseOrderView(orderId));
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+const lines = [
+  { sku: 'MUG-BLUE', quantity: 2 },
+  { sku: 'TEA-EARL', quantity: 1 },
+];
+
+/** A large order's whole life: reviewed and approved, paid, reserved, confirmed, shipped and completed. */
+const lifecycle = (): OrderFact[] => [
+  facts.orderPlaced(),
+  facts.fraudReviewRequested(),
+  facts.fraudReviewDecided(),
+  facts.paymentAuthorized(),
+  facts.revenueDeferred(),
+  facts.stockReserved(),
+  facts.orderConfirmed(),
+  facts.shipmentCreated(),
+  facts.shipmentDispatched(),
+  facts.orderCompleted(),
+];
+
+/** A paid order the buyer cancelled: its authorization voided, its shipment cancelled, its revenue reversed. */
+const buyerCancellation = (): OrderFact[] => [
+  facts.orderPlaced(),
+  facts.paymentAuthorized(),
+  facts.revenueDeferred(),
+  facts.shipmentCreated(),
+  facts.orderCancelled({ reason: 'buyer_cancelled' }),
+  facts.shipmentCancelled(),
+  facts.revenueReversed(),
+];
 
 function permutations<T>(items: readonly T[]): T[][] {
   if (items.length <= 1) return [[...items]];
@@ -14,47 +44,164 @@ function permutations<T>(items: readonly T[]): T[][] {
 }
 
 describe('CaseOrderView projection', () => {
-  it('shows the checkout, shipments, revenue and a timeline of every event once all facts are in', () => {
-    const view = projectAll([facts.orderPlaced(), facts.shipmentCreated(), facts.revenueDeferred()]);
+  it('shows the whole life of an order once every fact is in, with a timeline of every event', () => {
+    const view = projectAll(lifecycle());
 
     expect(view).toEqual({
       orderId,
+      status: 'completed',
       checkout: facts.orderPlaced().checkout,
-      shipments: [{ shipmentId: 'shp-1', status: 'created', lines: facts.shipmentCreated().lines, createdAt: '2026-11-21T09:30:00.120Z' }],
-      revenue: [{ entryId: 'rev-1', kind: 'deferred', amount: { amount: 3399, currency: 'EUR' }, recordedAt: '2026-11-21T09:30:00.140Z' }],
-      timeline: [
-        { eventId: 'evt-checkout', type: 'checkout.cart-checked-out', version: 1, context: 'checkout', occurredAt: '2026-11-21T09:30:00.000Z' },
-        { eventId: 'evt-shipment', type: 'fulfillment.shipment-created', version: 1, context: 'fulfillment', occurredAt: '2026-11-21T09:30:00.120Z' },
-        { eventId: 'evt-revenue', type: 'finance.revenue-deferred', version: 1, context: 'finance', occurredAt: '2026-11-21T09:30:00.140Z' },
+      fraudReview: { score: 100, reasons: ['large_order'], requestedAt: '2026-11-21T09:30:00.200Z', decision: 'approved', decidedAt: '2026-11-21T10:05:00.000Z' },
+      payment: {
+        state: 'authorized',
+        amount: eur(3399),
+        authorizationReference: 'sandbox-auth-5d7c2f3e',
+        authorizedAt: '2026-11-21T10:05:00.450Z',
+        failureReason: null,
+        failedAt: null,
+      },
+      reservation: { status: 'reserved', lines, reservedAt: '2026-11-21T10:05:00.900Z' },
+      confirmedAt: '2026-11-21T10:05:01.100Z',
+      completedAt: '2026-11-22T14:00:00.300Z',
+      cancellation: null,
+      shipments: [
+        {
+          shipmentId: 'shp-1',
+          status: 'dispatched',
+          lines,
+          createdAt: '2026-11-21T10:05:01.200Z',
+          carrier: 'DHL',
+          trackingNumber: 'JD014600006281234567',
+          dispatchedAt: '2026-11-22T14:00:00.000Z',
+          cancelledAt: null,
+        },
       ],
+      revenue: [{ entryId: 'rev-1', kind: 'deferred', amount: eur(3399), recordedAt: '2026-11-21T10:05:00.600Z', reversesEntryId: null }],
+      timeline: lifecycle().map((fact) => fact.source),
+    });
+    expect(view.timeline.map((entry) => entry.type)).toEqual([
+      'checkout.cart-checked-out',
+      'checkout.fraud-review-requested',
+      'checkout.fraud-review-decided',
+      'checkout.payment-authorized',
+      'finance.revenue-deferred',
+      'fulfillment.inventory-reserved',
+      'checkout.order-confirmed',
+      'fulfillment.shipment-created',
+      'fulfillment.shipment-dispatched',
+      'checkout.order-completed',
+    ]);
+  });
+
+  it.each([
+    ['placed', 1, 'placed'],
+    ['sent to fraud review', 2, 'awaiting_fraud_review'],
+    ['approved by the analyst, not paid yet (as Checkout says it)', 3, 'awaiting_fraud_review'],
+    ['paid', 4, 'payment_authorized'],
+    ['reserved by Fulfillment, not confirmed by Checkout yet', 6, 'payment_authorized'],
+    ['confirmed', 7, 'confirmed'],
+    ['dispatched, not completed by Checkout yet', 9, 'confirmed'],
+    ['completed', 10, 'completed'],
+  ] as const)('shows Checkout’s status of an order %s', (_stage, factsSeen, status) => {
+    expect(projectAll(lifecycle().slice(0, factsSeen)).status).toBe(status);
+  });
+
+  it('shows a cancelled order’s reason, its voided payment, its cancelled shipment and the reversal of its revenue', () => {
+    const view = projectAll(buyerCancellation());
+
+    expect(view).toMatchObject({
+      status: 'cancelled',
+      cancellation: { reason: 'buyer_cancelled', cancelledAt: '2026-11-21T11:00:00.000Z', paymentWasAuthorized: true, authorizationVoided: true },
+      payment: { state: 'voided', amount: eur(3399), authorizedAt: '2026-11-21T10:05:00.450Z' },
+      shipments: [{ shipmentId: 'shp-1', status: 'cancelled', lines, createdAt: '2026-11-21T10:05:01.200Z', cancelledAt: '2026-11-21T11:00:00.080Z', dispatchedAt: null }],
+      revenue: [
+        { entryId: 'rev-1', kind: 'deferred', amount: eur(3399), reversesEntryId: null },
+        { entryId: 'rev-2', kind: 'reversal', amount: eur(3399), recordedAt: '2026-11-21T11:00:00.090Z', reversesEntryId: 'rev-1' },
+      ],
+    });
+    expect(view.timeline).toHaveLength(7);
+  });
+
+  it('shows a declined payment with the gateway’s reason on an order cancelled for payment_declined', () => {
+    const view = projectAll([facts.orderPlaced(), facts.paymentFailed(), facts.orderCancelled({ reason: 'payment_declined', paymentWasAuthorized: false })]);
+
+    expect(view).toMatchObject({
+      status: 'cancelled',
+      cancellation: { reason: 'payment_declined', paymentWasAuthorized: false, authorizationVoided: false },
+      payment: { state: 'failed', failureReason: 'declined', failedAt: '2026-11-21T09:30:00.450Z', amount: null, authorizedAt: null },
     });
   });
 
-  it('is partial, without checkout details, while only a later event is known', () => {
-    const view = projectAll([facts.shipmentCreated()]);
+  it('shows a rejected review, and no payment at all, on an order cancelled for fraud_rejected', () => {
+    const view = projectAll([
+      facts.orderPlaced(),
+      facts.fraudReviewRequested(),
+      facts.fraudReviewDecided({ decision: 'rejected' }),
+      facts.orderCancelled({ reason: 'fraud_rejected', paymentWasAuthorized: false }),
+    ]);
 
-    expect(view.checkout).toBeNull();
-    expect(view.shipments).toHaveLength(1);
-    expect(view.timeline.map((entry) => entry.eventId)).toEqual(['evt-shipment']);
+    expect(view).toMatchObject({
+      status: 'cancelled',
+      cancellation: { reason: 'fraud_rejected' },
+      fraudReview: { score: 100, decision: 'rejected', decidedAt: '2026-11-21T10:05:00.000Z' },
+      payment: { state: 'none' },
+    });
   });
 
-  it('converges to the same view whatever the arrival order, duplicates included', () => {
-    const arrivals = [
+  it('shows what was unavailable on an order cancelled out_of_stock, its authorization voided', () => {
+    const view = projectAll([
       facts.orderPlaced(),
-      facts.orderPlaced(),
-      facts.shipmentCreated(),
-      facts.shipmentCreated(),
-      facts.shipmentCreated({ eventId: 'evt-shipment-2', shipmentId: 'shp-2', occurredAt: '2026-11-21T09:30:00.050Z' }),
-      facts.revenueDeferred(),
+      facts.paymentAuthorized(),
+      facts.stockReservationFailed(),
+      facts.orderCancelled({ reason: 'out_of_stock' }),
+    ]);
+
+    expect(view).toMatchObject({
+      status: 'cancelled',
+      reservation: { status: 'failed', unavailable: [{ sku: 'TEA-EARL', requested: 1, available: 0 }], failedAt: '2026-11-21T10:05:00.900Z' },
+      payment: { state: 'voided', authorizationReference: 'sandbox-auth-5d7c2f3e' },
+    });
+  });
+
+  it('is partial, without checkout details, while only later events are known', () => {
+    const view = projectAll([facts.shipmentDispatched(), facts.orderCancelled({ reason: 'timed_out' })]);
+
+    expect(view.checkout).toBeNull();
+    expect(view.status).toBe('cancelled');
+    expect(view.payment.state).toBe('voided');
+    expect(view.shipments).toEqual([expect.objectContaining({ shipmentId: 'shp-1', status: 'dispatched', lines: null, createdAt: null, carrier: 'DHL' })]);
+  });
+
+  it.each([
+    ['a whole life', lifecycle],
+    ['a cancellation after payment', buyerCancellation],
+  ])('converges to the same view over 300 seeded arrival orders of %s, duplicates included', (_case, scenario) => {
+    const expected = projectAll(scenario());
+    const [first, second, third] = scenario();
+    const arrivals = [...scenario(), first!, second!, third!];
+
+    for (let seed = 1; seed <= 300; seed++) {
+      expect({ seed, view: projectAll(shuffled(arrivals, seed)) }).toEqual({ seed, view: expected });
+    }
+  });
+
+  it('converges in every arrival order even when facts contend for a field (both reservation answers, dispatch and cancellation)', () => {
+    const contending = [
+      facts.paymentAuthorized(),
+      facts.stockReservationFailed(),
+      facts.stockReserved(),
+      facts.orderConfirmed(),
+      facts.orderCancelled({ reason: 'buyer_cancelled' }),
+      facts.shipmentDispatched(),
+      facts.shipmentCancelled(),
     ];
-    const expected = projectAll(arrivals);
+    const expected = projectAll(contending);
 
-    const views = permutations(arrivals).map(projectAll);
+    const views = permutations(contending).map(projectAll);
 
-    expect(views).toHaveLength(720);
+    expect(views).toHaveLength(5040);
     for (const view of views) expect(view).toEqual(expected);
-    expect(expected.timeline).toHaveLength(4);
-    expect(expected.shipments.map((shipment) => shipment.shipmentId)).toEqual(['shp-2', 'shp-1']);
+    expect(expected).toMatchObject({ status: 'cancelled', reservation: { status: 'reserved' }, shipments: [{ status: 'cancelled' }] });
   });
 
   it('orders the timeline by occurrence time, then by event id for events of the same instant', () => {
@@ -68,12 +215,19 @@ describe('CaseOrderView projection', () => {
     expect(view.timeline.map((entry) => entry.eventId)).toEqual(['z', 'a', 'b']);
   });
 
+  it('changes nothing when a fact it already holds is projected again', () => {
+    const view = projectAll([facts.orderPlaced(), facts.paymentAuthorized(), facts.orderCancelled({ reason: 'buyer_cancelled' })]);
+
+    for (const fact of [facts.orderPlaced(), facts.paymentAuthorized(), facts.orderCancelled({ reason: 'buyer_cancelled' })]) {
+      expect(project(view, fact)).toEqual(view);
+    }
+  });
+
   it('knows which events it already holds, so a redelivery needs no write', () => {
     const view = projectAll([facts.orderPlaced()]);
 
     expect(hasProjected(view, 'evt-checkout')).toBe(true);
     expect(hasProjected(view, 'evt-shipment')).toBe(false);
-    expect(project(view, facts.orderPlaced())).toEqual(view);
   });
 
   it('refuses a fact about another order', () => {

@@ -1,42 +1,76 @@
 import { assertNever } from '@bazaar/shared-kernel';
 import { CaseOrderView } from './case-order-view';
 import { FactForAnotherOrder } from './errors';
+import { withReviewDecision, withReviewRequest } from './fraud-review';
 import { OrderFact } from './order-facts';
+import { statusFrom } from './order-status';
+import { paymentStateOf, withAuthorization, withFailure } from './payment';
+import { withReservation } from './reservation';
 import { withRevenueEntry } from './revenue';
 import { withShipmentUpdate } from './shipments';
 import { withTimelineEntry } from './timeline';
 
 /**
  * Folds one fact into the view. Every rule below is a merge that ignores arrival order and
- * repetition (set-once fields, entries keyed by id, forward-only statuses, a sorted timeline), so
- * any permutation of the same facts, duplicates included, yields the same view.
+ * repetition — set-once fields (each published fact happens once per order or shipment; a
+ * redelivery is the same event), entries keyed by id, forward-only statuses, a sorted timeline —
+ * and the summaries (the order's status, the payment's state) are derived afresh from what is
+ * known. So any permutation of the same facts, duplicates included, yields the same view.
  */
 export function project(view: CaseOrderView, fact: OrderFact): CaseOrderView {
   if (fact.orderId !== view.orderId) throw new FactForAnotherOrder(view.orderId, fact.orderId);
-  return { ...applyFact(view, fact), timeline: withTimelineEntry(view.timeline, fact.source) };
+  return summarized({ ...applyFact(view, fact), timeline: withTimelineEntry(view.timeline, fact.source) });
 }
 
 function applyFact(view: CaseOrderView, fact: OrderFact): CaseOrderView {
   switch (fact.kind) {
     case 'order-placed':
-      // Checkout publishes an order's checkout once; a repeat carries the same details.
       return { ...view, checkout: view.checkout ?? fact.checkout };
+    case 'fraud-review-requested':
+      return { ...view, fraudReview: withReviewRequest(view.fraudReview, fact) };
+    case 'fraud-review-decided':
+      return { ...view, fraudReview: withReviewDecision(view.fraudReview, fact) };
+    case 'payment-authorized':
+      return { ...view, payment: withAuthorization(view.payment, fact) };
+    case 'payment-failed':
+      return { ...view, payment: withFailure(view.payment, fact) };
+    case 'order-confirmed':
+      return { ...view, confirmedAt: view.confirmedAt ?? fact.confirmedAt };
+    case 'order-cancelled':
+      return { ...view, cancellation: view.cancellation ?? fact.cancellation };
+    case 'order-completed':
+      return { ...view, completedAt: view.completedAt ?? fact.completedAt };
+    case 'stock-reserved':
+      return { ...view, reservation: withReservation(view.reservation, { status: 'reserved', lines: fact.lines, reservedAt: fact.reservedAt }) };
+    case 'stock-reservation-failed':
+      return { ...view, reservation: withReservation(view.reservation, { status: 'failed', unavailable: fact.unavailable, failedAt: fact.failedAt }) };
     case 'shipment-created':
-      return {
-        ...view,
-        shipments: withShipmentUpdate(view.shipments, {
-          shipmentId: fact.shipmentId,
-          status: 'created',
-          lines: fact.lines,
-          createdAt: fact.createdAt,
-        }),
-      };
+      return { ...view, shipments: withShipmentUpdate(view.shipments, { shipmentId: fact.shipmentId, status: 'created', lines: fact.lines, createdAt: fact.createdAt }) };
+    case 'shipment-dispatched': {
+      const { shipmentId, carrier, trackingNumber, dispatchedAt } = fact;
+      return { ...view, shipments: withShipmentUpdate(view.shipments, { shipmentId, status: 'dispatched', carrier, trackingNumber, dispatchedAt }) };
+    }
+    case 'shipment-cancelled':
+      return { ...view, shipments: withShipmentUpdate(view.shipments, { shipmentId: fact.shipmentId, status: 'cancelled', cancelledAt: fact.cancelledAt }) };
     case 'revenue-deferred':
-      return {
-        ...view,
-        revenue: withRevenueEntry(view.revenue, { entryId: fact.entryId, kind: 'deferred', amount: fact.amount, recordedAt: fact.recordedAt }),
-      };
+    case 'revenue-reversed': {
+      const { entryId, amount, recordedAt } = fact;
+      const reversesEntryId = fact.kind === 'revenue-reversed' ? fact.reversesEntryId : null;
+      const kind = fact.kind === 'revenue-reversed' ? 'reversal' : 'deferred';
+      return { ...view, revenue: withRevenueEntry(view.revenue, { entryId, kind, amount, recordedAt, reversesEntryId }) };
+    }
     default:
       return assertNever(fact);
   }
+}
+
+function summarized(view: CaseOrderView): CaseOrderView {
+  const status = statusFrom({
+    cancellation: view.cancellation,
+    completedAt: view.completedAt,
+    confirmedAt: view.confirmedAt,
+    paymentAuthorizedAt: view.payment.authorizedAt,
+    fraudReviewSeen: view.fraudReview !== null,
+  });
+  return { ...view, status, payment: { ...view.payment, state: paymentStateOf(view.payment, view.cancellation) } };
 }

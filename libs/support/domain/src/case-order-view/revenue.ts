@@ -1,8 +1,9 @@
 import { Money } from '@bazaar/shared-kernel';
 import { compareText } from './timeline';
 
-/** Finance's ledger entry kinds Support shows; grows as Finance publishes recognition and reversals. */
-export type RevenueKind = 'deferred';
+/** Finance's ledger entry kinds Support shows: deferred at payment, reversed at a paid cancellation. */
+export const revenueKinds = ['deferred', 'reversal'] as const;
+export type RevenueKind = (typeof revenueKinds)[number];
 
 /** One immutable ledger entry of the order, as Finance recorded it. */
 export interface RevenueEntry {
@@ -10,6 +11,8 @@ export interface RevenueEntry {
   readonly kind: RevenueKind;
   readonly amount: Money;
   readonly recordedAt: string;
+  /** For a reversal: the entry it undoes; null otherwise. */
+  readonly reversesEntryId: string | null;
 }
 
 /** Ledger entries never change, so an entry already known is kept as is; sorted by (recordedAt, entryId). */

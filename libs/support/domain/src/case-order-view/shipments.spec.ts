@@ -7,8 +7,21 @@ describe('shipments in the support view', () => {
     for (const status of shipmentLifecycle) expect(laterStatus(status, status)).toBe(status);
   });
 
+  it('keeps a cancelled shipment cancelled, whatever status is seen with it', () => {
+    for (const status of shipmentLifecycle) {
+      expect(laterStatus('cancelled', status)).toBe('cancelled');
+      expect(laterStatus(status, 'cancelled')).toBe('cancelled');
+    }
+  });
+
   it('keeps a later status when the creation fact arrives last, and takes its lines and time', () => {
-    const dispatchedFirst = withShipmentUpdate([], { shipmentId: 'shp-1', status: 'dispatched' });
+    const dispatchedFirst = withShipmentUpdate([], {
+      shipmentId: 'shp-1',
+      status: 'dispatched',
+      carrier: 'DHL',
+      trackingNumber: 'JD014600006281234567',
+      dispatchedAt: '2026-11-22T14:00:00.000Z',
+    });
 
     const merged = withShipmentUpdate(dispatchedFirst, {
       shipmentId: 'shp-1',
@@ -18,7 +31,16 @@ describe('shipments in the support view', () => {
     });
 
     expect(merged).toEqual([
-      { shipmentId: 'shp-1', status: 'dispatched', lines: [{ sku: 'MUG-BLUE', quantity: 2 }], createdAt: '2026-11-21T09:30:00.120Z' },
+      {
+        shipmentId: 'shp-1',
+        status: 'dispatched',
+        lines: [{ sku: 'MUG-BLUE', quantity: 2 }],
+        createdAt: '2026-11-21T09:30:00.120Z',
+        carrier: 'DHL',
+        trackingNumber: 'JD014600006281234567',
+        dispatchedAt: '2026-11-22T14:00:00.000Z',
+        cancelledAt: null,
+      },
     ]);
   });
 

@@ -1,38 +1,93 @@
 import { z } from 'zod';
-import { CaseOrderView, shipmentLifecycle } from '@bazaar/support-domain';
+import { cancellationReasons, CaseOrderView, orderStatuses, paymentStates, revenueKinds, shipmentStatuses } from '@bazaar/support-domain';
 
 const money = z.object({ amount: z.number().int().describe('minor units'), currency: z.string().length(3) });
 const dateTime = z.iso.datetime();
+const skuQuantity = z.object({ sku: z.string(), quantity: z.number().int() });
 
-/** `GET /case-order-views/:orderId` — what an agent sees of an order. */
+const checkout = z.object({
+  buyerId: z.string(),
+  lines: z.array(z.object({ sku: z.string(), quantity: z.number().int(), unitPrice: money, lineTotal: money })),
+  total: money,
+  shippingAddress: z.object({
+    name: z.string(),
+    line1: z.string(),
+    line2: z.string().nullable(),
+    city: z.string(),
+    postalCode: z.string(),
+    country: z.string().length(2),
+  }),
+  placedAt: dateTime,
+});
+
+const fraudReview = z.object({
+  score: z.number().int().nullable().describe('null until the review request is seen'),
+  reasons: z.array(z.string()).nullable().describe('codes of the fraud rules that fired, e.g. large_order'),
+  requestedAt: dateTime.nullable(),
+  decision: z.enum(['pending', 'approved', 'rejected']),
+  decidedAt: dateTime.nullable(),
+});
+
+const payment = z.object({
+  state: z.enum(paymentStates).describe('none: the order ended before any payment; voided: authorized, then released at cancellation'),
+  amount: money.nullable().describe('the amount authorized; null until the authorization is seen'),
+  authorizationReference: z.string().nullable().describe("the gateway's reference of the authorization"),
+  authorizedAt: dateTime.nullable(),
+  failureReason: z.string().nullable().describe("the gateway's decline reason"),
+  failedAt: dateTime.nullable(),
+});
+
+const reservation = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('reserved'), lines: z.array(skuQuantity), reservedAt: dateTime }),
+  z.object({
+    status: z.literal('failed'),
+    unavailable: z.array(z.object({ sku: z.string(), requested: z.number().int(), available: z.number().int() })),
+    failedAt: dateTime,
+  }),
+]);
+
+const cancellation = z.object({
+  reason: z.enum(cancellationReasons),
+  cancelledAt: dateTime,
+  paymentWasAuthorized: z.boolean(),
+  authorizationVoided: z.boolean(),
+});
+
+const shipment = z.object({
+  shipmentId: z.uuid(),
+  status: z.enum(shipmentStatuses).describe('only ever moves forward; cancelled is final'),
+  lines: z.array(skuQuantity).nullable(),
+  createdAt: dateTime.nullable(),
+  carrier: z.string().nullable(),
+  trackingNumber: z.string().nullable(),
+  dispatchedAt: dateTime.nullable(),
+  cancelledAt: dateTime.nullable(),
+});
+
+const revenueEntry = z.object({
+  entryId: z.uuid(),
+  kind: z.enum(revenueKinds),
+  amount: money,
+  recordedAt: dateTime,
+  reversesEntryId: z.uuid().nullable().describe('for a reversal: the entry it undoes'),
+});
+
+/**
+ * `GET /case-order-views/:orderId` — what an agent sees of an order. Every part is projected from
+ * published events as they arrive, in any order: what no event has told yet is null (the view is partial).
+ */
 export const caseOrderViewResponse = z.object({
   orderId: z.uuid(),
-  checkout: z
-    .object({
-      buyerId: z.string(),
-      lines: z.array(z.object({ sku: z.string(), quantity: z.number().int(), unitPrice: money, lineTotal: money })),
-      total: money,
-      shippingAddress: z.object({
-        name: z.string(),
-        line1: z.string(),
-        line2: z.string().nullable(),
-        city: z.string(),
-        postalCode: z.string(),
-        country: z.string().length(2),
-      }),
-      placedAt: dateTime,
-    })
-    .nullable()
-    .describe('null until Support has seen the checkout (the view is partial)'),
-  shipments: z.array(
-    z.object({
-      shipmentId: z.uuid(),
-      status: z.enum(shipmentLifecycle),
-      lines: z.array(z.object({ sku: z.string(), quantity: z.number().int() })).nullable(),
-      createdAt: dateTime.nullable(),
-    }),
-  ),
-  revenue: z.array(z.object({ entryId: z.uuid(), kind: z.enum(['deferred']), amount: money, recordedAt: dateTime })),
+  status: z.enum(orderStatuses).describe("Checkout's status, read off the furthest lifecycle event seen"),
+  checkout: checkout.nullable().describe('null until Support has seen the checkout'),
+  fraudReview: fraudReview.nullable().describe('null unless the order was sent to manual fraud review'),
+  payment,
+  reservation: reservation.nullable().describe("Fulfillment's answer to the paid order"),
+  confirmedAt: dateTime.nullable(),
+  completedAt: dateTime.nullable(),
+  cancellation: cancellation.nullable(),
+  shipments: z.array(shipment),
+  revenue: z.array(revenueEntry).describe("the order's ledger entries, sorted by (recordedAt, entryId)"),
   timeline: z
     .array(z.object({ eventId: z.uuid(), type: z.string(), version: z.number().int(), context: z.string(), occurredAt: dateTime }))
     .describe('every event projected, sorted by (occurredAt, eventId)'),
@@ -42,9 +97,20 @@ export type CaseOrderViewResponse = z.output<typeof caseOrderViewResponse>;
 export function toResponse(view: CaseOrderView): CaseOrderViewResponse {
   return {
     orderId: view.orderId,
+    status: view.status,
     checkout: view.checkout && { ...view.checkout, lines: [...view.checkout.lines], shippingAddress: { ...view.checkout.shippingAddress } },
+    fraudReview: view.fraudReview && { ...view.fraudReview, reasons: view.fraudReview.reasons && [...view.fraudReview.reasons] },
+    payment: { ...view.payment },
+    reservation: view.reservation && reservationResponse(view.reservation),
+    confirmedAt: view.confirmedAt,
+    completedAt: view.completedAt,
+    cancellation: view.cancellation && { ...view.cancellation },
     shipments: view.shipments.map((shipment) => ({ ...shipment, lines: shipment.lines && [...shipment.lines] })),
-    revenue: [...view.revenue],
+    revenue: view.revenue.map((entry) => ({ ...entry })),
     timeline: [...view.timeline],
   };
+}
+
+function reservationResponse(answer: NonNullable<CaseOrderView['reservation']>): z.output<typeof reservation> {
+  return answer.status === 'reserved' ? { ...answer, lines: [...answer.lines] } : { ...answer, unavailable: [...answer.unavailable] };
 }

@@ -53,10 +53,19 @@ describe('Support projects published events into case order views', () => {
     expect(view.checkout).toMatchObject({ buyerId: 'buyer-42', total: { amount: 3399, currency: 'EUR' }, placedAt: '2026-11-21T09:30:00.000Z' });
     expect(view.checkout?.shippingAddress).toMatchObject({ name: 'Ada Lovelace', country: 'GB', line2: null });
     expect(view.shipments).toEqual([
-      { shipmentId: events.shipment.envelope.data.shipmentId, status: 'created', lines: events.shipment.envelope.data.lines, createdAt: '2026-11-21T09:30:00.120Z' },
+      {
+        shipmentId: events.shipment.envelope.data.shipmentId,
+        status: 'created',
+        lines: events.shipment.envelope.data.lines,
+        createdAt: '2026-11-21T09:30:00.120Z',
+        carrier: null,
+        trackingNumber: null,
+        dispatchedAt: null,
+        cancelledAt: null,
+      },
     ]);
     expect(view.revenue).toEqual([
-      { entryId: events.revenue.envelope.data.revenueEventId, kind: 'deferred', amount: { amount: 3399, currency: 'EUR' }, recordedAt: '2026-11-21T09:30:00.140Z' },
+      { entryId: events.revenue.envelope.data.revenueEventId, kind: 'deferred', amount: { amount: 3399, currency: 'EUR' }, recordedAt: '2026-11-21T09:30:00.140Z', reversesEntryId: null },
     ]);
     expect(view.timeline).toEqual([
       { eventId: events.checkout.envelope.id, type: 'checkout.cart-checked-out', version: 1, context: 'checkout', occurredAt: '2026-11-21T09:30:00.000Z' },
