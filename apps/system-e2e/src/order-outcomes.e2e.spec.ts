@@ -1,0 +1,254 @@
+import {
+  FraudReviewDecidedV1,
+  FraudReviewRequestedV1,
+  InventoryReservationFailedV1,
+  InventoryReservedV1,
+  OrderCancelledV1,
+  OrderCompletedV1,
+  OrderConfirmedV1,
+  PaymentAuthorizedV1,
+  ShipmentDispatchedV1,
+} from '@bazaar/published-language';
+import { anEvent, eventually, everyMemberHolds, TopicTap } from '@bazaar/platform-testing';
+import { aLargeOrderRequest, checkoutHandled, orderOf, placeOrder, produce, published, publishedOnce, waitForStatus } from './support/checkout';
+import { countRows, downstreamCaughtUp, downstreamOf } from './support/downstream';
+import { http } from './support/http';
+import { System } from './support/system';
+
+/** The lines of `anOrderRequest()`, as Fulfillment would report them reserved. */
+const reservedLines = [
+  { sku: 'MUG-BLUE', quantity: 2 },
+  { sku: 'TEA-EARL', quantity: 1 },
+];
+
+/**
+ * Every way an order can end, across the four running services. Fulfillment does not reserve stock
+ * yet (its own issue), so the journeys produce its inventory and dispatch news themselves, as it would.
+ * The happy path, tok_declined and the buyer's cancel before dispatch are in journey.e2e.spec.ts.
+ */
+describe('Every outcome of an order, end to end', () => {
+  let system: System;
+  /** Checkout with a 2 s reservation deadline, swept often: where orders time out. */
+  let impatient: System;
+  let orders: TopicTap;
+  let impatientOrders: TopicTap;
+
+  beforeAll(async () => {
+    const started = await Promise.allSettled([
+      System.start(),
+      System.start({ env: { checkout: { ORDER_RESERVATION_TIMEOUT_MS: '2000', ORDER_PROCESS_SWEEP_INTERVAL_MS: '200' } } }),
+    ]);
+    // Keep whichever started, for afterAll to stop, before failing on the other.
+    const [main, late] = started;
+    if (main.status === 'fulfilled') system = main.value;
+    if (late.status === 'fulfilled') impatient = late.value;
+    for (const result of started) if (result.status === 'rejected') throw result.reason;
+    [orders, impatientOrders] = await Promise.all([system.topics.tap('checkout.orders'), impatient.topics.tap('checkout.orders')]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([system?.stop(), impatient?.stop()]);
+  });
+
+  /** Waits until Fulfillment created the paid order's shipment, and answers it. */
+  const shipmentOf = (orderId: string) =>
+    eventually(
+      async () => {
+        const { shipments } = await downstreamOf(system, orderId);
+        expect(shipments).toEqual([expect.objectContaining({ orderId, status: 'created' })]);
+        return shipments[0] as { shipmentId: string };
+      },
+      { timeoutMs: 30_000 },
+    );
+
+  it.concurrent('waits for a risk analyst at 10,000.00; approved, it is paid, shipped and deferred', async () => {
+    const orderId = await placeOrder(system, aLargeOrderRequest());
+
+    const waiting = await waitForStatus(system, orderId, 'awaiting_fraud_review', 'awaiting_fraud_review');
+    expect(waiting).toMatchObject({ fraudReview: { score: 100, reasons: ['large_order'], decision: 'pending' }, payment: { state: 'pending' } });
+    expect((await publishedOnce(orders, orderId, FraudReviewRequestedV1)).data).toMatchObject({ orderId, score: 100, reasons: ['large_order'] });
+    const queue = await http('GET', `${system.url('checkout')}/fraud-reviews?status=pending`);
+    expect(queue.body.reviews).toContainEqual(expect.objectContaining({ orderId, score: 100, reasons: ['large_order'], total: { amount: 1_000_000, currency: 'EUR' } }));
+
+    const approved = await http('POST', `${system.url('checkout')}/fraud-reviews/${orderId}/approve`);
+
+    expect(approved).toMatchObject({ status: 200, body: { orderId, fraudReview: { decision: 'approved' } } });
+    const paid = await waitForStatus(system, orderId, 'payment_authorized', 'awaiting_inventory');
+    expect(paid.payment).toEqual({ state: 'authorized' });
+    expect((await publishedOnce(orders, orderId, FraudReviewDecidedV1)).data).toMatchObject({ orderId, decision: 'approved' });
+    expect((await publishedOnce(orders, orderId, PaymentAuthorizedV1)).data.amount).toEqual({ amount: 1_000_000, currency: 'EUR' });
+    await shipmentOf(orderId);
+    await eventually(async () => {
+      const { revenueEvents } = await downstreamOf(system, orderId);
+      expect(revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred', amount: { amount: 1_000_000, currency: 'EUR' } })]);
+    }, { timeoutMs: 30_000 });
+    const after = await http('GET', `${system.url('checkout')}/fraud-reviews`);
+    expect(after.body.reviews.map((review: { orderId: string }) => review.orderId)).not.toContain(orderId);
+  });
+
+  it.concurrent('rejected by the risk analyst: cancelled (fraud_rejected), never paid, nothing shipped or recorded', async () => {
+    const orderId = await placeOrder(system, aLargeOrderRequest());
+    await waitForStatus(system, orderId, 'awaiting_fraud_review', 'awaiting_fraud_review');
+
+    const rejected = await http('POST', `${system.url('checkout')}/fraud-reviews/${orderId}/reject`);
+
+    expect(rejected).toMatchObject({ status: 200, body: { orderId, status: 'cancelled', cancellationReason: 'fraud_rejected', payment: { state: 'none' } } });
+    await waitForStatus(system, orderId, 'cancelled', 'cancelled');
+    expect((await publishedOnce(orders, orderId, FraudReviewDecidedV1)).data).toMatchObject({ orderId, decision: 'rejected' });
+    expect((await publishedOnce(orders, orderId, OrderCancelledV1)).data).toMatchObject({ reason: 'fraud_rejected', paymentWasAuthorized: false, authorizationVoided: false });
+    await downstreamCaughtUp(system, 'checkout.orders');
+    expect(published(orders, orderId, PaymentAuthorizedV1)).toEqual([]);
+    const { shipments, revenueEvents } = await downstreamOf(system, orderId);
+    expect(shipments).toEqual([]);
+    expect(revenueEvents).toEqual([]);
+  });
+
+  it.concurrent('confirmed once Fulfillment reserved its stock, once however often that news comes', async () => {
+    const orderId = await placeOrder(system);
+    await waitForStatus(system, orderId, 'payment_authorized', 'awaiting_inventory');
+    const { shipmentId } = await shipmentOf(orderId);
+    const reserved = anEvent(InventoryReservedV1, { data: { orderId, lines: reservedLines } });
+
+    await produce(system, InventoryReservedV1, reserved);
+
+    const confirmed = await waitForStatus(system, orderId, 'confirmed', 'confirmed');
+    expect(confirmed.payment).toEqual({ state: 'authorized' });
+    expect((await publishedOnce(orders, orderId, OrderConfirmedV1)).data.orderId).toBe(orderId);
+
+    await checkoutHandled(system, await produce(system, InventoryReservedV1, reserved));
+
+    expect(await orderOf(system, orderId)).toEqual(confirmed);
+    await downstreamCaughtUp(system, 'checkout.orders');
+    expect(published(orders, orderId, OrderConfirmedV1)).toHaveLength(1);
+    const { shipments, revenueEvents } = await downstreamOf(system, orderId);
+    expect(shipments).toEqual([expect.objectContaining({ shipmentId, status: 'created' })]);
+    expect(revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred' })]);
+  });
+
+  it.concurrent('out of stock: the authorization is voided, the order cancelled, its shipment cancelled and its revenue reversed; a replay changes nothing', async () => {
+    const orderId = await placeOrder(system);
+    await waitForStatus(system, orderId, 'payment_authorized', 'awaiting_inventory');
+    const { shipmentId } = await shipmentOf(orderId);
+    const failed = anEvent(InventoryReservationFailedV1, { data: { orderId } });
+
+    await produce(system, InventoryReservationFailedV1, failed);
+
+    const cancelled = await waitForStatus(system, orderId, 'cancelled', 'cancelled');
+    expect(cancelled).toMatchObject({ cancellationReason: 'out_of_stock', payment: { state: 'voided' } });
+    expect((await publishedOnce(orders, orderId, OrderCancelledV1)).data).toMatchObject({ reason: 'out_of_stock', paymentWasAuthorized: true, authorizationVoided: true });
+    const downstream = await eventually(async () => {
+      const state = await downstreamOf(system, orderId);
+      expect(state.shipments).toEqual([expect.objectContaining({ shipmentId, status: 'cancelled' })]);
+      expect(state.revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred' }), expect.objectContaining({ kind: 'reversal' })]);
+      return state;
+    }, { timeoutMs: 30_000 });
+
+    await checkoutHandled(system, await produce(system, InventoryReservationFailedV1, failed));
+
+    expect(await orderOf(system, orderId)).toEqual(cancelled);
+    await downstreamCaughtUp(system, 'checkout.orders');
+    expect(published(orders, orderId, OrderCancelledV1)).toHaveLength(1);
+    const after = await downstreamOf(system, orderId);
+    expect(after.shipments).toEqual(downstream.shipments);
+    expect(after.revenueEvents).toEqual(downstream.revenueEvents);
+  });
+
+  it.concurrent('not answered by Fulfillment before the deadline: cancelled (timed_out) and voided; a late answer changes nothing', async () => {
+    const orderId = await placeOrder(impatient);
+    const waiting = await waitForStatus(impatient, orderId, 'payment_authorized', 'awaiting_inventory');
+    expect(waiting.process.deadline).toEqual(expect.any(String));
+
+    const cancelled = await waitForStatus(impatient, orderId, 'cancelled', 'cancelled');
+
+    expect(cancelled).toMatchObject({ cancellationReason: 'timed_out', payment: { state: 'voided' } });
+    expect((await publishedOnce(impatientOrders, orderId, OrderCancelledV1)).data).toMatchObject({ reason: 'timed_out', paymentWasAuthorized: true, authorizationVoided: true });
+    await eventually(async () => {
+      const { shipments, revenueEvents } = await downstreamOf(impatient, orderId);
+      expect(shipments).toEqual([expect.objectContaining({ orderId, status: 'cancelled' })]);
+      expect(revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred' }), expect.objectContaining({ kind: 'reversal' })]);
+    }, { timeoutMs: 30_000 });
+
+    await checkoutHandled(impatient, await produce(impatient, InventoryReservedV1, anEvent(InventoryReservedV1, { data: { orderId, lines: reservedLines } })));
+
+    expect(await orderOf(impatient, orderId)).toEqual(cancelled);
+    expect(published(impatientOrders, orderId, OrderConfirmedV1)).toEqual([]);
+  });
+
+  // Cancelling before dispatch: journey.e2e.spec.ts ('cancelled by the buyer after its payment').
+  it.concurrent('completed once its parcel is dispatched, after which the buyer can no longer cancel (409); a replayed dispatch changes nothing', async () => {
+    const orderId = await placeOrder(system);
+    await waitForStatus(system, orderId, 'payment_authorized', 'awaiting_inventory');
+    const { shipmentId } = await shipmentOf(orderId);
+    await produce(system, InventoryReservedV1, anEvent(InventoryReservedV1, { data: { orderId, lines: reservedLines } }));
+    await waitForStatus(system, orderId, 'confirmed', 'confirmed');
+    const dispatched = anEvent(ShipmentDispatchedV1, { data: { orderId, shipmentId } });
+
+    await produce(system, ShipmentDispatchedV1, dispatched);
+
+    const completed = await waitForStatus(system, orderId, 'completed', 'completed');
+    expect((await publishedOnce(orders, orderId, OrderCompletedV1)).data.orderId).toBe(orderId);
+    const refused = await http('POST', `${system.url('checkout')}/orders/${orderId}/cancel`);
+    expect(refused.status).toBe(409);
+    expect(refused.contentType).toContain('application/problem+json');
+    expect(refused.body).toMatchObject({ status: 409, code: 'order_already_dispatched', title: expect.any(String) });
+
+    await checkoutHandled(system, await produce(system, ShipmentDispatchedV1, dispatched));
+
+    expect(await orderOf(system, orderId)).toEqual(completed);
+    await downstreamCaughtUp(system, 'checkout.orders');
+    expect(published(orders, orderId, OrderCompletedV1)).toHaveLength(1);
+    expect(published(orders, orderId, OrderCancelledV1)).toEqual([]);
+    const { shipments, revenueEvents } = await downstreamOf(system, orderId);
+    expect(shipments).toEqual([expect.objectContaining({ shipmentId, status: 'created' })]);
+    expect(revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred' })]);
+  });
+
+  describe('when Checkout is killed while authorizations are in flight', () => {
+    /** A gateway that takes its time, and leases short enough that a dead replica's claims lapse quickly. */
+    const slowGateway = { PAYMENT_SANDBOX_LATENCY_MS: '300', ORDER_PROCESS_CLAIM_MS: '2000' };
+    const count = 20;
+
+    it('loses no order and authorizes each exactly once: one payment-authorized, one shipment, one revenue entry per order', async () => {
+      await system.stopInstances('checkout');
+      await system.startInstance('checkout', slowGateway);
+      const orderIds: string[] = [];
+      for (let i = 0; i < count; i += 1) orderIds.push(await placeOrder(system));
+      const checkoutDb = system.databases.get('checkout')!.url;
+      const authorized = () => countRows(checkoutDb, "SELECT count(*) FROM orders WHERE id = ANY($1::uuid[]) AND payment_state = 'authorized'", [orderIds]);
+      await eventually(async () => expect(await authorized()).toBeGreaterThanOrEqual(2), { timeoutMs: 30_000, intervalMs: 10 });
+
+      await system.kill('checkout');
+      // The kill must land mid-way, or this journey proves nothing about a restart.
+      expect(await authorized()).toBeLessThan(count);
+      await system.startInstance('checkout', slowGateway);
+      // The killed consumer leaves the group only when its session expires; then the new one holds every partition.
+      await everyMemberHolds(system.kafka, system.group('checkout'), system.topics.topic('checkout.orders'), 1);
+
+      for (const orderId of orderIds) {
+        expect((await waitForStatus(system, orderId, 'payment_authorized', 'awaiting_inventory')).payment).toEqual({ state: 'authorized' });
+      }
+      // The sandbox keeps its ledger in Checkout's memory (lost with the kill); what it answered is kept with each order.
+      expect(await countRows(checkoutDb, "SELECT count(*) FROM orders WHERE id = ANY($1::uuid[]) AND payment_authorization_id = 'sbx_auth_' || id", [orderIds])).toBe(count);
+      await eventually(async () => {
+        for (const orderId of orderIds) {
+          const announced = published(orders, orderId, PaymentAuthorizedV1);
+          // A relay killed between the broker's ack and its mark sends the same event again (same id): at least once, never twice decided.
+          expect({ orderId, events: new Set(announced.map((event) => event.id)).size, references: new Set(announced.map((event) => event.data.authorizationReference)) }).toEqual({
+            orderId,
+            events: 1,
+            references: new Set([`sbx_auth_${orderId}`]),
+          });
+        }
+      }, { timeoutMs: 30_000 });
+      const oneEachDownstream = async () => {
+        for (const orderId of orderIds) {
+          const { shipments, revenueEvents } = await downstreamOf(system, orderId);
+          expect({ orderId, shipments: shipments.length, revenueEvents: revenueEvents.length }).toEqual({ orderId, shipments: 1, revenueEvents: 1 });
+        }
+      };
+      await eventually(oneEachDownstream, { timeoutMs: 30_000 });
+      await downstreamCaughtUp(system, 'checkout.orders');
+      await oneEachDownstream();
+    });
+  });
+});

@@ -1,0 +1,60 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- an order answer is read as JSON; each journey states the shape it expects */
+import { RecordMetadata } from 'kafkajs';
+import { consumedPast, eventually, kafkaMessage, TopicTap } from '@bazaar/platform-testing';
+import { EventContract, EventEnvelope, EventHeaders } from '@bazaar/published-language';
+import { http } from './http';
+import { anOrderRequest } from './orders';
+import { System } from './system';
+
+/** An order of exactly 10,000.00: the default fraud policy holds it for a risk analyst. */
+export const aLargeOrderRequest = () => anOrderRequest({ lines: [{ sku: 'RING', quantity: 1, unitPrice: { amount: 1_000_000, currency: 'EUR' } }] });
+
+export async function placeOrder(system: System, body: unknown = anOrderRequest()): Promise<string> {
+  const placed = await http('POST', `${system.url('checkout')}/orders`, { body });
+  expect(placed.status).toBe(201);
+  return String(placed.body.orderId);
+}
+
+/** GET /orders/:orderId, which must answer 200. */
+export async function orderOf(system: System, orderId: string): Promise<any> {
+  const answer = await http('GET', `${system.url('checkout')}/orders/${orderId}`);
+  expect(answer.status).toBe(200);
+  return answer.body;
+}
+
+/** Waits until the order shows `status` with its process at `step` and nothing left to carry out. */
+export function waitForStatus(system: System, orderId: string, status: string, step: string): Promise<any> {
+  return eventually(
+    async () => {
+      const order = await orderOf(system, orderId);
+      expect(order).toMatchObject({ status, process: { step, pending: [] } });
+      return order;
+    },
+    { timeoutMs: 30_000 },
+  );
+}
+
+/** What Checkout published about the order as `contract`, parsed, in the order read from the topic. */
+export function published<T>(tap: TopicTap, orderId: string, contract: EventContract<T>): EventEnvelope<T>[] {
+  return tap.matching((m) => m.key === orderId && m.headers[EventHeaders.type] === contract.wireType).map((m) => contract.parse(m.body));
+}
+
+/** Waits for Checkout's `contract` message about the order and answers it parsed. */
+export async function publishedOnce<T>(tap: TopicTap, orderId: string, contract: EventContract<T>): Promise<EventEnvelope<T>> {
+  const [message] = await tap.waitFor((m) => m.key === orderId && m.headers[EventHeaders.type] === contract.wireType);
+  return contract.parse(message?.body);
+}
+
+/**
+ * Produces an event into its contract's topic in the system's namespace, exactly as the producer's
+ * relay would (Fulfillment does not produce inventory news yet: the journeys speak for it); the same
+ * envelope again is a redelivery. Answers where it landed.
+ */
+export function produce<T>(system: System, contract: EventContract<T>, envelope: EventEnvelope<T>): Promise<RecordMetadata> {
+  return system.topics.send(contract.topic, kafkaMessage(envelope));
+}
+
+/** Waits until Checkout has handled (and committed past) a message the journey produced. */
+export function checkoutHandled(system: System, sent: RecordMetadata): Promise<void> {
+  return consumedPast(system.kafka, system.group('checkout'), sent);
+}
