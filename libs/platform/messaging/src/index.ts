@@ -3,7 +3,7 @@ export * from './message-context';
 export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
 export * from './inbox/inbox';
-export * from './messaging-tables.migration';
+export * from './messaging-migrations';
 export * from './kafka/incoming-message';
 export * from './kafka/kafka-event-server';
 export * from './kafka/dead-letters';

@@ -3,8 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Kafka } from 'kafkajs';
-import { createDataSource, runMigrations } from '@bazaar/platform-database';
-import { CreateMessagingTables1763700000000, KafkaEventServer, requestContext, runInMessageContext } from '@bazaar/platform-messaging';
+import { createDataSource, runMigrations, Transactions } from '@bazaar/platform-database';
+import { KafkaEventServer, messagingMigrations, requestContext, runInMessageContext } from '@bazaar/platform-messaging';
 import { deadLetterTopic } from '@bazaar/published-language';
 import { prefixedTopic, type ServiceConfig } from './config';
 import { ProblemDetailsFilter, RequestValidationFailed } from './http/problem-details';
@@ -45,6 +45,7 @@ export async function startService(options: ServiceOptions): Promise<NestFastify
           initialBackoffMs: config.CONSUMER_INITIAL_BACKOFF_MS,
           maxBackoffMs: config.CONSUMER_MAX_BACKOFF_MS,
           partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENCY,
+          batchTransaction: { unitOfWork: app.get(Transactions), maxMessages: config.CONSUMER_BATCH_MAX_MESSAGES },
           logger,
         }),
       },
@@ -99,7 +100,7 @@ export async function runService(options: ServiceOptions): Promise<void> {
       applicationName: `${options.definition.name}-migrate`,
       // runMigrations holds one connection for its advisory lock while TypeORM migrates on another.
       poolSize: 2,
-      migrations: [CreateMessagingTables1763700000000, ...options.definition.migrations] as never,
+      migrations: [...messagingMigrations, ...options.definition.migrations] as never,
     });
     await dataSource.initialize();
     const applied = await runMigrations(dataSource);

@@ -28,6 +28,8 @@ export function serviceConfigSchema(defaults: { name: string; port: number }) {
     CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
     CONSUMER_INITIAL_BACKOFF_MS: z.coerce.number().int().min(1).default(100),
     CONSUMER_MAX_BACKOFF_MS: z.coerce.number().int().min(1).default(5_000),
+    /** Most messages one shared transaction takes (handlers marked `inBatchTransaction`); 1 gives every message its own. */
+    CONSUMER_BATCH_MAX_MESSAGES: z.coerce.number().int().min(1).max(1_000).default(100),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(256),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(500),
     OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(0).default(24),

@@ -3,7 +3,7 @@ import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnAp
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { createDataSource, runMigrations, Transactions } from '@bazaar/platform-database';
-import { createKafka, createRelayProducer, CreateMessagingTables1763700000000, Outbox, OutboxRelay } from '@bazaar/platform-messaging';
+import { createKafka, createRelayProducer, messagingMigrations, Outbox, OutboxRelay } from '@bazaar/platform-messaging';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
 import { kafkaSecurity, type ServiceConfig } from './config';
 import { HealthController } from './health/health.controller';
@@ -94,7 +94,7 @@ export class PlatformModule {
               url: config.DATABASE_URL,
               applicationName: definition.name,
               poolSize: config.DATABASE_POOL_SIZE,
-              migrations: [CreateMessagingTables1763700000000, ...definition.migrations] as MixedList<never>,
+              migrations: [...messagingMigrations, ...definition.migrations] as MixedList<never>,
               entities: [...(definition.entities ?? [])],
             });
             await dataSource.initialize();

@@ -2,7 +2,8 @@
  * The pgbench script that does what Checkout's write path does for one order, in one transaction,
  * statement for statement (libs/checkout/infrastructure/src/persistence and the platform Outbox):
  * claim the Idempotency-Key, insert the order row and its two lines in one multi-row INSERT,
- * append the outbox row and notify the relay. Row contents are sized like the real ones.
+ * append the outbox row (whose trigger notifies the relay: the database is migrated by Checkout).
+ * Row contents are sized like the real ones.
  */
 
 /** One-line JSON with a space after every colon: pgbench would read `:null` in `"causationId":null` as a variable. */
@@ -18,7 +19,6 @@ INSERT INTO idempotency_keys (key, fingerprint, order_id) VALUES ('pgbench-' || 
 INSERT INTO orders (id, buyer_id, status, total_amount, total_currency, ship_name, ship_line1, ship_line2, ship_city, ship_postal_code, ship_country, payment_token, placed_at, version) VALUES (${orderId}, 'buyer-pgbench-' || (:client_id)::text, 'placed', 3399, 'EUR', 'Ada Lovelace', '12 St James Square', NULL, 'London', 'SW1Y 4JH', 'GB', 'tok_ok', now(), 1);
 INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price_amount, unit_price_currency) VALUES (${orderId}, 1, 'MUG-BLUE', 2, 1250, 'EUR'), (${orderId}, 2, 'TEA-EARL', 1, 899, 'EUR');
 INSERT INTO outbox (event_id, topic, message_key, event_type, payload, headers) VALUES (md5('e' || (:r)::text)::uuid, 'checkout.orders', (${orderId})::text, 'checkout.cart-checked-out.v1', ${literal(pgbenchJson(envelope))}::jsonb, ${literal(pgbenchJson(headers))}::jsonb);
-SELECT pg_notify('bazaar_outbox', '');
 END;
 `;
 }
@@ -30,6 +30,6 @@ END;
  */
 export function checkoutWriteOneStatementScript({ envelope, headers }) {
   return `\\set r random(1, 9000000000000000000)
-WITH k AS (INSERT INTO idempotency_keys (key, fingerprint, order_id) VALUES ('pgbench-' || (:r)::text, '${'ab'.repeat(32)}', md5('o' || (:r)::text)::uuid) ON CONFLICT (key) DO NOTHING RETURNING order_id), o AS (INSERT INTO orders (id, buyer_id, status, total_amount, total_currency, ship_name, ship_line1, ship_line2, ship_city, ship_postal_code, ship_country, payment_token, placed_at, version) SELECT order_id, 'buyer-pgbench-' || (:client_id)::text, 'placed', 3399, 'EUR', 'Ada Lovelace', '12 St James Square', NULL, 'London', 'SW1Y 4JH', 'GB', 'tok_ok', now(), 1 FROM k RETURNING id), l AS (INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price_amount, unit_price_currency) SELECT o.id, v.line_no, v.sku, v.quantity, v.amount, 'EUR' FROM o, (VALUES (1, 'MUG-BLUE', 2, 1250), (2, 'TEA-EARL', 1, 899)) AS v (line_no, sku, quantity, amount)), b AS (INSERT INTO outbox (event_id, topic, message_key, event_type, payload, headers) SELECT md5('e' || (:r)::text)::uuid, 'checkout.orders', o.id::text, 'checkout.cart-checked-out.v1', ${literal(pgbenchJson(envelope))}::jsonb, ${literal(pgbenchJson(headers))}::jsonb FROM o) SELECT pg_notify('bazaar_outbox', '');
+WITH k AS (INSERT INTO idempotency_keys (key, fingerprint, order_id) VALUES ('pgbench-' || (:r)::text, '${'ab'.repeat(32)}', md5('o' || (:r)::text)::uuid) ON CONFLICT (key) DO NOTHING RETURNING order_id), o AS (INSERT INTO orders (id, buyer_id, status, total_amount, total_currency, ship_name, ship_line1, ship_line2, ship_city, ship_postal_code, ship_country, payment_token, placed_at, version) SELECT order_id, 'buyer-pgbench-' || (:client_id)::text, 'placed', 3399, 'EUR', 'Ada Lovelace', '12 St James Square', NULL, 'London', 'SW1Y 4JH', 'GB', 'tok_ok', now(), 1 FROM k RETURNING id), l AS (INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price_amount, unit_price_currency) SELECT o.id, v.line_no, v.sku, v.quantity, v.amount, 'EUR' FROM o, (VALUES (1, 'MUG-BLUE', 2, 1250), (2, 'TEA-EARL', 1, 899)) AS v (line_no, sku, quantity, amount)), b AS (INSERT INTO outbox (event_id, topic, message_key, event_type, payload, headers) SELECT md5('e' || (:r)::text)::uuid, 'checkout.orders', o.id::text, 'checkout.cart-checked-out.v1', ${literal(pgbenchJson(envelope))}::jsonb, ${literal(pgbenchJson(headers))}::jsonb FROM o) SELECT count(*) FROM o;
 `;
 }

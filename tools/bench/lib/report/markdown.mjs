@@ -85,7 +85,7 @@ export function markdownReport(result, { chartFile }) {
 function ceilings(c) {
   if (!c) return 'Skipped (--no-ceilings).';
   const rows = [];
-  const what = { statements: "Checkout's write transaction (7 statements)", 'one-statement': 'what-if: the same rows in one statement' };
+  const what = { statements: "Checkout's write transaction (6 statements)", 'one-statement': 'what-if: the same rows in one statement' };
   for (const r of c.pgbench?.runs ?? []) rows.push([`PostgreSQL: pgbench, ${what[r.variant ?? 'statements']}, ${r.clients} client${r.clients > 1 ? 's' : ''}`, `${f(r.tps)} tx/s`, `avg ${f(r.latencyAvgMs)} ms`]);
   if (c.pgbench?.skipped) rows.push(['PostgreSQL: pgbench', c.pgbench.skipped, '']);
   if (c.kafka?.max) rows.push([`Kafka: ProducerPerformance, acks=all, ${c.kafka.recordSize} B, flat out`, `${f(c.kafka.max.recordsPerSecond)} records/s`, `p99 ${f(c.kafka.max.latencyMs.p99)} ms (queued)`]);

@@ -13,7 +13,7 @@ import {
 import { Inbox } from '../inbox/inbox';
 import { migratedDataSource, RecordingLogger, testContract } from '../testing/fixtures';
 import { DeadLetterHeaders } from './dead-letters';
-import { KafkaEventServer } from './kafka-event-server';
+import { inBatchTransaction, KafkaEventServer } from './kafka-event-server';
 import { RethrowRpcErrors } from './rethrow-rpc-errors.filter';
 
 class ThingRejected extends DomainError {
@@ -28,27 +28,50 @@ const attempts = new Map<string, number>();
 let transactions: Transactions;
 let inbox: Inbox;
 
+async function onThing(envelope: EventEnvelope<{ thingId: string; sequence: number }>): Promise<void> {
+  const { thingId, sequence } = envelope.data;
+  attempts.set(thingId, (attempts.get(thingId) ?? 0) + 1);
+  const plan = behaviour.get(thingId);
+  if (plan && plan.failTimes > 0) {
+    plan.failTimes -= 1;
+    throw plan.error();
+  }
+  await inbox.once(envelope, () =>
+    transactions.manager.query(
+      'INSERT INTO effects (thing_id, sequence, event_id, transaction_id) VALUES ($1, $2, $3, txid_current())',
+      [thingId, sequence, envelope.id],
+    ),
+  );
+}
+
 @Controller()
 class ThingsConsumer {
   @EventPattern('platform.thing-happened.v1')
-  async onThing(@Payload() envelope: EventEnvelope<{ thingId: string; sequence: number }>) {
-    const { thingId, sequence } = envelope.data;
-    attempts.set(thingId, (attempts.get(thingId) ?? 0) + 1);
-    const plan = behaviour.get(thingId);
-    if (plan && plan.failTimes > 0) {
-      plan.failTimes -= 1;
-      throw plan.error();
-    }
-    await inbox.once(envelope, () =>
-      transactions.manager.query('INSERT INTO effects (thing_id, sequence, event_id) VALUES ($1, $2, $3)', [thingId, sequence, envelope.id]),
-    );
+  onThing(@Payload() envelope: EventEnvelope<{ thingId: string; sequence: number }>) {
+    return onThing(envelope);
+  }
+}
+
+/** The same handler, marked to share a transaction with its neighbours on the partition. */
+@Controller()
+class BatchedThingsConsumer {
+  @EventPattern('platform.thing-happened.v1', inBatchTransaction)
+  onThing(@Payload() envelope: EventEnvelope<{ thingId: string; sequence: number }>) {
+    return onThing(envelope);
   }
 }
 
 @Module({ controllers: [ThingsConsumer] })
 class ThingsModule {}
 
-describe('KafkaEventServer with the inbox (real PostgreSQL and Kafka)', () => {
+@Module({ controllers: [BatchedThingsConsumer] })
+class BatchedThingsModule {}
+
+// Every delivery rule must hold the same whether a handler has its own transaction or shares one.
+describe.each([
+  ['a transaction per message', ThingsModule],
+  ['a transaction shared by consecutive messages', BatchedThingsModule],
+])('KafkaEventServer with the inbox, %s (real PostgreSQL and Kafka)', (mode, module) => {
   let db: TestDatabase;
   let dataSource: DataSource;
   let kafka: Kafka;
@@ -87,7 +110,7 @@ describe('KafkaEventServer with the inbox (real PostgreSQL and Kafka)', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     dataSource = await migratedDataSource(db.url, [
-      'CREATE TABLE effects (id bigserial PRIMARY KEY, thing_id text NOT NULL, sequence int NOT NULL, event_id uuid NOT NULL)',
+      'CREATE TABLE effects (id bigserial PRIMARY KEY, thing_id text NOT NULL, sequence int NOT NULL, event_id uuid NOT NULL, transaction_id bigint NOT NULL)',
     ]);
     transactions = new Transactions(dataSource);
     inbox = new Inbox(transactions, 'platform-test.things');
@@ -97,11 +120,12 @@ describe('KafkaEventServer with the inbox (real PostgreSQL and Kafka)', () => {
     await producer.connect();
 
     service = await NestFactory.createMicroservice(
-      ThingsModule,
+      module,
       {
         strategy: new KafkaEventServer({
           kafka, groupId, topics: [topic], deadLetterTopic,
           maxAttempts: 3, initialBackoffMs: 20, maxBackoffMs: 100, partitionsConsumedConcurrently: 2, logger: new RecordingLogger(),
+          batchTransaction: { unitOfWork: transactions, maxMessages: 50 },
         }),
         logger: false,
       },
@@ -189,5 +213,38 @@ describe('KafkaEventServer with the inbox (real PostgreSQL and Kafka)', () => {
     await produceEvent(envelopeFor(thing, 1));
     await eventually(async () => expect(await effectsOf(thing)).toEqual([1]));
     expect(deadLetters.matching(withKey(thing))).toEqual([]);
+  });
+
+  /** Messages produced in one request, on one partition (one key): they arrive in one fetch. */
+  async function produceTogether(key: string, envelopes: EventEnvelope[]): Promise<void> {
+    await producer.send({
+      topic, acks: -1,
+      messages: envelopes.map((envelope) => ({
+        key, value: JSON.stringify(envelope), headers: { [EventHeaders.id]: envelope.id, [EventHeaders.type]: contract().wireType },
+      })),
+    });
+  }
+
+  it('applies the messages around a failing one once each and dead-letters only the failing one', async () => {
+    const thing = randomUUID();
+    const failing = randomUUID();
+    // In a shared transaction the failure rolls back its neighbours' effects too: they must then be applied once, one at a time.
+    behaviour.set(failing, { failTimes: 99, error: () => new ThingRejected('thing 3 is not acceptable') });
+    await produceTogether(thing, [envelopeFor(thing, 1), envelopeFor(thing, 2), envelopeFor(failing, 3), envelopeFor(thing, 4), envelopeFor(thing, 5)]);
+
+    await eventually(async () => expect(await effectsOf(thing)).toEqual([1, 2, 4, 5]));
+    const [parked] = await deadLetters.waitFor(withKey(thing));
+    expect(parked!.headers[DeadLetterHeaders.errorType]).toBe('ThingRejected');
+    expect(JSON.parse(parked!.value!).data).toEqual({ thingId: failing, sequence: 3 });
+    expect(await effectsOf(failing)).toEqual([]);
+  });
+
+  it(`commits messages handled together ${mode === 'a transaction per message' ? 'one by one' : 'in one transaction'}`, async () => {
+    const thing = randomUUID();
+    await produceTogether(thing, [1, 2, 3, 4, 5].map((sequence) => envelopeFor(thing, sequence)));
+
+    await eventually(async () => expect(await effectsOf(thing)).toEqual([1, 2, 3, 4, 5]));
+    const transactionIds: { transaction_id: string }[] = await dataSource.query('SELECT DISTINCT transaction_id FROM effects WHERE thing_id = $1', [thing]);
+    expect(transactionIds).toHaveLength(mode === 'a transaction per message' ? 5 : 1);
   });
 });

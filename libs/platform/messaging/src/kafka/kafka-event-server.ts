@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { ConcurrencyConflict, DomainError } from '@bazaar/shared-kernel';
@@ -21,8 +21,26 @@ export interface KafkaEventServerOptions {
   readonly maxBackoffMs: number;
   /** Partitions handled in parallel by one replica; order within a partition is always kept. */
   readonly partitionsConsumedConcurrently: number;
+  /**
+   * Consecutive messages whose handlers are marked {@link inBatchTransaction} are handled in one
+   * transaction of this unit of work, up to `maxMessages` at a time (1 turns it off).
+   */
+  readonly batchTransaction?: { readonly unitOfWork: UnitOfWork; readonly maxMessages: number };
   readonly logger: PlatformLogger;
 }
+
+/** Opens a transaction that the handlers' own units of work join (see `Transactions.run`). */
+export interface UnitOfWork {
+  run<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * Handler extras (`@EventPattern(type, inBatchTransaction)`) for a handler whose whole effect is
+ * one database transaction of the service's unit of work and nothing outside it (no gateway call,
+ * no second transaction). Such handlers may share one transaction with the messages next to them
+ * on the partition: one commit for many messages instead of one each.
+ */
+export const inBatchTransaction = { inBatchTransaction: true } as const;
 
 /** Where a message came from; the second argument of every event handler. */
 export class KafkaEventContext {
@@ -41,7 +59,10 @@ export class KafkaEventContext {
  * - a failing message is retried with exponential backoff a bounded number of times, a message that
  *   can never succeed (malformed, contract violation, broken rule) is not retried, and either way it
  *   ends on the dead-letter topic with its error while the partition moves on;
- * - types nobody here handles are skipped after a look at the header only.
+ * - types nobody here handles are skipped after a look at the header only;
+ * - consecutive messages whose handlers are marked {@link inBatchTransaction} share one
+ *   transaction (one commit instead of one per message); if it fails, none of them was applied and
+ *   they are handled again one at a time, with the retries and dead-lettering above.
  */
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
   #consumer: Consumer | undefined;
@@ -86,13 +107,70 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   private async consumeBatch(payload: EachBatchPayload, deadLetters: DeadLetters): Promise<void> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
-    for (const message of batch.messages) {
+    const { messages } = batch;
+    for (let next = 0; next < messages.length; ) {
       if (!isRunning() || isStale()) return;
-      const context = new KafkaEventContext(batch.topic, batch.partition, message.offset);
-      await this.consume(message, context, deadLetters, heartbeat);
-      resolveOffset(message.offset);
-      await heartbeat();
+      const shared = this.sharedTransactionRun(messages, next);
+      if (shared.length > 1 && (await this.consumeInOneTransaction(shared, batch.topic, batch.partition))) {
+        resolveOffset(shared[shared.length - 1]!.offset);
+        await heartbeat();
+        next += shared.length;
+        continue;
+      }
+      // One at a time, each in its own transaction: messages that cannot share one, and the
+      // fallback after a shared transaction failed (rolled back as a whole, so none was applied).
+      for (const message of shared.length > 1 ? shared : [messages[next]!]) {
+        if (!isRunning() || isStale()) return;
+        await this.consume(message, new KafkaEventContext(batch.topic, batch.partition, message.offset), deadLetters, heartbeat);
+        resolveOffset(message.offset);
+        await heartbeat();
+        next += 1;
+      }
     }
+  }
+
+  /** The consecutive messages from `start` that may share a transaction: batchable handlers, or none. */
+  private sharedTransactionRun(messages: readonly KafkaMessage[], start: number): KafkaMessage[] {
+    const options = this.options.batchTransaction;
+    if (!options || options.maxMessages < 2) return [];
+    const run: KafkaMessage[] = [];
+    for (let i = start; i < messages.length && run.length < options.maxMessages; i++) {
+      const handler = this.routedHandler(messages[i]!);
+      if (handler === 'malformed' || (handler && !handler.extras?.['inBatchTransaction'])) break;
+      run.push(messages[i]!);
+    }
+    return run;
+  }
+
+  /** Handles every message of `run` in one transaction, once each; false (nothing applied) if any failed. */
+  private async consumeInOneTransaction(run: readonly KafkaMessage[], topic: string, partition: number): Promise<boolean> {
+    try {
+      await this.options.batchTransaction!.unitOfWork.run(async () => {
+        for (const message of run) {
+          const handler = this.routedHandler(message);
+          if (handler === 'malformed') throw new MalformedMessage('routing changed');
+          if (handler) await this.handle(handler, envelopeOf(message), new KafkaEventContext(topic, partition, message.offset), 1);
+        }
+      });
+      return true;
+    } catch (error) {
+      this.options.logger.debug?.({ msg: 'shared transaction failed; handling its messages one at a time', topic, partition, count: run.length, err: String(error) });
+      return false;
+    }
+  }
+
+  /** The handler of a message's type: null when nobody here handles it, 'malformed' when it cannot be routed. */
+  private routedHandler(message: KafkaMessage): MessageHandler | null | 'malformed' {
+    try {
+      return this.handlerOf(routeOf(message).wireType);
+    } catch {
+      return 'malformed';
+    }
+  }
+
+  /** Patterns are plain wire types, so the map lookup is exact (Nest's own lookup tries JSON.parse first). */
+  private handlerOf(wireType: string): MessageHandler | null {
+    return this.messageHandlers.get(wireType) ?? null;
   }
 
   private async consume(
@@ -102,10 +180,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     heartbeat: () => Promise<void>,
   ): Promise<void> {
     let envelope: EventEnvelope;
-    let handler;
+    let handler: MessageHandler | null;
     try {
       const route = routeOf(message);
-      handler = this.getHandlerByPattern(route.wireType);
+      handler = this.handlerOf(route.wireType);
       if (!handler) return;
       envelope = route.envelope ?? parseEnvelope(message);
     } catch (error) {
@@ -114,23 +192,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await runInMessageContext(
-          {
-            correlationId: envelope.correlationId ?? envelope.id,
-            causationId: envelope.id,
-            traceparent: childTraceparent(envelope.traceparent),
-            tracestate: envelope.tracestate ?? null,
-          },
-          async () => {
-            const started = performance.now();
-            const result = await handler(envelope, context);
-            if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-            this.options.logger.debug?.({
-              msg: 'event handled', type: envelope.type, version: envelope.version, eventId: envelope.id,
-              topic: context.topic, partition: context.partition, offset: context.offset, attempt, ms: Math.round(performance.now() - started),
-            });
-          },
-        );
+        await this.handle(handler, envelope, context, attempt);
         return;
       } catch (error) {
         if (isPermanent(error) || attempt >= this.options.maxAttempts) {
@@ -143,6 +205,31 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       }
     }
   }
+
+  /** Runs the handler once, in the message's context: its correlation id and trace reach whatever it writes. */
+  private handle(handler: MessageHandler, envelope: EventEnvelope, context: KafkaEventContext, attempt: number): Promise<void> {
+    return runInMessageContext(
+      {
+        correlationId: envelope.correlationId ?? envelope.id,
+        causationId: envelope.id,
+        traceparent: childTraceparent(envelope.traceparent),
+        tracestate: envelope.tracestate ?? null,
+      },
+      async () => {
+        const started = performance.now();
+        const result = await handler(envelope, context);
+        if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+        this.options.logger.debug?.({
+          msg: 'event handled', type: envelope.type, version: envelope.version, eventId: envelope.id,
+          topic: context.topic, partition: context.partition, offset: context.offset, attempt, ms: Math.round(performance.now() - started),
+        });
+      },
+    );
+  }
+}
+
+function envelopeOf(message: KafkaMessage): EventEnvelope {
+  return routeOf(message).envelope ?? parseEnvelope(message);
 }
 
 function isPermanent(error: unknown): boolean {

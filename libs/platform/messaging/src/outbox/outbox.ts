@@ -12,7 +12,7 @@ export interface OutgoingEvent<TData = unknown> {
   readonly occurredAt: Date;
 }
 
-/** Notified on commit of every transaction that wrote to the outbox; the relay wakes on it. */
+/** Notified on commit of every transaction that wrote to the outbox (a trigger does it); the relay wakes on it. */
 export const OUTBOX_CHANNEL = 'bazaar_outbox';
 
 /**
@@ -40,7 +40,6 @@ export class Outbox {
       `INSERT INTO outbox (event_id, topic, message_key, event_type, payload, headers) VALUES ${tuples.join(', ')}`,
       values,
     );
-    await manager.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
   }
 
   private toRow(event: OutgoingEvent) {

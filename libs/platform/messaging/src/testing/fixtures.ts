@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DataSource } from 'typeorm';
 import { createDataSource, runMigrations } from '@bazaar/platform-database';
 import { defineEvent } from '@bazaar/published-language';
-import { CreateMessagingTables1763700000000 } from '../messaging-tables.migration';
+import { messagingMigrations } from '../messaging-migrations';
 import { PlatformLogger } from '../logger';
 
 /** A contract for platform tests, published on a throw-away topic. */
@@ -17,7 +17,7 @@ export function testContract(topic: string) {
 }
 
 export async function migratedDataSource(url: string, extraSql: string[] = []): Promise<DataSource> {
-  const dataSource = createDataSource({ url, applicationName: 'platform-test', poolSize: 5, migrations: [CreateMessagingTables1763700000000] });
+  const dataSource = createDataSource({ url, applicationName: 'platform-test', poolSize: 5, migrations: [...messagingMigrations] });
   await dataSource.initialize();
   await runMigrations(dataSource);
   for (const sql of extraSql) await dataSource.query(sql);

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { createDataSource, runMigrations, Transactions } from '@bazaar/platform-database';
-import { CreateMessagingTables1763700000000 } from '@bazaar/platform-messaging';
+import { messagingMigrations } from '@bazaar/platform-messaging';
 import { createTestDatabase, TestDatabase } from '@bazaar/platform-testing';
 import { ServiceDefinition } from '../platform.module';
 
@@ -22,7 +22,7 @@ export async function createMigratedTestDatabase(migrations: ServiceDefinition['
     url: database.url,
     applicationName: 'adapter-test',
     poolSize: 4,
-    migrations: [CreateMessagingTables1763700000000, ...migrations],
+    migrations: [...messagingMigrations, ...migrations],
   });
   const drop = async () => {
     if (dataSource.isInitialized) await dataSource.destroy();
