@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { RecordDeferredRevenueHandler, ReverseRevenueHandler } from '@bazaar/finance-application';
 import { Transactions } from '@bazaar/platform-database';
-import { Inbox } from '@bazaar/platform-messaging';
+import { inBatchTransaction, Inbox } from '@bazaar/platform-messaging';
 import { OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-language';
 import { deferredRevenueFor, revenueReversalFor } from '../acl/checkout-translation';
 
@@ -10,6 +10,9 @@ import { deferredRevenueFor, revenueReversalFor } from '../acl/checkout-translat
  * What Finance does with Checkout's events: an authorized payment defers the order's revenue, a
  * cancellation after it reverses that. Each happens once: the inbox mark commits with the ledger
  * entry, so a redelivery changes nothing. A checked-out cart is not paid yet and means nothing here.
+ *
+ * Each handler's whole effect is that one transaction, so consecutive events on a partition may
+ * share it (`inBatchTransaction`): one commit for many orders when they come in fast.
  */
 @Controller()
 export class CheckoutEventsConsumer {
@@ -23,14 +26,14 @@ export class CheckoutEventsConsumer {
     this.inbox = new Inbox(transactions, 'finance.checkout-events');
   }
 
-  @EventPattern(PaymentAuthorizedV1.wireType)
+  @EventPattern(PaymentAuthorizedV1.wireType, inBatchTransaction)
   async onPaymentAuthorized(@Payload() message: unknown): Promise<void> {
     const event = PaymentAuthorizedV1.parse(message);
     await this.inbox.once(event, () => this.recordDeferredRevenue.execute(deferredRevenueFor(event.data)));
   }
 
   /** Marked as seen even when it asks for nothing, so that a redelivery is recognised as one. */
-  @EventPattern(OrderCancelledV1.wireType)
+  @EventPattern(OrderCancelledV1.wireType, inBatchTransaction)
   async onOrderCancelled(@Payload() message: unknown): Promise<void> {
     const event = OrderCancelledV1.parse(message);
     const reversal = revenueReversalFor(event.data);
