@@ -43,7 +43,8 @@ export class OrderProcessRunner {
     for (let n = 0; n < MAX_COMMANDS_PER_RUN && process; n++) {
       const command = process.dueCommand(this.clock.now());
       if (!command) break;
-      const outcome = await this.decide(orderId, await this.outcomeOf(orderId, command));
+      // The process in hand is only current until it is saved: after the first decision, reload.
+      const outcome = await this.decide(orderId, await this.outcomeOf(orderId, command), n === 0 ? process : undefined);
       process = outcome.process;
       // An outcome that decides nothing new leaves the same command due: running it again would loop.
       if (!outcome.changed) break;
@@ -51,9 +52,10 @@ export class OrderProcessRunner {
     return process;
   }
 
-  private decide(orderId: OrderId, input: ProcessInput): Promise<{ process: OrderProcess; changed: boolean }> {
-    return retryOnConflict(async () => {
-      const process = (await this.processes.byId(orderId)) ?? OrderProcess.begin(orderId, this.clock.now());
+  /** `loaded`: the process as just loaded, used for the first attempt (a stale one fails the version check and is reloaded). */
+  private decide(orderId: OrderId, input: ProcessInput, loaded?: OrderProcess): Promise<{ process: OrderProcess; changed: boolean }> {
+    return retryOnConflict(async (attempt) => {
+      const process = (attempt === 1 ? loaded : undefined) ?? (await this.processes.byId(orderId)) ?? OrderProcess.begin(orderId, this.clock.now());
       const changed = process.handle(input, this.clock.now(), this.settings);
       if (changed) await this.processes.save(process);
       return { process, changed };

@@ -28,7 +28,7 @@ export class PaymentCommands {
       if (error instanceof PaymentGatewayUnavailable) return { type: 'GatewayUnavailable', command: 'AuthorizePayment' };
       throw error;
     }
-    await this.record(orderId, result);
+    await this.record(order, result);
     return result.outcome === 'authorized'
       ? { type: 'PaymentAuthorized', authorizationId: result.authorizationId }
       : { type: 'PaymentDeclined', reason: result.reason };
@@ -46,11 +46,12 @@ export class PaymentCommands {
 
   /**
    * Skipped when a concurrent attempt recorded it first, or when the order was cancelled while the
-   * gateway answered: the process hears of the authorization all the same, and voids it.
+   * gateway answered: the process hears of the authorization all the same, and voids it. The order
+   * loaded before the call is saved if nobody changed it meanwhile (the version check), else reloaded.
    */
-  private record(orderId: OrderId, result: AuthorizationResult): Promise<void> {
-    return retryOnConflict(async () => {
-      const order = await this.load(orderId);
+  private record(loaded: Order, result: AuthorizationResult): Promise<void> {
+    return retryOnConflict(async (attempt) => {
+      const order = attempt === 1 ? loaded : await this.load(loaded.id);
       if (outcomeOn(order) || order.status === 'cancelled') return;
       if (result.outcome === 'authorized') order.recordPaymentAuthorized(result.authorizationId, this.clock.now());
       else order.recordPaymentFailed(result.reason, this.clock.now());

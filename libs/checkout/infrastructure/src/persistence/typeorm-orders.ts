@@ -19,15 +19,17 @@ export class TypeOrmOrders extends Orders {
     super();
   }
 
+  /** The row and its lines in one round trip (lines as JSON, amounts as text like a bigint column). */
   async byId(id: OrderId): Promise<Order | undefined> {
-    const manager = this.transactions.manager;
-    const [row] = (await manager.query('SELECT * FROM orders WHERE id = $1', [id])) as OrderRow[];
-    if (!row) return undefined;
-    const lines = (await manager.query(
-      'SELECT sku, quantity, unit_price_amount, unit_price_currency FROM order_lines WHERE order_id = $1 ORDER BY line_no',
+    const [row] = (await this.transactions.manager.query(
+      `SELECT o.*, COALESCE(
+         (SELECT json_agg(json_build_object('sku', l.sku, 'quantity', l.quantity,
+                   'unit_price_amount', l.unit_price_amount::text, 'unit_price_currency', l.unit_price_currency) ORDER BY l.line_no)
+            FROM order_lines l WHERE l.order_id = o.id), '[]') AS lines
+       FROM orders o WHERE o.id = $1`,
       [id],
-    )) as OrderLineRow[];
-    return toOrder(row, lines);
+    )) as (OrderRow & { lines: OrderLineRow[] })[];
+    return row && toOrder(row, row.lines);
   }
 
   save(order: Order): Promise<void> {
