@@ -1,12 +1,9 @@
 import { Kafka } from 'kafkajs';
 import { prefixedTopic, ServiceConfig, ServiceOptions } from '@bazaar/platform-service';
-import { Topics } from '@bazaar/published-language';
+import { projectedTopics } from './acl/published-event';
 import { supportMigrations } from './persistence/migrations/support-migrations';
 import { rebuildCaseOrderViews, RebuildReport } from './rebuild/rebuild-case-order-views';
 import { SupportModule } from './support.module';
-
-/** Every topic the case order views are projected from. */
-const projectedTopics = [Topics.checkoutOrders, Topics.fulfillmentShipments, Topics.financeLedgers];
 
 /** Everything the platform needs to run Support; the app and the integration tests start the same service. */
 export function supportService(config: ServiceConfig): ServiceOptions {

@@ -3,7 +3,11 @@ import { assertNever } from '@bazaar/shared-kernel';
 import { OrderFact, TimelineEntry } from '@bazaar/support-domain';
 import { PublishedEvent } from './published-event';
 
-/** Translates a published event into the fact Support projects; exhaustive over what Support reads. */
+/**
+ * Translates a published event into the fact Support projects; exhaustive over what Support reads.
+ * Every fact is filed under the order named in the event's data (a shipment's key is its own id),
+ * and every time is normalized to UTC.
+ */
 export function toOrderFact(event: PublishedEvent): OrderFact {
   const source = timelineEntryOf(event.envelope);
   switch (event.wireType) {
@@ -22,13 +26,63 @@ export function toOrderFact(event: PublishedEvent): OrderFact {
         },
       };
     }
+    case 'checkout.fraud-review-requested.v1': {
+      const { orderId, score, reasons, requestedAt } = event.envelope.data;
+      return { kind: 'fraud-review-requested', orderId, source, score, reasons: [...reasons], requestedAt: utc(requestedAt) };
+    }
+    case 'checkout.fraud-review-decided.v1': {
+      const { orderId, decision, decidedAt } = event.envelope.data;
+      return { kind: 'fraud-review-decided', orderId, source, decision, decidedAt: utc(decidedAt) };
+    }
+    case 'checkout.payment-authorized.v1': {
+      // The lines, total and address repeat the checkout's; Support takes those from the checkout.
+      const { orderId, amount, authorizationReference, authorizedAt } = event.envelope.data;
+      return { kind: 'payment-authorized', orderId, source, amount, authorizationReference, authorizedAt: utc(authorizedAt) };
+    }
+    case 'checkout.payment-failed.v1': {
+      const { orderId, reason, failedAt } = event.envelope.data;
+      return { kind: 'payment-failed', orderId, source, reason, failedAt: utc(failedAt) };
+    }
+    case 'checkout.order-confirmed.v1': {
+      const { orderId, confirmedAt } = event.envelope.data;
+      return { kind: 'order-confirmed', orderId, source, confirmedAt: utc(confirmedAt) };
+    }
+    case 'checkout.order-cancelled.v1': {
+      const { orderId, reason, paymentWasAuthorized, authorizationVoided, cancelledAt } = event.envelope.data;
+      return { kind: 'order-cancelled', orderId, source, cancellation: { reason, cancelledAt: utc(cancelledAt), paymentWasAuthorized, authorizationVoided } };
+    }
+    case 'checkout.order-completed.v1': {
+      const { orderId, completedAt } = event.envelope.data;
+      return { kind: 'order-completed', orderId, source, completedAt: utc(completedAt) };
+    }
+    case 'fulfillment.inventory-reserved.v1': {
+      const { orderId, lines, reservedAt } = event.envelope.data;
+      return { kind: 'stock-reserved', orderId, source, lines: lines.map(({ sku, quantity }) => ({ sku, quantity })), reservedAt: utc(reservedAt) };
+    }
+    case 'fulfillment.inventory-reservation-failed.v1': {
+      const { orderId, unavailable, failedAt } = event.envelope.data;
+      const lines = unavailable.map(({ sku, requested, available }) => ({ sku, requested, available }));
+      return { kind: 'stock-reservation-failed', orderId, source, unavailable: lines, failedAt: utc(failedAt) };
+    }
     case 'fulfillment.shipment-created.v1': {
       const { shipmentId, orderId, lines, createdAt } = event.envelope.data;
       return { kind: 'shipment-created', orderId, source, shipmentId, lines: lines.map(({ sku, quantity }) => ({ sku, quantity })), createdAt: utc(createdAt) };
     }
+    case 'fulfillment.shipment-dispatched.v1': {
+      const { shipmentId, orderId, carrier, trackingNumber, dispatchedAt } = event.envelope.data;
+      return { kind: 'shipment-dispatched', orderId, source, shipmentId, carrier, trackingNumber, dispatchedAt: utc(dispatchedAt) };
+    }
+    case 'fulfillment.shipment-cancelled.v1': {
+      const { shipmentId, orderId, cancelledAt } = event.envelope.data;
+      return { kind: 'shipment-cancelled', orderId, source, shipmentId, cancelledAt: utc(cancelledAt) };
+    }
     case 'finance.revenue-deferred.v1': {
       const { revenueEventId, orderId, amount, recordedAt } = event.envelope.data;
       return { kind: 'revenue-deferred', orderId, source, entryId: revenueEventId, amount, recordedAt: utc(recordedAt) };
+    }
+    case 'finance.revenue-reversed.v1': {
+      const { revenueEventId, reversedRevenueEventId, orderId, amount, recordedAt } = event.envelope.data;
+      return { kind: 'revenue-reversed', orderId, source, entryId: revenueEventId, reversesEntryId: reversedRevenueEventId, amount, recordedAt: utc(recordedAt) };
     }
     default:
       return assertNever(event);

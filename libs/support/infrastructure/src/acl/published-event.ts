@@ -1,7 +1,61 @@
-import { CartCheckedOutV1, EventEnvelope, RevenueDeferredV1, ShipmentCreatedV1 } from '@bazaar/published-language';
+import {
+  CartCheckedOutV1,
+  EventContract,
+  EventEnvelope,
+  FraudReviewDecidedV1,
+  FraudReviewRequestedV1,
+  InventoryReservationFailedV1,
+  InventoryReservedV1,
+  OrderCancelledV1,
+  OrderCompletedV1,
+  OrderConfirmedV1,
+  PaymentAuthorizedV1,
+  PaymentFailedV1,
+  RevenueDeferredV1,
+  RevenueReversedV1,
+  ShipmentCancelledV1,
+  ShipmentCreatedV1,
+  ShipmentDispatchedV1,
+} from '@bazaar/published-language';
+
+/** Every published contract Support projects — all of them: Support is a conformist reader of everyone's events. */
+export const projectedContracts: readonly EventContract<unknown>[] = [
+  CartCheckedOutV1,
+  FraudReviewRequestedV1,
+  FraudReviewDecidedV1,
+  PaymentAuthorizedV1,
+  PaymentFailedV1,
+  OrderConfirmedV1,
+  OrderCancelledV1,
+  OrderCompletedV1,
+  InventoryReservedV1,
+  InventoryReservationFailedV1,
+  ShipmentCreatedV1,
+  ShipmentDispatchedV1,
+  ShipmentCancelledV1,
+  RevenueDeferredV1,
+  RevenueReversedV1,
+];
+
+/** The topics those contracts travel on, each once: what the consumer subscribes to and a rebuild rewinds. */
+export const projectedTopics: readonly string[] = [...new Set(projectedContracts.map((contract) => contract.topic))];
+
+type Published<TWireType extends string, TData> = { readonly wireType: TWireType; readonly envelope: EventEnvelope<TData> };
 
 /** Every published event Support projects, parsed by its contract; one case per wire type. */
 export type PublishedEvent =
-  | { readonly wireType: 'checkout.cart-checked-out.v1'; readonly envelope: EventEnvelope<CartCheckedOutV1> }
-  | { readonly wireType: 'fulfillment.shipment-created.v1'; readonly envelope: EventEnvelope<ShipmentCreatedV1> }
-  | { readonly wireType: 'finance.revenue-deferred.v1'; readonly envelope: EventEnvelope<RevenueDeferredV1> };
+  | Published<'checkout.cart-checked-out.v1', CartCheckedOutV1>
+  | Published<'checkout.fraud-review-requested.v1', FraudReviewRequestedV1>
+  | Published<'checkout.fraud-review-decided.v1', FraudReviewDecidedV1>
+  | Published<'checkout.payment-authorized.v1', PaymentAuthorizedV1>
+  | Published<'checkout.payment-failed.v1', PaymentFailedV1>
+  | Published<'checkout.order-confirmed.v1', OrderConfirmedV1>
+  | Published<'checkout.order-cancelled.v1', OrderCancelledV1>
+  | Published<'checkout.order-completed.v1', OrderCompletedV1>
+  | Published<'fulfillment.inventory-reserved.v1', InventoryReservedV1>
+  | Published<'fulfillment.inventory-reservation-failed.v1', InventoryReservationFailedV1>
+  | Published<'fulfillment.shipment-created.v1', ShipmentCreatedV1>
+  | Published<'fulfillment.shipment-dispatched.v1', ShipmentDispatchedV1>
+  | Published<'fulfillment.shipment-cancelled.v1', ShipmentCancelledV1>
+  | Published<'finance.revenue-deferred.v1', RevenueDeferredV1>
+  | Published<'finance.revenue-reversed.v1', RevenueReversedV1>;

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { deadLetterFacts, ServiceUnderTest } from '@bazaar/platform-service/testing';
 import { eventually } from '@bazaar/platform-testing';
 import { EventEnvelope, EventHeaders, Topics } from '@bazaar/published-language';
-import { CaseOrderViewResponse } from '../http/case-order-view.response';
+import { shuffled } from '@bazaar/support-domain/testing';
+import { caseOrderViewResponse, CaseOrderViewResponse } from '../http/case-order-view.response';
 import { supportService } from '../support.service';
-import { eventsAbout, publish } from '../testing/published-events';
+import { cancellationOf, eventsAbout, lifecycleOf, publish, TopicEvent } from '../testing/published-events';
 
 jest.setTimeout(90_000);
+
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
 describe('Support projects published events into case order views', () => {
   let support: ServiceUnderTest;
@@ -21,91 +24,133 @@ describe('Support projects published events into case order views', () => {
 
   const caseOrderView = (orderId: string) => support.get<CaseOrderViewResponse>(`/case-order-views/${orderId}`);
 
-  async function completeViewOf(orderId: string) {
+  /** Waits until the view holds `count` events, and checks it against the documented response schema. */
+  function viewWithEvents(orderId: string, count: number) {
     return eventually(async () => {
       const { status, body } = await caseOrderView(orderId);
       expect(status).toBe(200);
-      expect(body.timeline).toHaveLength(3);
-      return body;
+      expect(body.timeline).toHaveLength(count);
+      return caseOrderViewResponse.parse(body);
     });
   }
 
-  it.each([
-    ['shipment first', ['shipment', 'revenue', 'checkout']],
-    ['revenue first', ['revenue', 'checkout', 'shipment']],
-    ['checkout last', ['revenue', 'shipment', 'checkout']],
-  ] as const)('converges to the complete view when the events arrive %s', async (_order, arrivals) => {
+  /** Publishes the events one by one in the given order, each projected before the next is sent: that is the arrival order. */
+  async function arriveInOrder(orderId: string, arrivals: readonly TopicEvent[]): Promise<CaseOrderViewResponse> {
+    let view: CaseOrderViewResponse | undefined;
+    for (const [index, event] of arrivals.entries()) {
+      await publish(support, event);
+      view = await viewWithEvents(orderId, index + 1);
+      if (!arrivals.slice(0, index + 1).some((arrived) => arrived.envelope.type === 'checkout.cart-checked-out')) expect(view.checkout).toBeNull();
+    }
+    return view!;
+  }
+
+  it.each([1, 2])('converges to the whole life of an order when its events arrive in shuffled order (seed %i)', async (seed) => {
+    const orderId = randomUUID();
+    const events = eventsAbout(orderId);
+    const { shipmentId } = events.shipmentCreated.envelope.data;
+
+    const view = await arriveInOrder(orderId, shuffled(lifecycleOf(events), seed));
+
+    expect(view).toEqual({
+      orderId,
+      status: 'completed',
+      checkout: expect.objectContaining({ buyerId: 'buyer-42', total: eur(3399), placedAt: '2026-11-21T09:30:00.000Z' }),
+      fraudReview: { score: 100, reasons: ['large_order'], requestedAt: '2026-11-21T09:30:00.200Z', decision: 'approved', decidedAt: '2026-11-21T10:05:00.000Z' },
+      payment: {
+        state: 'authorized',
+        amount: eur(3399),
+        authorizationReference: 'sandbox-auth-5d7c2f3e',
+        authorizedAt: '2026-11-21T09:30:00.450Z',
+        failureReason: null,
+        failedAt: null,
+      },
+      reservation: { status: 'reserved', lines: events.inventoryReserved.envelope.data.lines, reservedAt: '2026-11-21T09:30:00.900Z' },
+      confirmedAt: '2026-11-21T09:30:01.100Z',
+      completedAt: '2026-11-22T14:00:00.300Z',
+      cancellation: null,
+      shipments: [
+        {
+          shipmentId,
+          status: 'dispatched',
+          lines: events.shipmentCreated.envelope.data.lines,
+          createdAt: '2026-11-21T09:30:00.120Z',
+          carrier: 'DHL',
+          trackingNumber: 'JD014600006281234567',
+          dispatchedAt: '2026-11-22T14:00:00.000Z',
+          cancelledAt: null,
+        },
+      ],
+      revenue: [
+        { entryId: events.revenueDeferred.envelope.data.revenueEventId, kind: 'deferred', amount: eur(3399), recordedAt: '2026-11-21T09:30:00.140Z', reversesEntryId: null },
+      ],
+      timeline: lifecycleOf(events)
+        .map(({ envelope }) => ({ eventId: envelope.id, type: envelope.type, version: 1, context: envelope.producer, occurredAt: envelope.occurredAt }))
+        .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)),
+    });
+  });
+
+  it('converges to a cancelled order, its payment voided, its shipment cancelled and its revenue reversed, in shuffled order', async () => {
     const orderId = randomUUID();
     const events = eventsAbout(orderId);
 
-    for (const [index, name] of arrivals.entries()) {
-      await publish(support, events[name]);
-      // Wait for each projection, so that the arrival order really is the one under test.
-      const partial = await eventually(async () => {
-        const { body } = await caseOrderView(orderId);
-        expect(body.timeline).toHaveLength(index + 1);
-        return body;
-      });
-      if (name !== 'checkout' && !arrivals.slice(0, index).includes('checkout')) expect(partial.checkout).toBeNull();
-    }
+    const view = await arriveInOrder(orderId, shuffled(cancellationOf(events), 3));
 
-    const view = await completeViewOf(orderId);
-    expect(view.checkout).toMatchObject({ buyerId: 'buyer-42', total: { amount: 3399, currency: 'EUR' }, placedAt: '2026-11-21T09:30:00.000Z' });
-    expect(view.checkout?.shippingAddress).toMatchObject({ name: 'Ada Lovelace', country: 'GB', line2: null });
-    expect(view.shipments).toEqual([
-      {
-        shipmentId: events.shipment.envelope.data.shipmentId,
-        status: 'created',
-        lines: events.shipment.envelope.data.lines,
-        createdAt: '2026-11-21T09:30:00.120Z',
-        carrier: null,
-        trackingNumber: null,
-        dispatchedAt: null,
-        cancelledAt: null,
-      },
-    ]);
-    expect(view.revenue).toEqual([
-      { entryId: events.revenue.envelope.data.revenueEventId, kind: 'deferred', amount: { amount: 3399, currency: 'EUR' }, recordedAt: '2026-11-21T09:30:00.140Z', reversesEntryId: null },
-    ]);
-    expect(view.timeline).toEqual([
-      { eventId: events.checkout.envelope.id, type: 'checkout.cart-checked-out', version: 1, context: 'checkout', occurredAt: '2026-11-21T09:30:00.000Z' },
-      { eventId: events.shipment.envelope.id, type: 'fulfillment.shipment-created', version: 1, context: 'fulfillment', occurredAt: '2026-11-21T09:30:00.120Z' },
-      { eventId: events.revenue.envelope.id, type: 'finance.revenue-deferred', version: 1, context: 'finance', occurredAt: '2026-11-21T09:30:00.140Z' },
+    expect(view).toMatchObject({
+      status: 'cancelled',
+      cancellation: { reason: 'buyer_cancelled', cancelledAt: '2026-11-21T09:31:00.000Z', paymentWasAuthorized: true, authorizationVoided: true },
+      payment: { state: 'voided', amount: eur(3399), authorizedAt: '2026-11-21T09:30:00.450Z' },
+      reservation: null,
+      confirmedAt: null,
+      shipments: [{ shipmentId: events.shipmentCreated.envelope.data.shipmentId, status: 'cancelled', cancelledAt: '2026-11-21T09:31:00.080Z', dispatchedAt: null }],
+      revenue: [
+        { entryId: events.revenueDeferred.envelope.data.revenueEventId, kind: 'deferred', reversesEntryId: null },
+        { entryId: events.revenueReversed.envelope.data.revenueEventId, kind: 'reversal', amount: eur(3399), reversesEntryId: events.revenueDeferred.envelope.data.revenueEventId },
+      ],
+    });
+    expect(view.timeline.map((entry) => entry.type)).toEqual([
+      'checkout.cart-checked-out',
+      'fulfillment.shipment-created',
+      'finance.revenue-deferred',
+      'checkout.payment-authorized',
+      'checkout.order-cancelled',
+      'fulfillment.shipment-cancelled',
+      'finance.revenue-reversed',
     ]);
   });
 
   it('leaves the view unchanged when an event is delivered again', async () => {
     const orderId = randomUUID();
-    const events = eventsAbout(orderId);
-    for (const event of Object.values(events)) await publish(support, event, 0);
-    const before = await completeViewOf(orderId);
+    const events = cancellationOf(eventsAbout(orderId));
+    for (const event of events) await publish(support, event);
+    const before = await viewWithEvents(orderId, events.length);
 
     // The marker follows the duplicate on the same partition, so once it is projected the duplicate was too.
-    const marker = eventsAbout(randomUUID()).checkout;
-    await publish(support, events.checkout, 0);
-    await publish(support, marker, 0);
+    const duplicate = events.find((event) => event.envelope.type === 'checkout.order-cancelled')!;
+    const marker = eventsAbout(randomUUID()).cartCheckedOut;
+    const { partition } = await publish(support, duplicate);
+    await publish(support, marker, partition);
     await eventually(async () => expect((await caseOrderView(marker.envelope.aggregateId)).status).toBe(200));
 
     expect((await caseOrderView(orderId)).body).toEqual(before);
   });
 
-  it('lands every event when the events of one order are projected in parallel', async () => {
-    const orderIds = Array.from({ length: 20 }, () => randomUUID());
+  it('lands every event when the events of many orders, from every topic, are projected in parallel', async () => {
+    const orders = Array.from({ length: 10 }, () => eventsAbout(randomUUID()));
 
-    await Promise.all(orderIds.flatMap((orderId) => Object.values(eventsAbout(orderId)).map((event) => publish(support, event))));
+    await Promise.all(orders.flatMap((events) => lifecycleOf(events).map((event) => publish(support, event))));
 
-    for (const orderId of orderIds) {
-      const view = await completeViewOf(orderId);
-      expect(view.checkout).not.toBeNull();
-      expect(view.shipments).toHaveLength(1);
+    for (const events of orders) {
+      const view = await viewWithEvents(events.cartCheckedOut.envelope.data.orderId, lifecycleOf(events).length);
+      expect(view).toMatchObject({ status: 'completed', payment: { state: 'authorized' }, reservation: { status: 'reserved' }, shipments: [{ status: 'dispatched' }] });
       expect(view.revenue).toHaveLength(1);
     }
   });
 
   it('parks malformed messages on the dead-letter topic and projects the next message of the partition', async () => {
-    const broken = eventsAbout(randomUUID()).checkout;
+    const broken = eventsAbout(randomUUID()).cartCheckedOut;
     const violating: EventEnvelope = { ...broken.envelope, data: { ...broken.envelope.data, orderId: 'not-a-uuid' } };
-    const next = eventsAbout(randomUUID()).checkout;
+    const next = eventsAbout(randomUUID()).cartCheckedOut;
 
     await publish(support, { ...broken, envelope: violating }, 1);
     await support.send(Topics.checkoutOrders, { partition: 1, value: '{ not json', headers: { [EventHeaders.type]: 'checkout.cart-checked-out.v1' } });

@@ -62,6 +62,30 @@ describe('TypeOrmCaseOrderViews on PostgreSQL', () => {
     await expect(views.save(emptyCaseOrderView(orderId), null)).rejects.toThrow(ConcurrencyConflict);
   });
 
+  it('reads a view stored before Support projected every event with the newer fields unknown, and folds new facts into it', async () => {
+    const orderId = randomUUID();
+    const facts = factsAbout(orderId);
+    const { checkout, timeline } = project(emptyCaseOrderView(orderId), facts.orderPlaced());
+    const shipment = { shipmentId: 'shp-1', status: 'created', lines: [{ sku: 'MUG-BLUE', quantity: 2 }], createdAt: '2026-11-21T10:05:01.200Z' };
+    const entry = { entryId: 'rev-1', kind: 'deferred', amount: { amount: 3399, currency: 'EUR' }, recordedAt: '2026-11-21T10:05:00.600Z' };
+    const earlierShape = { orderId, checkout, shipments: [shipment], revenue: [entry], timeline };
+    await transactions.manager.query('INSERT INTO case_order_views (order_id, view, version) VALUES ($1, $2::jsonb, 1)', [orderId, JSON.stringify(earlierShape)]);
+
+    const stored = await views.find(orderId);
+
+    expect(stored?.view).toEqual({
+      ...emptyCaseOrderView(orderId),
+      checkout,
+      shipments: [{ ...shipment, carrier: null, trackingNumber: null, dispatchedAt: null, cancelledAt: null }],
+      revenue: [{ ...entry, reversesEntryId: null }],
+      timeline,
+    });
+    const cancelled = project(stored!.view, facts.orderCancelled({ reason: 'buyer_cancelled' }));
+    expect(cancelled).toMatchObject({ status: 'cancelled', payment: { state: 'voided' } });
+    await views.save(cancelled, 1);
+    await expect(views.find(orderId)).resolves.toEqual({ view: cancelled, version: 2 });
+  });
+
   it.each([
     ['the view does not exist yet', false],
     ['the view exists', true],

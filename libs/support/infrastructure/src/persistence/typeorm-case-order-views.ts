@@ -2,9 +2,10 @@ import { EntityManager } from 'typeorm';
 import { Transactions } from '@bazaar/platform-database';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { CaseOrderView, CaseOrderViews, StoredCaseOrderView } from '@bazaar/support-domain';
+import { inCurrentShape, StoredView } from './stored-view';
 
 interface ViewRow {
-  readonly view: CaseOrderView;
+  readonly view: StoredView;
   readonly version: number;
 }
 
@@ -25,7 +26,7 @@ export class TypeOrmCaseOrderViews extends CaseOrderViews {
       [orderId],
     );
     const [row] = rows;
-    return row ? { view: row.view, version: row.version } : null;
+    return row ? { view: inCurrentShape(row.view), version: row.version } : null;
   }
 
   async save(view: CaseOrderView, expectedVersion: number | null): Promise<void> {

@@ -1,17 +1,94 @@
+import { randomUUID } from 'node:crypto';
 import { ServiceUnderTest } from '@bazaar/platform-service/testing';
-import { anEvent, kafkaMessage } from '@bazaar/platform-testing';
-import { CartCheckedOutV1, EventEnvelope, RevenueDeferredV1, ShipmentCreatedV1, Topics } from '@bazaar/published-language';
+import { anEvent, EventOverrides, kafkaMessage } from '@bazaar/platform-testing';
+import {
+  CartCheckedOutV1,
+  EventContract,
+  EventEnvelope,
+  FraudReviewDecidedV1,
+  FraudReviewRequestedV1,
+  InventoryReservationFailedV1,
+  InventoryReservedV1,
+  OrderCancelledV1,
+  OrderCompletedV1,
+  OrderConfirmedV1,
+  PaymentAuthorizedV1,
+  PaymentFailedV1,
+  RevenueDeferredV1,
+  RevenueReversedV1,
+  ShipmentCancelledV1,
+  ShipmentCreatedV1,
+  ShipmentDispatchedV1,
+} from '@bazaar/published-language';
 
-/** The three events published about one order (the recorded examples, fresh ids), each with the topic it travels on. */
+export interface TopicEvent<T = unknown> {
+  readonly topic: string;
+  readonly envelope: EventEnvelope<T>;
+}
+
+/**
+ * Every event that may be published about one order (the recorded examples, fresh ids), each with
+ * the topic it travels on. Its shipment events share one shipment, and its reversal points at its
+ * deferred revenue entry.
+ */
 export function eventsAbout(orderId: string) {
+  const shipmentId = randomUUID();
+  const deferredEntryId = randomUUID();
+  const event = <T>(contract: EventContract<T>, data: EventOverrides<T>['data'] = {}): TopicEvent<T> => ({
+    topic: contract.topic,
+    envelope: anEvent(contract, { data: { orderId, ...data } as Partial<T> }),
+  });
   return {
-    checkout: { topic: Topics.checkoutOrders, envelope: anEvent(CartCheckedOutV1, { data: { orderId } }) },
-    shipment: { topic: Topics.fulfillmentShipments, envelope: anEvent(ShipmentCreatedV1, { data: { orderId } }) },
-    revenue: { topic: Topics.financeLedgers, envelope: anEvent(RevenueDeferredV1, { data: { orderId } }) },
+    cartCheckedOut: event(CartCheckedOutV1),
+    fraudReviewRequested: event(FraudReviewRequestedV1),
+    fraudReviewDecided: event(FraudReviewDecidedV1),
+    paymentAuthorized: event(PaymentAuthorizedV1),
+    paymentFailed: event(PaymentFailedV1),
+    orderConfirmed: event(OrderConfirmedV1),
+    orderCancelled: event(OrderCancelledV1, { reason: 'buyer_cancelled', paymentWasAuthorized: true, authorizationVoided: true }),
+    orderCompleted: event(OrderCompletedV1),
+    inventoryReserved: event(InventoryReservedV1),
+    inventoryReservationFailed: event(InventoryReservationFailedV1),
+    shipmentCreated: event(ShipmentCreatedV1, { shipmentId }),
+    shipmentDispatched: event(ShipmentDispatchedV1, { shipmentId }),
+    shipmentCancelled: event(ShipmentCancelledV1, { shipmentId }),
+    revenueDeferred: event(RevenueDeferredV1, { revenueEventId: deferredEntryId }),
+    revenueReversed: event(RevenueReversedV1, { reversedRevenueEventId: deferredEntryId }),
   };
 }
 
+export type OrderEvents = ReturnType<typeof eventsAbout>;
+
+/** An order's whole life: reviewed and approved, paid, reserved, confirmed, shipped, deferred, dispatched, completed. */
+export function lifecycleOf(events: OrderEvents): TopicEvent[] {
+  return [
+    events.cartCheckedOut,
+    events.fraudReviewRequested,
+    events.fraudReviewDecided,
+    events.paymentAuthorized,
+    events.inventoryReserved,
+    events.orderConfirmed,
+    events.shipmentCreated,
+    events.revenueDeferred,
+    events.shipmentDispatched,
+    events.orderCompleted,
+  ];
+}
+
+/** A paid order the buyer cancelled: its shipment cancelled and its deferred revenue reversed. */
+export function cancellationOf(events: OrderEvents): TopicEvent[] {
+  return [
+    events.cartCheckedOut,
+    events.paymentAuthorized,
+    events.shipmentCreated,
+    events.revenueDeferred,
+    events.orderCancelled,
+    events.shipmentCancelled,
+    events.revenueReversed,
+  ];
+}
+
 /** Publishes an event to Support as its producer's outbox relay would, to a chosen partition when told. */
-export function publish(support: ServiceUnderTest, event: { topic: string; envelope: EventEnvelope }, partition?: number) {
+export function publish(support: ServiceUnderTest, event: TopicEvent, partition?: number) {
   return support.send(event.topic, { ...kafkaMessage(event.envelope), ...(partition === undefined ? {} : { partition }) });
 }

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { PATTERN_METADATA } from '@nestjs/microservices/constants';
+import { allContracts, Topics } from '@bazaar/published-language';
+import { projectedContracts, projectedTopics } from '../acl/published-event';
+import { PublishedEventsConsumer } from './published-events.consumer';
+
+/** The wire types the consumer's methods are subscribed to, read from their `@EventPattern`s. */
+function subscribedWireTypes(): string[] {
+  const prototype = PublishedEventsConsumer.prototype as unknown as Record<string, unknown>;
+  return Object.getOwnPropertyNames(prototype).flatMap((name) => (Reflect.getMetadata(PATTERN_METADATA, prototype[name] as object) as string[] | undefined) ?? []);
+}
+
+describe('Support’s subscriptions', () => {
+  it('project every published contract, each with its own handler', () => {
+    const wireTypes = allContracts.map((contract) => contract.wireType).sort();
+
+    expect(projectedContracts.map((contract) => contract.wireType).sort()).toEqual(wireTypes);
+    expect(subscribedWireTypes().sort()).toEqual(wireTypes);
+  });
+
+  it('consume every topic those contracts travel on, Fulfillment’s reservations included', () => {
+    expect([...projectedTopics].sort()).toEqual(
+      [Topics.checkoutOrders, Topics.fulfillmentShipments, Topics.fulfillmentReservations, Topics.financeLedgers].sort(),
+    );
+  });
+});
