@@ -25,6 +25,9 @@ export function serviceConfigSchema(defaults: { name: string; port: number }) {
     KAFKA_SSL_CA_FILE: z.string().optional(),
     KAFKA_CONSUMER_GROUP: z.string().default(defaults.name),
     KAFKA_PARTITIONS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
+    /** A fetch waits for this many bytes (or KAFKA_FETCH_MAX_WAIT_MS): larger batches under load, for some latency. */
+    KAFKA_FETCH_MIN_BYTES: z.coerce.number().int().min(1).default(1),
+    KAFKA_FETCH_MAX_WAIT_MS: z.coerce.number().int().min(1).max(30_000).default(1_000),
     CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
     CONSUMER_INITIAL_BACKOFF_MS: z.coerce.number().int().min(1).default(100),
     CONSUMER_MAX_BACKOFF_MS: z.coerce.number().int().min(1).default(5_000),

@@ -25,7 +25,8 @@ interface OutboxRow {
   position: string;
   topic: string;
   message_key: string;
-  payload: unknown;
+  /** The envelope's JSON text, read as text: no parse and re-serialize per message. */
+  payload: string;
   headers: Record<string, string>;
 }
 
@@ -71,7 +72,7 @@ export class OutboxRelay {
       const [lock] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS leader', [lockKey]);
       if (!(lock as { leader: boolean }).leader) return 0;
       const rows: OutboxRow[] = await manager.query(
-        `SELECT position, topic, message_key, payload, headers FROM outbox
+        `SELECT position, topic, message_key, payload::text AS payload, headers FROM outbox
           WHERE published_at IS NULL ORDER BY position LIMIT $1`,
         [batchSize],
       );
@@ -145,7 +146,7 @@ function toTopicMessages(rows: readonly OutboxRow[]): TopicMessages[] {
     const entry = byTopic.get(row.topic) ?? { topic: row.topic, messages: [] };
     entry.messages.push({
       key: row.message_key,
-      value: JSON.stringify(row.payload),
+      value: row.payload,
       headers: row.headers as IHeaders,
     });
     byTopic.set(row.topic, entry);
