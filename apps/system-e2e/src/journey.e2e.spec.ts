@@ -36,8 +36,20 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
     const { shipments, revenueEvents, view } = await fullyProjected(system, orderId);
     expect(shipments[0]).toMatchObject({ orderId, status: 'created' });
     expect(revenueEvents[0]).toMatchObject({ orderId, kind: 'deferred', amount: { amount: 3399, currency: 'EUR' } });
+    const { shipmentId } = shipments[0] as { shipmentId: string };
+    const { revenueEventId } = revenueEvents[0] as { revenueEventId: string };
+    expect(view).toMatchObject({
+      status: 'payment_authorized',
+      checkout: { total: { amount: 3399, currency: 'EUR' } },
+      payment: { state: 'authorized', amount: { amount: 3399, currency: 'EUR' }, authorizationReference: expect.any(String) },
+      fraudReview: null,
+      reservation: null,
+      cancellation: null,
+      shipments: [{ shipmentId, status: 'created' }],
+      revenue: [{ entryId: revenueEventId, kind: 'deferred', amount: { amount: 3399, currency: 'EUR' } }],
+    });
     expect(view.timeline.map((entry: { type: string }) => entry.type).sort()).toEqual(
-      ['checkout.cart-checked-out', 'finance.revenue-deferred', 'fulfillment.shipment-created'],
+      ['checkout.cart-checked-out', 'checkout.payment-authorized', 'finance.revenue-deferred', 'fulfillment.shipment-created'],
     );
     const order = await http('GET', `${system.url('checkout')}/orders/${orderId}`);
     // Fulfillment has not reserved stock yet (its own issue): the order waits there, paid.
@@ -58,9 +70,20 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
     await downstreamCaughtUp(system, 'checkout.orders');
 
     expect(orders.matching((m) => m.key === orderId && m.headers[EventHeaders.type] === PaymentAuthorizedV1.wireType)).toEqual([]);
-    const { shipments, revenueEvents } = await downstreamOf(system, orderId);
+    const { shipments, revenueEvents, view } = await downstreamOf(system, orderId);
     expect(shipments).toEqual([]);
     expect(revenueEvents).toEqual([]);
+    // Support has read everything Checkout published about the order (caught up above).
+    expect(view).toMatchObject({
+      status: 'cancelled',
+      cancellation: { reason: 'payment_declined', paymentWasAuthorized: false, authorizationVoided: false },
+      payment: { state: 'failed', failureReason: 'declined', amount: null },
+      shipments: [],
+      revenue: [],
+    });
+    expect(view.timeline.map((entry: { type: string }) => entry.type).sort()).toEqual(
+      ['checkout.cart-checked-out', 'checkout.order-cancelled', 'checkout.payment-failed'],
+    );
   });
 
   it('cancelled by the buyer after its payment: its shipment is cancelled and its deferred revenue reversed', async () => {
@@ -73,13 +96,26 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
     expect(cancelled.status).toBe(200);
     expect(cancelled.body).toMatchObject({ orderId, status: 'cancelled', cancellationReason: 'buyer_cancelled' });
 
-    const { revenueEvents } = await eventually(async () => {
+    const { revenueEvents, view } = await eventually(async () => {
       const state = await downstreamOf(system, orderId);
       expect(state.shipments).toEqual([expect.objectContaining({ shipmentId: shipment.shipmentId, status: 'cancelled' })]);
       expect(state.revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred' }), expect.objectContaining({ kind: 'reversal' })]);
+      expect(state.view?.status).toBe('cancelled');
+      expect(state.view?.revenue).toHaveLength(2);
+      expect(state.view?.shipments).toEqual([expect.objectContaining({ status: 'cancelled' })]);
       return state;
     }, { timeoutMs: 20_000 });
     const [deferred, reversal] = revenueEvents as { revenueEventId: string; amount: unknown }[];
+    expect(view).toMatchObject({
+      status: 'cancelled',
+      cancellation: { reason: 'buyer_cancelled', paymentWasAuthorized: true, authorizationVoided: true },
+      payment: { state: 'voided', amount: deferred!.amount },
+      shipments: [{ shipmentId: shipment.shipmentId, status: 'cancelled', cancelledAt: expect.any(String), dispatchedAt: null }],
+      revenue: [
+        { entryId: deferred!.revenueEventId, kind: 'deferred', reversesEntryId: null },
+        { entryId: reversal!.revenueEventId, kind: 'reversal', amount: deferred!.amount, reversesEntryId: deferred!.revenueEventId },
+      ],
+    });
     expect(reversal).toMatchObject({
       amount: deferred!.amount,
       reversesRevenueEventId: deferred!.revenueEventId,
@@ -154,8 +190,10 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
       expect(shipments).toEqual([expect.objectContaining({ orderId, status: 'created' })]);
       expect(revenueEvents).toEqual([expect.objectContaining({ orderId, kind: 'deferred' })]);
     }, { timeoutMs: 20_000 });
-    // Support skips a payment event, but it too must have read past the refused message.
+    // Support, too, read past the refused message: it shows the payment, on a view without a checkout.
     await downstreamCaughtUp(system, 'checkout.orders');
+    const { view } = await downstreamOf(system, orderId);
+    expect(view).toMatchObject({ status: 'payment_authorized', checkout: null, payment: { state: 'authorized' } });
     for (const [context, tap] of deadLetters) {
       const [parked] = await tap.waitFor(withKey(orderId));
       expect({ context, value: parked!.value }).toEqual({ context, value: '<<not an event>>' });
