@@ -1,6 +1,6 @@
 import { Kafka } from 'kafkajs';
 import { createDataSource, runMigrations } from '@bazaar/platform-database';
-import { CreateMessagingTables1763700000000 } from '@bazaar/platform-messaging';
+import { messagingMigrations } from '@bazaar/platform-messaging';
 import { caseOrderViewsConsumer } from '../messaging/projection-inbox';
 import { supportMigrations } from '../persistence/migrations/support-migrations';
 
@@ -53,7 +53,7 @@ async function clearProjection(databaseUrl: string): Promise<Omit<RebuildReport,
     applicationName: 'support-rebuild',
     // runMigrations holds one connection for its advisory lock while TypeORM migrates on another.
     poolSize: 2,
-    migrations: [CreateMessagingTables1763700000000, ...supportMigrations],
+    migrations: [...messagingMigrations, ...supportMigrations],
   });
   await dataSource.initialize();
   try {
