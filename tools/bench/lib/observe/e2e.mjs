@@ -2,7 +2,8 @@
  * End-to-end latency from the services' own rows, not from polling: for each order accepted in a
  * step, the time from Checkout's `orders.placed_at` to Fulfillment's `shipments.created_at`,
  * Finance's `revenue_events.recorded_at` and the moment Support's view became complete (the
- * `updated_at` of a `case_order_views` row holding the checkout, a shipment and a revenue entry).
+ * `updated_at` of a `case_order_views` row holding the checkout, the authorized payment, a shipment
+ * and a revenue entry: every event a benchmark order produces, so nothing updates it later).
  * Two intermediate stages split the path: the relay publishing `checkout.cart-checked-out.v1`
  * (Checkout's `outbox.published_at`) and Checkout authorizing the payment (`orders.payment_at`),
  * which is what Fulfillment and Finance act on.
@@ -24,7 +25,8 @@ const QUERIES = {
   support: [
     'support',
     `SELECT v.order_id::text AS id, ${ms('v.updated_at')} AS t FROM case_order_views v JOIN unnest($1::uuid[]) k(id) ON v.order_id = k.id
-      WHERE v.view->'checkout' <> 'null'::jsonb AND jsonb_array_length(v.view->'shipments') > 0 AND jsonb_array_length(v.view->'revenue') > 0`,
+      WHERE v.view->'checkout' <> 'null'::jsonb AND v.view->'payment'->>'state' = 'authorized'
+        AND jsonb_array_length(v.view->'shipments') > 0 AND jsonb_array_length(v.view->'revenue') > 0`,
   ],
 };
 

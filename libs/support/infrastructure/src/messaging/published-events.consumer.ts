@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { Inbox } from '@bazaar/platform-messaging';
+import { inBatchTransaction, Inbox } from '@bazaar/platform-messaging';
 import {
   CartCheckedOutV1,
   FraudReviewDecidedV1,
@@ -26,7 +26,9 @@ import { PublishedEvent } from '../acl/published-event';
  * Every subscription of Support, in one place: every published event (acl/published-event.ts
  * lists them and the topics they travel on). Each message is checked against its contract (a
  * violation goes to the dead letters), translated, and projected inside the inbox, so that a
- * redelivery changes nothing.
+ * redelivery changes nothing. A projection is one transaction and nothing else, so consecutive
+ * events share one (`inBatchTransaction`); a version conflict with a parallel partition rolls
+ * the shared transaction back and its events are projected again one at a time.
  */
 @Controller()
 export class PublishedEventsConsumer {
@@ -37,81 +39,81 @@ export class PublishedEventsConsumer {
 
   // Checkout: the order's life.
 
-  @EventPattern(CartCheckedOutV1.wireType)
+  @EventPattern(CartCheckedOutV1.wireType, inBatchTransaction)
   onCartCheckedOut(@Payload() message: unknown): Promise<void> {
     return this.project({ wireType: 'checkout.cart-checked-out.v1', envelope: CartCheckedOutV1.parse(message) });
   }
 
-  @EventPattern(FraudReviewRequestedV1.wireType)
+  @EventPattern(FraudReviewRequestedV1.wireType, inBatchTransaction)
   onFraudReviewRequested(@Payload() message: unknown): Promise<void> {
     return this.project({ wireType: 'checkout.fraud-review-requested.v1', envelope: FraudReviewRequestedV1.parse(message) });
   }
 
-  @EventPattern(FraudReviewDecidedV1.wireType)
+  @EventPattern(FraudReviewDecidedV1.wireType, inBatchTransaction)
   onFraudReviewDecided(@Payload() message: unknown): Promise<void> {
     return this.project({ wireType: 'checkout.fraud-review-decided.v1', envelope: FraudReviewDecidedV1.parse(message) });
   }
 
-  @EventPattern(PaymentAuthorizedV1.wireType)
+  @EventPattern(PaymentAuthorizedV1.wireType, inBatchTransaction)
   onPaymentAuthorized(@Payload() message: unknown): Promise<void> {
     return this.project({ wireType: 'checkout.payment-authorized.v1', envelope: PaymentAuthorizedV1.parse(message) });
   }
 
-  @EventPattern(PaymentFailedV1.wireType)
+  @EventPattern(PaymentFailedV1.wireType, inBatchTransaction)
   onPaymentFailed(@Payload() message: unknown): Promise<void> {
     return this.project({ wireType: 'checkout.payment-failed.v1', envelope: PaymentFailedV1.parse(message) });
   }
 
-  @EventPattern(OrderConfirmedV1.wireType)
+  @EventPattern(OrderConfirmedV1.wireType, inBatchTransaction)
   onOrderConfirmed(@Payload() message: unknown): Promise<void> {
     return this.project({ wireType: 'checkout.order-confirmed.v1', envelope: OrderConfirmedV1.parse(message) });
   }
 
-  @EventPattern(OrderCancelledV1.wireType)
+  @EventPattern(OrderCancelledV1.wireType, inBatchTransaction)
   onOrderCancelled(@Payload() message: unknown): Promise<void> {
     return this.project({ wireType: 'checkout.order-cancelled.v1', envelope: OrderCancelledV1.parse(message) });
   }
 
-  @EventPattern(OrderCompletedV1.wireType)
+  @EventPattern(OrderCompletedV1.wireType, inBatchTransaction)
   onOrderCompleted(@Payload() message: unknown): Promise<void> {
     return this.project({ wireType: 'checkout.order-completed.v1', envelope: OrderCompletedV1.parse(message) });
   }
 
   // Fulfillment: stock and shipments.
 
-  @EventPattern(InventoryReservedV1.wireType)
+  @EventPattern(InventoryReservedV1.wireType, inBatchTransaction)
   onInventoryReserved(@Payload() message: unknown): Promise<void> {
     return this.project({ wireType: 'fulfillment.inventory-reserved.v1', envelope: InventoryReservedV1.parse(message) });
   }
 
-  @EventPattern(InventoryReservationFailedV1.wireType)
+  @EventPattern(InventoryReservationFailedV1.wireType, inBatchTransaction)
   onInventoryReservationFailed(@Payload() message: unknown): Promise<void> {
     return this.project({ wireType: 'fulfillment.inventory-reservation-failed.v1', envelope: InventoryReservationFailedV1.parse(message) });
   }
 
-  @EventPattern(ShipmentCreatedV1.wireType)
+  @EventPattern(ShipmentCreatedV1.wireType, inBatchTransaction)
   onShipmentCreated(@Payload() message: unknown): Promise<void> {
     return this.project({ wireType: 'fulfillment.shipment-created.v1', envelope: ShipmentCreatedV1.parse(message) });
   }
 
-  @EventPattern(ShipmentDispatchedV1.wireType)
+  @EventPattern(ShipmentDispatchedV1.wireType, inBatchTransaction)
   onShipmentDispatched(@Payload() message: unknown): Promise<void> {
     return this.project({ wireType: 'fulfillment.shipment-dispatched.v1', envelope: ShipmentDispatchedV1.parse(message) });
   }
 
-  @EventPattern(ShipmentCancelledV1.wireType)
+  @EventPattern(ShipmentCancelledV1.wireType, inBatchTransaction)
   onShipmentCancelled(@Payload() message: unknown): Promise<void> {
     return this.project({ wireType: 'fulfillment.shipment-cancelled.v1', envelope: ShipmentCancelledV1.parse(message) });
   }
 
   // Finance: the order's ledger.
 
-  @EventPattern(RevenueDeferredV1.wireType)
+  @EventPattern(RevenueDeferredV1.wireType, inBatchTransaction)
   onRevenueDeferred(@Payload() message: unknown): Promise<void> {
     return this.project({ wireType: 'finance.revenue-deferred.v1', envelope: RevenueDeferredV1.parse(message) });
   }
 
-  @EventPattern(RevenueReversedV1.wireType)
+  @EventPattern(RevenueReversedV1.wireType, inBatchTransaction)
   onRevenueReversed(@Payload() message: unknown): Promise<void> {
     return this.project({ wireType: 'finance.revenue-reversed.v1', envelope: RevenueReversedV1.parse(message) });
   }
