@@ -19,6 +19,11 @@ describe('published contracts', () => {
     expect(readdirSync(examplesDir).sort()).toEqual(wires);
   });
 
+  it('gives every recorded example its own event id (consumers deduplicate by it)', () => {
+    const ids = allContracts.map((c) => (exampleOf(c.wireType) as { id: string }).id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('tolerates fields added later by the producer (additive evolution)', () => {
     const [contract] = allContracts;
     const example = exampleOf(contract!.wireType) as { data: Record<string, unknown> };
