@@ -50,6 +50,10 @@ describe('Every outcome of an order, end to end', () => {
     await Promise.all([system?.stop(), impatient?.stop()]);
   });
 
+  /** Waits until Support's case-order view shows what `expected` says of the order (its status and cancellation at least). */
+  const supportShows = (on: System, orderId: string, expected: Record<string, unknown>) =>
+    eventually(async () => expect((await downstreamOf(on, orderId)).view).toMatchObject({ orderId, ...expected }), { timeoutMs: 30_000 });
+
   /** Waits until Fulfillment created the paid order's shipment, and answers it. */
   const shipmentOf = (orderId: string) =>
     eventually(
@@ -84,6 +88,12 @@ describe('Every outcome of an order, end to end', () => {
     }, { timeoutMs: 30_000 });
     const after = await http('GET', `${system.url('checkout')}/fraud-reviews`);
     expect(after.body.reviews.map((review: { orderId: string }) => review.orderId)).not.toContain(orderId);
+    await supportShows(system, orderId, {
+      status: 'payment_authorized',
+      cancellation: null,
+      fraudReview: { score: 100, reasons: ['large_order'], decision: 'approved' },
+      payment: { state: 'authorized', amount: { amount: 1_000_000, currency: 'EUR' } },
+    });
   });
 
   it.concurrent('rejected by the risk analyst: cancelled (fraud_rejected), never paid, nothing shipped or recorded', async () => {
@@ -101,6 +111,14 @@ describe('Every outcome of an order, end to end', () => {
     const { shipments, revenueEvents } = await downstreamOf(system, orderId);
     expect(shipments).toEqual([]);
     expect(revenueEvents).toEqual([]);
+    await supportShows(system, orderId, {
+      status: 'cancelled',
+      cancellation: { reason: 'fraud_rejected', paymentWasAuthorized: false, authorizationVoided: false },
+      fraudReview: { decision: 'rejected' },
+      payment: { state: 'none' },
+      shipments: [],
+      revenue: [],
+    });
   });
 
   it.concurrent('confirmed once Fulfillment reserved its stock, once however often that news comes', async () => {
@@ -123,6 +141,7 @@ describe('Every outcome of an order, end to end', () => {
     const { shipments, revenueEvents } = await downstreamOf(system, orderId);
     expect(shipments).toEqual([expect.objectContaining({ shipmentId, status: 'created' })]);
     expect(revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred' })]);
+    await supportShows(system, orderId, { status: 'confirmed', cancellation: null, confirmedAt: expect.any(String), reservation: { status: 'reserved', lines: reservedLines } });
   });
 
   it.concurrent('out of stock: the authorization is voided, the order cancelled, its shipment cancelled and its revenue reversed; a replay changes nothing', async () => {
@@ -151,6 +170,14 @@ describe('Every outcome of an order, end to end', () => {
     const after = await downstreamOf(system, orderId);
     expect(after.shipments).toEqual(downstream.shipments);
     expect(after.revenueEvents).toEqual(downstream.revenueEvents);
+    await supportShows(system, orderId, {
+      status: 'cancelled',
+      cancellation: { reason: 'out_of_stock', paymentWasAuthorized: true, authorizationVoided: true },
+      reservation: { status: 'failed' },
+      payment: { state: 'voided' },
+      shipments: [{ shipmentId, status: 'cancelled' }],
+      revenue: [{ kind: 'deferred' }, { kind: 'reversal' }],
+    });
   });
 
   it.concurrent('not answered by Fulfillment before the deadline: cancelled (timed_out) and voided; a late answer changes nothing', async () => {
@@ -172,6 +199,13 @@ describe('Every outcome of an order, end to end', () => {
 
     expect(await orderOf(impatient, orderId)).toEqual(cancelled);
     expect(published(impatientOrders, orderId, OrderConfirmedV1)).toEqual([]);
+    // Support records Fulfillment's late answer as news, but the order stays cancelled.
+    await supportShows(impatient, orderId, {
+      status: 'cancelled',
+      cancellation: { reason: 'timed_out', paymentWasAuthorized: true, authorizationVoided: true },
+      payment: { state: 'voided' },
+      reservation: { status: 'reserved' },
+    });
   });
 
   // Cancelling before dispatch: journey.e2e.spec.ts ('cancelled by the buyer after its payment').
@@ -201,6 +235,12 @@ describe('Every outcome of an order, end to end', () => {
     const { shipments, revenueEvents } = await downstreamOf(system, orderId);
     expect(shipments).toEqual([expect.objectContaining({ shipmentId, status: 'created' })]);
     expect(revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred' })]);
+    await supportShows(system, orderId, {
+      status: 'completed',
+      cancellation: null,
+      completedAt: expect.any(String),
+      shipments: [{ shipmentId, status: 'dispatched', carrier: dispatched.data.carrier, trackingNumber: dispatched.data.trackingNumber }],
+    });
   });
 
   describe('when Checkout is killed while authorizations are in flight', () => {
