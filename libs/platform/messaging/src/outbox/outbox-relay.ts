@@ -65,22 +65,27 @@ export class OutboxRelay {
     return (row as { n: number }).n;
   }
 
-  /** Publishes one batch if this replica wins the lock; returns how many rows it published. */
+  /**
+   * Publishes one batch if this replica wins the lock; returns how many rows it published. One
+   * statement takes the lock, picks the oldest unpublished rows and marks them; the marks commit
+   * only after the broker acknowledged the batch, so a failed send rolls them back (and a crash
+   * before the commit re-sends: at-least-once). Another replica's tick finds the lock taken.
+   */
   async publishBatch(): Promise<number> {
     const { dataSource, producer, lockKey, batchSize } = this.options;
     return dataSource.transaction(async (manager) => {
-      const [lock] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS leader', [lockKey]);
-      if (!(lock as { leader: boolean }).leader) return 0;
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT position, topic, message_key, payload::text AS payload, headers FROM outbox
-          WHERE published_at IS NULL ORDER BY position LIMIT $1`,
-        [batchSize],
-      );
+      const [rows] = (await manager.query(
+        `WITH leader AS (SELECT pg_try_advisory_xact_lock($1) AS won)
+         UPDATE outbox SET published_at = now()
+          WHERE (SELECT won FROM leader) AND position IN (
+            SELECT position FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT $2)
+          RETURNING position, topic, message_key, payload::text AS payload, headers`,
+        [lockKey, batchSize],
+      )) as [OutboxRow[], number];
       if (rows.length === 0) return 0;
+      // RETURNING follows the scan, not the ORDER BY: restore position order (per key, it is the publish order).
+      rows.sort((a, b) => Number(BigInt(a.position) - BigInt(b.position)));
       await producer.sendBatch({ topicMessages: toTopicMessages(rows), acks: -1 });
-      await manager.query('UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])', [
-        rows.map((row) => row.position),
-      ]);
       return rows.length;
     });
   }
