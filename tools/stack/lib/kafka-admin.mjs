@@ -1,7 +1,7 @@
 /** Talks to the broker with kafkajs, the client the services use: readiness and declared topics. */
 import { kafkaBrokers } from './config.mjs';
 import { dep } from './deps.mjs';
-import { ok, step, warn } from './log.mjs';
+import { ok, StackError, step, warn } from './log.mjs';
 import { sleep } from './wait.mjs';
 
 /**
@@ -41,6 +41,27 @@ export async function kafkaAnswers() {
   }
 }
 
+/**
+ * Polls until every partition of `topics` has a leader. kafkajs's own `waitForLeaders` gives up
+ * when the broker answers its first metadata request with "does not host this topic-partition",
+ * which it can do for a moment right after creating many topics.
+ */
+export async function waitForLeaders(admin, topics, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let waitingFor;
+    try {
+      const { topics: found } = await admin.fetchTopicMetadata({ topics });
+      waitingFor = found.flatMap((t) => t.partitions.filter((p) => p.leader < 0).map((p) => `${t.name}[${p.partitionId}]`));
+    } catch (error) {
+      waitingFor = [String(error.message ?? error)];
+    }
+    if (waitingFor.length === 0) return;
+    if (Date.now() > deadline) throw new StackError(`topics without a leader after ${timeoutMs / 1000}s: ${waitingFor.join(', ')}`);
+    await sleep(100);
+  }
+}
+
 /** @param {import('./config.mjs').Stack} stack */
 function topicSpecs(stack) {
   return stack.topics.map((t) => ({
@@ -63,7 +84,10 @@ export async function ensureTopics(stack) {
     async (admin) => {
       const existing = new Set(await admin.listTopics());
       const missing = specs.filter((s) => !existing.has(s.topic));
-      if (missing.length) await admin.createTopics({ topics: missing, waitForLeaders: true });
+      if (missing.length) {
+        await admin.createTopics({ topics: missing, waitForLeaders: false });
+        await waitForLeaders(admin, missing.map((s) => s.topic));
+      }
       const present = specs.filter((s) => existing.has(s.topic));
       let altered = 0;
       if (present.length) {

@@ -13,6 +13,31 @@ export async function withAdmin<T>(kafka: Kafka, work: (admin: Admin) => Promise
 }
 
 /**
+ * Creates topics and waits until every partition has a leader. kafkajs's own `waitForLeaders`
+ * gives up when the broker answers the first metadata request with "does not host this
+ * topic-partition" (it can, for a moment, right after creating many); this polls until ready and
+ * removes what it created if that never happens.
+ */
+export async function createTopicsReady(admin: Admin, topics: readonly string[], numPartitions: number): Promise<void> {
+  await admin.createTopics({ waitForLeaders: false, topics: topics.map((topic) => ({ topic, numPartitions })) });
+  try {
+    await eventually(
+      async () => {
+        const metadata = await admin.fetchTopicMetadata({ topics: [...topics] });
+        const leaderless = metadata.topics.flatMap((topic) =>
+          topic.partitions.length < numPartitions ? [topic.name] : topic.partitions.filter((p) => p.leader < 0).map((p) => `${topic.name}[${p.partitionId}]`),
+        );
+        if (leaderless.length > 0) throw new Error(`no leader yet for ${leaderless.join(', ')}`);
+      },
+      { timeoutMs: 30_000, intervalMs: 100 },
+    );
+  } catch (error) {
+    await admin.deleteTopics({ topics: [...topics] }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
  * Waits until `group` has committed past the message `sent` (what `producer.send` answered): that
  * message has been handled and its transaction committed. How a test knows a duplicate was seen, and ignored.
  */

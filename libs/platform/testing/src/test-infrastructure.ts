@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { withAdmin } from './consumer-groups';
+import { createTopicsReady, withAdmin } from './consumer-groups';
 
 /** Where tests find the local stack (`node tools/stack/stack.mjs infra`). */
 export const testInfrastructure = {
@@ -51,7 +51,7 @@ export function testKafka(clientId = uniqueName('test')): Kafka {
 export async function createTestTopics(kafka: Kafka, baseNames: readonly string[], partitions = 3): Promise<string[]> {
   const suffix = randomBytes(4).toString('hex');
   const names = baseNames.map((name) => `${name}.${suffix}`);
-  await withAdmin(kafka, (admin) => admin.createTopics({ waitForLeaders: true, topics: names.map((topic) => ({ topic, numPartitions: partitions })) }));
+  await withAdmin(kafka, (admin) => createTopicsReady(admin, names, partitions));
   return names;
 }
 

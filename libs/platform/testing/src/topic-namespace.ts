@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, Message, Producer, RecordMetadata } from 'kafkajs';
-import { deleteGroups, withAdmin } from './consumer-groups';
+import { createTopicsReady, deleteGroups, withAdmin } from './consumer-groups';
 import { testKafka, uniqueName } from './test-infrastructure';
 import { TopicTap } from './topic-tap';
 
@@ -32,9 +32,7 @@ export class TopicNamespace {
 
   static async create(kafka: Kafka, partitions: number): Promise<TopicNamespace> {
     const namespace = new TopicNamespace(kafka, `${uniqueName('test')}.`, declaredTopics());
-    await withAdmin(kafka, (admin) =>
-      admin.createTopics({ waitForLeaders: true, topics: namespace.names.map((name) => ({ topic: namespace.topic(name), numPartitions: partitions })) }),
-    );
+    await withAdmin(kafka, (admin) => createTopicsReady(admin, namespace.names.map((name) => namespace.topic(name)), partitions));
     return namespace;
   }
 

@@ -1,6 +1,7 @@
 /** The declared topics under a run's own prefix, created and deleted with kafkajs. */
 import kafkajs from 'kafkajs';
 import { kafkaBrokers, loadStack } from '../../../stack/lib/config.mjs';
+import { waitForLeaders } from '../../../stack/lib/kafka-admin.mjs';
 
 export function kafkaClient() {
   return new kafkajs.Kafka({ clientId: 'bazaar-bench', brokers: kafkaBrokers(), logLevel: kafkajs.logLevel.NOTHING, retry: { retries: 3 } });
@@ -10,7 +11,7 @@ export function kafkaClient() {
 export async function createTopics(admin, prefix) {
   const stack = loadStack();
   await admin.createTopics({
-    waitForLeaders: true,
+    waitForLeaders: false,
     topics: stack.topics.map((t) => ({
       topic: `${prefix}${t.name}`,
       numPartitions: t.partitions ?? stack.kafka.defaultPartitions ?? 6,
@@ -18,6 +19,7 @@ export async function createTopics(admin, prefix) {
       configEntries: Object.entries(t.config ?? {}).map(([name, value]) => ({ name, value: String(value) })),
     })),
   });
+  await waitForLeaders(admin, stack.topics.map((t) => `${prefix}${t.name}`));
   return stack.topics.length;
 }
 
