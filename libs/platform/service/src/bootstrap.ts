@@ -46,6 +46,7 @@ export async function startService(options: ServiceOptions): Promise<NestFastify
           maxBackoffMs: config.CONSUMER_MAX_BACKOFF_MS,
           partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENCY,
           fetch: { minBytes: config.KAFKA_FETCH_MIN_BYTES, maxWaitTimeInMs: config.KAFKA_FETCH_MAX_WAIT_MS },
+          sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
           batchTransaction: { unitOfWork: app.get(Transactions), maxMessages: config.CONSUMER_BATCH_MAX_MESSAGES },
           logger,
         }),

@@ -28,6 +28,8 @@ export function serviceConfigSchema(defaults: { name: string; port: number }) {
     /** A fetch waits for this many bytes (or KAFKA_FETCH_MAX_WAIT_MS): larger batches under load, for some latency. */
     KAFKA_FETCH_MIN_BYTES: z.coerce.number().int().min(1).default(1),
     KAFKA_FETCH_MAX_WAIT_MS: z.coerce.number().int().min(1).max(30_000).default(1_000),
+    /** A replica silent this long leaves the group and its partitions move on (kafkajs' default is 30 s). */
+    KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(15_000),
     CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
     CONSUMER_INITIAL_BACKOFF_MS: z.coerce.number().int().min(1).default(100),
     CONSUMER_MAX_BACKOFF_MS: z.coerce.number().int().min(1).default(5_000),

@@ -23,6 +23,8 @@ export interface KafkaEventServerOptions {
   readonly partitionsConsumedConcurrently: number;
   /** How long a fetch may wait for how much data (kafkajs `minBytes`, `maxWaitTimeInMs`); by default it answers on the first byte, within a second. */
   readonly fetch?: { readonly minBytes: number; readonly maxWaitTimeInMs: number };
+  /** How long the group waits for a silent replica before moving its partitions (kafkajs default 30 s). */
+  readonly sessionTimeoutMs?: number;
   /**
    * Consecutive messages whose handlers are marked {@link inBatchTransaction} are handled in one
    * transaction of this unit of work, up to `maxMessages` at a time (1 turns it off).
@@ -79,7 +81,14 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       const { kafka, groupId, topics } = this.options;
       this.#producer = kafka.producer({ allowAutoTopicCreation: false });
       await this.#producer.connect();
-      this.#consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, minBytes: 1, maxWaitTimeInMs: 1000, ...this.options.fetch });
+      this.#consumer = kafka.consumer({
+        groupId,
+        allowAutoTopicCreation: false,
+        minBytes: 1,
+        maxWaitTimeInMs: 1000,
+        ...this.options.fetch,
+        ...(this.options.sessionTimeoutMs ? { sessionTimeout: this.options.sessionTimeoutMs } : {}),
+      });
       await this.#consumer.connect();
       await this.#consumer.subscribe({ topics: [...topics], fromBeginning: true });
       const deadLetters = new DeadLetters(this.#producer, this.options.deadLetterTopic, groupId);
