@@ -78,12 +78,15 @@ export const pgAdmin = () => ({
 /** Locally the server trusts loopback; compose sets BAZAAR_DB_PASSWORD for every context role. */
 export const dbPassword = () => env.BAZAAR_DB_PASSWORD || undefined;
 
+/** A socket directory (PGHOST=/var/run/postgresql) goes into a URL percent-encoded, as node-postgres reads it. */
+export const urlHost = (host) => (host.startsWith('/') ? encodeURIComponent(host) : host);
+
 /** @param {Context} ctx */
 export function databaseUrl(ctx) {
   const { host, port } = pgAdmin();
   const pw = dbPassword();
   const auth = pw ? `${ctx.role}:${encodeURIComponent(pw)}` : ctx.role;
-  return `postgres://${auth}@${host}:${port}/${ctx.database}`;
+  return `postgres://${auth}@${urlHost(host)}:${port}/${ctx.database}`;
 }
 
 export const redisUrl = () => env.REDIS_URL ?? 'redis://127.0.0.1:6379';

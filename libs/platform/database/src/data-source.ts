@@ -1,4 +1,5 @@
 import { DataSource, MixedList } from 'typeorm';
+import { PreparingClient } from './preparing-client';
 
 /** What a service needs to reach its own database. */
 export interface DatabaseOptions {
@@ -13,7 +14,7 @@ export interface DatabaseOptions {
   readonly entities?: MixedList<Function | string | import('typeorm').EntitySchema>;
 }
 
-/** A TypeORM data source that never alters the schema by itself: migrations only. */
+/** A TypeORM data source that never alters the schema by itself (migrations only) and prepares its statements. */
 export function createDataSource(options: DatabaseOptions): DataSource {
   return new DataSource({
     type: 'postgres',
@@ -25,7 +26,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     synchronize: false,
     migrationsRun: false,
     logging: false,
-    extra: { max: options.poolSize, idleTimeoutMillis: 30_000 },
+    extra: { max: options.poolSize, idleTimeoutMillis: 30_000, Client: PreparingClient },
   });
 }
 

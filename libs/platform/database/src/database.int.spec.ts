@@ -67,4 +67,33 @@ describe('the database platform (real PostgreSQL)', () => {
     expect(isUniqueViolation(failure, 'another_constraint')).toBe(false);
     expect(await transactions.manager.query('SELECT id FROM shelves WHERE id = 3')).toEqual([]);
   });
+
+  it('prepares each parameterised statement once per connection, and leaves the others unnamed', async () => {
+    const runner = (await connect()).createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT label FROM shelves WHERE id = $1', [1]);
+      await runner.query('SELECT label FROM shelves WHERE id = $1', [2]);
+      await runner.query('SELECT count(*) FROM shelves');
+      const prepared: { statement: string }[] = await runner.query('SELECT statement FROM pg_prepared_statements ORDER BY statement');
+      expect(prepared.map((row) => row.statement)).toEqual(['SELECT label FROM shelves WHERE id = $1']);
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it('keeps a prepared statement working when a migration adds a column to its table', async () => {
+    const source = await connect();
+    const runner = source.createQueryRunner();
+    await runner.connect();
+    try {
+      await source.query("INSERT INTO shelves VALUES (10, 'tenth')");
+      expect(await runner.query('SELECT id, label FROM shelves WHERE id = $1', [10])).toEqual([{ id: 10, label: 'tenth' }]);
+      await source.query('ALTER TABLE shelves ADD COLUMN colour text');
+      expect(await runner.query('SELECT id, label FROM shelves WHERE id = $1', [10])).toEqual([{ id: 10, label: 'tenth' }]);
+    } finally {
+      await runner.release();
+      await source.query('ALTER TABLE shelves DROP COLUMN colour');
+    }
+  });
 });

@@ -1,3 +1,4 @@
 export * from './data-source';
 export * from './transactions';
 export * from './pg-errors';
+export * from './preparing-client';

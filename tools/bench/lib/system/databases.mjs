@@ -1,6 +1,6 @@
 /** Throw-away databases on the local PostgreSQL (superuser, as the tests' createTestDatabase does). */
 import pg from 'pg';
-import { pgAdmin } from '../../../stack/lib/config.mjs';
+import { pgAdmin, urlHost } from '../../../stack/lib/config.mjs';
 
 const admin = async (fn) => {
   const client = new pg.Client({ ...pgAdmin(), connectionTimeoutMillis: 5000 });
@@ -16,7 +16,7 @@ const admin = async (fn) => {
 export function databaseUrl(name) {
   const { host, port, user } = pgAdmin();
   const password = process.env.PGPASSWORD ? `:${encodeURIComponent(process.env.PGPASSWORD)}` : '';
-  return `postgres://${user}${password}@${host}:${port}/${name}`;
+  return `postgres://${user}${password}@${urlHost(host)}:${port}/${name}`;
 }
 
 /** @param {string} name */

@@ -12,6 +12,9 @@ export interface CartRow {
   version: number;
 }
 
+/** The columns a load reads, by name (statements are prepared: see PreparingClient). */
+export const cartColumns = ['id', 'buyer_id', 'currency', 'created_at', 'checked_out_order_id', 'checked_out_at', 'version'] as const;
+
 export interface CartLineRow {
   sku: string;
   quantity: number;

@@ -1,6 +1,6 @@
 import { Order, orderId, OrderLine, OrderStatus } from '@bazaar/checkout-domain';
 import { money, multiplyMoney } from '@bazaar/shared-kernel';
-import { lifecycleOf, OrderLifecycleRow } from './order-lifecycle.rows';
+import { lifecycleColumns, lifecycleOf, OrderLifecycleRow } from './order-lifecycle.rows';
 
 /** Row shapes as PostgreSQL returns them (bigint arrives as a string). */
 export interface OrderRow extends OrderLifecycleRow {
@@ -17,6 +17,12 @@ export interface OrderRow extends OrderLifecycleRow {
   placed_at: Date;
   version: number;
 }
+
+/** The columns of an {@link OrderRow}, by name (statements are prepared: see PreparingClient). */
+export const orderColumns = [
+  'id', 'buyer_id', 'ship_name', 'ship_line1', 'ship_line2', 'ship_city', 'ship_postal_code', 'ship_country',
+  'payment_token', 'placed_at', 'version', ...lifecycleColumns,
+] as const;
 
 export interface OrderLineRow {
   sku: string;

@@ -2,7 +2,7 @@ import { Cart, CartId, Carts } from '@bazaar/checkout-domain';
 import { isUniqueViolation, Transactions } from '@bazaar/platform-database';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { EntityManager } from 'typeorm';
-import { CartLineRow, cartLineInsert, CartRow, toCart } from './cart.rows';
+import { cartColumns, CartLineRow, cartLineInsert, CartRow, toCart } from './cart.rows';
 
 /**
  * Carts in PostgreSQL. Their events stay inside Checkout (the order a cart becomes announces
@@ -15,7 +15,7 @@ export class TypeOrmCarts extends Carts {
 
   async byId(id: CartId): Promise<Cart | undefined> {
     const manager = this.transactions.manager;
-    const [row] = (await manager.query('SELECT * FROM carts WHERE id = $1', [id])) as CartRow[];
+    const [row] = (await manager.query(`SELECT ${cartColumns.join(', ')} FROM carts WHERE id = $1`, [id])) as CartRow[];
     if (!row) return undefined;
     const lines = (await manager.query('SELECT sku, quantity, unit_price_amount FROM cart_lines WHERE cart_id = $1 ORDER BY position', [id])) as CartLineRow[];
     return toCart(row, lines);

@@ -7,6 +7,8 @@ const placeholders = processColumns.map((_, i) => `$${i + 1}`).join(', ');
 /** Every column but `order_id` ($1), then the loaded version. */
 const assignments = processColumns.slice(1).map((column, i) => `${column} = $${i + 2}`).join(', ');
 const versionParameter = `$${processColumns.length + 1}`;
+/** What a load reads, named column by column (statements are prepared: see PreparingClient). */
+const selectedColumns = [...processColumns, 'version'].join(', ');
 
 /**
  * Order processes in PostgreSQL. A process is internal to Checkout: its decisions reach the world
@@ -25,7 +27,7 @@ export class TypeOrmOrderProcesses extends OrderProcesses {
   }
 
   async byId(id: OrderId): Promise<OrderProcess | undefined> {
-    const [row] = (await this.transactions.manager.query('SELECT * FROM order_processes WHERE order_id = $1', [id])) as OrderProcessRow[];
+    const [row] = (await this.transactions.manager.query(`SELECT ${selectedColumns} FROM order_processes WHERE order_id = $1`, [id])) as OrderProcessRow[];
     return row && toOrderProcess(row);
   }
 

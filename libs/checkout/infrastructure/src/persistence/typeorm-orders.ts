@@ -5,8 +5,10 @@ import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { EntityManager } from 'typeorm';
 import { publishedEventsOf } from '../acl/published-order-events';
 import { lifecycleColumns, lifecycleValues } from './order-lifecycle.rows';
-import { lineInsert, OrderLineRow, OrderRow, orderValues, toOrder } from './order.rows';
+import { lineInsert, orderColumns, OrderLineRow, OrderRow, orderValues, toOrder } from './order.rows';
 
+/** `o.id, o.buyer_id, …`: what a load reads. */
+const selectedColumns = orderColumns.map((column) => `o.${column}`).join(', ');
 /** `status = $3, fraud_score = $4, …`: the UPDATE's assignments, after the id and the loaded version. */
 const assignments = lifecycleColumns.map((column, i) => `${column} = $${i + 3}`).join(', ');
 
@@ -22,7 +24,7 @@ export class TypeOrmOrders extends Orders {
   /** The row and its lines in one round trip (lines as JSON, amounts as text like a bigint column). */
   async byId(id: OrderId): Promise<Order | undefined> {
     const [row] = (await this.transactions.manager.query(
-      `SELECT o.*, COALESCE(
+      `SELECT ${selectedColumns}, COALESCE(
          (SELECT json_agg(json_build_object('sku', l.sku, 'quantity', l.quantity,
                    'unit_price_amount', l.unit_price_amount::text, 'unit_price_currency', l.unit_price_currency) ORDER BY l.line_no)
             FROM order_lines l WHERE l.order_id = o.id), '[]') AS lines
