@@ -25,9 +25,13 @@ export function serviceConfigSchema(defaults: { name: string; port: number }) {
     KAFKA_SSL_CA_FILE: z.string().optional(),
     KAFKA_CONSUMER_GROUP: z.string().default(defaults.name),
     KAFKA_PARTITIONS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
-    /** A fetch waits for this many bytes (or KAFKA_FETCH_MAX_WAIT_MS): larger batches under load, for some latency. */
-    KAFKA_FETCH_MIN_BYTES: z.coerce.number().int().min(1).default(1),
-    KAFKA_FETCH_MAX_WAIT_MS: z.coerce.number().int().min(1).max(30_000).default(1_000),
+    /**
+     * A fetch waits for this many bytes or KAFKA_FETCH_MAX_WAIT_MS, whichever comes first: under load
+     * a consumer takes messages in batches instead of one fetch per message (measured: about 15 %
+     * less CPU per order at 100 orders/s, docs/benchmark.md), for at most that wait in latency.
+     */
+    KAFKA_FETCH_MIN_BYTES: z.coerce.number().int().min(1).default(16_384),
+    KAFKA_FETCH_MAX_WAIT_MS: z.coerce.number().int().min(1).max(30_000).default(25),
     /** A replica silent this long leaves the group and its partitions move on (kafkajs' default is 30 s). */
     KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(15_000),
     CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
