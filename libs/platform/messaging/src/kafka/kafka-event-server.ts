@@ -211,10 +211,19 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
           await deadLetters.send(message, context, error, attempt);
           return;
         }
-        await sleep(Math.min(this.options.initialBackoffMs * 2 ** (attempt - 1), this.options.maxBackoffMs));
+        await sleep(this.backoffMs(error, attempt));
         await heartbeat();
       }
     }
+  }
+
+  /**
+   * Exponential backoff between attempts, except after a first version conflict: the writer that
+   * won has already committed, so reloading at once succeeds (waiting would only add latency).
+   */
+  private backoffMs(error: unknown, attempt: number): number {
+    if (error instanceof ConcurrencyConflict && attempt === 1) return 0;
+    return Math.min(this.options.initialBackoffMs * 2 ** (attempt - 1), this.options.maxBackoffMs);
   }
 
   /** Runs the handler once, in the message's context: its correlation id and trace reach whatever it writes. */
