@@ -241,6 +241,20 @@ describe.each([
     expect(await effectsOf(failing)).toEqual([]);
   });
 
+  it('retries a version conflict at once, in a shared transaction as a whole', async () => {
+    const thing = randomUUID();
+    const contended = randomUUID();
+    behaviour.set(contended, { failTimes: 1, error: () => new ConcurrencyConflict('Thing', contended) });
+    await produceTogether(thing, [envelopeFor(thing, 1), envelopeFor(contended, 2), envelopeFor(thing, 3)]);
+
+    await eventually(async () => expect(await effectsOf(thing)).toEqual([1, 3]));
+    expect(await effectsOf(contended)).toEqual([2]);
+    expect(attempts.get(contended)).toBe(2);
+    const transactions: unknown[] = await dataSource.query('SELECT DISTINCT transaction_id FROM effects WHERE thing_id = ANY($1)', [[thing, contended]]);
+    // Shared: the second try of the whole run commits all three; alone: each message its own.
+    expect(transactions).toHaveLength(mode === 'a transaction per message' ? 3 : 1);
+  });
+
   it(`commits messages handled together ${mode === 'a transaction per message' ? 'one by one' : 'in one transaction'}`, async () => {
     const thing = randomUUID();
     await produceTogether(thing, [1, 2, 3, 4, 5].map((sequence) => envelopeFor(thing, sequence)));

@@ -153,20 +153,27 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     return run;
   }
 
-  /** Handles every message of `run` in one transaction, once each; false (nothing applied) if any failed. */
+  /**
+   * Handles every message of `run` in one transaction, once each; false (nothing applied) if it
+   * failed. A version conflict is tried once more at once (the other writer has committed, so the
+   * shared transaction usually goes through on reload) before giving up on sharing.
+   */
   private async consumeInOneTransaction(run: readonly KafkaMessage[], topic: string, partition: number): Promise<boolean> {
-    try {
-      await this.options.batchTransaction!.unitOfWork.run(async () => {
-        for (const message of run) {
-          const handler = this.routedHandler(message);
-          if (handler === 'malformed') throw new MalformedMessage('routing changed');
-          if (handler) await this.handle(handler, envelopeOf(message), new KafkaEventContext(topic, partition, message.offset), 1);
-        }
-      });
-      return true;
-    } catch (error) {
-      this.options.logger.debug?.({ msg: 'shared transaction failed; handling its messages one at a time', topic, partition, count: run.length, err: String(error) });
-      return false;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.options.batchTransaction!.unitOfWork.run(async () => {
+          for (const message of run) {
+            const handler = this.routedHandler(message);
+            if (handler === 'malformed') throw new MalformedMessage('routing changed');
+            if (handler) await this.handle(handler, envelopeOf(message), new KafkaEventContext(topic, partition, message.offset), attempt);
+          }
+        });
+        return true;
+      } catch (error) {
+        if (error instanceof ConcurrencyConflict && attempt === 1) continue;
+        this.options.logger.debug?.({ msg: 'shared transaction failed; handling its messages one at a time', topic, partition, count: run.length, err: String(error) });
+        return false;
+      }
     }
   }
 
