@@ -118,21 +118,23 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   private async consumeBatch(payload: EachBatchPayload, deadLetters: DeadLetters): Promise<void> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
-    const { messages } = batch;
-    for (let next = 0; next < messages.length; ) {
+    const contextOf = (message: KafkaMessage) => new KafkaEventContext(batch.topic, batch.partition, message.offset);
+    for (let next = 0; next < batch.messages.length; ) {
       if (!isRunning() || isStale()) return;
-      const shared = this.sharedTransactionRun(messages, next);
-      if (shared.length > 1 && (await this.consumeInOneTransaction(shared, batch.topic, batch.partition))) {
-        resolveOffset(shared[shared.length - 1]!.offset);
+      const rest = batch.messages.slice(next);
+      const shared = this.sharedTransactionRun(rest);
+      const last = shared.at(-1);
+      if (last && shared.length > 1 && (await this.consumeInOneTransaction(shared, contextOf))) {
+        resolveOffset(last.offset);
         await heartbeat();
         next += shared.length;
         continue;
       }
       // One at a time, each in its own transaction: messages that cannot share one, and the
       // fallback after a shared transaction failed (rolled back as a whole, so none was applied).
-      for (const message of shared.length > 1 ? shared : [messages[next]!]) {
+      for (const message of shared.length > 1 ? shared : rest.slice(0, 1)) {
         if (!isRunning() || isStale()) return;
-        await this.consume(message, new KafkaEventContext(batch.topic, batch.partition, message.offset), deadLetters, heartbeat);
+        await this.consume(message, contextOf(message), deadLetters, heartbeat);
         resolveOffset(message.offset);
         await heartbeat();
         next += 1;
@@ -140,15 +142,15 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
   }
 
-  /** The consecutive messages from `start` that may share a transaction: batchable handlers, or none. */
-  private sharedTransactionRun(messages: readonly KafkaMessage[], start: number): KafkaMessage[] {
-    const options = this.options.batchTransaction;
-    if (!options || options.maxMessages < 2) return [];
+  /** The leading messages that may share a transaction: their handlers are batchable, or there is none. */
+  private sharedTransactionRun(messages: readonly KafkaMessage[]): KafkaMessage[] {
+    const maxMessages = this.options.batchTransaction?.maxMessages ?? 1;
     const run: KafkaMessage[] = [];
-    for (let i = start; i < messages.length && run.length < options.maxMessages; i++) {
-      const handler = this.routedHandler(messages[i]!);
+    for (const message of messages) {
+      if (run.length >= maxMessages) break;
+      const handler = this.routedHandler(message);
       if (handler === 'malformed' || (handler && !handler.extras?.['inBatchTransaction'])) break;
-      run.push(messages[i]!);
+      run.push(message);
     }
     return run;
   }
@@ -158,20 +160,22 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
    * failed. A version conflict is tried once more at once (the other writer has committed, so the
    * shared transaction usually goes through on reload) before giving up on sharing.
    */
-  private async consumeInOneTransaction(run: readonly KafkaMessage[], topic: string, partition: number): Promise<boolean> {
+  private async consumeInOneTransaction(run: readonly KafkaMessage[], contextOf: (message: KafkaMessage) => KafkaEventContext): Promise<boolean> {
+    const unitOfWork = this.options.batchTransaction?.unitOfWork;
+    if (!unitOfWork) return false;
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.options.batchTransaction!.unitOfWork.run(async () => {
+        await unitOfWork.run(async () => {
           for (const message of run) {
             const handler = this.routedHandler(message);
             if (handler === 'malformed') throw new MalformedMessage('routing changed');
-            if (handler) await this.handle(handler, envelopeOf(message), new KafkaEventContext(topic, partition, message.offset), attempt);
+            if (handler) await this.handle(handler, envelopeOf(message), contextOf(message), attempt);
           }
         });
         return true;
       } catch (error) {
         if (error instanceof ConcurrencyConflict && attempt === 1) continue;
-        this.options.logger.debug?.({ msg: 'shared transaction failed; handling its messages one at a time', topic, partition, count: run.length, err: String(error) });
+        this.options.logger.debug?.({ msg: 'shared transaction failed; handling its messages one at a time', count: run.length, err: String(error) });
         return false;
       }
     }
