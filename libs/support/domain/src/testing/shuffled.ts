@@ -1,15 +1,13 @@
 /**
- * The items in a pseudo-random order fixed by `seed` (mulberry32 and Fisher–Yates): arrival orders
+ * The items in a pseudo-random order fixed by `seed` (mulberry32 keys, sorted): arrival orders
  * that vary from seed to seed yet are the same on every run, so a failure can be replayed.
  */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
   const random = mulberry32(seed);
-  const result = [...items];
-  for (let i = result.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [result[i], result[j]] = [result[j]!, result[i]!];
-  }
-  return result;
+  return items
+    .map((item) => ({ item, key: random() }))
+    .sort((a, b) => a.key - b.key)
+    .map(({ item }) => item);
 }
 
 function mulberry32(seed: number): () => number {
