@@ -36,7 +36,7 @@ describe('TypeOrmOrderProcesses (real PostgreSQL)', () => {
     await processes.save(process);
     return (await processes.byId(process.orderId))!;
   };
-  const only = (ids: OrderId[], among: OrderProcess[]) => ids.filter((id) => among.some((process) => process.orderId === id));
+  const amongThese = (ids: OrderId[], among: OrderProcess[]) => ids.filter((id) => among.some((process) => process.orderId === id));
 
   it('stores a new process and restores every fact it decided on', async () => {
     const process = await aNewProcess(anOrderProcess().awaitingFraudReview().after({ type: 'FraudReviewDecided', decision: 'approved' }));
@@ -99,24 +99,24 @@ describe('TypeOrmOrderProcesses (real PostgreSQL)', () => {
     const sweep = new Date(Math.max(due.dueAt!.getTime(), alsoDue.dueAt!.getTime()) + 1);
     const mine = [due, alsoDue, waiting];
 
-    const first = only(await processes.withCommandsDueBy(sweep, 100), mine);
-    const second = only(await processes.withCommandsDueBy(sweep, 100), mine);
+    const first = amongThese(await processes.withCommandsDueBy(sweep, 100), mine);
+    const second = amongThese(await processes.withCommandsDueBy(sweep, 100), mine);
 
     expect(first).toEqual([due, alsoDue].sort((a, b) => a.dueAt!.getTime() - b.dueAt!.getTime()).map((process) => process.orderId));
     expect(second).toEqual([]);
-    expect(only(await processes.withCommandsDueBy(new Date(sweep.getTime() + 30_000), 100), mine)).toHaveLength(2);
+    expect(amongThese(await processes.withCommandsDueBy(new Date(sweep.getTime() + 30_000), 100), mine)).toHaveLength(2);
   });
 
   it('releases a sweeper’s claim when the process is saved', async () => {
     const due = await saved(anOrderProcess().authorizing());
     const sweep = new Date(due.dueAt!.getTime() + 1);
-    expect(only(await processes.withCommandsDueBy(sweep, 100), [due])).toEqual([due.orderId]);
+    expect(amongThese(await processes.withCommandsDueBy(sweep, 100), [due])).toEqual([due.orderId]);
 
     const loaded = (await processes.byId(due.orderId))!;
     loaded.handle({ type: 'GatewayUnavailable', command: 'AuthorizePayment' }, sweep, settings);
     await processes.save(loaded);
 
-    expect(only(await processes.withCommandsDueBy(new Date(sweep.getTime() + 1_000), 100), [due])).toEqual([due.orderId]);
+    expect(amongThese(await processes.withCommandsDueBy(new Date(sweep.getTime() + 1_000), 100), [due])).toEqual([due.orderId]);
   });
 
   it('splits the due processes between sweepers claiming at the same moment', async () => {
@@ -125,14 +125,14 @@ describe('TypeOrmOrderProcesses (real PostgreSQL)', () => {
 
     const [one, other] = await Promise.all([processes.withCommandsDueBy(sweep, 100), processes.withCommandsDueBy(sweep, 100)]);
 
-    expect([...only(one, mine), ...only(other, mine)].sort()).toEqual(mine.map((process) => process.orderId).sort());
+    expect([...amongThese(one, mine), ...amongThese(other, mine)].sort()).toEqual(mine.map((process) => process.orderId).sort());
   });
 
   it('finds the processes whose reservation deadline has passed', async () => {
     const late = await saved(anOrderProcess().awaitingInventory());
     const confirmed = await saved(anOrderProcess().confirmed());
 
-    expect(only(await processes.withDeadlineBy(new Date(late.deadline!.getTime() - 1), 100), [late, confirmed])).toEqual([]);
-    expect(only(await processes.withDeadlineBy(late.deadline!, 100), [late, confirmed])).toEqual([late.orderId]);
+    expect(amongThese(await processes.withDeadlineBy(new Date(late.deadline!.getTime() - 1), 100), [late, confirmed])).toEqual([]);
+    expect(amongThese(await processes.withDeadlineBy(late.deadline!, 100), [late, confirmed])).toEqual([late.orderId]);
   });
 });

@@ -5,6 +5,7 @@ import { anAddress, anOrder } from '@bazaar/checkout-domain/testing';
 import { Transactions } from '@bazaar/platform-database';
 import { OutgoingEvent, Outbox } from '@bazaar/platform-messaging';
 import { createMigratedTestDatabase, MigratedTestDatabase } from '@bazaar/platform-service/testing';
+import { eventually } from '@bazaar/platform-testing';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { checkoutMigrations } from './migrations';
 import { TypeOrmIdempotencyKeys } from './typeorm-idempotency-keys';
@@ -131,6 +132,13 @@ describe('TypeOrmIdempotencyKeys (real PostgreSQL)', () => {
     await database?.drop();
   });
 
+  async function backendsWaitingOnALock(): Promise<number> {
+    const [row] = (await transactions.manager.query(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+    )) as { n: number }[];
+    return row?.n ?? 0;
+  }
+
   it('makes a concurrent claim of the same key wait for the first and then return the first’s record', async () => {
     const keys = new TypeOrmIdempotencyKeys(transactions);
     const orders = new TypeOrmOrders(transactions, new Outbox('checkout'));
@@ -149,12 +157,14 @@ describe('TypeOrmIdempotencyKeys (real PostgreSQL)', () => {
       await orders.save(first);
     });
     await firstHasClaimed;
-    const secondClaim = transactions.run(() => keys.claim({ key, fingerprint: 'f', orderId: second }));
-    const settledEarly = await Promise.race([secondClaim.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 200))]);
+    let secondSettled = false;
+    const secondClaim = transactions.run(() => keys.claim({ key, fingerprint: 'f', orderId: second })).finally(() => (secondSettled = true));
+    // The second claim is seen waiting on the first's row lock, and has not answered meanwhile.
+    await eventually(async () => expect(await backendsWaitingOnALock()).toBeGreaterThan(0));
+    expect(secondSettled).toBe(false);
     releaseFirst();
     await firstWork;
 
-    expect(settledEarly).toBe(false);
     expect(await secondClaim).toEqual({ key, fingerprint: 'f', orderId: first.id });
   });
 
