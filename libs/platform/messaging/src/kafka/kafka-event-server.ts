@@ -33,6 +33,12 @@ export interface KafkaEventServerOptions {
   readonly logger: PlatformLogger;
 }
 
+/** A message and the handler of its type (null: nobody here handles it). */
+interface Routed {
+  readonly message: KafkaMessage;
+  readonly handler: MessageHandler | null;
+}
+
 /** Opens a transaction that the handlers' own units of work join (see `Transactions.run`). */
 export interface UnitOfWork {
   run<T>(work: () => Promise<T>): Promise<T>;
@@ -123,7 +129,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       if (!isRunning() || isStale()) return;
       const rest = batch.messages.slice(next);
       const shared = this.sharedTransactionRun(rest);
-      const last = shared.at(-1);
+      const last = shared.at(-1)?.message;
       if (last && shared.length > 1 && (await this.consumeInOneTransaction(shared, contextOf))) {
         resolveOffset(last.offset);
         await heartbeat();
@@ -132,7 +138,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       }
       // One at a time, each in its own transaction: messages that cannot share one, and the
       // fallback after a shared transaction failed (rolled back as a whole, so none was applied).
-      for (const message of shared.length > 1 ? shared : rest.slice(0, 1)) {
+      for (const message of shared.length > 1 ? shared.map((routed) => routed.message) : rest.slice(0, 1)) {
         if (!isRunning() || isStale()) return;
         await this.consume(message, contextOf(message), deadLetters, heartbeat);
         resolveOffset(message.offset);
@@ -142,15 +148,20 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
   }
 
-  /** The leading messages that may share a transaction: their handlers are batchable, or there is none. */
-  private sharedTransactionRun(messages: readonly KafkaMessage[]): KafkaMessage[] {
+  /** The leading messages that may share a transaction, with their handlers: batchable, or none (skipped). */
+  private sharedTransactionRun(messages: readonly KafkaMessage[]): Routed[] {
     const maxMessages = this.options.batchTransaction?.maxMessages ?? 1;
-    const run: KafkaMessage[] = [];
+    const run: Routed[] = [];
     for (const message of messages) {
       if (run.length >= maxMessages) break;
-      const handler = this.routedHandler(message);
-      if (handler === 'malformed' || (handler && !handler.extras?.['inBatchTransaction'])) break;
-      run.push(message);
+      let handler: MessageHandler | null;
+      try {
+        handler = this.handlerOf(routeOf(message).wireType);
+      } catch {
+        break; // malformed: handled on its own, to the dead letters
+      }
+      if (handler && !handler.extras?.['inBatchTransaction']) break;
+      run.push({ message, handler });
     }
     return run;
   }
@@ -160,17 +171,19 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
    * failed. A version conflict is tried once more at once (the other writer has committed, so the
    * shared transaction usually goes through on reload) before giving up on sharing.
    */
-  private async consumeInOneTransaction(run: readonly KafkaMessage[], contextOf: (message: KafkaMessage) => KafkaEventContext): Promise<boolean> {
+  private async consumeInOneTransaction(run: readonly Routed[], contextOf: (message: KafkaMessage) => KafkaEventContext): Promise<boolean> {
     const unitOfWork = this.options.batchTransaction?.unitOfWork;
     if (!unitOfWork) return false;
+    let work: { handler: MessageHandler; envelope: EventEnvelope; context: KafkaEventContext }[];
+    try {
+      work = run.flatMap(({ message, handler }) => (handler ? [{ handler, envelope: envelopeOf(message), context: contextOf(message) }] : []));
+    } catch {
+      return false; // a body that is not an envelope: one at a time, it goes to the dead letters
+    }
     for (let attempt = 1; ; attempt++) {
       try {
         await unitOfWork.run(async () => {
-          for (const message of run) {
-            const handler = this.routedHandler(message);
-            if (handler === 'malformed') throw new MalformedMessage('routing changed');
-            if (handler) await this.handle(handler, envelopeOf(message), contextOf(message), attempt);
-          }
+          for (const { handler, envelope, context } of work) await this.handle(handler, envelope, context, attempt);
         });
         return true;
       } catch (error) {
@@ -178,15 +191,6 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         this.options.logger.debug?.({ msg: 'shared transaction failed; handling its messages one at a time', count: run.length, err: String(error) });
         return false;
       }
-    }
-  }
-
-  /** The handler of a message's type: null when nobody here handles it, 'malformed' when it cannot be routed. */
-  private routedHandler(message: KafkaMessage): MessageHandler | null | 'malformed' {
-    try {
-      return this.handlerOf(routeOf(message).wireType);
-    } catch {
-      return 'malformed';
     }
   }
 
