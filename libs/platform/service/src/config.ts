@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Settings every Bazaar service shares; each app extends this with its own and validates once at start. */
-export function serviceConfigSchema(defaults: { name: string; port: number }) {
+export function serviceConfigSchema(defaults: { name: string; port: number; partitionsConcurrency?: number }) {
   const role = `bazaar_${defaults.name.replace(/-/g, '_')}`;
   return z.object({
     SERVICE_NAME: z.string().default(defaults.name),
@@ -24,7 +24,7 @@ export function serviceConfigSchema(defaults: { name: string; port: number }) {
     /** PEM file of the CA that signed the brokers' certificates; enables TLS. */
     KAFKA_SSL_CA_FILE: z.string().optional(),
     KAFKA_CONSUMER_GROUP: z.string().default(defaults.name),
-    KAFKA_PARTITIONS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
+    KAFKA_PARTITIONS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(defaults.partitionsConcurrency ?? 3),
     /**
      * A fetch waits for this many bytes or KAFKA_FETCH_MAX_WAIT_MS, whichever comes first: under load
      * a consumer takes messages in batches instead of one fetch per message (measured: about 15 %
