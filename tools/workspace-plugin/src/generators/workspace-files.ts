@@ -21,18 +21,33 @@ export function readStack(tree: Tree): StackJson {
   return JSON.parse(tree.read(stackFile, 'utf-8') ?? '{}') as StackJson;
 }
 
+/** Writes stack.json as it is laid out by hand: one line per context and per topic. */
+export function writeStack(tree: Tree, stack: StackJson): void {
+  const inline = (value: unknown): string =>
+    Array.isArray(value)
+      ? `[${value.map(inline).join(', ')}]`
+      : value && typeof value === 'object'
+        ? `{ ${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${inline(item)}`).join(', ')} }`
+        : JSON.stringify(value);
+  const entries = Object.entries(stack).map(([key, value]) => {
+    const body = Array.isArray(value)
+      ? `[\n${value.map((item) => `    ${inline(item)}`).join(',\n')}\n  ]`
+      : JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
+    return `  ${JSON.stringify(key)}: ${body}`;
+  });
+  tree.write(stackFile, `{\n${entries.join(',\n')}\n}\n`);
+}
+
 /** Declares a topic in stack.json and as a Strimzi KafkaTopic, and lets its owner's KafkaUser write it. */
 export function declareTopic(tree: Tree, topic: { name: string; owner: string; config: Record<string, string> }): void {
   const stack = readStack(tree);
   if (stack.topics.some((declared) => declared.name === topic.name)) return;
-  updateJson<StackJson>(tree, stackFile, (json) => {
-    // Event topics first, dead letters after them, as the file reads.
-    const isDeadLetters = topic.name.endsWith('.dead-letters');
-    const firstDeadLetters = json.topics.findIndex((declared) => declared.name.endsWith('.dead-letters'));
-    const at = isDeadLetters || firstDeadLetters < 0 ? json.topics.length : firstDeadLetters;
-    json.topics.splice(at, 0, { name: topic.name, owner: topic.owner, config: topic.config });
-    return json;
-  });
+  // Event topics first, dead letters after them, as the file reads.
+  const isDeadLetters = topic.name.endsWith('.dead-letters');
+  const firstDeadLetters = stack.topics.findIndex((declared) => declared.name.endsWith('.dead-letters'));
+  const at = isDeadLetters || firstDeadLetters < 0 ? stack.topics.length : firstDeadLetters;
+  stack.topics.splice(at, 0, { name: topic.name, owner: topic.owner, config: topic.config });
+  writeStack(tree, stack);
   if (tree.exists(topicsFile)) {
     const config = Object.entries(topic.config).map(([key, value]) => `    ${key}: "${value}"`).join('\n');
     const document = [

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { generateFiles, GeneratorCallback, names, Tree, updateJson } from '@nx/devkit';
+import { generateFiles, GeneratorCallback, names, Tree } from '@nx/devkit';
 import { integrationEventGenerator } from '../integration-event/generator';
-import { addTsPath, allowOnKafkaUser, deadLetterTopicConfig, declareTopic, readStack, StackJson, stackFile } from '../workspace-files';
+import { addTsPath, allowOnKafkaUser, deadLetterTopicConfig, declareTopic, readStack, StackJson, stackFile, writeStack } from '../workspace-files';
 
 export interface BoundedContextOptions {
   readonly name: string;
@@ -78,10 +78,7 @@ export async function boundedContextGenerator(tree: Tree, options: BoundedContex
     )}\n`,
   );
 
-  updateJson<StackJson>(tree, stackFile, (json) => {
-    json.contexts.push({ name: context.fileName, database: role, role, port });
-    return json;
-  });
+  writeStack(tree, { ...stack, contexts: [...stack.contexts, { name: context.fileName, database: role, role, port }] });
   await integrationEventGenerator(tree, {
     context: context.fileName,
     event: `${aggregate.fileName}-opened`,
