@@ -69,7 +69,8 @@ export async function integrationEventGenerator(tree: Tree, options: Integration
   );
 
   const data = Object.fromEntries(fields.map((field) => [field.name, fieldTypes[field.type].example(`${wire}:${field.name}`)]));
-  const aggregateId = (fields.find((field) => field.type === 'uuid') && data[fields.find((field) => field.type === 'uuid')!.name]) || stableUuid(`${wire}:aggregate`);
+  const firstId = fields.find((field) => field.type === 'uuid');
+  const aggregateId = firstId ? data[firstId.name] : stableUuid(`${wire}:aggregate`);
   const example = {
     id: stableUuid(`${wire}:id`),
     type,
