@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import nx from '@nx/eslint-plugin';
+import security from 'eslint-plugin-security';
 
 /**
  * Module boundaries are the architecture, so they are enforced here rather than described.
@@ -56,6 +57,17 @@ export default [
         },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Security rules on production code (SAST that runs in `npm test`; CodeQL runs in GitHub CI).
+    // detect-object-injection is off: it flags every typed `record[key]`, which TypeScript already checks.
+    files: ['**/*.ts'],
+    ignores: ['**/*.spec.ts', 'apps/system-e2e/**', 'libs/platform/testing/**', 'tools/**'],
+    plugins: { security },
+    rules: {
+      ...Object.fromEntries(Object.keys(security.configs.recommended.rules).map((rule) => [rule, 'error'])),
+      'security/detect-object-injection': 'off',
     },
   },
   {

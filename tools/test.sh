@@ -15,8 +15,9 @@ node tools/stack/stack.mjs infra
 echo "▸ typecheck"
 npx tsc -p tsconfig.json
 
-echo "▸ lint"
+echo "▸ lint (module boundaries, security rules) and secret scan"
 npx nx run-many -t lint --parallel=2 --outputStyle=static
+npx secretlint "**/*"
 
 echo "▸ unit and integration tests"
 npx nx run-many -t test --parallel=2 --skip-nx-cache --outputStyle=static
