@@ -15,6 +15,14 @@ export class InMemoryCaseOrderViews extends CaseOrderViews {
     return found;
   }
 
+  async ofBuyer(buyerId: string, limit: number): Promise<readonly CaseOrderView[]> {
+    return [...this.#rows.values()]
+      .map((row) => row.view)
+      .filter((view) => view.checkout?.buyerId === buyerId)
+      .sort((a, b) => (b.checkout?.placedAt ?? '').localeCompare(a.checkout?.placedAt ?? '') || a.orderId.localeCompare(b.orderId))
+      .slice(0, limit);
+  }
+
   async save(view: CaseOrderView, expectedVersion: number | null): Promise<void> {
     const stored = this.#rows.get(view.orderId);
     if ((stored?.version ?? null) !== expectedVersion) throw new ConcurrencyConflict('CaseOrderView', view.orderId);

@@ -1,0 +1,3 @@
+export interface GetCase {
+  readonly caseId: string;
+}

@@ -1,0 +1,3 @@
+export interface ListCasesForOrder {
+  readonly orderId: string;
+}
