@@ -14,6 +14,10 @@ import { InventoryReservedV1 } from './fulfillment/inventory-reserved.v1';
 import { ShipmentCancelledV1 } from './fulfillment/shipment-cancelled.v1';
 import { ShipmentCreatedV1 } from './fulfillment/shipment-created.v1';
 import { ShipmentDispatchedV1 } from './fulfillment/shipment-dispatched.v1';
+import { CaseCommentedV1 } from './support/case-commented.v1';
+import { CaseOpenedV1 } from './support/case-opened.v1';
+import { CaseReopenedV1 } from './support/case-reopened.v1';
+import { CaseResolvedV1 } from './support/case-resolved.v1';
 
 /** Every published contract, for tooling (schema checks, docs, topic subscriptions). */
 export const allContracts: readonly EventContract<unknown>[] = [
@@ -32,6 +36,10 @@ export const allContracts: readonly EventContract<unknown>[] = [
   InventoryReservationFailedV1,
   RevenueDeferredV1,
   RevenueReversedV1,
+  CaseOpenedV1,
+  CaseCommentedV1,
+  CaseResolvedV1,
+  CaseReopenedV1,
 ];
 
 /** The topic a wire type (`type.vN`) is published on. */

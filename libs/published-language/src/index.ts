@@ -18,3 +18,7 @@ export * from './fulfillment/inventory-reserved.v1';
 export * from './fulfillment/inventory-reservation-failed.v1';
 export * from './finance/revenue-deferred.v1';
 export * from './finance/revenue-reversed.v1';
+export * from './support/case-opened.v1';
+export * from './support/case-commented.v1';
+export * from './support/case-resolved.v1';
+export * from './support/case-reopened.v1';

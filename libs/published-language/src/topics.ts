@@ -8,6 +8,8 @@ export const Topics = {
   /** Fulfillment's answers to an order's reservation request; keyed by the Checkout order id. */
   fulfillmentReservations: 'fulfillment.reservations',
   financeLedgers: 'finance.ledgers',
+  /** Support's cases: every action an agent takes on one; keyed by the case id. */
+  supportCases: 'support.cases',
 } as const;
 
 /** Where a consuming context parks messages it could not process. */

@@ -5,3 +5,4 @@ export * from './platform.module';
 export * from './bootstrap';
 export * from './http/problem-details';
 export * from './http/openapi';
+export * from './http/api-problem';

@@ -11,7 +11,7 @@ export function supportService(config: ServiceConfig): ServiceOptions {
     definition: { name: 'support', migrations: supportMigrations, consumes: projectedTopics },
     config,
     module: SupportModule,
-    openApi: { title: 'Bazaar Support', description: 'The support view of every order, projected from all published events.' },
+    openApi: { title: 'Bazaar Support', description: 'The support view of every order, projected from all published events, and the support cases agents open about them.' },
   };
 }
 

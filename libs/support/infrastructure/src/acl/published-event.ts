@@ -18,7 +18,10 @@ import {
   ShipmentDispatchedV1,
 } from '@bazaar/published-language';
 
-/** Every published contract Support projects — all of them: Support is a conformist reader of everyone's events. */
+/**
+ * Every published contract Support projects: all the other contexts' (Support is a conformist reader
+ * of everyone's events). Its own case events are not projected: the view reads the cases table.
+ */
 export const projectedContracts: readonly EventContract<unknown>[] = [
   CartCheckedOutV1,
   FraudReviewRequestedV1,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { CaseOrderViewWithCases } from '@bazaar/support-application';
 import { cancellationReasons, CaseOrderView, orderStatuses, paymentStates, revenueKinds, shipmentStatuses } from '@bazaar/support-domain';
+import { caseSummaryResponse, toCaseSummaryResponse } from './cases.schemas';
 
 const money = z.object({ amount: z.number().int().describe('minor units'), currency: z.string().length(3) });
 const dateTime = z.iso.datetime();
@@ -91,10 +93,11 @@ export const caseOrderViewResponse = z.object({
   timeline: z
     .array(z.object({ eventId: z.uuid(), type: z.string(), version: z.number().int(), context: z.string(), occurredAt: dateTime }))
     .describe('every event projected, sorted by (occurredAt, eventId)'),
+  cases: z.array(caseSummaryResponse).describe("the order's support cases, oldest first (read from the cases, not projected)"),
 });
 export type CaseOrderViewResponse = z.output<typeof caseOrderViewResponse>;
 
-export function toResponse(view: CaseOrderView): CaseOrderViewResponse {
+export function toResponse({ view, cases }: CaseOrderViewWithCases): CaseOrderViewResponse {
   return {
     orderId: view.orderId,
     status: view.status,
@@ -108,6 +111,37 @@ export function toResponse(view: CaseOrderView): CaseOrderViewResponse {
     shipments: view.shipments.map((shipment) => ({ ...shipment, lines: shipment.lines && [...shipment.lines] })),
     revenue: view.revenue.map((entry) => ({ ...entry })),
     timeline: [...view.timeline],
+    cases: cases.map(toCaseSummaryResponse),
+  };
+}
+
+/** `GET /case-order-views?buyerId=` — one line per order of the buyer, to pick the one the call is about. */
+export const buyerOrdersResponse = z.object({
+  views: z
+    .array(
+      z.object({
+        orderId: z.uuid(),
+        status: z.enum(orderStatuses),
+        placedAt: dateTime,
+        total: money,
+        lastEventAt: dateTime.describe('when the latest event about the order happened'),
+      }),
+    )
+    .describe('newest first, at most 100'),
+});
+export type BuyerOrdersResponse = z.output<typeof buyerOrdersResponse>;
+
+export const findViewsQuery = z.strictObject({ buyerId: z.string().trim().min(1).max(100) });
+export type FindViewsQuery = z.output<typeof findViewsQuery>;
+
+export function toBuyerOrdersResponse(views: readonly CaseOrderView[]): BuyerOrdersResponse {
+  // Only views whose checkout is known are found by buyer, so `checkout` is there.
+  return {
+    views: views.flatMap((view) =>
+      view.checkout
+        ? [{ orderId: view.orderId, status: view.status, placedAt: view.checkout.placedAt, total: { ...view.checkout.total }, lastEventAt: view.timeline.at(-1)?.occurredAt ?? view.checkout.placedAt }]
+        : [],
+    ),
   };
 }
 

@@ -1,23 +1,34 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { openApiSchema } from '@bazaar/platform-service';
-import { GetCaseOrderViewHandler } from '@bazaar/support-application';
-import { caseOrderViewResponse, CaseOrderViewResponse, toResponse } from './case-order-view.response';
-
-const problem = { 'application/problem+json': { schema: { type: 'object' } } };
+import { ApiProblem, openApiSchema } from '@bazaar/platform-service';
+import { FindCaseOrderViewsHandler, GetCaseOrderViewHandler } from '@bazaar/support-application';
+import { buyerOrdersResponse, caseOrderViewResponse, CaseOrderViewResponse, findViewsQuery, toBuyerOrdersResponse, toResponse } from './case-order-view.response';
+// Types only: decorator metadata must not reference them at runtime.
+import type { BuyerOrdersResponse, FindViewsQuery } from './case-order-view.response';
 
 @ApiTags('case order views')
 @Controller('case-order-views')
 export class CaseOrderViewsController {
-  constructor(private readonly getCaseOrderView: GetCaseOrderViewHandler) {}
+  constructor(
+    private readonly getCaseOrderView: GetCaseOrderViewHandler,
+    private readonly findCaseOrderViews: FindCaseOrderViewsHandler,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: "A buyer's orders as Support knows them, newest first: find the order a call is about" })
+  @ApiOkResponse({ schema: openApiSchema(buyerOrdersResponse) })
+  @ApiProblem(400, ['invalid_request'])
+  async find(@Query({ schema: findViewsQuery }) query: FindViewsQuery): Promise<BuyerOrdersResponse> {
+    return toBuyerOrdersResponse(await this.findCaseOrderViews.execute({ buyerId: query.buyerId }));
+  }
 
   @Get(':orderId')
-  @ApiOperation({ summary: 'The support view of an order, with the timeline of every event about it' })
+  @ApiOperation({ summary: 'The support view of an order, with the timeline of every event about it and its support cases' })
   @ApiParam({ name: 'orderId', format: 'uuid' })
-  @ApiResponse({ status: 200, schema: openApiSchema(caseOrderViewResponse) })
-  @ApiResponse({ status: 400, description: 'invalid_request: the order id is not a UUID', content: problem })
-  @ApiResponse({ status: 404, description: 'case_order_view_not_found: no event about this order yet', content: problem })
+  @ApiOkResponse({ schema: openApiSchema(caseOrderViewResponse) })
+  @ApiProblem(400, ['invalid_request'])
+  @ApiProblem(404, ['case_order_view_not_found'])
   async get(@Param('orderId', { schema: z.uuid() }) orderId: string): Promise<CaseOrderViewResponse> {
     return toResponse(await this.getCaseOrderView.execute({ orderId }));
   }

@@ -87,6 +87,7 @@ describe('Support projects published events into case order views', () => {
       timeline: lifecycleOf(events)
         .map(({ envelope }) => ({ eventId: envelope.id, type: envelope.type, version: 1, context: envelope.producer, occurredAt: envelope.occurredAt }))
         .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)),
+      cases: [],
     });
   });
 

@@ -29,6 +29,15 @@ export class TypeOrmCaseOrderViews extends CaseOrderViews {
     return row ? { view: inCurrentShape(row.view), version: row.version } : null;
   }
 
+  async ofBuyer(buyerId: string, limit: number): Promise<readonly CaseOrderView[]> {
+    const rows: ViewRow[] = await this.transactions.manager.query(
+      `SELECT view, version FROM case_order_views WHERE view -> 'checkout' ->> 'buyerId' = $1
+        ORDER BY view -> 'checkout' ->> 'placedAt' DESC, order_id LIMIT $2`,
+      [buyerId, limit],
+    );
+    return rows.map((row) => inCurrentShape(row.view));
+  }
+
   async save(view: CaseOrderView, expectedVersion: number | null): Promise<void> {
     await this.transactions.run(async (manager) => {
       const written = expectedVersion === null ? await this.insert(manager, view) : await this.update(manager, view, expectedVersion);
