@@ -16,9 +16,9 @@ export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
-  { ignores: ['**/dist', '**/node_modules', '**/.nx', 'tmp/**', '.stack/**', '**/webpack.config.cjs'] },
+  { ignores: ['**/dist', '**/node_modules', '**/.nx', 'tmp/**', '.stack/**', '**/webpack.config.cjs', '**/vite.config.mts'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -31,6 +31,8 @@ export default [
               onlyDependOnLibsWithTags: [`scope:${context}`, 'scope:shared'],
             })),
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // The back-office console talks to the services over HTTP only: no context's code, no shared lib.
+            { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console'] },
             {
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: ['type:infrastructure', 'type:application', 'type:domain', 'type:platform', 'type:contract', 'type:kernel'],
