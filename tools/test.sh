@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/install-if-needed.sh
+bash tools/install-browser.sh
 
 results=tmp/test-results
 rm -rf "$results" && mkdir -p "$results"
@@ -23,7 +24,8 @@ echo "▸ unit and integration tests"
 npx nx run-many -t test --parallel=2 --skip-nx-cache --outputStyle=static
 
 echo "▸ build and end-to-end"
-# system-e2e walks orders through the four services; bench:e2e is the benchmark tool's smoke run.
+# system-e2e walks orders through the four services (and the console, in Debian's chromium);
+# bench:e2e is the benchmark tool's smoke run.
 npx nx run-many -t e2e -p system-e2e,bench --parallel=1 --skip-nx-cache --outputStyle=static
 
 node tools/test/summary.mjs "$results"

@@ -102,7 +102,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         <>
           <form
             class="stacked-form"
-            aria-label="Comment"
+            aria-label="Add a comment"
             onSubmit={async (event) => {
               event.preventDefault();
               if (await post('comments', { body: comment })) setComment('');
@@ -116,7 +116,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           </form>
           <form
             class="stacked-form"
-            aria-label="Resolve"
+            aria-label="Resolve the case"
             onSubmit={async (event) => {
               event.preventDefault();
               if (await post('resolve', { resolution })) setResolution('');
