@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { kafkaBrokers, kafkaPorts, loadStack, paths } from './lib/config.mjs';
+import { kafkaBrokers, kafkaPorts, loadStack, paths, stackApps } from './lib/config.mjs';
 import { deleteTopicsAndGroups, ensureTopics, kafkaAnswers } from './lib/kafka-admin.mjs';
 import { brokerLog, brokerPid, ensureBroker, stopBroker } from './lib/kafka-broker.mjs';
 import { kafkaFiles } from './lib/kafka-config.mjs';
@@ -22,7 +22,7 @@ const HELP = `usage: node tools/stack/stack.mjs <command>
 
   infra            start Kafka, create topics, provision databases, run migrations
   provision        topics + databases + migrations against KAFKA_BROKERS / PG* (used by docker compose)
-  up               infra, build the services, (re)start them and wait until ready
+  up               infra, build the services and the console, (re)start them and wait until ready
                    (infra, provision, up and reset take --no-migrate)
   down [--purge]   stop services and Kafka; --purge also deletes Kafka data, databases and roles
   status           what runs where
@@ -58,7 +58,7 @@ async function status(stack) {
   const kready = kpid ? await kafkaAnswers() : false;
   const rows = [['name', 'state', 'pid', 'port', 'ready']];
   rows.push(['kafka', kpid ? 'running' : (await isPortOpen(broker)) ? 'foreign' : 'stopped', String(kpid ?? '-'), String(broker), kready ? 'yes' : 'no']);
-  for (const ctx of stack.contexts) {
+  for (const ctx of stackApps(stack)) {
     const pid = servicePid(ctx);
     rows.push([ctx.name, pid ? 'running' : 'stopped', String(pid ?? '-'), String(ctx.port), pid && (await serviceReady(ctx)) ? 'yes' : 'no']);
   }
@@ -67,7 +67,7 @@ async function status(stack) {
 }
 
 async function down(stack, purge) {
-  for (const ctx of stack.contexts) await stopService(ctx);
+  for (const ctx of stackApps(stack)) await stopService(ctx);
   await stopBroker();
   if (!purge) return;
   rmSync(paths.kafkaData, { recursive: true, force: true });
@@ -87,7 +87,7 @@ async function reset(stack, { migrate = true } = {}) {
 }
 
 function logs(stack, name, follow) {
-  const known = ['kafka', ...stack.contexts.map((c) => c.name)];
+  const known = ['kafka', ...stackApps(stack).map((c) => c.name)];
   if (!known.includes(name)) throw new StackError(`logs: name one of ${known.join(', ')}`);
   const file = name === 'kafka' ? brokerLog : serviceLog(name);
   if (!existsSync(file)) throw new StackError(`no log yet at ${file}`);
@@ -108,9 +108,9 @@ async function main([command, ...args]) {
       break;
     case 'up':
       await infra(stack, { migrate });
-      buildProjects(stack.contexts.map((c) => c.name));
-      await startServices(stack.contexts);
-      printServiceTable(stack.contexts);
+      buildProjects(stackApps(stack).map((c) => c.name));
+      await startServices(stackApps(stack));
+      printServiceTable(stackApps(stack));
       break;
     case 'down':
       await down(stack, args.includes('--purge'));

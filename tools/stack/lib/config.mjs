@@ -31,7 +31,8 @@ export const paths = {
  * @typedef {{ name: string, database: string, role: string, port: number }} Context
  * @typedef {{ name: string, owner: string, partitions?: number, config?: Record<string, string> }} Topic
  * @typedef {{ kafka: { version: string, defaultPartitions: number, replicationFactor?: number },
- *             contexts: Context[], topics: Topic[] }} Stack
+ *             contexts: Context[], topics: Topic[], console?: { name: string, port: number } }} Stack
+ * @typedef {{ name: string, port: number, database?: string, role?: string, env?: Record<string, string> }} App
  */
 
 // Names end up in SQL identifiers and file paths: keep them boring.
@@ -90,3 +91,14 @@ export function databaseUrl(ctx) {
 }
 
 export const redisUrl = () => env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * What `up` runs: the context services, then the back-office console pointed at them (it has no
+ * database; locally it may hand out development tokens to its role picker).
+ * @param {Stack} stack @returns {App[]}
+ */
+export function stackApps(stack) {
+  if (!stack.console) return stack.contexts;
+  const urls = Object.fromEntries(stack.contexts.map((c) => [`${c.name.toUpperCase()}_URL`, `http://127.0.0.1:${c.port}`]));
+  return [...stack.contexts, { ...stack.console, env: { ...urls, CONSOLE_DEV_TOKENS: 'true' } }];
+}

@@ -6,7 +6,7 @@ import { StackError, ok, step, warn } from './log.mjs';
 import { cmdline, isAlive, portOwner, readPid, removePid, spawnDetached, stopProcess, tail, writePid } from './proc.mjs';
 import { httpStatus, isPortOpen, waitFor } from './wait.mjs';
 
-/** @typedef {import('./config.mjs').Context} Context */
+/** @typedef {import('./config.mjs').App} Context (a context service or the console) */
 
 const READY_TIMEOUT_MS = Number(process.env.SERVICE_READY_TIMEOUT_MS ?? 60_000);
 
@@ -53,9 +53,10 @@ export async function startServices(contexts) {
         ...process.env,
         NODE_ENV: 'production',
         PORT: String(ctx.port),
-        DATABASE_URL: databaseUrl(ctx),
+        ...(ctx.database ? { DATABASE_URL: databaseUrl(ctx) } : {}),
         KAFKA_BROKERS: kafkaBrokers().join(','),
         REDIS_URL: redisUrl(),
+        ...ctx.env,
       },
     });
     writePid(pidFile(ctx.name), child.pid);
@@ -81,9 +82,12 @@ async function waitReady(ctx, child) {
 
 /** @param {Context[]} contexts */
 export function printServiceTable(contexts) {
-  const rows = [['service', 'url', 'openapi', 'log'], ...contexts.map((c) => [c.name, `http://127.0.0.1:${c.port}`, `http://127.0.0.1:${c.port}/docs`, relative(process.cwd(), serviceLog(c.name)) || serviceLog(c.name)])];
+  const docs = (c) => (c.database ? `http://127.0.0.1:${c.port}/docs` : '-');
+  const rows = [['service', 'url', 'openapi', 'log'], ...contexts.map((c) => [c.name, `http://127.0.0.1:${c.port}`, docs(c), relative(process.cwd(), serviceLog(c.name)) || serviceLog(c.name)])];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+  const backOffice = contexts.find((c) => !c.database);
+  if (backOffice) console.log(`\nBack-office console: http://127.0.0.1:${backOffice.port}  (pick a role to sign in)`);
 }
 
 /** @param {Context} ctx */
