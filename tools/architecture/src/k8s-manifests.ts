@@ -9,6 +9,7 @@ export interface Stack {
   readonly kafka: { readonly defaultPartitions: number };
   readonly contexts: readonly { name: string; database: string; role: string; port: number }[];
   readonly topics: readonly { name: string; owner: string; partitions?: number; config?: Record<string, string> }[];
+  readonly console?: { readonly name: string; readonly port: number };
 }
 
 export function loadStack(): Stack {

@@ -14,6 +14,8 @@ const probes = {
   domainImportsKafkajs: { project: 'libs/finance/domain', source: "import { Kafka } from 'kafkajs';\nexport const x = Kafka;\n" },
   applicationImportsNest: { project: 'libs/checkout/application', source: "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n" },
   applicationImportsLanguage: { project: 'libs/support/application', source: "import { Topics } from '@bazaar/published-language';\nexport const x = Topics;\n" },
+  consoleImportsContext: { project: 'apps/console', source: "import { SupportCase } from '@bazaar/support-domain';\nexport const x = SupportCase;\n" },
+  consoleImportsLanguage: { project: 'apps/console', source: "import { Topics } from '@bazaar/published-language';\nexport const x = Topics;\n" },
   domainImportsOwnInfrastructure: { project: 'libs/checkout/domain', source: "import * as infra from '@bazaar/checkout-infrastructure';\nexport const x = infra;\n" },
   infrastructureUsesAllowed: {
     project: 'libs/checkout/infrastructure',
@@ -53,6 +55,11 @@ describe('module boundaries', () => {
   it('forbid an application lib to import a framework or the published language', () => {
     expect(errors.applicationImportsNest.join('\n')).toContain('@nestjs/common');
     expect(errors.applicationImportsLanguage).not.toEqual([]);
+  });
+
+  it('forbid the console to import any context or shared lib: it talks HTTP only', () => {
+    expect(errors.consoleImportsContext.join('\n')).toMatch(/scope:console/);
+    expect(errors.consoleImportsLanguage.join('\n')).toMatch(/scope:console/);
   });
 
   it('forbid a domain lib to reach outwards to its own infrastructure', () => {
