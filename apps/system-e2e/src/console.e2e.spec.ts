@@ -63,6 +63,7 @@ describe('The back-office console, in a browser', () => {
 
     await agent.getByTestId('order-status').filter({ hasText: 'completed' }).waitFor();
     await agent.getByTestId('tracking-number').filter({ hasText: 'JD0146000099' }).waitFor();
+    await agent.getByTestId('shipment-status').filter({ hasText: 'dispatched' }).waitFor();
     const timeline = await agent.getByTestId('timeline').locator('tbody tr').allInnerTexts();
     expect(timeline.map((row) => row.split('\t').slice(1).join(' '))).toEqual(
       expect.arrayContaining(['checkout cart checked out', 'checkout payment authorized', 'fulfillment shipment created', 'finance revenue deferred', 'fulfillment shipment dispatched', 'checkout order completed']),

@@ -50,6 +50,13 @@ interface Invoice {
 
 export const shipmentSteps = ['created', 'picked', 'packed', 'dispatched', 'delivered'] as const;
 
+/** The further of two reports of a shipment's status (Fulfillment's own, Support's projection); cancelled is final. */
+export function furthest(a: string, b: string | undefined): string {
+  if (b === undefined || a === 'cancelled') return a;
+  if (b === 'cancelled') return b;
+  return shipmentSteps.indexOf(b as never) > shipmentSteps.indexOf(a as never) ? b : a;
+}
+
 async function loadOrder(orderId: string, role: Role) {
   const ledger = can(role, 'ledger');
   const skipped = Promise.resolve(undefined);
@@ -105,15 +112,16 @@ export function OrderPage({ orderId, role }: { orderId: string; role: Role }) {
           ) : (
             shipments.body.shipments.map((shipment) => {
               const tracked = v?.shipments.find((seen) => seen.shipmentId === shipment.shipmentId);
+              const status = furthest(shipment.status, tracked?.status);
               return (
                 <article key={shipment.shipmentId} class="shipment" aria-label={`Shipment ${shipment.shipmentId}`}>
                   <p>
-                    Shipment <code>{shipment.shipmentId}</code>: <Badge value={shipment.status} testId="shipment-status" />{' '}
+                    Shipment <code>{shipment.shipmentId}</code>: <Badge value={status} testId="shipment-status" />{' '}
                     {shipment.lines.map((line) => `${line.quantity} × ${line.sku}`).join(', ')}
                   </p>
                   <ol class="steps" aria-label="Shipment steps">
                     {shipmentSteps.map((step) => (
-                      <li key={step} class={shipmentSteps.indexOf(step) <= shipmentSteps.indexOf(shipment.status as never) ? 'done' : ''} aria-current={step === shipment.status ? 'step' : undefined}>
+                      <li key={step} class={shipmentSteps.indexOf(step) <= shipmentSteps.indexOf(status as never) ? 'done' : ''} aria-current={step === status ? 'step' : undefined}>
                         {step}
                       </li>
                     ))}
@@ -123,7 +131,7 @@ export function OrderPage({ orderId, role }: { orderId: string; role: Role }) {
                       Tracking: {shipment.carrier ?? tracked?.carrier} <span data-testid="tracking-number">{shipment.trackingNumber ?? tracked?.trackingNumber}</span>
                     </p>
                   )}
-                  {can(role, 'warehouse') && <ShipmentActions shipment={shipment} onDone={reload} />}
+                  {can(role, 'warehouse') && <ShipmentActions shipment={{ ...shipment, status }} onDone={reload} />}
                 </article>
               );
             })
