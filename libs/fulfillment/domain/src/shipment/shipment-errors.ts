@@ -49,3 +49,53 @@ export class ShipmentAlreadyCancelled extends DomainError {
     super(`Shipment ${shipmentId} is already cancelled`);
   }
 }
+
+/** No shipment has this id. */
+export class ShipmentNotFound extends DomainError {
+  readonly code = 'shipment_not_found';
+  readonly kind = 'not_found' as const;
+
+  constructor(shipmentId: string) {
+    super(`There is no shipment ${shipmentId}`);
+  }
+}
+
+/** A step the shipment has already been through (or gone past): the warehouse does each once. */
+export class ShipmentStepAlreadyDone extends DomainError {
+  readonly code = 'shipment_step_already_done';
+  readonly kind = 'conflict' as const;
+
+  constructor(shipmentId: string, step: string, status: string) {
+    super(`Shipment ${shipmentId} is ${status}: it cannot be ${step} again`);
+  }
+}
+
+/** A step whose predecessor has not happened yet: picked before packed before dispatched before delivered. */
+export class ShipmentStepSkipped extends DomainError {
+  readonly code = 'shipment_step_skipped';
+  readonly kind = 'conflict' as const;
+
+  constructor(shipmentId: string, step: string, status: string, next: string) {
+    super(`Shipment ${shipmentId} is ${status}: it must be ${next} before it can be ${step}`);
+  }
+}
+
+/** A cancelled shipment takes no more warehouse steps. */
+export class ShipmentIsCancelled extends DomainError {
+  readonly code = 'shipment_cancelled';
+  readonly kind = 'conflict' as const;
+
+  constructor(shipmentId: string, step: string) {
+    super(`Shipment ${shipmentId} is cancelled: it cannot be ${step}`);
+  }
+}
+
+/** A dispatch names the carrier and the tracking number it gave the parcel. */
+export class DispatchDetailsInvalid extends DomainError {
+  readonly code = 'dispatch_details_invalid';
+  readonly kind = 'invalid' as const;
+
+  constructor(shipmentId: string) {
+    super(`Dispatching shipment ${shipmentId} needs a carrier and a tracking number`);
+  }
+}

@@ -1,5 +1,7 @@
 /**
- * A shipment's lifecycle, in warehouse order: no step can be skipped. `created` and `cancelled`
- * are reachable so far; the other states arrive with the Pick, Pack, Dispatch and Deliver use cases.
+ * A shipment's lifecycle, in warehouse order: Created → Picked → Packed → Dispatched → Delivered,
+ * no step skipped or done twice. `cancelled` ends it before dispatch (the order was cancelled).
  */
-export type ShipmentStatus = 'created' | 'picked' | 'packed' | 'dispatched' | 'delivered' | 'cancelled';
+export const shipmentLifecycle = ['created', 'picked', 'packed', 'dispatched', 'delivered'] as const;
+export type ShipmentStep = Exclude<(typeof shipmentLifecycle)[number], 'created'>;
+export type ShipmentStatus = (typeof shipmentLifecycle)[number] | 'cancelled';

@@ -1,5 +1,7 @@
-import { Shipment } from './shipment';
+import { stamp } from '../stamp';
 import { aShipment } from '../testing/shipment.builder';
+import { Shipment } from './shipment';
+import { ShipmentStatus } from './shipment-status';
 
 describe('Shipment', () => {
   it('is created for an order with its lines, in status created', () => {
@@ -16,6 +18,11 @@ describe('Shipment', () => {
       status: 'created',
       lines: [{ sku: 'MUG-BLUE', quantity: 2 }],
       createdAt: new Date('2026-11-21T10:00:00Z'),
+      picked: null,
+      packed: null,
+      dispatched: null,
+      delivered: null,
+      cancelledAt: null,
     });
     expect(shipment.version).toBe(0);
   });
@@ -81,13 +88,13 @@ describe('Shipment', () => {
       expect(shipment.pendingEvents).toEqual([{ type: 'ShipmentCancelled', shipmentId: 's-1', orderId: 'o-1', occurredAt: at }]);
     });
 
-    it('keeps its lines and creation time', () => {
-      const shipment = aShipment().stored();
-      const { lines, createdAt } = shipment.snapshot();
+    it('keeps its lines, creation time and steps taken, and records when it was cancelled', () => {
+      const shipment = aShipment().stored('packed');
+      const { lines, createdAt, picked, packed } = shipment.snapshot();
 
       shipment.cancel(at);
 
-      expect(shipment.snapshot()).toMatchObject({ lines, createdAt, status: 'cancelled' });
+      expect(shipment.snapshot()).toMatchObject({ lines, createdAt, picked, packed, status: 'cancelled', cancelledAt: at });
     });
 
     it.each(['dispatched', 'delivered'] as const)('is refused once %s, changing nothing', (status) => {
@@ -103,6 +110,110 @@ describe('Shipment', () => {
 
       expect(() => shipment.cancel(at)).toThrow(expect.objectContaining({ code: 'shipment_already_cancelled', kind: 'conflict' }));
       expect(shipment.pendingEvents).toEqual([]);
+    });
+  });
+
+  describe('through the warehouse', () => {
+    const parcel = { carrier: 'DHL', trackingNumber: 'JD014600006281234567' };
+    const by = (minute: number) => stamp(new Date(`2026-11-21T12:0${minute}:00.000Z`), 'warehouse-7');
+
+    it('is picked, packed, dispatched and delivered, each step with who and when, recording one event each', () => {
+      const shipment = aShipment().withId('s-1').forOrder('o-1').stored('created');
+
+      shipment.pick(by(1));
+      shipment.pack(by(2));
+      shipment.dispatch(parcel, by(3));
+      shipment.deliver(by(4));
+
+      expect(shipment.snapshot()).toMatchObject({
+        status: 'delivered',
+        picked: by(1),
+        packed: by(2),
+        dispatched: { ...by(3), ...parcel },
+        delivered: by(4),
+        cancelledAt: null,
+      });
+      const about = { shipmentId: 's-1', orderId: 'o-1', by: 'warehouse-7' };
+      expect(shipment.pendingEvents).toEqual([
+        { type: 'ShipmentPicked', ...about, occurredAt: by(1).at },
+        { type: 'ShipmentPacked', ...about, occurredAt: by(2).at },
+        { type: 'ShipmentDispatched', ...about, occurredAt: by(3).at, ...parcel },
+        { type: 'ShipmentDelivered', ...about, occurredAt: by(4).at },
+      ]);
+    });
+
+    it('records a step whose author is not known with no one', () => {
+      const shipment = aShipment().stored('created');
+
+      const at = new Date('2026-11-21T12:00:00.000Z');
+
+      shipment.pick(stamp(at));
+
+      expect(shipment.snapshot().picked).toEqual({ at, by: null });
+      expect(shipment.pendingEvents).toEqual([expect.objectContaining({ type: 'ShipmentPicked', by: null })]);
+    });
+
+    const steps = {
+      picked: (s: Shipment) => s.pick(by(1)),
+      packed: (s: Shipment) => s.pack(by(1)),
+      dispatched: (s: Shipment) => s.dispatch(parcel, by(1)),
+      delivered: (s: Shipment) => s.deliver(by(1)),
+    };
+
+    it.each([
+      ['packed', 'created'],
+      ['dispatched', 'created'],
+      ['delivered', 'created'],
+      ['dispatched', 'picked'],
+      ['delivered', 'picked'],
+      ['delivered', 'packed'],
+    ] as const)('refuses to be %s while %s: a step cannot be skipped', (step, status) => {
+      const shipment = aShipment().stored(status);
+
+      expect(() => steps[step](shipment)).toThrow(expect.objectContaining({ code: 'shipment_step_skipped', kind: 'conflict' }));
+      expect(shipment.status).toBe(status);
+      expect(shipment.pendingEvents).toEqual([]);
+    });
+
+    it.each([
+      ['picked', 'picked'],
+      ['picked', 'delivered'],
+      ['packed', 'packed'],
+      ['packed', 'dispatched'],
+      ['dispatched', 'dispatched'],
+      ['delivered', 'delivered'],
+    ] as const)('refuses to be %s again once %s: each step happens once', (step, status) => {
+      const shipment = aShipment().stored(status);
+      const before = shipment.snapshot();
+
+      expect(() => steps[step](shipment)).toThrow(expect.objectContaining({ code: 'shipment_step_already_done', kind: 'conflict' }));
+      expect(shipment.snapshot()).toBe(before);
+      expect(shipment.pendingEvents).toEqual([]);
+    });
+
+    it.each(Object.keys(steps) as (keyof typeof steps)[])('refuses to be %s once cancelled', (step) => {
+      const shipment = aShipment().stored('cancelled');
+
+      expect(() => steps[step](shipment)).toThrow(expect.objectContaining({ code: 'shipment_cancelled', kind: 'conflict' }));
+      expect(shipment.status).toBe<ShipmentStatus>('cancelled');
+    });
+
+    it.each([
+      ['no carrier', { carrier: ' ', trackingNumber: 'JD1' }],
+      ['no tracking number', { carrier: 'DHL', trackingNumber: '' }],
+    ])('refuses a dispatch with %s', (_case, details) => {
+      const shipment = aShipment().stored('packed');
+
+      expect(() => shipment.dispatch(details, by(1))).toThrow(expect.objectContaining({ code: 'dispatch_details_invalid', kind: 'invalid' }));
+      expect(shipment.status).toBe('packed');
+    });
+
+    it('keeps the carrier and tracking number without surrounding blanks', () => {
+      const shipment = aShipment().stored('packed');
+
+      shipment.dispatch({ carrier: ' DHL ', trackingNumber: ' JD1 ' }, by(1));
+
+      expect(shipment.snapshot().dispatched).toMatchObject({ carrier: 'DHL', trackingNumber: 'JD1' });
     });
   });
 });

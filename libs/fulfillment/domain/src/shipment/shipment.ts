@@ -1,16 +1,35 @@
 import { AggregateRoot, assertNever } from '@bazaar/shared-kernel';
-import { ShipmentAlreadyCancelled, ShipmentAlreadyDispatched } from './shipment-errors';
+import { Stamp } from '../stamp';
+import {
+  DispatchDetailsInvalid,
+  ShipmentAlreadyCancelled,
+  ShipmentAlreadyDispatched,
+  ShipmentIsCancelled,
+  ShipmentStepAlreadyDone,
+  ShipmentStepSkipped,
+} from './shipment-errors';
 import { ShipmentEvent } from './shipment-events';
 import { ShipmentLine, shipmentLines } from './shipment-line';
-import { ShipmentStatus } from './shipment-status';
+import { shipmentLifecycle, ShipmentStatus, ShipmentStep } from './shipment-status';
 
-/** A shipment's state as persisted and reported; no behaviour. */
+/** The carrier a parcel left with and the number it tracks it by. */
+export interface Parcel {
+  readonly carrier: string;
+  readonly trackingNumber: string;
+}
+
+/** A shipment's state as persisted and reported; no behaviour. Each step is null until taken. */
 export interface ShipmentSnapshot {
   readonly id: string;
   readonly orderId: string;
   readonly status: ShipmentStatus;
   readonly lines: readonly ShipmentLine[];
   readonly createdAt: Date;
+  readonly picked: Stamp | null;
+  readonly packed: Stamp | null;
+  readonly dispatched: (Stamp & Parcel) | null;
+  readonly delivered: Stamp | null;
+  readonly cancelledAt: Date | null;
 }
 
 export interface NewShipment {
@@ -21,10 +40,12 @@ export interface NewShipment {
   readonly createdAt: Date;
 }
 
+const notStarted = { picked: null, packed: null, dispatched: null, delivered: null, cancelledAt: null } as const;
+
 /**
- * Fulfillment's "order": a warehouse work package for one Checkout order. Its lines are fixed at
- * creation; it moves Created → Picked → Packed → Dispatched → Delivered, and can be cancelled
- * until it is dispatched.
+ * Fulfillment's "order": a warehouse work package for one Checkout order, created once its stock
+ * is reserved. Its lines are fixed at creation; it moves Created → Picked → Packed → Dispatched →
+ * Delivered, one step at a time and each step once, and can be cancelled until it is dispatched.
  */
 export class Shipment extends AggregateRoot<ShipmentEvent> {
   private constructor(
@@ -36,7 +57,7 @@ export class Shipment extends AggregateRoot<ShipmentEvent> {
 
   static create(input: NewShipment): Shipment {
     const lines = shipmentLines(input.orderId, input.lines);
-    const shipment = new Shipment({ ...input, lines, status: 'created' }, 0);
+    const shipment = new Shipment({ ...input, lines, status: 'created', ...notStarted }, 0);
     shipment.record({ type: 'ShipmentCreated', shipmentId: input.id, orderId: input.orderId, lines, occurredAt: input.createdAt });
     return shipment;
   }
@@ -44,6 +65,35 @@ export class Shipment extends AggregateRoot<ShipmentEvent> {
   /** Rebuilds a stored shipment; it records no event. */
   static restore(snapshot: ShipmentSnapshot, version: number): Shipment {
     return new Shipment({ ...snapshot, lines: shipmentLines(snapshot.orderId, snapshot.lines) }, version);
+  }
+
+  /** Every line's units were taken from the shelves. */
+  pick(by: Stamp): void {
+    this.stepTo('picked');
+    this.state = { ...this.state, status: 'picked', picked: by };
+    this.record({ type: 'ShipmentPicked', ...this.about(by) });
+  }
+
+  pack(by: Stamp): void {
+    this.stepTo('packed');
+    this.state = { ...this.state, status: 'packed', packed: by };
+    this.record({ type: 'ShipmentPacked', ...this.about(by) });
+  }
+
+  /** The parcel leaves with a carrier, under a tracking number; from now on it cannot be cancelled. */
+  dispatch(parcel: Parcel, by: Stamp): void {
+    const carrier = parcel.carrier.trim();
+    const trackingNumber = parcel.trackingNumber.trim();
+    if (carrier === '' || trackingNumber === '') throw new DispatchDetailsInvalid(this.id);
+    this.stepTo('dispatched');
+    this.state = { ...this.state, status: 'dispatched', dispatched: { ...by, carrier, trackingNumber } };
+    this.record({ type: 'ShipmentDispatched', ...this.about(by), carrier, trackingNumber });
+  }
+
+  deliver(by: Stamp): void {
+    this.stepTo('delivered');
+    this.state = { ...this.state, status: 'delivered', delivered: by };
+    this.record({ type: 'ShipmentDelivered', ...this.about(by) });
   }
 
   /**
@@ -56,7 +106,7 @@ export class Shipment extends AggregateRoot<ShipmentEvent> {
       case 'created':
       case 'picked':
       case 'packed':
-        this.state = { ...this.state, status: 'cancelled' };
+        this.state = { ...this.state, status: 'cancelled', cancelledAt: at };
         this.record({ type: 'ShipmentCancelled', shipmentId: this.id, orderId: this.orderId, occurredAt: at });
         return;
       case 'dispatched':
@@ -91,5 +141,20 @@ export class Shipment extends AggregateRoot<ShipmentEvent> {
 
   snapshot(): ShipmentSnapshot {
     return this.state;
+  }
+
+  /** The lifecycle's rule: the next step, and only the next step. */
+  private stepTo(step: ShipmentStep): void {
+    const { status } = this.state;
+    if (status === 'cancelled') throw new ShipmentIsCancelled(this.id, step);
+    const current = shipmentLifecycle.indexOf(status);
+    const target = shipmentLifecycle.indexOf(step);
+    if (target <= current) throw new ShipmentStepAlreadyDone(this.id, step, status);
+    const next = shipmentLifecycle[current + 1];
+    if (target > current + 1 && next) throw new ShipmentStepSkipped(this.id, step, status, next);
+  }
+
+  private about(by: Stamp) {
+    return { shipmentId: this.id, orderId: this.orderId, occurredAt: by.at, by: by.by };
   }
 }

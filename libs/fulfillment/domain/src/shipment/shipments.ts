@@ -10,4 +10,6 @@ export abstract class Shipments {
   abstract save(shipment: Shipment): Promise<void>;
 
   abstract ofOrder(orderId: string): Promise<readonly Shipment[]>;
+
+  abstract withId(shipmentId: string): Promise<Shipment | null>;
 }

@@ -1,6 +1,20 @@
-import { NewShipment, Shipment } from '../shipment/shipment';
+import { NewShipment, Shipment, ShipmentSnapshot } from '../shipment/shipment';
 import { ShipmentLine } from '../shipment/shipment-line';
 import { ShipmentStatus } from '../shipment/shipment-status';
+
+const by = (at: string) => ({ at: new Date(at), by: 'warehouse-7' });
+
+/** The steps a stored shipment in `status` has been through, each a minute apart. */
+function progressOf(status: ShipmentStatus): Pick<ShipmentSnapshot, 'picked' | 'packed' | 'dispatched' | 'delivered' | 'cancelledAt'> {
+  const reached = (step: ShipmentStatus) => ['picked', 'packed', 'dispatched', 'delivered'].indexOf(step) <= ['picked', 'packed', 'dispatched', 'delivered'].indexOf(status);
+  return {
+    picked: reached('picked') ? by('2026-11-21T10:00:00.000Z') : null,
+    packed: reached('packed') ? by('2026-11-21T10:01:00.000Z') : null,
+    dispatched: reached('dispatched') ? { ...by('2026-11-21T10:02:00.000Z'), carrier: 'DHL', trackingNumber: 'JD014600006281234567' } : null,
+    delivered: reached('delivered') ? by('2026-11-21T10:03:00.000Z') : null,
+    cancelledAt: status === 'cancelled' ? new Date('2026-11-21T10:04:00.000Z') : null,
+  };
+}
 
 /** Test data for shipments: sensible defaults, override only what a test is about. */
 export class ShipmentBuilder {
@@ -43,9 +57,9 @@ export class ShipmentBuilder {
     return Shipment.create(this.props);
   }
 
-  /** A shipment read back from the store in `status`, recording nothing (states the model cannot reach yet included). */
+  /** A shipment read back from the store in `status`, with the steps that status implies, recording nothing. */
   stored(status: ShipmentStatus = 'created', version = 1): Shipment {
-    return Shipment.restore({ ...this.props, status }, version);
+    return Shipment.restore({ ...this.props, status, ...progressOf(status) }, version);
   }
 }
 
