@@ -13,7 +13,10 @@ import { InventoryReservationFailedV1 } from './fulfillment/inventory-reservatio
 import { InventoryReservedV1 } from './fulfillment/inventory-reserved.v1';
 import { ShipmentCancelledV1 } from './fulfillment/shipment-cancelled.v1';
 import { ShipmentCreatedV1 } from './fulfillment/shipment-created.v1';
+import { ShipmentDeliveredV1 } from './fulfillment/shipment-delivered.v1';
 import { ShipmentDispatchedV1 } from './fulfillment/shipment-dispatched.v1';
+import { ShipmentPackedV1 } from './fulfillment/shipment-packed.v1';
+import { ShipmentPickedV1 } from './fulfillment/shipment-picked.v1';
 import { CaseCommentedV1 } from './support/case-commented.v1';
 import { CaseOpenedV1 } from './support/case-opened.v1';
 import { CaseReopenedV1 } from './support/case-reopened.v1';
@@ -30,7 +33,10 @@ export const allContracts: readonly EventContract<unknown>[] = [
   OrderCancelledV1,
   OrderCompletedV1,
   ShipmentCreatedV1,
+  ShipmentPickedV1,
+  ShipmentPackedV1,
   ShipmentDispatchedV1,
+  ShipmentDeliveredV1,
   ShipmentCancelledV1,
   InventoryReservedV1,
   InventoryReservationFailedV1,

@@ -15,9 +15,20 @@ export const InventoryReservationFailedV1 = defineEvent({
   topic: Topics.fulfillmentReservations,
   schema: z.object({
     orderId: z.uuid(),
-    /** The lines that could not be reserved, with what was on hand. */
+    /** The lines that could not be reserved, with what was free to reserve at the time. */
     unavailable: z
-      .array(z.object({ sku: z.string().min(1), requested: z.number().int().min(1), available: z.number().int().min(0) }))
+      .array(
+        z.object({
+          sku: z.string().min(1),
+          requested: z.number().int().min(1),
+          available: z.number().int().min(0),
+          /**
+           * Why: `not_stocked` — the warehouse has never stocked this SKU; `insufficient_stock` —
+           * fewer units are free than requested. Added in v1, optional: older messages lack it.
+           */
+          reason: z.enum(['not_stocked', 'insufficient_stock']).optional(),
+        }),
+      )
       .min(1),
     failedAt: instantSchema,
   }),

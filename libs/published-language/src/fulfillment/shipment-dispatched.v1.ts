@@ -20,6 +20,8 @@ export const ShipmentDispatchedV1 = defineEvent({
     carrier: z.string().min(1),
     trackingNumber: z.string().min(1),
     dispatchedAt: instantSchema,
+    /** Who dispatched it (the caller's id); absent when Fulfillment did not know. Added in v1, optional. */
+    dispatchedBy: z.string().min(1).optional(),
   }),
 });
 export type ShipmentDispatchedV1 = EventData<typeof ShipmentDispatchedV1>;
