@@ -1,35 +1,43 @@
-import { FixedClock, SequentialIds } from '@bazaar/shared-kernel/testing';
-import { CreateShipmentHandler } from '../create-shipment/create-shipment.handler';
+import { aShipment } from '@bazaar/fulfillment-domain/testing';
 import { InMemoryShipments } from '../testing/in-memory-shipments';
+import { GetShipmentHandler } from '../get-shipment/get-shipment.handler';
 import { ListShipmentsForOrderHandler } from './list-shipments-for-order.handler';
 
-describe('List shipments for an order', () => {
+describe('Reading shipments', () => {
   let shipments: InMemoryShipments;
-  let list: ListShipmentsForOrderHandler;
-  let create: CreateShipmentHandler;
 
   beforeEach(() => {
     shipments = new InMemoryShipments();
-    list = new ListShipmentsForOrderHandler(shipments);
-    create = new CreateShipmentHandler(shipments, new FixedClock(new Date('2026-11-21T10:00:00Z')), new SequentialIds('shipment'));
+    shipments.seed(aShipment().withId('shipment-1').forOrder('order-1').withLines({ sku: 'MUG-BLUE', quantity: 2 }).stored('dispatched'));
+    shipments.seed(aShipment().withId('shipment-2').forOrder('order-2').stored('created'));
   });
 
-  it('answers the order\'s shipment as a summary', async () => {
-    await create.execute({ orderId: 'order-1', lines: [{ sku: 'MUG-BLUE', quantity: 2 }] });
-    await create.execute({ orderId: 'order-2', lines: [{ sku: 'TEA-EARL', quantity: 1 }] });
-
-    expect(await list.execute({ orderId: 'order-1' })).toEqual([
+  it('lists an order\'s shipment with its lines, status, and each step taken with who and when', async () => {
+    expect(await new ListShipmentsForOrderHandler(shipments).execute({ orderId: 'order-1' })).toEqual([
       {
         shipmentId: 'shipment-1',
         orderId: 'order-1',
-        status: 'created',
+        status: 'dispatched',
         lines: [{ sku: 'MUG-BLUE', quantity: 2 }],
-        createdAt: new Date('2026-11-21T10:00:00Z'),
+        createdAt: new Date('2026-11-21T09:30:00.120Z'),
+        picked: { at: new Date('2026-11-21T10:00:00.000Z'), by: 'warehouse-7' },
+        packed: { at: new Date('2026-11-21T10:01:00.000Z'), by: 'warehouse-7' },
+        dispatched: { at: new Date('2026-11-21T10:02:00.000Z'), by: 'warehouse-7', carrier: 'DHL', trackingNumber: 'JD014600006281234567' },
+        delivered: null,
+        cancelledAt: null,
       },
     ]);
   });
 
-  it('answers an empty list for an order without shipments', async () => {
-    expect(await list.execute({ orderId: 'unknown' })).toEqual([]);
+  it('lists nothing for an order without shipments', async () => {
+    expect(await new ListShipmentsForOrderHandler(shipments).execute({ orderId: 'unknown' })).toEqual([]);
+  });
+
+  it('answers one shipment by its id', async () => {
+    expect(await new GetShipmentHandler(shipments).execute({ shipmentId: 'shipment-2' })).toMatchObject({ shipmentId: 'shipment-2', orderId: 'order-2', status: 'created', picked: null });
+  });
+
+  it('answers shipment_not_found for an unknown id', async () => {
+    await expect(new GetShipmentHandler(shipments).execute({ shipmentId: 'nope' })).rejects.toMatchObject({ code: 'shipment_not_found', kind: 'not_found' });
   });
 });

@@ -1,11 +1,11 @@
 import { Shipment, ShipmentEvent, Shipments, ShipmentSnapshot } from '@bazaar/fulfillment-domain';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
+import { Transactional } from './transactional';
 
 /** A faithful fake of the store: versions are checked, one shipment per order, events are kept. */
-export class InMemoryShipments extends Shipments {
-  readonly #rows = new Map<string, { snapshot: ShipmentSnapshot; version: number }>();
-  /** Events "written to the outbox", in save order. */
-  readonly published: ShipmentEvent[] = [];
+export class InMemoryShipments extends Shipments implements Transactional {
+  #rows = new Map<string, { snapshot: ShipmentSnapshot; version: number }>();
+  #published: ShipmentEvent[] = [];
 
   async save(shipment: Shipment): Promise<void> {
     const stored = this.#rows.get(shipment.id);
@@ -15,7 +15,7 @@ export class InMemoryShipments extends Shipments {
     );
     if (otherForOrder) throw new ConcurrencyConflict('Shipment for order', shipment.orderId);
     this.#rows.set(shipment.id, { snapshot: shipment.snapshot(), version: shipment.version + 1 });
-    this.published.push(...shipment.pendingEvents);
+    this.#published.push(...shipment.pendingEvents);
   }
 
   async ofOrder(orderId: string): Promise<readonly Shipment[]> {
@@ -24,12 +24,36 @@ export class InMemoryShipments extends Shipments {
       .map((row) => Shipment.restore(row.snapshot, row.version));
   }
 
+  async withId(shipmentId: string): Promise<Shipment | null> {
+    const row = this.#rows.get(shipmentId);
+    return row ? Shipment.restore(row.snapshot, row.version) : null;
+  }
+
   /** Puts a shipment in the store as it is, in any state, without publishing anything. */
   seed(shipment: Shipment): void {
     this.#rows.set(shipment.id, { snapshot: shipment.snapshot(), version: shipment.version });
   }
 
+  /** Events "written to the outbox", in save order. */
+  get published(): readonly ShipmentEvent[] {
+    return this.#published;
+  }
+
+  /** Forgets what was published so far: a spec's arrange step is not its subject. */
+  forgetPublished(): void {
+    this.#published = [];
+  }
+
   get count(): number {
     return this.#rows.size;
+  }
+
+  snapshot(): () => void {
+    const rows = new Map(this.#rows);
+    const published = [...this.#published];
+    return () => {
+      this.#rows = rows;
+      this.#published = published;
+    };
   }
 }

@@ -1,5 +1,5 @@
 import { stamp } from '../stamp';
-import { aShipment } from '../testing/shipment.builder';
+import { aShipment } from '../testing';
 import { Shipment } from './shipment';
 import { ShipmentStatus } from './shipment-status';
 

@@ -1,4 +1,0 @@
-/** Drop the work package planned for an order that will not ship. Fulfillment's own words, whatever triggered it. */
-export interface CancelShipment {
-  readonly orderId: string;
-}

@@ -1,0 +1,3 @@
+export interface GetShipment {
+  readonly shipmentId: string;
+}

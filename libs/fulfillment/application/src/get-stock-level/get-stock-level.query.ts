@@ -1,0 +1,3 @@
+export interface GetStockLevel {
+  readonly sku: string;
+}
