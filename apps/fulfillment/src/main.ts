@@ -1,9 +1,25 @@
 import 'reflect-metadata';
-import { loadConfig, runService } from '@bazaar/platform-service';
-import { fulfillmentService } from '@bazaar/fulfillment-infrastructure';
+import { fulfillmentService, readCatalogue, seedStock } from '@bazaar/fulfillment-infrastructure';
+import { loadConfig, runService, ServiceConfig } from '@bazaar/platform-service';
 import { fulfillmentConfigSchema } from './config';
 
-runService(fulfillmentService(loadConfig(fulfillmentConfigSchema))).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+/**
+ * `main.js` serves, `main.js migrate` applies migrations, `main.js seed-stock <file>` stocks the
+ * catalogue's SKUs never stocked yet (after migrations; see docs/fulfillment.md).
+ */
+async function main(): Promise<void> {
+  const config = loadConfig(fulfillmentConfigSchema);
+  if (process.argv[2] === 'seed-stock') return seed(config, process.argv[3]);
+  await runService(fulfillmentService(config));
+}
+
+async function seed(config: ServiceConfig, file: string | undefined): Promise<void> {
+  if (!file) throw new Error('usage: main.js seed-stock <catalogue.json>');
+  const report = await seedStock(config, readCatalogue(file));
+  process.stdout.write(`${JSON.stringify({ service: 'fulfillment', msg: 'stock seeded', file, ...report })}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${JSON.stringify({ service: 'fulfillment', level: 'fatal', msg: String(error), stack: (error as Error)?.stack })}\n`);
   process.exit(1);
 });

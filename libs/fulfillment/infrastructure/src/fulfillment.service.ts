@@ -11,7 +11,7 @@ export function fulfillmentService(config: ServiceConfig): ServiceOptions {
     module: FulfillmentModule,
     openApi: {
       title: 'Bazaar Fulfillment',
-      description: 'Warehouse work packages: the shipments planned for Checkout orders.',
+      description: 'Stock per SKU, the reservation of each paid Checkout order, and the shipments the warehouse picks, packs, dispatches and delivers.',
     },
   };
 }

@@ -1,13 +1,13 @@
 import { anEvent } from '@bazaar/platform-testing';
 import { orderCancellationReasons, OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-language';
-import { cancelShipmentFor, createShipmentFor } from './checkout-translation';
+import { cancelFulfillmentFor, reserveInventoryFor } from './checkout-translation';
 
 describe('Checkout → Fulfillment translation', () => {
   describe('an authorized payment', () => {
-    it('plans the order\'s lines as units per SKU, leaving prices, buyer and address behind', () => {
+    it('asks to reserve the order\'s lines as units per SKU, leaving prices, buyer and address behind', () => {
       const { data } = anEvent(PaymentAuthorizedV1);
 
-      expect(createShipmentFor(data)).toEqual({
+      expect(reserveInventoryFor(data)).toEqual({
         orderId: data.orderId,
         lines: [
           { sku: 'MUG-BLUE', quantity: 2 },
@@ -16,20 +16,20 @@ describe('Checkout → Fulfillment translation', () => {
       });
     });
 
-    it('merges priced lines of the same SKU into one line to pick', () => {
+    it('merges priced lines of the same SKU into one line to reserve', () => {
       const { data } = anEvent(PaymentAuthorizedV1);
       const [mug] = data.lines;
       const twoMugLines = { ...data, lines: [mug!, { ...mug!, quantity: 3 }] };
 
-      expect(createShipmentFor(twoMugLines).lines).toEqual([{ sku: 'MUG-BLUE', quantity: 5 }]);
+      expect(reserveInventoryFor(twoMugLines).lines).toEqual([{ sku: 'MUG-BLUE', quantity: 5 }]);
     });
   });
 
   describe('a cancelled order', () => {
-    it.each(orderCancellationReasons)('cancels the order\'s shipment when the reason is %s', (reason) => {
+    it.each(orderCancellationReasons)('stops fulfilling the order when the reason is %s', (reason) => {
       const { data } = anEvent(OrderCancelledV1, { data: { reason } });
 
-      expect(cancelShipmentFor(data)).toEqual({ orderId: data.orderId });
+      expect(cancelFulfillmentFor(data)).toEqual({ orderId: data.orderId });
     });
   });
 });

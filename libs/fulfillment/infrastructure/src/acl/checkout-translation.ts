@@ -1,16 +1,16 @@
-import { CancelShipment, CreateShipment } from '@bazaar/fulfillment-application';
+import { CancelFulfillment, ReserveInventory } from '@bazaar/fulfillment-application';
 import { OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-language';
 
 /*
- * Checkout's news in Fulfillment's words. Prices, buyer, totals, the authorization and the
- * cancellation reason are Checkout's business and stop here.
+ * Checkout's news in Fulfillment's words. Prices, buyer, totals, the address, the authorization and
+ * the cancellation reason are Checkout's business and stop here.
  */
 
 /**
- * An authorized payment: what to pick for which order. Checkout lines are priced lines, a warehouse
- * counts units per SKU, so lines of one SKU are merged.
+ * An authorized payment: the units to reserve for which order. Checkout lines are priced lines, a
+ * warehouse counts units per SKU, so lines of one SKU are merged.
  */
-export function createShipmentFor(event: PaymentAuthorizedV1): CreateShipment {
+export function reserveInventoryFor(event: PaymentAuthorizedV1): ReserveInventory {
   const units = new Map<string, number>();
   for (const line of event.lines) units.set(line.sku, (units.get(line.sku) ?? 0) + line.quantity);
   return {
@@ -19,7 +19,7 @@ export function createShipmentFor(event: PaymentAuthorizedV1): CreateShipment {
   };
 }
 
-/** A cancelled order, whatever the reason: its shipment, if it has one, will not ship. */
-export function cancelShipmentFor(event: OrderCancelledV1): CancelShipment {
+/** A cancelled order, whatever the reason: nothing of it will ship. */
+export function cancelFulfillmentFor(event: OrderCancelledV1): CancelFulfillment {
   return { orderId: event.orderId };
 }

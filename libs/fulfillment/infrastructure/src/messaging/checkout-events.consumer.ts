@@ -1,18 +1,20 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { CancelShipmentHandler, CreateShipmentHandler } from '@bazaar/fulfillment-application';
+import { CancelFulfillmentHandler, ReserveInventoryHandler } from '@bazaar/fulfillment-application';
 import { Transactions } from '@bazaar/platform-database';
-import { inBatchTransaction, Inbox } from '@bazaar/platform-messaging';
+import { Inbox } from '@bazaar/platform-messaging';
 import { OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-language';
-import { cancelShipmentFor, createShipmentFor } from '../acl/checkout-translation';
+import { cancelFulfillmentFor, reserveInventoryFor } from '../acl/checkout-translation';
 
 /**
- * What Fulfillment does with Checkout's events: a paid order gets a shipment, a cancelled one loses
- * it. Each happens once: the inbox mark commits with the shipment, so a redelivery changes nothing.
+ * What Fulfillment does with Checkout's events: a paid order gets its stock reserved (and, when
+ * every line is held, its shipment); a cancelled one gives its stock back and loses its shipment.
+ * Each happens once: the inbox mark commits with the effect, so a redelivery changes nothing.
  * A checked-out cart is not paid yet and means nothing here.
  *
- * Each handler's whole effect is that one transaction, so consecutive events on a partition may
- * share it (`inBatchTransaction`): one commit for many orders when they come in fast.
+ * Neither handler shares its transaction with the next message (`inBatchTransaction`): each locks
+ * the stock rows of its order's SKUs in SKU order, and a transaction spanning several orders would
+ * lock them out of that order — two replicas could deadlock — and hold hot SKUs for a whole batch.
  */
 @Controller()
 export class CheckoutEventsConsumer {
@@ -20,27 +22,23 @@ export class CheckoutEventsConsumer {
 
   constructor(
     transactions: Transactions,
-    private readonly createShipment: CreateShipmentHandler,
-    private readonly cancelShipment: CancelShipmentHandler,
+    private readonly reserveInventory: ReserveInventoryHandler,
+    private readonly cancelFulfillment: CancelFulfillmentHandler,
   ) {
     this.inbox = new Inbox(transactions, 'fulfillment.checkout-events');
   }
 
-  /**
-   * BRIEF §2 step 4: ReserveInventory (→ inventory-reserved / inventory-reservation-failed) sits
-   * here once Fulfillment keeps stock, and the shipment is then created on a successful reservation.
-   * Until then an authorized payment plans the shipment directly.
-   */
-  @EventPattern(PaymentAuthorizedV1.wireType, inBatchTransaction)
+  /** ReserveInventory → inventory-reserved (and shipment-created) or inventory-reservation-failed. */
+  @EventPattern(PaymentAuthorizedV1.wireType)
   async onPaymentAuthorized(@Payload() message: unknown): Promise<void> {
     const event = PaymentAuthorizedV1.parse(message);
-    await this.inbox.once(event, () => this.createShipment.execute(createShipmentFor(event.data)));
+    await this.inbox.once(event, () => this.reserveInventory.execute(reserveInventoryFor(event.data)));
   }
 
   /** A shipment already dispatched refuses to cancel (a domain error): the transport parks the event for a person. */
-  @EventPattern(OrderCancelledV1.wireType, inBatchTransaction)
+  @EventPattern(OrderCancelledV1.wireType)
   async onOrderCancelled(@Payload() message: unknown): Promise<void> {
     const event = OrderCancelledV1.parse(message);
-    await this.inbox.once(event, () => this.cancelShipment.execute(cancelShipmentFor(event.data)));
+    await this.inbox.once(event, () => this.cancelFulfillment.execute(cancelFulfillmentFor(event.data)));
   }
 }

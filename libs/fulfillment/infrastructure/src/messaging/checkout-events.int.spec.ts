@@ -1,209 +1,261 @@
 import { randomUUID } from 'node:crypto';
 import { Message } from 'kafkajs';
 import { expectDeadLettered, ServiceUnderTest } from '@bazaar/platform-service/testing';
-import { anEvent, eventually, kafkaMessage, TappedMessage, TopicTap, withData, withKey } from '@bazaar/platform-testing';
+import { anEvent, kafkaMessage, TappedMessage, TopicTap, withData, withKey } from '@bazaar/platform-testing';
 import {
   CartCheckedOutV1,
   EventHeaders,
+  InventoryReservationFailedV1,
+  InventoryReservedV1,
   OrderCancelledV1,
   OrderConfirmedV1,
-  PaymentAuthorizedV1,
   ShipmentCancelledV1,
   ShipmentCreatedV1,
   Topics,
 } from '@bazaar/published-language';
 import { fulfillmentService } from '../fulfillment.service';
-
-interface ShipmentJson {
-  shipmentId: string;
-  orderId: string;
-  status: string;
-  lines: unknown;
-  createdAt: string;
-}
+import { aPaidOrder, aSku, Warehouse } from '../testing/warehouse';
 
 describe('Fulfillment, when Checkout publishes its orders', () => {
   let fulfillment: ServiceUnderTest;
+  let warehouse: Warehouse;
   let shipmentEvents: TopicTap;
+  let reservationEvents: TopicTap;
 
   beforeAll(async () => {
     fulfillment = await ServiceUnderTest.start(fulfillmentService);
-    shipmentEvents = await fulfillment.namespace.tap(Topics.fulfillmentShipments);
+    warehouse = new Warehouse(fulfillment);
+    [shipmentEvents, reservationEvents] = await Promise.all([
+      fulfillment.namespace.tap(Topics.fulfillmentShipments),
+      fulfillment.namespace.tap(Topics.fulfillmentReservations),
+    ]);
   });
 
   afterAll(async () => {
     await fulfillment?.stop();
   });
 
-  const aPaymentAuthorized = (orderId: string = randomUUID()) => anEvent(PaymentAuthorizedV1, { data: { orderId } });
   const anOrderCancelled = (orderId: string, paymentWasAuthorized = true) =>
     anEvent(OrderCancelledV1, { data: { orderId, reason: 'buyer_cancelled', paymentWasAuthorized, authorizationVoided: paymentWasAuthorized } });
   const publish = (message: Message) => fulfillment.send(Topics.checkoutOrders, message);
-  const shipmentsOf = async (orderId: string) => {
-    const answer = await fulfillment.get<{ shipments: ShipmentJson[] }>(`/shipments?orderId=${orderId}`);
-    expect(answer.status).toBe(200);
-    return answer.body.shipments;
-  };
-  const oneShipmentOf = (orderId: string, status = 'created') =>
-    eventually(async () => {
-      const shipments = await shipmentsOf(orderId);
-      expect(shipments).toEqual([expect.objectContaining({ status })]);
-      return shipments[0]!;
-    });
   const outboxRowsFor = (orderId: string, contract: { type: string }) =>
     fulfillment.count(`outbox WHERE payload->'data'->>'orderId' = $1 AND payload->>'type' = $2`, [orderId, contract.type]);
   const about = (orderId: string, contract: { wireType: string }) => (message: TappedMessage) =>
     message.headers[EventHeaders.type] === contract.wireType && withData('orderId', orderId)(message);
-  const aPaidOrder = async () => {
-    const authorized = aPaymentAuthorized();
-    await publish(kafkaMessage(authorized));
-    return { authorized, shipment: await oneShipmentOf(authorized.data.orderId) };
+  /** Stocks two fresh SKUs and has Checkout authorize an order of 2 + 1 units of them. */
+  const aStockedOrder = async (mugs = 5, tea = 1) => {
+    const [mug, tea_] = [aSku('MUG'), aSku('TEA')];
+    await warehouse.stock(mug, mugs);
+    await warehouse.stock(tea_, tea);
+    return { mug, tea: tea_, authorized: aPaidOrder({ [mug]: 2, [tea_]: 1 }) };
+  };
+  const aReservedOrder = async () => {
+    const order = await aStockedOrder();
+    await publish(kafkaMessage(order.authorized));
+    return { ...order, shipment: await warehouse.oneShipmentOf(order.authorized.data.orderId) };
   };
 
-  describe('a payment authorized', () => {
-    it('creates the order\'s shipment with its lines and publishes ShipmentCreated, caused by the payment event', async () => {
-      const authorized = aPaymentAuthorized();
+  describe('a payment authorized, every line in stock', () => {
+    it('reserves every line and publishes InventoryReserved, keyed by the order and caused by the payment event', async () => {
+      const { mug, tea, authorized } = await aStockedOrder();
+      const { orderId } = authorized.data;
+
       await publish(kafkaMessage(authorized));
 
-      const shipment = await oneShipmentOf(authorized.data.orderId);
-      expect(shipment).toEqual({
-        shipmentId: expect.any(String),
-        orderId: authorized.data.orderId,
-        status: 'created',
-        lines: [
-          { sku: 'MUG-BLUE', quantity: 2 },
-          { sku: 'TEA-EARL', quantity: 1 },
-        ],
-        createdAt: expect.any(String),
-      });
+      const [message] = await reservationEvents.waitFor(withKey(orderId));
+      const reserved = InventoryReservedV1.parse(message!.body);
+      expect(reserved.data).toEqual({ orderId, lines: [{ sku: mug, quantity: 2 }, { sku: tea, quantity: 1 }], reservedAt: expect.any(String) });
+      expect(reserved).toMatchObject({ producer: 'fulfillment', aggregateId: orderId, causationId: authorized.id, correlationId: authorized.correlationId });
+      expect(await warehouse.level(mug)).toEqual({ sku: mug, onHand: 5, reserved: 2, available: 3 });
+      expect(await warehouse.level(tea)).toEqual({ sku: tea, onHand: 1, reserved: 1, available: 0 });
+    });
 
-      const published = await shipmentEvents.waitFor(withData('orderId', authorized.data.orderId));
-      expect(published).toHaveLength(1);
-      const event = ShipmentCreatedV1.parse(published[0]!.body);
-      expect(event.data).toEqual({ ...shipment, status: 'created' });
-      expect(event).toMatchObject({
-        producer: 'fulfillment',
-        aggregateId: shipment.shipmentId,
-        causationId: authorized.id,
-        correlationId: authorized.correlationId,
-      });
-      expect(published[0]!.key).toBe(shipment.shipmentId);
-      expect(published[0]!.headers[EventHeaders.type]).toBe(ShipmentCreatedV1.wireType);
+    it('creates the order\'s shipment with the reserved lines and publishes ShipmentCreated, in the same transaction', async () => {
+      const { mug, tea, authorized } = await aStockedOrder();
+      const { orderId } = authorized.data;
+
+      await publish(kafkaMessage(authorized));
+
+      const shipment = await warehouse.oneShipmentOf(orderId);
+      expect(shipment).toMatchObject({ orderId, status: 'created', lines: [{ sku: mug, quantity: 2 }, { sku: tea, quantity: 1 }], carrier: null, trackingNumber: null });
+      const [message] = await shipmentEvents.waitFor(withData('orderId', orderId));
+      const created = ShipmentCreatedV1.parse(message!.body);
+      expect(created.data).toMatchObject({ shipmentId: shipment.shipmentId, orderId, status: 'created', lines: shipment.lines });
+      expect(created).toMatchObject({ aggregateId: shipment.shipmentId, causationId: authorized.id });
+      expect(message!.key).toBe(shipment.shipmentId);
+      const [reserved] = await reservationEvents.waitFor(withKey(orderId));
+      // One transaction wrote both, so neither can be published without the other.
+      expect(await fulfillment.count(`outbox WHERE payload->>'causationId' = $1`, [authorized.id])).toBe(2);
+      expect(reserved!.headers[EventHeaders.type]).toBe(InventoryReservedV1.wireType);
     });
 
     it('changes nothing when the same message is delivered again', async () => {
-      const authorized = aPaymentAuthorized();
+      const { mug, authorized } = await aStockedOrder();
       const message = kafkaMessage(authorized);
       await publish(message);
-      const shipment = await oneShipmentOf(authorized.data.orderId);
+      const shipment = await warehouse.oneShipmentOf(authorized.data.orderId);
 
       await fulfillment.consumedPast(await publish(message));
 
-      expect(await shipmentsOf(authorized.data.orderId)).toEqual([shipment]);
+      expect(await warehouse.shipmentsOf(authorized.data.orderId)).toEqual([shipment]);
+      expect(await warehouse.level(mug)).toMatchObject({ onHand: 5, reserved: 2 });
+      expect(await outboxRowsFor(authorized.data.orderId, InventoryReservedV1)).toBe(1);
       expect(await outboxRowsFor(authorized.data.orderId, ShipmentCreatedV1)).toBe(1);
       expect(await fulfillment.count('inbox WHERE event_id = $1', [authorized.id])).toBe(1);
     });
 
-    it('creates no second shipment for another payment event about the same order', async () => {
-      const { authorized, shipment } = await aPaidOrder();
+    it('reserves nothing more for another payment event about the same order', async () => {
+      const { mug, authorized, shipment } = await aReservedOrder();
 
-      await fulfillment.consumedPast(await publish(kafkaMessage(aPaymentAuthorized(authorized.data.orderId))));
+      await fulfillment.consumedPast(await publish(kafkaMessage(aPaidOrder({ [mug]: 3 }, authorized.data.orderId))));
 
-      expect(await shipmentsOf(authorized.data.orderId)).toEqual([shipment]);
-      expect(await outboxRowsFor(authorized.data.orderId, ShipmentCreatedV1)).toBe(1);
+      expect(await warehouse.shipmentsOf(authorized.data.orderId)).toEqual([shipment]);
+      expect(await warehouse.level(mug)).toMatchObject({ reserved: 2 });
+      expect(await outboxRowsFor(authorized.data.orderId, InventoryReservedV1)).toBe(1);
     });
   });
 
-  it('creates nothing for a checked-out cart: it is not paid yet', async () => {
+  describe('a payment authorized, a line short', () => {
+    it('reserves nothing, creates no shipment and publishes InventoryReservationFailed saying which line and why', async () => {
+      const { mug, tea, authorized } = await aStockedOrder(5, 0);
+      const { orderId } = authorized.data;
+
+      await publish(kafkaMessage(authorized));
+
+      const [message] = await reservationEvents.waitFor(withKey(orderId));
+      const failed = InventoryReservationFailedV1.parse(message!.body);
+      expect(failed.data.unavailable).toEqual([{ sku: tea, requested: 1, available: 0, reason: 'insufficient_stock' }]);
+      expect(failed).toMatchObject({ aggregateId: orderId, causationId: authorized.id });
+      expect(await warehouse.level(mug)).toEqual({ sku: mug, onHand: 5, reserved: 0, available: 5 });
+      expect(await warehouse.shipmentsOf(orderId)).toEqual([]);
+      expect(await outboxRowsFor(orderId, ShipmentCreatedV1)).toBe(0);
+    });
+
+    it('says a SKU never stocked is not stocked, and leaves the stocked line untouched', async () => {
+      const mug = aSku('MUG');
+      const never = aSku('NEVER');
+      await warehouse.stock(mug, 5);
+      const authorized = aPaidOrder({ [mug]: 2, [never]: 1 });
+
+      await publish(kafkaMessage(authorized));
+
+      const [message] = await reservationEvents.waitFor(withKey(authorized.data.orderId));
+      expect(InventoryReservationFailedV1.parse(message!.body).data.unavailable).toEqual([{ sku: never, requested: 1, available: 0, reason: 'not_stocked' }]);
+      expect(await warehouse.level(mug)).toEqual({ sku: mug, onHand: 5, reserved: 0, available: 5 });
+      expect(await warehouse.level(never)).toEqual({ sku: never, onHand: 0, reserved: 0, available: 0 });
+    });
+  });
+
+  it('does nothing for a checked-out cart: it is not paid yet', async () => {
     const checkedOut = anEvent(CartCheckedOutV1);
 
     await fulfillment.consumedPast(await publish(kafkaMessage(checkedOut)));
 
-    expect(await shipmentsOf(checkedOut.data.orderId)).toEqual([]);
+    expect(await warehouse.shipmentsOf(checkedOut.data.orderId)).toEqual([]);
+    expect(await fulfillment.count('reservations WHERE order_id = $1', [checkedOut.data.orderId])).toBe(0);
     expect(await fulfillment.count('inbox WHERE event_id = $1', [checkedOut.id])).toBe(0);
     expect(fulfillment.deadLetters.matching(withKey(checkedOut.aggregateId))).toEqual([]);
   });
 
   describe('an order cancelled', () => {
-    it('cancels the order\'s shipment before dispatch and publishes ShipmentCancelled, caused by the cancellation', async () => {
-      const { authorized, shipment } = await aPaidOrder();
-      const cancelled = anOrderCancelled(authorized.data.orderId);
+    it('before dispatch: releases its stock, cancels its shipment and publishes ShipmentCancelled, caused by the cancellation', async () => {
+      const { mug, tea, authorized, shipment } = await aReservedOrder();
+      const { orderId } = authorized.data;
+      const cancelled = anOrderCancelled(orderId);
 
       await publish(kafkaMessage(cancelled));
 
-      expect(await oneShipmentOf(authorized.data.orderId, 'cancelled')).toEqual({ ...shipment, status: 'cancelled' });
-      const published = await shipmentEvents.waitFor(about(authorized.data.orderId, ShipmentCancelledV1));
+      expect(await warehouse.oneShipmentOf(orderId, 'cancelled')).toMatchObject({ shipmentId: shipment.shipmentId, cancelledAt: expect.any(String) });
+      expect(await warehouse.level(mug)).toEqual({ sku: mug, onHand: 5, reserved: 0, available: 5 });
+      expect(await warehouse.level(tea)).toEqual({ sku: tea, onHand: 1, reserved: 0, available: 1 });
+      const published = await shipmentEvents.waitFor(about(orderId, ShipmentCancelledV1));
       expect(published).toHaveLength(1);
       const event = ShipmentCancelledV1.parse(published[0]!.body);
-      expect(event.data).toEqual({ shipmentId: shipment.shipmentId, orderId: authorized.data.orderId, status: 'cancelled', cancelledAt: expect.any(String) });
+      expect(event.data).toEqual({ shipmentId: shipment.shipmentId, orderId, status: 'cancelled', cancelledAt: expect.any(String) });
       expect(event).toMatchObject({ aggregateId: shipment.shipmentId, causationId: cancelled.id, correlationId: cancelled.correlationId });
-      expect(published[0]!.key).toBe(shipment.shipmentId);
     });
 
     it('changes nothing when the same cancellation is delivered again', async () => {
-      const { authorized } = await aPaidOrder();
+      const { mug, authorized } = await aReservedOrder();
       const message = kafkaMessage(anOrderCancelled(authorized.data.orderId));
       await publish(message);
-      const cancelled = await oneShipmentOf(authorized.data.orderId, 'cancelled');
+      const cancelled = await warehouse.oneShipmentOf(authorized.data.orderId, 'cancelled');
 
       await fulfillment.consumedPast(await publish(message));
 
-      expect(await shipmentsOf(authorized.data.orderId)).toEqual([cancelled]);
+      expect(await warehouse.shipmentsOf(authorized.data.orderId)).toEqual([cancelled]);
+      expect(await warehouse.level(mug)).toMatchObject({ onHand: 5, reserved: 0 });
       expect(await outboxRowsFor(authorized.data.orderId, ShipmentCancelledV1)).toBe(1);
     });
 
-    it('does nothing for an order without a shipment (cancelled before its payment was authorized)', async () => {
-      const cancelled = anOrderCancelled(randomUUID(), false);
+    it('before its payment arrived (a replay reordered them): the late payment reserves nothing and ships nothing', async () => {
+      const { mug, tea, authorized } = await aStockedOrder();
+      const { orderId } = authorized.data;
+      await fulfillment.consumedPast(await publish(kafkaMessage(anOrderCancelled(orderId))));
 
-      await fulfillment.consumedPast(await publish(kafkaMessage(cancelled)));
+      await fulfillment.consumedPast(await publish(kafkaMessage(authorized)));
 
-      expect(await shipmentsOf(cancelled.data.orderId)).toEqual([]);
-      expect(await fulfillment.count(`outbox WHERE payload->'data'->>'orderId' = $1`, [cancelled.data.orderId])).toBe(0);
-      expect(await fulfillment.count('inbox WHERE event_id = $1', [cancelled.id])).toBe(1);
-      expect(fulfillment.deadLetters.matching(withKey(cancelled.aggregateId))).toEqual([]);
+      expect(await warehouse.level(mug)).toEqual({ sku: mug, onHand: 5, reserved: 0, available: 5 });
+      expect(await warehouse.level(tea)).toEqual({ sku: tea, onHand: 1, reserved: 0, available: 1 });
+      expect(await warehouse.shipmentsOf(orderId)).toEqual([]);
+      expect(await fulfillment.count(`outbox WHERE payload->'data'->>'orderId' = $1`, [orderId])).toBe(0);
+      expect(await fulfillment.count('inbox WHERE event_id = $1', [authorized.id])).toBe(1);
+      expect(fulfillment.deadLetters.matching(withKey(orderId))).toEqual([]);
     });
 
-    it('dead-letters a cancellation that arrives after dispatch, leaving the shipment dispatched, and goes on', async () => {
-      const { authorized } = await aPaidOrder();
+    it('after its reservation failed: nothing was held, nothing changes', async () => {
+      const { mug, authorized } = await aStockedOrder(5, 0);
+      await publish(kafkaMessage(authorized));
+      await reservationEvents.waitFor(withKey(authorized.data.orderId));
+
+      await fulfillment.consumedPast(await publish(kafkaMessage(anOrderCancelled(authorized.data.orderId))));
+
+      expect(await warehouse.level(mug)).toEqual({ sku: mug, onHand: 5, reserved: 0, available: 5 });
+      expect(await fulfillment.count(`outbox WHERE payload->'data'->>'orderId' = $1`, [authorized.data.orderId])).toBe(1);
+    });
+
+    it('after dispatch: dead-lettered, the shipment stays dispatched and the stock deducted, and the partition goes on', async () => {
+      const { mug, authorized, shipment } = await aReservedOrder();
       const { orderId } = authorized.data;
-      // No use case dispatches yet: the warehouse's move, made by hand.
-      await fulfillment.query(`UPDATE shipments SET status = 'dispatched', version = version + 1 WHERE order_id = $1`, [orderId]);
-      const other = aPaymentAuthorized();
+      await warehouse.walk(shipment.shipmentId, 'dispatch');
+      const next = await aStockedOrder();
 
       await expectDeadLettered(fulfillment, {
         topic: Topics.checkoutOrders,
         refused: { ...kafkaMessage(anOrderCancelled(orderId)), key: orderId },
         because: { errorType: 'ShipmentAlreadyDispatched', error: expect.stringMatching(/can no longer be cancelled/), attempts: 1 },
-        next: { ...kafkaMessage(other), key: orderId },
+        next: { ...kafkaMessage(next.authorized), key: orderId },
       });
-      await oneShipmentOf(other.data.orderId);
-      expect(await shipmentsOf(orderId)).toEqual([expect.objectContaining({ status: 'dispatched' })]);
+      await warehouse.oneShipmentOf(next.authorized.data.orderId);
+      expect(await warehouse.shipmentsOf(orderId)).toEqual([expect.objectContaining({ status: 'dispatched' })]);
+      expect(await warehouse.level(mug)).toEqual({ sku: mug, onHand: 3, reserved: 0, available: 3 });
     });
   });
 
   it('dead-letters a message that is not JSON and goes on with the next one on its partition', async () => {
-    const orderId = randomUUID();
+    const { authorized } = await aStockedOrder();
+    const orderId = authorized.data.orderId;
 
     await expectDeadLettered(fulfillment, {
       topic: Topics.checkoutOrders,
       refused: { key: orderId, value: 'this is {not JSON' },
       because: { errorType: 'MalformedMessage', error: expect.stringMatching(/not JSON/) },
-      next: kafkaMessage(aPaymentAuthorized(orderId)),
+      next: kafkaMessage(authorized),
     });
-    await oneShipmentOf(orderId);
+    await warehouse.oneShipmentOf(orderId);
   });
 
   it('dead-letters a message that breaks the contract and goes on with the next one on its partition', async () => {
-    const broken = aPaymentAuthorized();
+    const { authorized } = await aStockedOrder();
 
     const letter = await expectDeadLettered(fulfillment, {
       topic: Topics.checkoutOrders,
-      refused: { ...kafkaMessage({ ...broken, data: { ...broken.data, lines: [] } }), key: broken.aggregateId },
+      refused: { ...kafkaMessage({ ...authorized, id: randomUUID(), data: { ...authorized.data, lines: [] } }), key: authorized.aggregateId },
       because: { errorType: 'ContractViolation', error: expect.stringMatching(/lines/), attempts: 1 },
-      next: kafkaMessage(aPaymentAuthorized(broken.data.orderId)),
+      next: kafkaMessage(authorized),
     });
-    expect(letter.headers[EventHeaders.id]).toBe(broken.id);
-    await oneShipmentOf(broken.data.orderId);
+    expect(letter.headers[EventHeaders.type]).toBe('checkout.payment-authorized.v1');
+    await warehouse.oneShipmentOf(authorized.data.orderId);
   });
 
   it('skips event types it does not handle, without dead-lettering them', async () => {
@@ -211,33 +263,8 @@ describe('Fulfillment, when Checkout publishes its orders', () => {
 
     await fulfillment.consumedPast(await publish(kafkaMessage(confirmed)));
 
-    expect(await shipmentsOf(confirmed.data.orderId)).toEqual([]);
+    expect(await warehouse.shipmentsOf(confirmed.data.orderId)).toEqual([]);
     expect(await fulfillment.count('inbox WHERE event_id = $1', [confirmed.id])).toBe(0);
     expect(fulfillment.deadLetters.matching(withKey(confirmed.aggregateId))).toEqual([]);
-  });
-
-  describe('GET /shipments', () => {
-    it('answers an empty list for an order without shipments', async () => {
-      expect(await shipmentsOf(randomUUID())).toEqual([]);
-    });
-
-    it.each([
-      ['without an orderId', '/shipments'],
-      ['with an orderId that is not a UUID', '/shipments?orderId=order-1'],
-    ])('answers 400 invalid_request %s', async (_case, path) => {
-      const answer = await fulfillment.get(path);
-
-      expect(answer.status).toBe(400);
-      expect(answer.contentType).toMatch(/^application\/problem\+json/);
-      expect(answer.body).toMatchObject({ status: 400, code: 'invalid_request', errors: [expect.objectContaining({ path: 'orderId' })] });
-    });
-
-    it('is documented in the OpenAPI description', async () => {
-      const document = await fulfillment.get<{ paths: Record<string, unknown> }>('/docs/openapi.json');
-
-      expect(document.body.paths['/shipments']).toMatchObject({
-        get: { parameters: [expect.objectContaining({ name: 'orderId', in: 'query', required: true })] },
-      });
-    });
   });
 });

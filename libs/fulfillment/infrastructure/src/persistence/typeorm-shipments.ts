@@ -3,7 +3,7 @@ import { isUniqueViolation, Transactions } from '@bazaar/platform-database';
 import { Outbox } from '@bazaar/platform-messaging';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { EntityManager } from 'typeorm';
-import { toPublishedEvents } from '../acl/published-events';
+import { publishedShipmentEvents } from '../acl/published-events';
 import { selectShipments, ShipmentRow, toShipment } from './shipment-rows';
 
 /**
@@ -22,7 +22,7 @@ export class TypeOrmShipments extends Shipments {
     await this.transactions.run(async (manager) => {
       if (shipment.version === 0) await this.insert(manager, shipment);
       else await this.update(manager, shipment);
-      await this.outbox.append(manager, toPublishedEvents(shipment.pendingEvents));
+      await this.outbox.append(manager, publishedShipmentEvents(shipment.pendingEvents));
     });
   }
 
@@ -32,6 +32,11 @@ export class TypeOrmShipments extends Shipments {
       [orderId],
     );
     return rows.map(toShipment);
+  }
+
+  async withId(shipmentId: string): Promise<Shipment | null> {
+    const rows: ShipmentRow[] = await this.transactions.manager.query(`${selectShipments} WHERE s.id = $1`, [shipmentId]);
+    return rows[0] ? toShipment(rows[0]) : null;
   }
 
   private async insert(manager: EntityManager, shipment: Shipment): Promise<void> {
@@ -54,12 +59,31 @@ export class TypeOrmShipments extends Shipments {
     );
   }
 
-  /** Lines are fixed at creation, so a change only ever touches the shipment row. */
+  /** Lines are fixed at creation, so a change only ever touches the shipment row: its status and steps. */
   private async update(manager: EntityManager, shipment: Shipment): Promise<void> {
-    const { id, status } = shipment.snapshot();
+    const { id, status, picked, packed, dispatched, delivered, cancelledAt } = shipment.snapshot();
     const [, affected] = (await manager.query(
-      'UPDATE shipments SET status = $3, version = version + 1 WHERE id = $1 AND version = $2',
-      [id, shipment.version, status],
+      `UPDATE shipments
+          SET status = $3, picked_at = $4, picked_by = $5, packed_at = $6, packed_by = $7,
+              dispatched_at = $8, dispatched_by = $9, carrier = $10, tracking_number = $11,
+              delivered_at = $12, delivered_by = $13, cancelled_at = $14, version = version + 1
+        WHERE id = $1 AND version = $2`,
+      [
+        id,
+        shipment.version,
+        status,
+        picked?.at ?? null,
+        picked?.by ?? null,
+        packed?.at ?? null,
+        packed?.by ?? null,
+        dispatched?.at ?? null,
+        dispatched?.by ?? null,
+        dispatched?.carrier ?? null,
+        dispatched?.trackingNumber ?? null,
+        delivered?.at ?? null,
+        delivered?.by ?? null,
+        cancelledAt,
+      ],
     )) as [unknown, number];
     if (affected === 0) throw new ConcurrencyConflict('Shipment', id);
   }

@@ -1,4 +1,5 @@
 import { CreateShipments1763800000000 } from './1763800000000-create-shipments';
+import { StockReservationsAndSteps1764000000000 } from './1764000000000-stock-reservations-and-steps';
 
 /** Fulfillment's schema, in order; the platform runs its messaging tables first. */
-export const fulfillmentMigrations = [CreateShipments1763800000000];
+export const fulfillmentMigrations = [CreateShipments1763800000000, StockReservationsAndSteps1764000000000];
