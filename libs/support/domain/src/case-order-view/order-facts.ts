@@ -72,12 +72,30 @@ export interface ShipmentCreated extends FactOf<'shipment-created'> {
   readonly createdAt: string;
 }
 
+/** The warehouse picked every line of the shipment. */
+export interface ShipmentPicked extends FactOf<'shipment-picked'> {
+  readonly shipmentId: string;
+  readonly pickedAt: string;
+}
+
+/** The parcel is packed, waiting for its carrier. */
+export interface ShipmentPacked extends FactOf<'shipment-packed'> {
+  readonly shipmentId: string;
+  readonly packedAt: string;
+}
+
 /** The parcel left with a carrier. */
 export interface ShipmentDispatched extends FactOf<'shipment-dispatched'> {
   readonly shipmentId: string;
   readonly carrier: string;
   readonly trackingNumber: string;
   readonly dispatchedAt: string;
+}
+
+/** The carrier delivered the parcel. */
+export interface ShipmentDelivered extends FactOf<'shipment-delivered'> {
+  readonly shipmentId: string;
+  readonly deliveredAt: string;
 }
 
 /** The shipment was dropped before dispatch. */
@@ -116,7 +134,10 @@ export type OrderFact =
   | StockReserved
   | StockReservationFailed
   | ShipmentCreated
+  | ShipmentPicked
+  | ShipmentPacked
   | ShipmentDispatched
+  | ShipmentDelivered
   | ShipmentCancelled
   | RevenueDeferred
   | RevenueReversed;

@@ -37,7 +37,7 @@ describe('what Support derives from the facts it has seen', () => {
 
   it('shows a reservation that holds stock over a failed one, whichever answer was seen first', () => {
     const reserved = { status: 'reserved', lines: [{ sku: 'MUG-BLUE', quantity: 2 }], reservedAt: at } as const;
-    const failed = { status: 'failed', unavailable: [{ sku: 'MUG-BLUE', requested: 2, available: 0 }], failedAt: at } as const;
+    const failed = { status: 'failed', unavailable: [{ sku: 'MUG-BLUE', requested: 2, available: 0, reason: 'insufficient_stock' }], failedAt: at } as const;
 
     expect(withReservation(withReservation(null, failed), reserved)).toBe(reserved);
     expect(withReservation(withReservation(null, reserved), failed)).toBe(reserved);

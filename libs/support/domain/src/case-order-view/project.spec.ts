@@ -13,7 +13,7 @@ const lines = [
   { sku: 'TEA-EARL', quantity: 1 },
 ];
 
-/** A large order's whole life: reviewed and approved, paid, reserved, confirmed, shipped and completed. */
+/** A large order's whole life: reviewed and approved, paid, reserved, confirmed, picked, packed, shipped, completed and delivered. */
 const lifecycle = (): OrderFact[] => [
   facts.orderPlaced(),
   facts.fraudReviewRequested(),
@@ -23,16 +23,20 @@ const lifecycle = (): OrderFact[] => [
   facts.stockReserved(),
   facts.orderConfirmed(),
   facts.shipmentCreated(),
+  facts.shipmentPicked(),
+  facts.shipmentPacked(),
   facts.shipmentDispatched(),
   facts.orderCompleted(),
+  facts.shipmentDelivered(),
 ];
 
-/** A paid order the buyer cancelled: its authorization voided, its shipment cancelled, its revenue reversed. */
+/** A paid order the buyer cancelled once it was picked: its authorization voided, its shipment cancelled, its revenue reversed. */
 const buyerCancellation = (): OrderFact[] => [
   facts.orderPlaced(),
   facts.paymentAuthorized(),
   facts.revenueDeferred(),
   facts.shipmentCreated(),
+  facts.shipmentPicked({ occurredAt: '2026-11-21T10:30:00.000Z' }),
   facts.orderCancelled({ reason: 'buyer_cancelled' }),
   facts.shipmentCancelled(),
   facts.revenueReversed(),
@@ -67,12 +71,15 @@ describe('CaseOrderView projection', () => {
       shipments: [
         {
           shipmentId: 'shp-1',
-          status: 'dispatched',
+          status: 'delivered',
           lines,
           createdAt: '2026-11-21T10:05:01.200Z',
+          pickedAt: '2026-11-22T09:15:00.000Z',
+          packedAt: '2026-11-22T11:40:00.000Z',
           carrier: 'DHL',
           trackingNumber: 'JD014600006281234567',
           dispatchedAt: '2026-11-22T14:00:00.000Z',
+          deliveredAt: '2026-11-23T16:20:00.000Z',
           cancelledAt: null,
         },
       ],
@@ -88,8 +95,11 @@ describe('CaseOrderView projection', () => {
       'fulfillment.inventory-reserved',
       'checkout.order-confirmed',
       'fulfillment.shipment-created',
+      'fulfillment.shipment-picked',
+      'fulfillment.shipment-packed',
       'fulfillment.shipment-dispatched',
       'checkout.order-completed',
+      'fulfillment.shipment-delivered',
     ]);
   });
 
@@ -100,8 +110,10 @@ describe('CaseOrderView projection', () => {
     ['paid', 4, 'payment_authorized'],
     ['reserved by Fulfillment, not confirmed by Checkout yet', 6, 'payment_authorized'],
     ['confirmed', 7, 'confirmed'],
-    ['dispatched, not completed by Checkout yet', 9, 'confirmed'],
-    ['completed', 10, 'completed'],
+    ['picked and packed', 10, 'confirmed'],
+    ['dispatched, not completed by Checkout yet', 11, 'confirmed'],
+    ['completed', 12, 'completed'],
+    ['delivered', 13, 'completed'],
   ] as const)('shows Checkout’s status of an order %s', (_stage, factsSeen, status) => {
     expect(projectAll(lifecycle().slice(0, factsSeen)).status).toBe(status);
   });
@@ -113,13 +125,15 @@ describe('CaseOrderView projection', () => {
       status: 'cancelled',
       cancellation: { reason: 'buyer_cancelled', cancelledAt: '2026-11-21T11:00:00.000Z', paymentWasAuthorized: true, authorizationVoided: true },
       payment: { state: 'voided', amount: eur(3399), authorizedAt: '2026-11-21T10:05:00.450Z' },
-      shipments: [{ shipmentId: 'shp-1', status: 'cancelled', lines, createdAt: '2026-11-21T10:05:01.200Z', cancelledAt: '2026-11-21T11:00:00.080Z', dispatchedAt: null }],
+      shipments: [
+        { shipmentId: 'shp-1', status: 'cancelled', lines, createdAt: '2026-11-21T10:05:01.200Z', pickedAt: '2026-11-21T10:30:00.000Z', cancelledAt: '2026-11-21T11:00:00.080Z', dispatchedAt: null },
+      ],
       revenue: [
         { entryId: 'rev-1', kind: 'deferred', amount: eur(3399), reversesEntryId: null },
         { entryId: 'rev-2', kind: 'reversal', amount: eur(3399), recordedAt: '2026-11-21T11:00:00.090Z', reversesEntryId: 'rev-1' },
       ],
     });
-    expect(view.timeline).toHaveLength(7);
+    expect(view.timeline).toHaveLength(8);
   });
 
   it('shows a declined payment with the gateway’s reason on an order cancelled for payment_declined', () => {
@@ -158,7 +172,7 @@ describe('CaseOrderView projection', () => {
 
     expect(view).toMatchObject({
       status: 'cancelled',
-      reservation: { status: 'failed', unavailable: [{ sku: 'TEA-EARL', requested: 1, available: 0 }], failedAt: '2026-11-21T10:05:00.900Z' },
+      reservation: { status: 'failed', unavailable: [{ sku: 'TEA-EARL', requested: 1, available: 0, reason: 'not_stocked' }], failedAt: '2026-11-21T10:05:00.900Z' },
       payment: { state: 'voided', authorizationReference: 'sandbox-auth-5d7c2f3e' },
     });
   });
@@ -202,6 +216,32 @@ describe('CaseOrderView projection', () => {
     expect(views).toHaveLength(5040);
     for (const view of views) expect(view).toEqual(expected);
     expect(expected).toMatchObject({ status: 'cancelled', reservation: { status: 'reserved' }, shipments: [{ status: 'cancelled' }] });
+  });
+
+  it('converges on every warehouse step whatever order they arrive in (every permutation, a step seen twice included)', () => {
+    const steps = [facts.shipmentCreated(), facts.shipmentPicked(), facts.shipmentPacked(), facts.shipmentDispatched(), facts.shipmentDelivered(), facts.shipmentPicked()];
+    const expected = projectAll(steps);
+
+    const views = permutations(steps).map(projectAll);
+
+    expect(views).toHaveLength(720);
+    for (const view of views) expect(view).toEqual(expected);
+    expect(expected.shipments).toEqual([
+      {
+        shipmentId: 'shp-1',
+        status: 'delivered',
+        lines,
+        createdAt: '2026-11-21T10:05:01.200Z',
+        pickedAt: '2026-11-22T09:15:00.000Z',
+        packedAt: '2026-11-22T11:40:00.000Z',
+        carrier: 'DHL',
+        trackingNumber: 'JD014600006281234567',
+        dispatchedAt: '2026-11-22T14:00:00.000Z',
+        deliveredAt: '2026-11-23T16:20:00.000Z',
+        cancelledAt: null,
+      },
+    ]);
+    expect(expected.timeline).toHaveLength(5);
   });
 
   it('orders the timeline by occurrence time, then by event id for events of the same instant', () => {

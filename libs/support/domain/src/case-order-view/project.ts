@@ -46,6 +46,12 @@ function applyFact(view: CaseOrderView, fact: OrderFact): CaseOrderView {
       return { ...view, reservation: withReservation(view.reservation, { status: 'failed', unavailable: fact.unavailable, failedAt: fact.failedAt }) };
     case 'shipment-created':
       return { ...view, shipments: withShipmentUpdate(view.shipments, { shipmentId: fact.shipmentId, status: 'created', lines: fact.lines, createdAt: fact.createdAt }) };
+    case 'shipment-picked':
+      return { ...view, shipments: withShipmentUpdate(view.shipments, { shipmentId: fact.shipmentId, status: 'picked', pickedAt: fact.pickedAt }) };
+    case 'shipment-packed':
+      return { ...view, shipments: withShipmentUpdate(view.shipments, { shipmentId: fact.shipmentId, status: 'packed', packedAt: fact.packedAt }) };
+    case 'shipment-delivered':
+      return { ...view, shipments: withShipmentUpdate(view.shipments, { shipmentId: fact.shipmentId, status: 'delivered', deliveredAt: fact.deliveredAt }) };
     case 'shipment-dispatched': {
       const { shipmentId, carrier, trackingNumber, dispatchedAt } = fact;
       return { ...view, shipments: withShipmentUpdate(view.shipments, { shipmentId, status: 'dispatched', carrier, trackingNumber, dispatchedAt }) };

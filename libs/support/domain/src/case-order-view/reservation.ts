@@ -7,6 +7,8 @@ export interface UnavailableLine {
   readonly sku: string;
   readonly requested: number;
   readonly available: number;
+  /** `not_stocked` (the warehouse never stocked it) or `insufficient_stock`; null when Fulfillment did not say. */
+  readonly reason: 'not_stocked' | 'insufficient_stock' | null;
 }
 
 /** Fulfillment's answer to the paid order: stock reserved for every line, or nothing reserved and why. */

@@ -36,11 +36,24 @@ describe('shipments in the support view', () => {
         status: 'dispatched',
         lines: [{ sku: 'MUG-BLUE', quantity: 2 }],
         createdAt: '2026-11-21T09:30:00.120Z',
+        pickedAt: null,
+        packedAt: null,
         carrier: 'DHL',
         trackingNumber: 'JD014600006281234567',
         dispatchedAt: '2026-11-22T14:00:00.000Z',
+        deliveredAt: null,
         cancelledAt: null,
       },
+    ]);
+  });
+
+  it('keeps each step\'s time whichever step is seen first, the status at the furthest step', () => {
+    const deliveredFirst = withShipmentUpdate([], { shipmentId: 'shp-1', status: 'delivered', deliveredAt: '2026-11-23T16:20:00.000Z' });
+    const thenPicked = withShipmentUpdate(deliveredFirst, { shipmentId: 'shp-1', status: 'picked', pickedAt: '2026-11-22T09:15:00.000Z' });
+    const thenPacked = withShipmentUpdate(thenPicked, { shipmentId: 'shp-1', status: 'packed', packedAt: '2026-11-22T11:40:00.000Z' });
+
+    expect(thenPacked).toEqual([
+      expect.objectContaining({ status: 'delivered', pickedAt: '2026-11-22T09:15:00.000Z', packedAt: '2026-11-22T11:40:00.000Z', deliveredAt: '2026-11-23T16:20:00.000Z' }),
     ]);
   });
 

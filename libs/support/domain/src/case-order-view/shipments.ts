@@ -17,9 +17,12 @@ export interface ShipmentSummary {
   readonly status: ShipmentStatus;
   readonly lines: readonly ShipmentLine[] | null;
   readonly createdAt: string | null;
+  readonly pickedAt: string | null;
+  readonly packedAt: string | null;
   readonly carrier: string | null;
   readonly trackingNumber: string | null;
   readonly dispatchedAt: string | null;
+  readonly deliveredAt: string | null;
   readonly cancelledAt: string | null;
 }
 
@@ -47,9 +50,12 @@ export function withShipmentUpdate(shipments: readonly ShipmentSummary[], update
     status: existing ? laterStatus(existing.status, update.status) : update.status,
     lines: known('lines'),
     createdAt: known('createdAt'),
+    pickedAt: known('pickedAt'),
+    packedAt: known('packedAt'),
     carrier: known('carrier'),
     trackingNumber: known('trackingNumber'),
     dispatchedAt: known('dispatchedAt'),
+    deliveredAt: known('deliveredAt'),
     cancelledAt: known('cancelledAt'),
   };
   const others = shipments.filter((shipment) => shipment.shipmentId !== update.shipmentId);

@@ -11,7 +11,10 @@ import {
   RevenueReversed,
   ShipmentCancelled,
   ShipmentCreated,
+  ShipmentDelivered,
   ShipmentDispatched,
+  ShipmentPacked,
+  ShipmentPicked,
   StockReservationFailed,
   StockReserved,
 } from '../case-order-view/order-facts';
@@ -27,7 +30,7 @@ type ShipmentOverrides = SourceOverrides & { readonly shipmentId?: string };
 /**
  * Test data: facts about one order, with the values of the recorded examples unless overridden.
  * A fact's own time is its event's `occurredAt`; the defaults follow one order's life (reviewed,
- * paid, reserved, shipped) in time, and its cancellation after payment.
+ * paid, reserved, picked, packed, shipped, delivered) in time, and its cancellation after payment.
  */
 export function factsAbout(orderId = '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f') {
   const about = <K extends string>(kind: K, type: string, eventId: string, occurredAt: string) => ({
@@ -85,7 +88,7 @@ export function factsAbout(orderId = '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f') {
       const at = o.occurredAt ?? '2026-11-21T10:05:00.900Z';
       return {
         ...about('stock-reservation-failed', 'fulfillment.inventory-reservation-failed', o.eventId ?? 'evt-reservation-failed', at),
-        unavailable: [{ sku: 'TEA-EARL', requested: 1, available: 0 }],
+        unavailable: [{ sku: 'TEA-EARL', requested: 1, available: 0, reason: 'not_stocked' }],
         failedAt: at,
       };
     },
@@ -98,6 +101,21 @@ export function factsAbout(orderId = '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f') {
     shipmentCreated: (o: ShipmentOverrides = {}): ShipmentCreated => {
       const at = o.occurredAt ?? '2026-11-21T10:05:01.200Z';
       return { ...about('shipment-created', 'fulfillment.shipment-created', o.eventId ?? 'evt-shipment', at), shipmentId: o.shipmentId ?? 'shp-1', lines: shipmentLines, createdAt: at };
+    },
+
+    shipmentPicked: (o: ShipmentOverrides = {}): ShipmentPicked => {
+      const at = o.occurredAt ?? '2026-11-22T09:15:00.000Z';
+      return { ...about('shipment-picked', 'fulfillment.shipment-picked', o.eventId ?? 'evt-picked', at), shipmentId: o.shipmentId ?? 'shp-1', pickedAt: at };
+    },
+
+    shipmentPacked: (o: ShipmentOverrides = {}): ShipmentPacked => {
+      const at = o.occurredAt ?? '2026-11-22T11:40:00.000Z';
+      return { ...about('shipment-packed', 'fulfillment.shipment-packed', o.eventId ?? 'evt-packed', at), shipmentId: o.shipmentId ?? 'shp-1', packedAt: at };
+    },
+
+    shipmentDelivered: (o: ShipmentOverrides = {}): ShipmentDelivered => {
+      const at = o.occurredAt ?? '2026-11-23T16:20:00.000Z';
+      return { ...about('shipment-delivered', 'fulfillment.shipment-delivered', o.eventId ?? 'evt-delivered', at), shipmentId: o.shipmentId ?? 'shp-1', deliveredAt: at };
     },
 
     shipmentDispatched: (o: ShipmentOverrides = {}): ShipmentDispatched => {

@@ -14,7 +14,10 @@ import {
   RevenueReversedV1,
   ShipmentCancelledV1,
   ShipmentCreatedV1,
+  ShipmentDeliveredV1,
   ShipmentDispatchedV1,
+  ShipmentPackedV1,
+  ShipmentPickedV1,
 } from '@bazaar/published-language';
 import { recordedExample } from '@bazaar/platform-testing';
 import { toOrderFact } from './order-facts.translator';
@@ -75,16 +78,19 @@ describe('translating published events into order facts', () => {
     ],
     [
       InventoryReservationFailedV1,
-      { kind: 'stock-reservation-failed', unavailable: [{ sku: 'TEA-EARL', requested: 1, available: 0 }], failedAt: '2026-11-21T09:30:00.900Z' },
+      { kind: 'stock-reservation-failed', unavailable: [{ sku: 'TEA-EARL', requested: 1, available: 0, reason: 'not_stocked' }], failedAt: '2026-11-21T09:30:00.900Z' },
     ],
     [
       ShipmentCreatedV1,
       { kind: 'shipment-created', shipmentId, lines: [{ sku: 'MUG-BLUE', quantity: 2 }, { sku: 'TEA-EARL', quantity: 1 }], createdAt: '2026-11-21T09:30:00.120Z' },
     ],
+    [ShipmentPickedV1, { kind: 'shipment-picked', shipmentId, pickedAt: '2026-11-22T09:15:00.000Z' }],
+    [ShipmentPackedV1, { kind: 'shipment-packed', shipmentId, packedAt: '2026-11-22T11:40:00.000Z' }],
     [
       ShipmentDispatchedV1,
       { kind: 'shipment-dispatched', shipmentId, carrier: 'DHL', trackingNumber: 'JD014600006281234567', dispatchedAt: '2026-11-22T14:00:00.000Z' },
     ],
+    [ShipmentDeliveredV1, { kind: 'shipment-delivered', shipmentId, deliveredAt: '2026-11-23T16:20:00.000Z' }],
     [ShipmentCancelledV1, { kind: 'shipment-cancelled', shipmentId, cancelledAt: '2026-11-21T09:31:00.080Z' }],
     [RevenueDeferredV1, { kind: 'revenue-deferred', entryId: '3f2e1d0c-9b8a-4765-8432-10fedcba9876', amount: eur(3399), recordedAt: '2026-11-21T09:30:00.140Z' }],
     [
@@ -113,11 +119,20 @@ describe('translating published events into order facts', () => {
   );
 
   it('files a shipment’s facts under the order named in their data, not under their key (the shipment)', () => {
-    for (const contract of [ShipmentCreatedV1, ShipmentDispatchedV1, ShipmentCancelledV1] as EventContract<unknown>[]) {
+    for (const contract of [ShipmentCreatedV1, ShipmentPickedV1, ShipmentPackedV1, ShipmentDispatchedV1, ShipmentDeliveredV1, ShipmentCancelledV1] as EventContract<unknown>[]) {
       const event = recorded(contract);
       expect(event.envelope.aggregateId).toBe(shipmentId);
       expect(toOrderFact(event).orderId).toBe(orderId);
     }
+  });
+
+  it('shows a reason not given by an older message as not known', () => {
+    const example = recordedExample(InventoryReservationFailedV1);
+    const envelope = { ...example, data: { ...example.data, unavailable: [{ sku: 'TEA-EARL', requested: 1, available: 0 }] } };
+
+    expect(toOrderFact({ wireType: 'fulfillment.inventory-reservation-failed.v1', envelope })).toMatchObject({
+      unavailable: [{ sku: 'TEA-EARL', requested: 1, available: 0, reason: null }],
+    });
   });
 
   it('normalizes times sent with an offset to UTC, so the timeline sorts them correctly', () => {

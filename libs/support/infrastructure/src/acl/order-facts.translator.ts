@@ -61,12 +61,24 @@ export function toOrderFact(event: PublishedEvent): OrderFact {
     }
     case 'fulfillment.inventory-reservation-failed.v1': {
       const { orderId, unavailable, failedAt } = event.envelope.data;
-      const lines = unavailable.map(({ sku, requested, available }) => ({ sku, requested, available }));
+      const lines = unavailable.map(({ sku, requested, available, reason }) => ({ sku, requested, available, reason: reason ?? null }));
       return { kind: 'stock-reservation-failed', orderId, source, unavailable: lines, failedAt: utc(failedAt) };
     }
     case 'fulfillment.shipment-created.v1': {
       const { shipmentId, orderId, lines, createdAt } = event.envelope.data;
       return { kind: 'shipment-created', orderId, source, shipmentId, lines: lines.map(({ sku, quantity }) => ({ sku, quantity })), createdAt: utc(createdAt) };
+    }
+    case 'fulfillment.shipment-picked.v1': {
+      const { shipmentId, orderId, pickedAt } = event.envelope.data;
+      return { kind: 'shipment-picked', orderId, source, shipmentId, pickedAt: utc(pickedAt) };
+    }
+    case 'fulfillment.shipment-packed.v1': {
+      const { shipmentId, orderId, packedAt } = event.envelope.data;
+      return { kind: 'shipment-packed', orderId, source, shipmentId, packedAt: utc(packedAt) };
+    }
+    case 'fulfillment.shipment-delivered.v1': {
+      const { shipmentId, orderId, deliveredAt } = event.envelope.data;
+      return { kind: 'shipment-delivered', orderId, source, shipmentId, deliveredAt: utc(deliveredAt) };
     }
     case 'fulfillment.shipment-dispatched.v1': {
       const { shipmentId, orderId, carrier, trackingNumber, dispatchedAt } = event.envelope.data;

@@ -15,7 +15,10 @@ import {
   RevenueReversedV1,
   ShipmentCancelledV1,
   ShipmentCreatedV1,
+  ShipmentDeliveredV1,
   ShipmentDispatchedV1,
+  ShipmentPackedV1,
+  ShipmentPickedV1,
 } from '@bazaar/published-language';
 
 /**
@@ -34,7 +37,10 @@ export const projectedContracts: readonly EventContract<unknown>[] = [
   InventoryReservedV1,
   InventoryReservationFailedV1,
   ShipmentCreatedV1,
+  ShipmentPickedV1,
+  ShipmentPackedV1,
   ShipmentDispatchedV1,
+  ShipmentDeliveredV1,
   ShipmentCancelledV1,
   RevenueDeferredV1,
   RevenueReversedV1,
@@ -58,7 +64,10 @@ export type PublishedEvent =
   | Published<'fulfillment.inventory-reserved.v1', InventoryReservedV1>
   | Published<'fulfillment.inventory-reservation-failed.v1', InventoryReservationFailedV1>
   | Published<'fulfillment.shipment-created.v1', ShipmentCreatedV1>
+  | Published<'fulfillment.shipment-picked.v1', ShipmentPickedV1>
+  | Published<'fulfillment.shipment-packed.v1', ShipmentPackedV1>
   | Published<'fulfillment.shipment-dispatched.v1', ShipmentDispatchedV1>
+  | Published<'fulfillment.shipment-delivered.v1', ShipmentDeliveredV1>
   | Published<'fulfillment.shipment-cancelled.v1', ShipmentCancelledV1>
   | Published<'finance.revenue-deferred.v1', RevenueDeferredV1>
   | Published<'finance.revenue-reversed.v1', RevenueReversedV1>;

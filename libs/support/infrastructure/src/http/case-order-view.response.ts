@@ -43,7 +43,14 @@ const reservation = z.discriminatedUnion('status', [
   z.object({ status: z.literal('reserved'), lines: z.array(skuQuantity), reservedAt: dateTime }),
   z.object({
     status: z.literal('failed'),
-    unavailable: z.array(z.object({ sku: z.string(), requested: z.number().int(), available: z.number().int() })),
+    unavailable: z.array(
+      z.object({
+        sku: z.string(),
+        requested: z.number().int(),
+        available: z.number().int(),
+        reason: z.enum(['not_stocked', 'insufficient_stock']).nullable().describe('null when Fulfillment did not say'),
+      }),
+    ),
     failedAt: dateTime,
   }),
 ]);
@@ -60,9 +67,12 @@ const shipment = z.object({
   status: z.enum(shipmentStatuses).describe('only ever moves forward; cancelled is final'),
   lines: z.array(skuQuantity).nullable(),
   createdAt: dateTime.nullable(),
+  pickedAt: dateTime.nullable(),
+  packedAt: dateTime.nullable(),
   carrier: z.string().nullable(),
   trackingNumber: z.string().nullable(),
   dispatchedAt: dateTime.nullable(),
+  deliveredAt: dateTime.nullable(),
   cancelledAt: dateTime.nullable(),
 });
 

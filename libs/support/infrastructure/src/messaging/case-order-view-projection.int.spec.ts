@@ -72,12 +72,15 @@ describe('Support projects published events into case order views', () => {
       shipments: [
         {
           shipmentId,
-          status: 'dispatched',
+          status: 'delivered',
           lines: events.shipmentCreated.envelope.data.lines,
           createdAt: '2026-11-21T09:30:00.120Z',
+          pickedAt: '2026-11-22T09:15:00.000Z',
+          packedAt: '2026-11-22T11:40:00.000Z',
           carrier: 'DHL',
           trackingNumber: 'JD014600006281234567',
           dispatchedAt: '2026-11-22T14:00:00.000Z',
+          deliveredAt: '2026-11-23T16:20:00.000Z',
           cancelledAt: null,
         },
       ],
@@ -143,7 +146,7 @@ describe('Support projects published events into case order views', () => {
 
     for (const events of orders) {
       const view = await viewWithEvents(events.cartCheckedOut.envelope.data.orderId, lifecycleOf(events).length);
-      expect(view).toMatchObject({ status: 'completed', payment: { state: 'authorized' }, reservation: { status: 'reserved' }, shipments: [{ status: 'dispatched' }] });
+      expect(view).toMatchObject({ status: 'completed', payment: { state: 'authorized' }, reservation: { status: 'reserved' }, shipments: [{ status: 'delivered', carrier: 'DHL' }] });
       expect(view.revenue).toHaveLength(1);
     }
   });

@@ -16,7 +16,10 @@ import {
   RevenueReversedV1,
   ShipmentCancelledV1,
   ShipmentCreatedV1,
+  ShipmentDeliveredV1,
   ShipmentDispatchedV1,
+  ShipmentPackedV1,
+  ShipmentPickedV1,
 } from '@bazaar/published-language';
 import { ProjectEventHandler } from '@bazaar/support-application';
 import { toOrderFact } from '../acl/order-facts.translator';
@@ -96,9 +99,24 @@ export class PublishedEventsConsumer {
     return this.project({ wireType: 'fulfillment.shipment-created.v1', envelope: ShipmentCreatedV1.parse(message) });
   }
 
+  @EventPattern(ShipmentPickedV1.wireType, inBatchTransaction)
+  onShipmentPicked(@Payload() message: unknown): Promise<void> {
+    return this.project({ wireType: 'fulfillment.shipment-picked.v1', envelope: ShipmentPickedV1.parse(message) });
+  }
+
+  @EventPattern(ShipmentPackedV1.wireType, inBatchTransaction)
+  onShipmentPacked(@Payload() message: unknown): Promise<void> {
+    return this.project({ wireType: 'fulfillment.shipment-packed.v1', envelope: ShipmentPackedV1.parse(message) });
+  }
+
   @EventPattern(ShipmentDispatchedV1.wireType, inBatchTransaction)
   onShipmentDispatched(@Payload() message: unknown): Promise<void> {
     return this.project({ wireType: 'fulfillment.shipment-dispatched.v1', envelope: ShipmentDispatchedV1.parse(message) });
+  }
+
+  @EventPattern(ShipmentDeliveredV1.wireType, inBatchTransaction)
+  onShipmentDelivered(@Payload() message: unknown): Promise<void> {
+    return this.project({ wireType: 'fulfillment.shipment-delivered.v1', envelope: ShipmentDeliveredV1.parse(message) });
   }
 
   @EventPattern(ShipmentCancelledV1.wireType, inBatchTransaction)

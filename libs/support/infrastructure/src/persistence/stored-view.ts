@@ -1,4 +1,4 @@
-import { CaseOrderView, emptyCaseOrderView, RevenueEntry, ShipmentSummary } from '@bazaar/support-domain';
+import { CaseOrderView, emptyCaseOrderView, Reservation, RevenueEntry, ShipmentSummary } from '@bazaar/support-domain';
 
 /** A view as some earlier version of Support wrote it: the fields it knew then. */
 export type StoredView = Partial<CaseOrderView> & Pick<CaseOrderView, 'orderId'>;
@@ -14,7 +14,22 @@ export function inCurrentShape(stored: StoredView): CaseOrderView {
     ...stored,
     shipments: (stored.shipments ?? []).map((shipment): ShipmentSummary => ({ ...unknownShipmentDetails, ...shipment })),
     revenue: (stored.revenue ?? []).map((entry): RevenueEntry => ({ ...entry, reversesEntryId: entry.reversesEntryId ?? null })),
+    reservation: stored.reservation ? inCurrentReservationShape(stored.reservation) : null,
   };
 }
 
-const unknownShipmentDetails = { carrier: null, trackingNumber: null, dispatchedAt: null, cancelledAt: null };
+const unknownShipmentDetails = {
+  pickedAt: null,
+  packedAt: null,
+  carrier: null,
+  trackingNumber: null,
+  dispatchedAt: null,
+  deliveredAt: null,
+  cancelledAt: null,
+};
+
+/** Unavailable lines stored before Fulfillment said why a line fell short have no reason: not known. */
+function inCurrentReservationShape(reservation: Reservation): Reservation {
+  if (reservation.status === 'reserved') return reservation;
+  return { ...reservation, unavailable: reservation.unavailable.map((line) => ({ ...line, reason: line.reason ?? null })) };
+}

@@ -68,7 +68,8 @@ describe('TypeOrmCaseOrderViews on PostgreSQL', () => {
     const { checkout, timeline } = project(emptyCaseOrderView(orderId), facts.orderPlaced());
     const shipment = { shipmentId: 'shp-1', status: 'created', lines: [{ sku: 'MUG-BLUE', quantity: 2 }], createdAt: '2026-11-21T10:05:01.200Z' };
     const entry = { entryId: 'rev-1', kind: 'deferred', amount: { amount: 3399, currency: 'EUR' }, recordedAt: '2026-11-21T10:05:00.600Z' };
-    const earlierShape = { orderId, checkout, shipments: [shipment], revenue: [entry], timeline };
+    const reservation = { status: 'failed', unavailable: [{ sku: 'TEA-EARL', requested: 1, available: 0 }], failedAt: '2026-11-21T10:05:00.900Z' };
+    const earlierShape = { orderId, checkout, reservation, shipments: [shipment], revenue: [entry], timeline };
     await transactions.manager.query('INSERT INTO case_order_views (order_id, view, version) VALUES ($1, $2::jsonb, 1)', [orderId, JSON.stringify(earlierShape)]);
 
     const stored = await views.find(orderId);
@@ -76,7 +77,8 @@ describe('TypeOrmCaseOrderViews on PostgreSQL', () => {
     expect(stored?.view).toEqual({
       ...emptyCaseOrderView(orderId),
       checkout,
-      shipments: [{ ...shipment, carrier: null, trackingNumber: null, dispatchedAt: null, cancelledAt: null }],
+      reservation: { ...reservation, unavailable: [{ sku: 'TEA-EARL', requested: 1, available: 0, reason: null }] },
+      shipments: [{ ...shipment, pickedAt: null, packedAt: null, carrier: null, trackingNumber: null, dispatchedAt: null, deliveredAt: null, cancelledAt: null }],
       revenue: [{ ...entry, reversesEntryId: null }],
       timeline,
     });

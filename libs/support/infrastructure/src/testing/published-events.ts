@@ -18,7 +18,10 @@ import {
   RevenueReversedV1,
   ShipmentCancelledV1,
   ShipmentCreatedV1,
+  ShipmentDeliveredV1,
   ShipmentDispatchedV1,
+  ShipmentPackedV1,
+  ShipmentPickedV1,
 } from '@bazaar/published-language';
 
 export interface TopicEvent<T = unknown> {
@@ -50,7 +53,10 @@ export function eventsAbout(orderId: string) {
     inventoryReserved: event(InventoryReservedV1),
     inventoryReservationFailed: event(InventoryReservationFailedV1),
     shipmentCreated: event(ShipmentCreatedV1, { shipmentId }),
+    shipmentPicked: event(ShipmentPickedV1, { shipmentId }),
+    shipmentPacked: event(ShipmentPackedV1, { shipmentId }),
     shipmentDispatched: event(ShipmentDispatchedV1, { shipmentId }),
+    shipmentDelivered: event(ShipmentDeliveredV1, { shipmentId }),
     shipmentCancelled: event(ShipmentCancelledV1, { shipmentId }),
     revenueDeferred: event(RevenueDeferredV1, { revenueEventId: deferredEntryId }),
     revenueReversed: event(RevenueReversedV1, { reversedRevenueEventId: deferredEntryId }),
@@ -59,7 +65,7 @@ export function eventsAbout(orderId: string) {
 
 export type OrderEvents = ReturnType<typeof eventsAbout>;
 
-/** An order's whole life: reviewed and approved, paid, reserved, confirmed, shipped, deferred, dispatched, completed. */
+/** An order's whole life: reviewed and approved, paid, reserved, confirmed, shipped, deferred, picked, packed, dispatched, completed, delivered. */
 export function lifecycleOf(events: OrderEvents): TopicEvent[] {
   return [
     events.cartCheckedOut,
@@ -70,8 +76,11 @@ export function lifecycleOf(events: OrderEvents): TopicEvent[] {
     events.orderConfirmed,
     events.shipmentCreated,
     events.revenueDeferred,
+    events.shipmentPicked,
+    events.shipmentPacked,
     events.shipmentDispatched,
     events.orderCompleted,
+    events.shipmentDelivered,
   ];
 }
 
