@@ -1,19 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { CartCheckedOutV1, EventHeaders, OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-language';
-import { anEvent, eventually, kafkaMessage, TappedMessage, TopicTap, withKey } from '@bazaar/platform-testing';
+import { CartCheckedOutV1, EventHeaders, InventoryReservedV1, OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-language';
+import { anEvent, caughtUp, eventually, kafkaMessage, TappedMessage, TopicTap, withKey } from '@bazaar/platform-testing';
+import { redeliver } from './support/checkout';
 import { countRows, downstreamCaughtUp, downstreamOf, fullyProjected } from './support/downstream';
 import { http } from './support/http';
-import { anOrderRequest, lines } from './support/orders';
+import { anOrderRequest, lines, plentyOfStock } from './support/orders';
 import { System } from './support/system';
+import { stock, stockLevel } from './support/warehouse';
 
 describe('An order placed in Checkout reaches every context, only through Kafka', () => {
   let system: System;
   let orders: TopicTap;
+  let reservations: TopicTap;
   const deadLetters = new Map<string, TopicTap>();
 
   beforeAll(async () => {
     system = await System.start();
+    await stock(system, plentyOfStock);
     orders = await system.topics.tap('checkout.orders');
+    reservations = await system.topics.tap('fulfillment.reservations');
     for (const context of ['fulfillment', 'finance', 'support']) deadLetters.set(context, await system.topics.tap(`${context}.dead-letters`));
   });
 
@@ -27,33 +32,41 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
     return message!;
   };
 
-  it('once its payment is authorized, becomes a shipment, a deferred revenue entry and a case-order view with its timeline', async () => {
+  it('once paid and its stock reserved, is confirmed and becomes a shipment, a deferred revenue entry and a case-order view with its timeline', async () => {
+    const before = await stockLevel(system, 'MUG-BLUE');
     const placed = await http('POST', `${system.url('checkout')}/orders`, { body: anOrderRequest() });
     expect(placed.status).toBe(201);
     expect(placed.body).toEqual({ orderId: expect.any(String), status: 'placed' });
     const { orderId } = placed.body;
 
     const { shipments, revenueEvents, view } = await fullyProjected(system, orderId);
-    expect(shipments[0]).toMatchObject({ orderId, status: 'created' });
+    expect(shipments[0]).toMatchObject({ orderId, status: 'created', lines: [{ sku: 'MUG-BLUE', quantity: 2 }, { sku: 'TEA-EARL', quantity: 1 }] });
     expect(revenueEvents[0]).toMatchObject({ orderId, kind: 'deferred', amount: { amount: 3399, currency: 'EUR' } });
     const { shipmentId } = shipments[0] as { shipmentId: string };
     const { revenueEventId } = revenueEvents[0] as { revenueEventId: string };
     expect(view).toMatchObject({
-      status: 'payment_authorized',
+      status: 'confirmed',
       checkout: { total: { amount: 3399, currency: 'EUR' } },
       payment: { state: 'authorized', amount: { amount: 3399, currency: 'EUR' }, authorizationReference: expect.any(String) },
       fraudReview: null,
-      reservation: null,
+      reservation: { status: 'reserved', lines: [{ sku: 'MUG-BLUE', quantity: 2 }, { sku: 'TEA-EARL', quantity: 1 }] },
+      confirmedAt: expect.any(String),
       cancellation: null,
       shipments: [{ shipmentId, status: 'created' }],
       revenue: [{ entryId: revenueEventId, kind: 'deferred', amount: { amount: 3399, currency: 'EUR' } }],
     });
-    expect(view.timeline.map((entry: { type: string }) => entry.type).sort()).toEqual(
-      ['checkout.cart-checked-out', 'checkout.payment-authorized', 'finance.revenue-deferred', 'fulfillment.shipment-created'],
-    );
+    expect(view.timeline.map((entry: { type: string }) => entry.type).sort()).toEqual([
+      'checkout.cart-checked-out',
+      'checkout.order-confirmed',
+      'checkout.payment-authorized',
+      'finance.revenue-deferred',
+      'fulfillment.inventory-reserved',
+      'fulfillment.shipment-created',
+    ]);
     const order = await http('GET', `${system.url('checkout')}/orders/${orderId}`);
-    // Fulfillment has not reserved stock yet (its own issue): the order waits there, paid.
-    expect(order.body).toMatchObject({ orderId, status: 'payment_authorized', payment: { state: 'authorized' }, total: { amount: 3399, currency: 'EUR' } });
+    expect(order.body).toMatchObject({ orderId, status: 'confirmed', payment: { state: 'authorized' }, total: { amount: 3399, currency: 'EUR' } });
+    // Held for the order, still on the shelf until dispatch (the journeys of this file run one after another).
+    expect(await stockLevel(system, 'MUG-BLUE')).toEqual({ ...before, reserved: before.reserved + 2, available: before.available - 2 });
   });
 
   it('is cancelled for payment_declined when its payment is declined, and nothing reaches Fulfillment or Finance', async () => {
@@ -86,11 +99,15 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
     );
   });
 
-  it('cancelled by the buyer after its payment: its shipment is cancelled and its deferred revenue reversed', async () => {
-    const placed = await http('POST', `${system.url('checkout')}/orders`, { body: anOrderRequest() });
+  it('cancelled by the buyer once confirmed: its stock is released, its shipment cancelled and its deferred revenue reversed', async () => {
+    const sku = `CANCEL-${randomUUID().slice(0, 8)}`;
+    await stock(system, { [sku]: 5 });
+    const request = anOrderRequest({ lines: [{ sku, quantity: 3, unitPrice: { amount: 1133, currency: 'EUR' } }] });
+    const placed = await http('POST', `${system.url('checkout')}/orders`, { body: request });
     const { orderId } = placed.body;
     const projected = await fullyProjected(system, orderId);
     const shipment = projected.shipments[0] as { shipmentId: string };
+    expect(await stockLevel(system, sku)).toEqual({ sku, onHand: 5, reserved: 3, available: 2 });
 
     const cancelled = await http('POST', `${system.url('checkout')}/orders/${orderId}/cancel`);
     expect(cancelled.status).toBe(200);
@@ -105,6 +122,7 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
       expect(state.view?.shipments).toEqual([expect.objectContaining({ status: 'cancelled' })]);
       return state;
     }, { timeoutMs: 20_000 });
+    expect(await stockLevel(system, sku)).toEqual({ sku, onHand: 5, reserved: 0, available: 5 });
     const [deferred, reversal] = revenueEvents as { revenueEventId: string; amount: unknown }[];
     expect(view).toMatchObject({
       status: 'cancelled',
@@ -168,14 +186,22 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
     const { orderId } = placed.body;
     const projected = await fullyProjected(system, orderId);
     const copies = [await publishedAbout(orderId, CartCheckedOutV1), await publishedAbout(orderId, PaymentAuthorizedV1)];
+    const [reserved] = await reservations.waitFor((m) => m.key === orderId && m.headers[EventHeaders.type] === InventoryReservedV1.wireType);
+    const order = (await http('GET', `${system.url('checkout')}/orders/${orderId}`)).body;
+    const level = await stockLevel(system, 'TEA-EARL');
 
     await system.topics.send('checkout.orders', ...copies.map((original) => ({ key: original.key, value: original.value, headers: { ...original.headers } })));
+    await redeliver(system, 'fulfillment.reservations', reserved!);
     await downstreamCaughtUp(system, 'checkout.orders');
+    for (const name of ['checkout', 'support'] as const) await caughtUp(system.kafka, system.group(name), system.topics.topic('fulfillment.reservations'));
 
     const after = await downstreamOf(system, orderId);
     expect(after.shipments).toEqual(projected.shipments);
     expect(after.revenueEvents).toEqual(projected.revenueEvents);
     expect(after.view.timeline).toEqual(projected.view.timeline);
+    expect((await http('GET', `${system.url('checkout')}/orders/${orderId}`)).body).toEqual(order);
+    // The payment's copy reserved nothing more (the journeys of this file run one after another).
+    expect(await stockLevel(system, 'TEA-EARL')).toEqual(level);
   });
 
   it('dead-letters a malformed message and still processes the messages behind it on that partition', async () => {

@@ -9,29 +9,46 @@ import {
   PaymentAuthorizedV1,
   ShipmentDispatchedV1,
 } from '@bazaar/published-language';
-import { anEvent, eventually, everyMemberHolds, TopicTap } from '@bazaar/platform-testing';
-import { aLargeOrderRequest, checkoutHandled, orderOf, placeOrder, produce, published, publishedOnce, waitForStatus } from './support/checkout';
+import { eventually, everyMemberHolds, TopicTap } from '@bazaar/platform-testing';
+import {
+  aLargeOrderRequest,
+  checkoutHandled,
+  checkoutHandledTapped,
+  orderOf,
+  placeOrder,
+  published,
+  publishedOnce,
+  redeliver,
+  tappedAbout,
+  waitForStatus,
+} from './support/checkout';
 import { countRows, downstreamCaughtUp, downstreamOf } from './support/downstream';
 import { http } from './support/http';
+import { anOrderRequest, linesOf, plentyOfStock } from './support/orders';
 import { System } from './support/system';
+import { aSku, shipmentOf, stock, stockLevel, walk } from './support/warehouse';
 
-/** The lines of `anOrderRequest()`, as Fulfillment would report them reserved. */
+/** The lines of `anOrderRequest()`, as Fulfillment reserves them. */
 const reservedLines = [
   { sku: 'MUG-BLUE', quantity: 2 },
   { sku: 'TEA-EARL', quantity: 1 },
 ];
 
 /**
- * Every way an order can end, across the four running services. Fulfillment does not reserve stock
- * yet (its own issue), so the journeys produce its inventory and dispatch news themselves, as it would.
- * The happy path, tok_declined and the buyer's cancel before dispatch are in journey.e2e.spec.ts.
+ * Every way an order can end, across the four running services, Fulfillment reserving stock and
+ * the warehouse driving shipments through Fulfillment's routes. The happy path, tok_declined and
+ * the buyer's cancel before dispatch are in journey.e2e.spec.ts; the race for the last units, an
+ * unstocked SKU and the full walk to delivery in warehouse.e2e.spec.ts.
  */
 describe('Every outcome of an order, end to end', () => {
   let system: System;
-  /** Checkout with a 2 s reservation deadline, swept often: where orders time out. */
+  /** Checkout with a 2 s reservation deadline, swept often, and Fulfillment not running: where orders time out. */
   let impatient: System;
   let orders: TopicTap;
+  let reservations: TopicTap;
+  let shipmentEvents: TopicTap;
   let impatientOrders: TopicTap;
+  let impatientReservations: TopicTap;
 
   beforeAll(async () => {
     const started = await Promise.allSettled([
@@ -43,7 +60,17 @@ describe('Every outcome of an order, end to end', () => {
     if (main.status === 'fulfilled') system = main.value;
     if (late.status === 'fulfilled') impatient = late.value;
     for (const result of started) if (result.status === 'rejected') throw result.reason;
-    [orders, impatientOrders] = await Promise.all([system.topics.tap('checkout.orders'), impatient.topics.tap('checkout.orders')]);
+    await stock(system, { ...plentyOfStock, RING: 10 });
+    // Stocked, so that its late answer is a reservation; then stopped, so that the answer is late.
+    await stock(impatient, plentyOfStock);
+    await impatient.stopInstances('fulfillment');
+    [orders, reservations, shipmentEvents, impatientOrders, impatientReservations] = await Promise.all([
+      system.topics.tap('checkout.orders'),
+      system.topics.tap('fulfillment.reservations'),
+      system.topics.tap('fulfillment.shipments'),
+      impatient.topics.tap('checkout.orders'),
+      impatient.topics.tap('fulfillment.reservations'),
+    ]);
   });
 
   afterAll(async () => {
@@ -54,18 +81,7 @@ describe('Every outcome of an order, end to end', () => {
   const supportShows = (on: System, orderId: string, expected: Record<string, unknown>) =>
     eventually(async () => expect((await downstreamOf(on, orderId)).view).toMatchObject({ orderId, ...expected }), { timeoutMs: 30_000 });
 
-  /** Waits until Fulfillment created the paid order's shipment, and answers it. */
-  const shipmentOf = (orderId: string) =>
-    eventually(
-      async () => {
-        const { shipments } = await downstreamOf(system, orderId);
-        expect(shipments).toEqual([expect.objectContaining({ orderId, status: 'created' })]);
-        return shipments[0] as { shipmentId: string };
-      },
-      { timeoutMs: 30_000 },
-    );
-
-  it.concurrent('waits for a risk analyst at 10,000.00; approved, it is paid, shipped and deferred', async () => {
+  it.concurrent('waits for a risk analyst at 10,000.00; approved, it is paid, its stock reserved, confirmed, shipped and deferred', async () => {
     const orderId = await placeOrder(system, aLargeOrderRequest());
 
     const waiting = await waitForStatus(system, orderId, 'awaiting_fraud_review', 'awaiting_fraud_review');
@@ -77,11 +93,11 @@ describe('Every outcome of an order, end to end', () => {
     const approved = await http('POST', `${system.url('checkout')}/fraud-reviews/${orderId}/approve`);
 
     expect(approved).toMatchObject({ status: 200, body: { orderId, fraudReview: { decision: 'approved' } } });
-    const paid = await waitForStatus(system, orderId, 'payment_authorized', 'awaiting_inventory');
-    expect(paid.payment).toEqual({ state: 'authorized' });
+    const confirmed = await waitForStatus(system, orderId, 'confirmed', 'confirmed');
+    expect(confirmed.payment).toEqual({ state: 'authorized' });
     expect((await publishedOnce(orders, orderId, FraudReviewDecidedV1)).data).toMatchObject({ orderId, decision: 'approved' });
     expect((await publishedOnce(orders, orderId, PaymentAuthorizedV1)).data.amount).toEqual({ amount: 1_000_000, currency: 'EUR' });
-    await shipmentOf(orderId);
+    expect(await shipmentOf(system, orderId)).toMatchObject({ lines: [{ sku: 'RING', quantity: 1 }] });
     await eventually(async () => {
       const { revenueEvents } = await downstreamOf(system, orderId);
       expect(revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred', amount: { amount: 1_000_000, currency: 'EUR' } })]);
@@ -89,14 +105,15 @@ describe('Every outcome of an order, end to end', () => {
     const after = await http('GET', `${system.url('checkout')}/fraud-reviews`);
     expect(after.body.reviews.map((review: { orderId: string }) => review.orderId)).not.toContain(orderId);
     await supportShows(system, orderId, {
-      status: 'payment_authorized',
+      status: 'confirmed',
       cancellation: null,
       fraudReview: { score: 100, reasons: ['large_order'], decision: 'approved' },
       payment: { state: 'authorized', amount: { amount: 1_000_000, currency: 'EUR' } },
+      reservation: { status: 'reserved', lines: [{ sku: 'RING', quantity: 1 }] },
     });
   });
 
-  it.concurrent('rejected by the risk analyst: cancelled (fraud_rejected), never paid, nothing shipped or recorded', async () => {
+  it.concurrent('rejected by the risk analyst: cancelled (fraud_rejected), never paid, nothing reserved, shipped or recorded', async () => {
     const orderId = await placeOrder(system, aLargeOrderRequest());
     await waitForStatus(system, orderId, 'awaiting_fraud_review', 'awaiting_fraud_review');
 
@@ -108,6 +125,7 @@ describe('Every outcome of an order, end to end', () => {
     expect((await publishedOnce(orders, orderId, OrderCancelledV1)).data).toMatchObject({ reason: 'fraud_rejected', paymentWasAuthorized: false, authorizationVoided: false });
     await downstreamCaughtUp(system, 'checkout.orders');
     expect(published(orders, orderId, PaymentAuthorizedV1)).toEqual([]);
+    expect(reservations.matching((m) => m.key === orderId)).toEqual([]);
     const { shipments, revenueEvents } = await downstreamOf(system, orderId);
     expect(shipments).toEqual([]);
     expect(revenueEvents).toEqual([]);
@@ -116,6 +134,7 @@ describe('Every outcome of an order, end to end', () => {
       cancellation: { reason: 'fraud_rejected', paymentWasAuthorized: false, authorizationVoided: false },
       fraudReview: { decision: 'rejected' },
       payment: { state: 'none' },
+      reservation: null,
       shipments: [],
       revenue: [],
     });
@@ -123,17 +142,16 @@ describe('Every outcome of an order, end to end', () => {
 
   it.concurrent('confirmed once Fulfillment reserved its stock, once however often that news comes', async () => {
     const orderId = await placeOrder(system);
-    await waitForStatus(system, orderId, 'payment_authorized', 'awaiting_inventory');
-    const { shipmentId } = await shipmentOf(orderId);
-    const reserved = anEvent(InventoryReservedV1, { data: { orderId, lines: reservedLines } });
-
-    await produce(system, InventoryReservedV1, reserved);
 
     const confirmed = await waitForStatus(system, orderId, 'confirmed', 'confirmed');
+
     expect(confirmed.payment).toEqual({ state: 'authorized' });
     expect((await publishedOnce(orders, orderId, OrderConfirmedV1)).data.orderId).toBe(orderId);
+    const reserved = await tappedAbout(reservations, orderId, InventoryReservedV1);
+    expect(InventoryReservedV1.parse(reserved.body).data.lines).toEqual(reservedLines);
+    const { shipmentId } = await shipmentOf(system, orderId);
 
-    await checkoutHandled(system, await produce(system, InventoryReservedV1, reserved));
+    await checkoutHandled(system, await redeliver(system, 'fulfillment.reservations', reserved));
 
     expect(await orderOf(system, orderId)).toEqual(confirmed);
     await downstreamCaughtUp(system, 'checkout.orders');
@@ -144,43 +162,44 @@ describe('Every outcome of an order, end to end', () => {
     await supportShows(system, orderId, { status: 'confirmed', cancellation: null, confirmedAt: expect.any(String), reservation: { status: 'reserved', lines: reservedLines } });
   });
 
-  it.concurrent('out of stock: the authorization is voided, the order cancelled, its shipment cancelled and its revenue reversed; a replay changes nothing', async () => {
-    const orderId = await placeOrder(system);
-    await waitForStatus(system, orderId, 'payment_authorized', 'awaiting_inventory');
-    const { shipmentId } = await shipmentOf(orderId);
-    const failed = anEvent(InventoryReservationFailedV1, { data: { orderId } });
-
-    await produce(system, InventoryReservationFailedV1, failed);
+  it.concurrent('out of stock: nothing is reserved or shipped, the authorization is voided, the order cancelled and its revenue reversed; a replay changes nothing', async () => {
+    const scarce = aSku('SCARCE');
+    await stock(system, { [scarce]: 1 });
+    const orderId = await placeOrder(system, anOrderRequest({ lines: linesOf({ [scarce]: 2 }) }));
 
     const cancelled = await waitForStatus(system, orderId, 'cancelled', 'cancelled');
+
     expect(cancelled).toMatchObject({ cancellationReason: 'out_of_stock', payment: { state: 'voided' } });
     expect((await publishedOnce(orders, orderId, OrderCancelledV1)).data).toMatchObject({ reason: 'out_of_stock', paymentWasAuthorized: true, authorizationVoided: true });
+    const failed = await tappedAbout(reservations, orderId, InventoryReservationFailedV1);
+    expect(InventoryReservationFailedV1.parse(failed.body).data.unavailable).toEqual([{ sku: scarce, requested: 2, available: 1, reason: 'insufficient_stock' }]);
     const downstream = await eventually(async () => {
       const state = await downstreamOf(system, orderId);
-      expect(state.shipments).toEqual([expect.objectContaining({ shipmentId, status: 'cancelled' })]);
       expect(state.revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred' }), expect.objectContaining({ kind: 'reversal' })]);
       return state;
     }, { timeoutMs: 30_000 });
+    expect(downstream.shipments).toEqual([]);
+    expect(await stockLevel(system, scarce)).toEqual({ sku: scarce, onHand: 1, reserved: 0, available: 1 });
 
-    await checkoutHandled(system, await produce(system, InventoryReservationFailedV1, failed));
+    await checkoutHandled(system, await redeliver(system, 'fulfillment.reservations', failed));
 
     expect(await orderOf(system, orderId)).toEqual(cancelled);
     await downstreamCaughtUp(system, 'checkout.orders');
     expect(published(orders, orderId, OrderCancelledV1)).toHaveLength(1);
     const after = await downstreamOf(system, orderId);
-    expect(after.shipments).toEqual(downstream.shipments);
+    expect(after.shipments).toEqual([]);
     expect(after.revenueEvents).toEqual(downstream.revenueEvents);
     await supportShows(system, orderId, {
       status: 'cancelled',
       cancellation: { reason: 'out_of_stock', paymentWasAuthorized: true, authorizationVoided: true },
-      reservation: { status: 'failed' },
+      reservation: { status: 'failed', unavailable: [{ sku: scarce, requested: 2, available: 1, reason: 'insufficient_stock' }] },
       payment: { state: 'voided' },
-      shipments: [{ shipmentId, status: 'cancelled' }],
+      shipments: [],
       revenue: [{ kind: 'deferred' }, { kind: 'reversal' }],
     });
   });
 
-  it.concurrent('not answered by Fulfillment before the deadline: cancelled (timed_out) and voided; a late answer changes nothing', async () => {
+  it.concurrent('not answered by Fulfillment before the deadline (it is down): cancelled (timed_out) and voided; its late answer changes nothing and its stock goes back', async () => {
     const orderId = await placeOrder(impatient);
     const waiting = await waitForStatus(impatient, orderId, 'payment_authorized', 'awaiting_inventory');
     expect(waiting.process.deadline).toEqual(expect.any(String));
@@ -189,35 +208,38 @@ describe('Every outcome of an order, end to end', () => {
 
     expect(cancelled).toMatchObject({ cancellationReason: 'timed_out', payment: { state: 'voided' } });
     expect((await publishedOnce(impatientOrders, orderId, OrderCancelledV1)).data).toMatchObject({ reason: 'timed_out', paymentWasAuthorized: true, authorizationVoided: true });
+    // Back up, Fulfillment reads the payment (and reserves) then the cancellation (and releases), in that order.
+    await impatient.startInstance('fulfillment');
+    const late = await tappedAbout(impatientReservations, orderId, InventoryReservedV1);
+    await checkoutHandledTapped(impatient, 'fulfillment.reservations', late);
     await eventually(async () => {
       const { shipments, revenueEvents } = await downstreamOf(impatient, orderId);
       expect(shipments).toEqual([expect.objectContaining({ orderId, status: 'cancelled' })]);
       expect(revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred' }), expect.objectContaining({ kind: 'reversal' })]);
     }, { timeoutMs: 30_000 });
 
-    await checkoutHandled(impatient, await produce(impatient, InventoryReservedV1, anEvent(InventoryReservedV1, { data: { orderId, lines: reservedLines } })));
-
     expect(await orderOf(impatient, orderId)).toEqual(cancelled);
     expect(published(impatientOrders, orderId, OrderConfirmedV1)).toEqual([]);
+    expect(await stockLevel(impatient, 'MUG-BLUE')).toEqual({ sku: 'MUG-BLUE', onHand: plentyOfStock['MUG-BLUE'], reserved: 0, available: plentyOfStock['MUG-BLUE'] });
     // Support records Fulfillment's late answer as news, but the order stays cancelled.
     await supportShows(impatient, orderId, {
       status: 'cancelled',
       cancellation: { reason: 'timed_out', paymentWasAuthorized: true, authorizationVoided: true },
       payment: { state: 'voided' },
       reservation: { status: 'reserved' },
+      shipments: [{ status: 'cancelled' }],
     });
   });
 
-  // Cancelling before dispatch: journey.e2e.spec.ts ('cancelled by the buyer after its payment').
-  it.concurrent('completed once its parcel is dispatched, after which the buyer can no longer cancel (409); a replayed dispatch changes nothing', async () => {
-    const orderId = await placeOrder(system);
-    await waitForStatus(system, orderId, 'payment_authorized', 'awaiting_inventory');
-    const { shipmentId } = await shipmentOf(orderId);
-    await produce(system, InventoryReservedV1, anEvent(InventoryReservedV1, { data: { orderId, lines: reservedLines } }));
+  // Cancelling before dispatch: journey.e2e.spec.ts ('cancelled by the buyer once confirmed').
+  it.concurrent('completed once the warehouse dispatches its parcel, after which the buyer can no longer cancel (409); a replayed dispatch changes nothing', async () => {
+    const sku = aSku('SHIP');
+    await stock(system, { [sku]: 10 });
+    const orderId = await placeOrder(system, anOrderRequest({ lines: linesOf({ [sku]: 2 }) }));
     await waitForStatus(system, orderId, 'confirmed', 'confirmed');
-    const dispatched = anEvent(ShipmentDispatchedV1, { data: { orderId, shipmentId } });
+    const { shipmentId } = await shipmentOf(system, orderId);
 
-    await produce(system, ShipmentDispatchedV1, dispatched);
+    const parcel = await walk(system, shipmentId, 'dispatch');
 
     const completed = await waitForStatus(system, orderId, 'completed', 'completed');
     expect((await publishedOnce(orders, orderId, OrderCompletedV1)).data.orderId).toBe(orderId);
@@ -225,21 +247,22 @@ describe('Every outcome of an order, end to end', () => {
     expect(refused.status).toBe(409);
     expect(refused.contentType).toContain('application/problem+json');
     expect(refused.body).toMatchObject({ status: 409, code: 'order_already_dispatched', title: expect.any(String) });
+    const dispatched = await tappedAbout(shipmentEvents, orderId, ShipmentDispatchedV1);
+    expect(ShipmentDispatchedV1.parse(dispatched.body).data).toMatchObject({ shipmentId, orderId, ...parcel });
 
-    await checkoutHandled(system, await produce(system, ShipmentDispatchedV1, dispatched));
+    await checkoutHandled(system, await redeliver(system, 'fulfillment.shipments', dispatched));
 
     expect(await orderOf(system, orderId)).toEqual(completed);
     await downstreamCaughtUp(system, 'checkout.orders');
     expect(published(orders, orderId, OrderCompletedV1)).toHaveLength(1);
     expect(published(orders, orderId, OrderCancelledV1)).toEqual([]);
-    const { shipments, revenueEvents } = await downstreamOf(system, orderId);
-    expect(shipments).toEqual([expect.objectContaining({ shipmentId, status: 'created' })]);
-    expect(revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred' })]);
+    expect(await shipmentOf(system, orderId, 'dispatched')).toMatchObject({ shipmentId, ...parcel });
+    expect(await stockLevel(system, sku)).toEqual({ sku, onHand: 8, reserved: 0, available: 8 });
     await supportShows(system, orderId, {
       status: 'completed',
       cancellation: null,
       completedAt: expect.any(String),
-      shipments: [{ shipmentId, status: 'dispatched', carrier: dispatched.data.carrier, trackingNumber: dispatched.data.trackingNumber }],
+      shipments: [{ shipmentId, status: 'dispatched', ...parcel, pickedAt: expect.any(String), packedAt: expect.any(String) }],
     });
   });
 
@@ -248,7 +271,7 @@ describe('Every outcome of an order, end to end', () => {
     const slowGateway = { PAYMENT_SANDBOX_LATENCY_MS: '300', ORDER_PROCESS_CLAIM_MS: '2000' };
     const count = 20;
 
-    it('loses no order and authorizes each exactly once: one payment-authorized, one shipment, one revenue entry per order', async () => {
+    it('loses no order and authorizes each exactly once: one payment-authorized, one reservation, one shipment, one revenue entry per order', async () => {
       await system.stopInstances('checkout');
       await system.startInstance('checkout', slowGateway);
       const orderIds: string[] = [];
@@ -265,7 +288,7 @@ describe('Every outcome of an order, end to end', () => {
       await everyMemberHolds(system.kafka, system.group('checkout'), system.topics.topic('checkout.orders'), 1);
 
       for (const orderId of orderIds) {
-        expect((await waitForStatus(system, orderId, 'payment_authorized', 'awaiting_inventory')).payment).toEqual({ state: 'authorized' });
+        expect((await waitForStatus(system, orderId, 'confirmed', 'confirmed')).payment).toEqual({ state: 'authorized' });
       }
       // The sandbox keeps its ledger in Checkout's memory (lost with the kill); what it answered is kept with each order.
       expect(await countRows(checkoutDb, "SELECT count(*) FROM orders WHERE id = ANY($1::uuid[]) AND payment_authorization_id = 'sbx_auth_' || id", [orderIds])).toBe(count);
@@ -289,6 +312,8 @@ describe('Every outcome of an order, end to end', () => {
       await eventually(oneEachDownstream, { timeoutMs: 30_000 });
       await downstreamCaughtUp(system, 'checkout.orders');
       await oneEachDownstream();
+      const fulfillmentDb = system.databases.get('fulfillment')!.url;
+      expect(await countRows(fulfillmentDb, `SELECT count(*) FROM reservations WHERE order_id = ANY($1::uuid[]) AND status = 'reserved'`, [orderIds])).toBe(count);
     });
   });
 });

@@ -1,8 +1,9 @@
 import { eventually } from '@bazaar/platform-testing';
 import { countRows } from './support/downstream';
 import { http } from './support/http';
-import { anOrderRequest } from './support/orders';
+import { anOrderRequest, plentyOfStock } from './support/orders';
 import { System } from './support/system';
+import { stock } from './support/warehouse';
 
 async function placeOrders(system: System, count: number): Promise<string[]> {
   const ids: string[] = [];
@@ -27,6 +28,7 @@ describe('Under failure, every order still ends up exactly once in every context
 
   beforeAll(async () => {
     system = await System.start();
+    await stock(system, plentyOfStock);
   });
 
   afterAll(async () => {

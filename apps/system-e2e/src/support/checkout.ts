@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- an order answer is read as JSON; each journey states the shape it expects */
 import { RecordMetadata } from 'kafkajs';
-import { consumedPast, eventually, kafkaMessage, TopicTap } from '@bazaar/platform-testing';
+import { consumedPast, eventually, TappedMessage, TopicTap } from '@bazaar/platform-testing';
 import { EventContract, EventEnvelope, EventHeaders } from '@bazaar/published-language';
 import { http } from './http';
 import { anOrderRequest } from './orders';
@@ -46,15 +46,29 @@ export async function publishedOnce<T>(tap: TopicTap, orderId: string, contract:
 }
 
 /**
- * Produces an event into its contract's topic in the system's namespace, exactly as the producer's
- * relay would (Fulfillment does not produce inventory news yet: the journeys speak for it); the same
- * envelope again is a redelivery. Answers where it landed.
+ * Sends a copy of a message exactly as it was read from its topic — same key, body and headers, so
+ * the same event id: a redelivery, as a relay re-sending after a crash would make. Journeys never
+ * make up another service's events; they replay ones it published. Answers where it landed.
  */
-export function produce<T>(system: System, contract: EventContract<T>, envelope: EventEnvelope<T>): Promise<RecordMetadata> {
-  return system.topics.send(contract.topic, kafkaMessage(envelope));
+export function redeliver(system: System, topic: string, message: TappedMessage): Promise<RecordMetadata> {
+  return system.topics.send(topic, { key: message.key, value: message.value, headers: { ...message.headers } });
 }
 
-/** Waits until Checkout has handled (and committed past) a message the journey produced. */
+/** Waits until Checkout has handled (and committed past) a message the journey sent. */
 export function checkoutHandled(system: System, sent: RecordMetadata): Promise<void> {
   return consumedPast(system.kafka, system.group('checkout'), sent);
+}
+
+/** Waits until Checkout has handled (and committed past) a message a tap read from `topic`. */
+export function checkoutHandledTapped(system: System, topic: string, message: TappedMessage): Promise<void> {
+  return checkoutHandled(system, { topicName: system.topics.topic(topic), partition: message.partition, baseOffset: message.offset, errorCode: 0 });
+}
+
+/** Waits for a service's `contract` message about the order (by key, or by the data's orderId) on a tapped topic. */
+export async function tappedAbout(tap: TopicTap, orderId: string, contract: EventContract<unknown>): Promise<TappedMessage> {
+  const [message] = await tap.waitFor(
+    (m) => m.headers[EventHeaders.type] === contract.wireType && (m.key === orderId || (m.body as { data?: { orderId?: string } } | undefined)?.data?.orderId === orderId),
+  );
+  if (!message) throw new Error(`no ${contract.wireType} about ${orderId}`);
+  return message;
 }

@@ -14,16 +14,24 @@ export async function downstreamOf(system: System, orderId: string) {
 }
 
 /**
- * Waits until a paid order is complete in every downstream context — its shipment, its deferred
- * revenue entry, and Support's view of its checkout, payment, shipment and revenue — and returns
- * what they hold. Not a timeline length: what Support has to show depends on how far the order got.
+ * Waits until a paid order whose stock is in is complete in every downstream context — its
+ * shipment, its deferred revenue entry, and Support's view of its checkout, payment, reservation,
+ * confirmation, shipment and revenue — and returns what they hold. Not a timeline length: what
+ * Support has to show depends on how far the order got.
  */
 export function fullyProjected(system: System, orderId: string, timeoutMs = 20_000) {
   return eventually(async () => {
     const state = await downstreamOf(system, orderId);
     expect(state.shipments).toHaveLength(1);
     expect(state.revenueEvents).toHaveLength(1);
-    expect(state.view).toMatchObject({ checkout: expect.any(Object), payment: { authorizedAt: expect.any(String) }, shipments: [expect.any(Object)], revenue: [expect.any(Object)] });
+    expect(state.view).toMatchObject({
+      status: 'confirmed',
+      checkout: expect.any(Object),
+      payment: { authorizedAt: expect.any(String) },
+      reservation: { status: 'reserved' },
+      shipments: [expect.any(Object)],
+      revenue: [expect.any(Object)],
+    });
     return state;
   }, { timeoutMs });
 }

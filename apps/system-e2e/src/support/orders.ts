@@ -17,3 +17,11 @@ export function anOrderRequest(overrides: Record<string, unknown> = {}) {
 export function lines(count: number) {
   return Array.from({ length: count }, (_, i) => ({ sku: `SKU-${i}`, quantity: 1, unitPrice: { amount: 100, currency: 'EUR' } }));
 }
+
+/** The order lines for these units per SKU, priced at 12.50 EUR each. */
+export function linesOf(units: Record<string, number>) {
+  return Object.entries(units).map(([sku, quantity]) => ({ sku, quantity, unitPrice: { amount: 1250, currency: 'EUR' } }));
+}
+
+/** Enough of the SKUs `anOrderRequest()` orders for every journey of a system. */
+export const plentyOfStock = { 'MUG-BLUE': 10_000, 'TEA-EARL': 10_000 };
