@@ -13,20 +13,21 @@ import { kafkaFiles } from './lib/kafka-config.mjs';
 import { deadLetters } from './lib/dead-letters.mjs';
 import { StackError, elapsed, ok, step } from './lib/log.mjs';
 import { kafkaSmoke } from './lib/smoke.mjs';
-import { buildProjects, runMigrations } from './lib/nx.mjs';
+import { buildProjects, runMigrations, runSeeds } from './lib/nx.mjs';
 import { dropDatabases, provisionDatabases } from './lib/postgres.mjs';
 import { printServiceTable, serviceLog, servicePid, serviceReady, startServices, stopService } from './lib/services.mjs';
 import { isPortOpen, waitFor } from './lib/wait.mjs';
 
 const HELP = `usage: node tools/stack/stack.mjs <command>
 
-  infra            start Kafka, create topics, provision databases, run migrations
-  provision        topics + databases + migrations against KAFKA_BROKERS / PG* (used by docker compose)
+  infra            start Kafka, create topics, provision databases, run migrations and seeds
+  provision        topics + databases + migrations + seeds against KAFKA_BROKERS / PG* (used by docker compose)
   up               infra, build the services and the console, (re)start them and wait until ready
-                   (infra, provision, up and reset take --no-migrate)
+                   (infra, provision, up and reset take --no-migrate and --no-seed;
+                   seeds stock the demo catalogue, docker/provisioning/catalogue.json)
   down [--purge]   stop services and Kafka; --purge also deletes Kafka data, databases and roles
   status           what runs where
-  reset            fresh databases, topics and consumer groups (stops services), then migrations
+  reset            fresh databases, topics and consumer groups (stops services), then migrations and seeds
   logs <name> [-f] tail kafka's or a service's log
   smoke            prove kafkajs against the running broker (produce, group, commit, transactions)
   dead-letters <context> [--replay]
@@ -34,7 +35,7 @@ const HELP = `usage: node tools/stack/stack.mjs <command>
                    back to its source topic once (consumers deduplicate by event id)`;
 
 /** @param {ReturnType<typeof loadStack>} stack */
-async function provision(stack, { migrate = true, waitKafka = true } = {}) {
+async function provision(stack, { migrate = true, seed = true, waitKafka = true } = {}) {
   if (waitKafka && !(await kafkaAnswers())) {
     // In compose the broker may still be booting when this container starts.
     step(`waiting for Kafka at ${kafkaBrokers().join(',')}`);
@@ -45,6 +46,8 @@ async function provision(stack, { migrate = true, waitKafka = true } = {}) {
   await ensureTopics(stack);
   await provisionDatabases(stack);
   if (migrate) runMigrations(stack);
+  // Seeds write through the migrated schema, so no migrations means no seeds.
+  if (migrate && seed) runSeeds(stack);
 }
 
 async function infra(stack, opts) {
@@ -76,7 +79,7 @@ async function down(stack, purge) {
   await dropDatabases(stack, { dropRoles: true });
 }
 
-async function reset(stack, { migrate = true } = {}) {
+async function reset(stack, { migrate = true, seed = true } = {}) {
   for (const ctx of stack.contexts) if (await stopService(ctx)) step(`stopped ${ctx.name} for the reset; run \`up\` to start it again`);
   await ensureBroker(stack);
   await deleteTopicsAndGroups(stack);
@@ -84,6 +87,7 @@ async function reset(stack, { migrate = true } = {}) {
   await dropDatabases(stack);
   await provisionDatabases(stack);
   if (migrate) runMigrations(stack);
+  if (migrate && seed) runSeeds(stack);
 }
 
 function logs(stack, name, follow) {
@@ -99,15 +103,16 @@ async function main([command, ...args]) {
   const started = Date.now();
   const stack = loadStack();
   const migrate = !args.includes('--no-migrate');
+  const seed = !args.includes('--no-seed');
   switch (command) {
     case 'infra':
-      await infra(stack, { migrate });
+      await infra(stack, { migrate, seed });
       break;
     case 'provision':
-      await provision(stack, { migrate });
+      await provision(stack, { migrate, seed });
       break;
     case 'up':
-      await infra(stack, { migrate });
+      await infra(stack, { migrate, seed });
       buildProjects(stackApps(stack).map((c) => c.name));
       await startServices(stackApps(stack));
       printServiceTable(stackApps(stack));
@@ -118,7 +123,7 @@ async function main([command, ...args]) {
     case 'status':
       return status(stack);
     case 'reset':
-      await reset(stack, { migrate });
+      await reset(stack, { migrate, seed });
       break;
     case 'smoke':
       await kafkaSmoke();

@@ -45,6 +45,29 @@ export function runMigrations(stack) {
   ok(`migrations applied: ${projects.join(', ')}`);
 }
 
+/**
+ * Runs every project's `seed` target after migrations, one at a time with its context's
+ * DATABASE_URL: Fulfillment's stocks the demo catalogue (docker/provisioning/catalogue.json),
+ * only SKUs it has never stocked, so it is safe on every `up`.
+ * @param {import('./config.mjs').Stack} stack
+ */
+export function runSeeds(stack) {
+  if (!nxInstalled()) {
+    warn('Nx workspace not installed yet (no nx.json or node_modules/.bin/nx): skipping seeds');
+    return;
+  }
+  const list = nx(['show', 'projects', '--with-target', 'seed', '--json'], {}, true);
+  if (list.status !== 0) throw new StackError(`nx show projects failed:\n${list.stderr || list.stdout}`);
+  const projects = JSON.parse(list.stdout.trim() || '[]');
+  for (const project of projects) {
+    const ctx = stack.contexts.find((c) => c.name === project);
+    step(`seeding ${project}${ctx ? ` (${ctx.database})` : ''}`);
+    const r = nx(['run', `${project}:seed`, '--skip-nx-cache'], ctx ? { DATABASE_URL: databaseUrl(ctx) } : {});
+    if (r.status !== 0) throw new StackError(`seeding ${project} failed (exit ${r.status})`);
+  }
+  if (projects.length > 0) ok(`seeded: ${projects.join(', ')}`);
+}
+
 /** @param {string[]} projects */
 export function buildProjects(projects) {
   if (process.env.BAZAAR_SKIP_BUILD === '1') {
