@@ -106,7 +106,7 @@ async function main(argv) {
 
 function stepLine(s) {
   const e = s.e2e.latencyMs;
-  return `${s.name}: ${s.acceptedPerSecond} accepted/s, ${s.errors} errors, HTTP p99 ${s.http.latencyMs.p99} ms, e2e p99 ${e.fulfillment.p99}/${e.finance.p99}/${e.support.p99} ms, drain ${s.drain.drained ? `${(s.drain.ms / 1000).toFixed(1)}s` : 'never'}, other processes ${s.resources.other.cpuCores} cores → ${s.keptUp.sustained ? 'kept up' : s.mode === 'closed' ? 'maximum' : 'did not keep up'}`;
+  return `${s.name}: ${s.acceptedPerSecond} accepted/s, ${s.errors} errors, HTTP p99 ${s.http.latencyMs.p99} ms, e2e p99 ${e.fulfillment.p99}/${e.confirmed?.p99}/${e.finance.p99}/${e.support.p99} ms (fulfillment/confirmed/finance/support), drain ${s.drain.drained ? `${(s.drain.ms / 1000).toFixed(1)}s` : 'never'}, other processes ${s.resources.other.cpuCores} cores → ${s.keptUp.sustained ? 'kept up' : s.mode === 'closed' ? 'maximum' : 'did not keep up'}`;
 }
 
 /** Peak RSS (VmHWM) of single processes, peak PSS sum for PostgreSQL, over the samples. */

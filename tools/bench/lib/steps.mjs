@@ -1,6 +1,7 @@
 /**
- * One load step: drive Checkout (open or closed loop), wait until every accepted order has reached
- * Fulfillment, Finance and Support, then measure it from the services' rows and the samplers.
+ * One load step: drive Checkout (open or closed loop), wait until every accepted order is reserved
+ * with a shipment in Fulfillment, confirmed by Checkout, and has reached Finance and Support, then
+ * measure it from the services' rows and the samplers.
  */
 import { endToEnd, pipelineCounts } from './observe/e2e.mjs';
 import { runLoad } from './load/run-load.mjs';
@@ -22,7 +23,7 @@ export async function runStep(spec, { system, resources, backlog, database, load
   });
   const loadEnded = Date.now();
   const deadline = loadEnded + opts.drainTimeoutMs;
-  const drain = await waitDrained(system.pools, deadline, (c) => progress(`${spec.name}  draining: placed ${c.placed}  fulfillment ${c.fulfillment}  finance ${c.finance}  support ${c.support}`));
+  const drain = await waitDrained(system.pools, deadline, (c) => progress(`${spec.name}  draining: placed ${c.placed}  fulfillment ${c.fulfillment}  confirmed ${c.confirmed}  finance ${c.finance}  support ${c.support}`));
   // The counts are cheap but approximate for Support: the exact word is every order's own rows.
   let e2e = await endToEnd(system.pools, load.orderIds);
   while (drain.drained && e2e.reached.all < e2e.orders && Date.now() < deadline) {
@@ -60,12 +61,12 @@ export async function runStep(spec, { system, resources, backlog, database, load
   };
 }
 
-/** Polls cheap counts until every placed order is in all three downstream contexts, or the deadline. */
+/** Polls cheap counts until every placed order is in all three downstream contexts and confirmed, or the deadline. */
 export async function waitDrained(pools, deadline, onWait) {
   let counts;
   for (;;) {
     counts = await pipelineCounts(pools);
-    if (counts.fulfillment >= counts.placed && counts.finance >= counts.placed && counts.support >= counts.placed) return { drained: true, at: Date.now(), counts };
+    if (['fulfillment', 'confirmed', 'finance', 'support'].every((stage) => counts[stage] >= counts.placed)) return { drained: true, at: Date.now(), counts };
     if (Date.now() > deadline) return { drained: false, at: Date.now(), counts };
     onWait?.(counts);
     await new Promise((r) => setTimeout(r, 200));

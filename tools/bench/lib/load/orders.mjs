@@ -3,7 +3,8 @@
  * never counts) and Idempotency-Key per order, small totals (never a manual fraud review), `tok_ok`.
  */
 
-const SKUS = ['MUG-BLUE', 'MUG-RED', 'TEA-EARL', 'TEA-GREEN', 'PEN-BLACK', 'BOOK-DDD', 'LAMP-DESK', 'SOCK-WOOL'];
+/** Every SKU the benchmark orders; the system stocks each before the first step (see stockWarehouse). */
+export const SKUS = ['MUG-BLUE', 'MUG-RED', 'TEA-EARL', 'TEA-GREEN', 'PEN-BLACK', 'BOOK-DDD', 'LAMP-DESK', 'SOCK-WOOL'];
 const ADDRESS = { name: 'Ada Lovelace', line1: '12 St James Square', city: 'London', postalCode: 'SW1Y 4JH', country: 'GB' };
 
 /**

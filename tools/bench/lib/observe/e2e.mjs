@@ -1,12 +1,13 @@
 /**
  * End-to-end latency from the services' own rows, not from polling: for each order accepted in a
- * step, the time from Checkout's `orders.placed_at` to Fulfillment's `shipments.created_at`,
- * Finance's `revenue_events.recorded_at` and the moment Support's view became complete (the
- * `updated_at` of a `case_order_views` row holding the checkout, the authorized payment, a shipment
- * and a revenue entry: every event a benchmark order produces, so nothing updates it later).
- * Two intermediate stages split the path: the relay publishing `checkout.cart-checked-out.v1`
- * (Checkout's `outbox.published_at`) and Checkout authorizing the payment (`orders.payment_at`),
- * which is what Fulfillment and Finance act on.
+ * step, the time from Checkout's `orders.placed_at` to Fulfillment's `shipments.created_at` (the
+ * stock reservation and the shipment commit together), Finance's `revenue_events.recorded_at`,
+ * Checkout's `orders.confirmed_at` (it heard the reservation back) and the moment Support's view
+ * became complete (the `updated_at` of a `case_order_views` row holding the checkout, the authorized
+ * payment, the reservation, the confirmation, a shipment and a revenue entry: every event a
+ * benchmark order produces, so nothing updates it later). Two intermediate stages split the path:
+ * the relay publishing `checkout.cart-checked-out.v1` (Checkout's `outbox.published_at`) and
+ * Checkout authorizing the payment (`orders.payment_at`), which is what Fulfillment and Finance act on.
  */
 import { summarize } from '../stats.mjs';
 
@@ -21,17 +22,21 @@ const QUERIES = {
   ],
   paid: ['checkout', `SELECT o.id::text AS id, ${ms('o.payment_at')} AS t FROM orders o JOIN unnest($1::uuid[]) k(id) ON o.id = k.id WHERE o.payment_at IS NOT NULL`],
   fulfillment: ['fulfillment', `SELECT s.order_id::text AS id, ${ms('s.created_at')} AS t FROM shipments s JOIN unnest($1::uuid[]) k(id) ON s.order_id = k.id`],
+  confirmed: ['checkout', `SELECT o.id::text AS id, ${ms('o.confirmed_at')} AS t FROM orders o JOIN unnest($1::uuid[]) k(id) ON o.id = k.id WHERE o.confirmed_at IS NOT NULL`],
   finance: ['finance', `SELECT r.order_id::text AS id, ${ms('r.recorded_at')} AS t FROM revenue_events r JOIN unnest($1::uuid[]) k(id) ON r.order_id = k.id WHERE r.kind = 'deferred'`],
   support: [
     'support',
     `SELECT v.order_id::text AS id, ${ms('v.updated_at')} AS t FROM case_order_views v JOIN unnest($1::uuid[]) k(id) ON v.order_id = k.id
       WHERE v.view->'checkout' <> 'null'::jsonb AND v.view->'payment'->>'state' = 'authorized'
+        AND v.view->>'status' = 'confirmed' AND v.view->'reservation'->>'status' = 'reserved'
         AND jsonb_array_length(v.view->'shipments') > 0 AND jsonb_array_length(v.view->'revenue') > 0`,
   ],
 };
 
 const CHUNK = 20_000;
-const STAGES = ['relayed', 'paid', 'fulfillment', 'finance', 'support'];
+const STAGES = ['relayed', 'paid', 'fulfillment', 'confirmed', 'finance', 'support'];
+/** Where every order must get: reserved with a shipment, confirmed, recorded by Finance, complete in Support. */
+const DESTINATIONS = ['fulfillment', 'confirmed', 'finance', 'support'];
 
 /** @param {Record<string, import('pg').Pool>} databases @param {string[]} orderIds */
 export async function endToEnd(databases, orderIds) {
@@ -48,7 +53,7 @@ export async function endToEnd(databases, orderIds) {
     result.latencyMs[stage] = summarize(deltas);
   }
   result.reached.placed = times.placed.size;
-  result.reached.all = [...times.placed.keys()].filter((id) => ['fulfillment', 'finance', 'support'].every((s) => times[s].has(id))).length;
+  result.reached.all = [...times.placed.keys()].filter((id) => DESTINATIONS.every((s) => times[s].has(id))).length;
   return result;
 }
 
@@ -75,11 +80,12 @@ async function timesOf(pool, sql, ids) {
  */
 export async function pipelineCounts(databases) {
   const one = async (db, sql) => (await databases[db].query(sql)).rows[0];
-  const [placed, fulfillment, finance, support] = await Promise.all([
+  const [placed, confirmed, fulfillment, finance, support] = await Promise.all([
     one('checkout', 'SELECT count(*) AS n FROM orders'),
+    one('checkout', "SELECT count(*) AS n FROM orders WHERE confirmed_at IS NOT NULL"),
     one('fulfillment', 'SELECT count(*) AS n FROM shipments'),
     one('finance', "SELECT count(*) AS n FROM revenue_events WHERE kind = 'deferred'"),
     one('support', 'SELECT count(*) AS n, count(DISTINCT event_type) AS types FROM inbox'),
   ]);
-  return { placed: +placed.n, fulfillment: +fulfillment.n, finance: +finance.n, support: Math.floor(+support.n / Math.max(1, +support.types)) };
+  return { placed: +placed.n, confirmed: +confirmed.n, fulfillment: +fulfillment.n, finance: +finance.n, support: Math.floor(+support.n / Math.max(1, +support.types)) };
 }

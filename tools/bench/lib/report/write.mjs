@@ -9,6 +9,7 @@ const SERIES = [
   ['HTTP p50', (s) => s.http.latencyMs.p50],
   ['HTTP p99', (s) => s.http.latencyMs.p99],
   ['fulfillment e2e p99', (s) => s.e2e.latencyMs.fulfillment.p99],
+  ['confirmed e2e p99', (s) => s.e2e.latencyMs.confirmed?.p99],
   ['finance e2e p99', (s) => s.e2e.latencyMs.finance.p99],
   ['support e2e p99', (s) => s.e2e.latencyMs.support.p99],
 ];

@@ -10,14 +10,15 @@ import { onInterrupt } from '../cleanup.mjs';
 import { createDatabase, databaseUrl, dropDatabase, poolFor } from './databases.mjs';
 import { freePort, spawnService, stopChild, waitReady } from './services.mjs';
 import { createTopics, deleteRunTopics, kafkaClient } from './topics.mjs';
+import { SKUS } from '../load/orders.mjs';
 
 export const CONTEXTS = ['checkout', 'fulfillment', 'finance', 'support'];
 
 /**
- * Settings the benchmark needs whatever the knobs: nothing reserves stock yet, so Checkout would
- * cancel every paid order after its reservation timeout (15 min) — in the middle of a full run.
+ * Units of each benchmark SKU on the shelf: far more than any run orders (a full run places well under
+ * a million orders of at most four units of a SKU), so every order is reserved and confirmed.
  */
-export const BENCH_DEFAULTS = { checkout: { ORDER_RESERVATION_TIMEOUT_MS: String(24 * 3600_000) } };
+export const STOCK_PER_SKU = 100_000_000;
 
 /**
  * @param {{ runId: string, logDir: string, env: Record<string, string>, envFor: Record<string, Record<string, string>>,
@@ -49,7 +50,6 @@ export async function startSystem({ runId, logDir, env, envFor, readyTimeoutMs =
         KAFKA_TOPIC_PREFIX: prefix,
         KAFKA_CONSUMER_GROUP: groupIds[ctx],
         LOG_LEVEL: 'warn',
-        ...(BENCH_DEFAULTS[ctx] ?? {}),
         ...env,
         ...(envFor[ctx] ?? {}),
       };
@@ -59,10 +59,25 @@ export async function startSystem({ runId, logDir, env, envFor, readyTimeoutMs =
     log(`starting ${CONTEXTS.join(', ')} (NODE_ENV=production, LOG_LEVEL=${env.LOG_LEVEL ?? 'warn'})`);
     await Promise.all(system.services.map((s) => waitReady(s.child, s.url, readyTimeoutMs, s.name)));
     for (const ctx of CONTEXTS) system.pools[ctx] = poolFor(database(ctx));
+    log(`stocking ${SKUS.length} SKUs with ${STOCK_PER_SKU} units each (PUT /stock/:sku)`);
+    await stockWarehouse(system.services.find((s) => s.name === 'fulfillment').url);
     return system;
   } catch (error) {
     await system.stop({ keep: false }).catch(() => undefined);
     throw error;
+  }
+}
+
+/** Sets every benchmark SKU's counted stock through Fulfillment's route, as the warehouse would. */
+async function stockWarehouse(fulfillmentUrl) {
+  for (const sku of SKUS) {
+    const res = await fetch(`${fulfillmentUrl}/stock/${encodeURIComponent(sku)}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ onHand: STOCK_PER_SKU }),
+    });
+    if (res.status !== 200) throw new Error(`PUT /stock/${sku} answered ${res.status}: ${await res.text()}`);
+    await res.body?.cancel();
   }
 }
 
