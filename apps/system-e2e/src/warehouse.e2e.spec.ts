@@ -22,6 +22,17 @@ describe('The warehouse, end to end', () => {
     await system?.stop();
   });
 
+  /** Waits until the order is confirmed or cancelled with nothing left to carry out, and answers it. */
+  const waitForStatusAny = (orderId: string) =>
+    eventually(
+      async () => {
+        const order = await orderOf(system, orderId);
+        expect(order).toMatchObject({ status: expect.stringMatching(/^(confirmed|cancelled)$/), process: { pending: [] } });
+        return order;
+      },
+      { timeoutMs: 30_000 },
+    );
+
   it('walks an order from checkout to the buyer\'s door: confirmed, picked, packed, dispatched, delivered — completed, tracked in Support, its units gone from stock', async () => {
     const [mug, tea] = [aSku('MUG'), aSku('TEA')];
     await stock(system, { [mug]: 10, [tea]: 5 });
@@ -94,31 +105,35 @@ describe('The warehouse, end to end', () => {
     it('gives 20 units to exactly 20 of 50 concurrent orders and cancels the other 30 out_of_stock, never reserving more than is on hand', async () => {
       const sku = aSku('LAST');
       await stock(system, { [sku]: 20 });
+      const checkoutDb = system.databases.get('checkout')!.url;
+      // Stock is sampled along the way (every 100 ms, from the first order on) until every order is settled.
       const levels: StockLevel[] = [];
-      let placing = true;
-      const watching = (async () => {
-        while (placing) levels.push(await stockLevel(system, sku));
+      let sampling = true;
+      const sampler = (async () => {
+        while (sampling) {
+          levels.push(await stockLevel(system, sku));
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
       })();
 
       const orderIds = await Promise.all(Array.from({ length: 50 }, () => placeOrder(system, anOrderRequest({ lines: linesOf({ [sku]: 1 }) }))));
-      const outcomes = await eventually(
+      await eventually(
         async () => {
-          const all = await Promise.all(orderIds.map((orderId) => orderOf(system, orderId)));
-          levels.push(await stockLevel(system, sku));
-          const settled = all.filter((order) => (order.status === 'confirmed' || order.status === 'cancelled') && order.process.pending.length === 0);
-          expect(settled).toHaveLength(50);
-          return all;
+          const settled = await countRows(checkoutDb, `SELECT count(*) FROM orders WHERE id = ANY($1::uuid[]) AND status IN ('confirmed', 'cancelled')`, [orderIds]);
+          expect(settled).toBe(50);
         },
-        { timeoutMs: 90_000, intervalMs: 250 },
+        { timeoutMs: 120_000, intervalMs: 200 },
       );
-      placing = false;
-      await watching;
+      sampling = false;
+      await sampler;
+      const outcomes = await Promise.all(orderIds.map((orderId) => waitForStatusAny(orderId)));
 
       const confirmed = outcomes.filter((order) => order.status === 'confirmed');
       const outOfStock = outcomes.filter((order) => order.status === 'cancelled' && order.cancellationReason === 'out_of_stock');
       expect({ confirmed: confirmed.length, outOfStock: outOfStock.length }).toEqual({ confirmed: 20, outOfStock: 30 });
       expect(outOfStock.map((order) => order.payment.state)).toEqual(Array(30).fill('voided'));
       expect(await stockLevel(system, sku)).toEqual({ sku, onHand: 20, reserved: 20, available: 0 });
+      expect(levels.length).toBeGreaterThan(1);
       expect(levels.filter((level) => level.reserved > level.onHand || level.available < 0)).toEqual([]);
       for (const order of confirmed) expect(await shipmentOf(system, order.orderId)).toMatchObject({ lines: [{ sku, quantity: 1 }] });
       const fulfillmentDb = system.databases.get('fulfillment')!.url;
