@@ -1,11 +1,11 @@
 import { Browser, Page } from 'playwright-core';
-import { anEvent } from '@bazaar/platform-testing';
-import { InventoryReservedV1, ShipmentDispatchedV1 } from '@bazaar/published-language';
 import { launchBrowser, screenshot, signIn } from './support/browser';
-import { aLargeOrderRequest, placeOrder, produce, waitForStatus } from './support/checkout';
+import { aLargeOrderRequest, placeOrder, waitForStatus } from './support/checkout';
 import { RunningConsole, startConsole } from './support/console';
 import { fullyProjected } from './support/downstream';
+import { plentyOfStock } from './support/orders';
 import { System } from './support/system';
+import { stock, stockLevel } from './support/warehouse';
 
 /**
  * The back-office console in a real browser (Debian's chromium), on the four built services and the
@@ -18,6 +18,7 @@ describe('The back-office console, in a browser', () => {
 
   beforeAll(async () => {
     system = await System.start();
+    await stock(system, { ...plentyOfStock, RING: 10 });
     backOffice = await startConsole(system);
     browser = await launchBrowser();
   });
@@ -42,33 +43,45 @@ describe('The back-office console, in a browser', () => {
     await signIn(agent, backOffice.url, 'admin');
     await agent.getByLabel('Order id or buyer id').fill(orderId);
     await agent.getByRole('button', { name: 'Find' }).click();
-    await agent.getByTestId('order-status').filter({ hasText: 'payment authorized' }).waitFor();
+    await agent.getByTestId('order-status').filter({ hasText: 'confirmed' }).waitFor();
     await agent.getByTestId('shipment-status').filter({ hasText: 'created' }).waitFor();
+    const before = await stockLevel(system, 'MUG-BLUE');
 
     const warehouse = await newTab();
     await signIn(warehouse, backOffice.url, 'warehouse');
     await warehouse.getByLabel('Order id').fill(orderId);
     await warehouse.getByRole('button', { name: 'Show shipments' }).click();
     await warehouse.getByTestId('shipment-status').filter({ hasText: 'created' }).waitFor();
-    await warehouse.getByRole('button', { name: 'Mark picked' }).waitFor();
     await screenshot(warehouse, 'console-warehouse-shipment');
-
-    // Fulfillment does not reserve stock nor dispatch through its routes on this branch yet: the
-    // journey speaks for it on the topics, as Fulfillment's relay would, and the agent's tab follows.
-    const { shipments } = await fullyProjected(system, orderId);
-    const { shipmentId } = shipments[0] as { shipmentId: string };
-    await produce(system, InventoryReservedV1, anEvent(InventoryReservedV1, { data: { orderId, lines: [{ sku: 'MUG-BLUE', quantity: 2 }, { sku: 'TEA-EARL', quantity: 1 }] } }));
-    await agent.getByTestId('order-status').filter({ hasText: 'confirmed' }).waitFor();
-    await produce(system, ShipmentDispatchedV1, anEvent(ShipmentDispatchedV1, { data: { orderId, shipmentId, carrier: 'DHL', trackingNumber: 'JD0146000099' } }));
+    await warehouse.getByRole('button', { name: 'Mark picked' }).click();
+    await warehouse.getByTestId('shipment-status').filter({ hasText: 'picked' }).waitFor();
+    await warehouse.getByRole('button', { name: 'Mark packed' }).click();
+    await warehouse.getByTestId('shipment-status').filter({ hasText: 'packed' }).waitFor();
+    await warehouse.getByLabel('Carrier').fill('DHL');
+    await warehouse.getByLabel('Tracking number').fill('JD0146000099');
+    await warehouse.getByRole('button', { name: 'Dispatch' }).click();
+    await warehouse.getByTestId('shipment-status').filter({ hasText: 'dispatched' }).waitFor();
 
     await agent.getByTestId('order-status').filter({ hasText: 'completed' }).waitFor();
     await agent.getByTestId('tracking-number').filter({ hasText: 'JD0146000099' }).waitFor();
     await agent.getByTestId('shipment-status').filter({ hasText: 'dispatched' }).waitFor();
     const timeline = await agent.getByTestId('timeline').locator('tbody tr').allInnerTexts();
     expect(timeline.map((row) => row.split('\t').slice(1).join(' '))).toEqual(
-      expect.arrayContaining(['checkout cart checked out', 'checkout payment authorized', 'fulfillment shipment created', 'finance revenue deferred', 'fulfillment shipment dispatched', 'checkout order completed']),
+      expect.arrayContaining([
+        'checkout cart checked out',
+        'checkout payment authorized',
+        'fulfillment inventory reserved',
+        'checkout order confirmed',
+        'fulfillment shipment created',
+        'finance revenue deferred',
+        'fulfillment shipment picked',
+        'fulfillment shipment packed',
+        'fulfillment shipment dispatched',
+        'checkout order completed',
+      ]),
     );
     await screenshot(agent, 'console-order-completed');
+    expect(await stockLevel(system, 'MUG-BLUE')).toEqual({ ...before, onHand: before.onHand - 2, reserved: before.reserved - 2 });
   });
 
   it('opens a case from an order, comments, resolves and reopens it, as a support agent', async () => {
@@ -113,6 +126,6 @@ describe('The back-office console, in a browser', () => {
     await review.getByRole('button', { name: 'Approve' }).click();
 
     await review.waitFor({ state: 'detached' });
-    await waitForStatus(system, orderId, 'payment_authorized', 'awaiting_inventory');
+    await waitForStatus(system, orderId, 'confirmed', 'confirmed');
   });
 });
