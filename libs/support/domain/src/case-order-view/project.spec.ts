@@ -13,7 +13,7 @@ const lines = [
   { sku: 'TEA-EARL', quantity: 1 },
 ];
 
-/** A large order's whole life: reviewed and approved, paid, reserved, confirmed, shipped and completed. */
+/** A large order's whole life: reviewed and approved, paid, reserved, confirmed, shipped, invoiced and completed. */
 const lifecycle = (): OrderFact[] => [
   facts.orderPlaced(),
   facts.fraudReviewRequested(),
@@ -25,6 +25,8 @@ const lifecycle = (): OrderFact[] => [
   facts.shipmentCreated(),
   facts.shipmentDispatched(),
   facts.orderCompleted(),
+  facts.revenueRecognized(),
+  facts.invoiceIssued(),
 ];
 
 /** A paid order the buyer cancelled: its authorization voided, its shipment cancelled, its revenue reversed. */
@@ -76,8 +78,13 @@ describe('CaseOrderView projection', () => {
           cancelledAt: null,
         },
       ],
-      revenue: [{ entryId: 'rev-1', kind: 'deferred', amount: eur(3399), recordedAt: '2026-11-21T10:05:00.600Z', reversesEntryId: null }],
-      timeline: lifecycle().map((fact) => fact.source),
+      revenue: [
+        { entryId: 'rev-1', kind: 'deferred', amount: eur(3399), recordedAt: '2026-11-21T10:05:00.600Z', reversesEntryId: null, recognizesEntryId: null },
+        { entryId: 'rev-3', kind: 'recognized', amount: eur(3399), recordedAt: '2026-11-22T14:00:00.150Z', reversesEntryId: null, recognizesEntryId: 'rev-1' },
+      ],
+      invoices: [{ invoiceId: 'inv-1', invoiceNumber: '2026-000042', total: eur(3399), issuedAt: '2026-11-22T14:00:00.150Z' }],
+      // Finance recognized and invoiced in one instant, between the dispatch and Checkout's completion.
+      timeline: [...lifecycle().slice(0, 9), facts.invoiceIssued(), facts.revenueRecognized(), facts.orderCompleted()].map((fact) => fact.source),
     });
     expect(view.timeline.map((entry) => entry.type)).toEqual([
       'checkout.cart-checked-out',
@@ -89,6 +96,8 @@ describe('CaseOrderView projection', () => {
       'checkout.order-confirmed',
       'fulfillment.shipment-created',
       'fulfillment.shipment-dispatched',
+      'finance.invoice-issued',
+      'finance.revenue-recognized',
       'checkout.order-completed',
     ]);
   });
@@ -115,9 +124,10 @@ describe('CaseOrderView projection', () => {
       payment: { state: 'voided', amount: eur(3399), authorizedAt: '2026-11-21T10:05:00.450Z' },
       shipments: [{ shipmentId: 'shp-1', status: 'cancelled', lines, createdAt: '2026-11-21T10:05:01.200Z', cancelledAt: '2026-11-21T11:00:00.080Z', dispatchedAt: null }],
       revenue: [
-        { entryId: 'rev-1', kind: 'deferred', amount: eur(3399), reversesEntryId: null },
-        { entryId: 'rev-2', kind: 'reversal', amount: eur(3399), recordedAt: '2026-11-21T11:00:00.090Z', reversesEntryId: 'rev-1' },
+        { entryId: 'rev-1', kind: 'deferred', amount: eur(3399), reversesEntryId: null, recognizesEntryId: null },
+        { entryId: 'rev-2', kind: 'reversal', amount: eur(3399), recordedAt: '2026-11-21T11:00:00.090Z', reversesEntryId: 'rev-1', recognizesEntryId: null },
       ],
+      invoices: [],
     });
     expect(view.timeline).toHaveLength(7);
   });
@@ -202,6 +212,33 @@ describe('CaseOrderView projection', () => {
     expect(views).toHaveLength(5040);
     for (const view of views) expect(view).toEqual(expected);
     expect(expected).toMatchObject({ status: 'cancelled', reservation: { status: 'reserved' }, shipments: [{ status: 'cancelled' }] });
+  });
+
+  it('lists a deferral and its recognition recorded in the same instant (the dispatch came first) deferred first', () => {
+    const instant = '2026-11-22T14:00:00.150Z';
+    const view = projectAll([
+      facts.revenueRecognized({ entryId: 'a-recognition', recognizesEntryId: 'z-deferral', occurredAt: instant }),
+      facts.revenueDeferred({ entryId: 'z-deferral', occurredAt: instant }),
+    ]);
+
+    expect(view.revenue.map((entry) => [entry.kind, entry.entryId])).toEqual([
+      ['deferred', 'z-deferral'],
+      ['recognized', 'a-recognition'],
+    ]);
+  });
+
+  it('shows the invoice number and the recognized revenue of a dispatched order in every arrival order of its news', () => {
+    const dispatchedNews = [facts.revenueDeferred(), facts.shipmentDispatched(), facts.revenueRecognized(), facts.invoiceIssued(), facts.orderCompleted()];
+    const expected = projectAll(dispatchedNews);
+
+    const views = permutations(dispatchedNews).map(projectAll);
+
+    expect(views).toHaveLength(120);
+    for (const view of views) expect(view).toEqual(expected);
+    expect(expected).toMatchObject({
+      invoices: [{ invoiceNumber: '2026-000042', total: eur(3399) }],
+      revenue: [{ kind: 'deferred' }, { kind: 'recognized', recognizesEntryId: 'rev-1', amount: eur(3399) }],
+    });
   });
 
   it('orders the timeline by occurrence time, then by event id for events of the same instant', () => {

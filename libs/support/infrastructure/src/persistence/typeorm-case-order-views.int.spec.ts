@@ -77,7 +77,8 @@ describe('TypeOrmCaseOrderViews on PostgreSQL', () => {
       ...emptyCaseOrderView(orderId),
       checkout,
       shipments: [{ ...shipment, carrier: null, trackingNumber: null, dispatchedAt: null, cancelledAt: null }],
-      revenue: [{ ...entry, reversesEntryId: null }],
+      revenue: [{ ...entry, reversesEntryId: null, recognizesEntryId: null }],
+      invoices: [],
       timeline,
     });
     const cancelled = project(stored!.view, facts.orderCancelled({ reason: 'buyer_cancelled' }));

@@ -9,12 +9,14 @@ import {
   FraudReviewRequestedV1,
   InventoryReservationFailedV1,
   InventoryReservedV1,
+  InvoiceIssuedV1,
   OrderCancelledV1,
   OrderCompletedV1,
   OrderConfirmedV1,
   PaymentAuthorizedV1,
   PaymentFailedV1,
   RevenueDeferredV1,
+  RevenueRecognizedV1,
   RevenueReversedV1,
   ShipmentCancelledV1,
   ShipmentCreatedV1,
@@ -28,8 +30,8 @@ export interface TopicEvent<T = unknown> {
 
 /**
  * Every event that may be published about one order (the recorded examples, fresh ids), each with
- * the topic it travels on. Its shipment events share one shipment, and its reversal points at its
- * deferred revenue entry.
+ * the topic it travels on. Its shipment events share one shipment, its recognition names that
+ * shipment, and its reversal and recognition point at its deferred revenue entry.
  */
 export function eventsAbout(orderId: string) {
   const shipmentId = randomUUID();
@@ -53,13 +55,15 @@ export function eventsAbout(orderId: string) {
     shipmentDispatched: event(ShipmentDispatchedV1, { shipmentId }),
     shipmentCancelled: event(ShipmentCancelledV1, { shipmentId }),
     revenueDeferred: event(RevenueDeferredV1, { revenueEventId: deferredEntryId }),
+    revenueRecognized: event(RevenueRecognizedV1, { deferredRevenueEventId: deferredEntryId, shipmentId }),
     revenueReversed: event(RevenueReversedV1, { reversedRevenueEventId: deferredEntryId }),
+    invoiceIssued: event(InvoiceIssuedV1),
   };
 }
 
 export type OrderEvents = ReturnType<typeof eventsAbout>;
 
-/** An order's whole life: reviewed and approved, paid, reserved, confirmed, shipped, deferred, dispatched, completed. */
+/** An order's whole life: reviewed and approved, paid, reserved, confirmed, shipped, deferred, dispatched, recognized and invoiced, completed. */
 export function lifecycleOf(events: OrderEvents): TopicEvent[] {
   return [
     events.cartCheckedOut,
@@ -71,6 +75,8 @@ export function lifecycleOf(events: OrderEvents): TopicEvent[] {
     events.shipmentCreated,
     events.revenueDeferred,
     events.shipmentDispatched,
+    events.revenueRecognized,
+    events.invoiceIssued,
     events.orderCompleted,
   ];
 }
