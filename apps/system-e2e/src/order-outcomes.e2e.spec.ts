@@ -9,7 +9,7 @@ import {
   PaymentAuthorizedV1,
   ShipmentDispatchedV1,
 } from '@bazaar/published-language';
-import { anEvent, eventually, everyMemberHolds, TopicTap } from '@bazaar/platform-testing';
+import { anEvent, consumedPast, eventually, everyMemberHolds, TopicTap } from '@bazaar/platform-testing';
 import { aLargeOrderRequest, checkoutHandled, orderOf, placeOrder, produce, published, publishedOnce, waitForStatus } from './support/checkout';
 import { countRows, downstreamCaughtUp, downstreamOf } from './support/downstream';
 import { http } from './support/http';
@@ -209,39 +209,87 @@ describe('Every outcome of an order, end to end', () => {
   });
 
   // Cancelling before dispatch: journey.e2e.spec.ts ('cancelled by the buyer after its payment').
-  it.concurrent('completed once its parcel is dispatched, after which the buyer can no longer cancel (409); a replayed dispatch changes nothing', async () => {
-    const orderId = await placeOrder(system);
-    await waitForStatus(system, orderId, 'payment_authorized', 'awaiting_inventory');
-    const { shipmentId } = await shipmentOf(orderId);
-    await produce(system, InventoryReservedV1, anEvent(InventoryReservedV1, { data: { orderId, lines: reservedLines } }));
-    await waitForStatus(system, orderId, 'confirmed', 'confirmed');
-    const dispatched = anEvent(ShipmentDispatchedV1, { data: { orderId, shipmentId } });
+  it.concurrent(
+    'completed once its parcel is dispatched, after which the buyer can no longer cancel (409); Finance recognizes its revenue and invoices the buyer, once; Support shows both; a replayed dispatch changes nothing',
+    async () => {
+      const orderId = await placeOrder(system);
+      await waitForStatus(system, orderId, 'payment_authorized', 'awaiting_inventory');
+      const { shipmentId } = await shipmentOf(orderId);
+      await produce(system, InventoryReservedV1, anEvent(InventoryReservedV1, { data: { orderId, lines: reservedLines } }));
+      await waitForStatus(system, orderId, 'confirmed', 'confirmed');
+      const dispatched = anEvent(ShipmentDispatchedV1, { data: { orderId, shipmentId } });
 
-    await produce(system, ShipmentDispatchedV1, dispatched);
+      await produce(system, ShipmentDispatchedV1, dispatched);
 
-    const completed = await waitForStatus(system, orderId, 'completed', 'completed');
-    expect((await publishedOnce(orders, orderId, OrderCompletedV1)).data.orderId).toBe(orderId);
-    const refused = await http('POST', `${system.url('checkout')}/orders/${orderId}/cancel`);
-    expect(refused.status).toBe(409);
-    expect(refused.contentType).toContain('application/problem+json');
-    expect(refused.body).toMatchObject({ status: 409, code: 'order_already_dispatched', title: expect.any(String) });
+      const completed = await waitForStatus(system, orderId, 'completed', 'completed');
+      expect((await publishedOnce(orders, orderId, OrderCompletedV1)).data.orderId).toBe(orderId);
+      const refused = await http('POST', `${system.url('checkout')}/orders/${orderId}/cancel`);
+      expect(refused.status).toBe(409);
+      expect(refused.contentType).toContain('application/problem+json');
+      expect(refused.body).toMatchObject({ status: 409, code: 'order_already_dispatched', title: expect.any(String) });
+      const books = await eventually(
+        async () => {
+          const { revenueEvents, invoices } = await downstreamOf(system, orderId);
+          expect(revenueEvents).toHaveLength(2);
+          expect(invoices).toHaveLength(1);
+          return { revenueEvents, invoices };
+        },
+        { timeoutMs: 30_000 },
+      );
 
-    await checkoutHandled(system, await produce(system, ShipmentDispatchedV1, dispatched));
+      const replayed = await produce(system, ShipmentDispatchedV1, dispatched);
+      await checkoutHandled(system, replayed);
+      await consumedPast(system.kafka, system.group('finance'), replayed);
 
-    expect(await orderOf(system, orderId)).toEqual(completed);
-    await downstreamCaughtUp(system, 'checkout.orders');
-    expect(published(orders, orderId, OrderCompletedV1)).toHaveLength(1);
-    expect(published(orders, orderId, OrderCancelledV1)).toEqual([]);
-    const { shipments, revenueEvents } = await downstreamOf(system, orderId);
-    expect(shipments).toEqual([expect.objectContaining({ shipmentId, status: 'created' })]);
-    expect(revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred' })]);
-    await supportShows(system, orderId, {
-      status: 'completed',
-      cancellation: null,
-      completedAt: expect.any(String),
-      shipments: [{ shipmentId, status: 'dispatched', carrier: dispatched.data.carrier, trackingNumber: dispatched.data.trackingNumber }],
-    });
-  });
+      expect(await orderOf(system, orderId)).toEqual(completed);
+      await downstreamCaughtUp(system, 'checkout.orders');
+      expect(published(orders, orderId, OrderCompletedV1)).toHaveLength(1);
+      expect(published(orders, orderId, OrderCancelledV1)).toEqual([]);
+      const { shipments, revenueEvents, invoices } = await downstreamOf(system, orderId);
+      expect(shipments).toEqual([expect.objectContaining({ shipmentId, status: 'created' })]);
+      expect({ revenueEvents, invoices }).toEqual(books);
+      const [deferred, recognized] = revenueEvents as { revenueEventId: string }[];
+      expect(revenueEvents).toEqual([
+        expect.objectContaining({ kind: 'deferred', amount: { amount: 3399, currency: 'EUR' } }),
+        expect.objectContaining({
+          kind: 'recognized',
+          amount: { amount: 3399, currency: 'EUR' },
+          recognizesRevenueEventId: deferred!.revenueEventId,
+          shipmentId,
+          lines: [
+            { account: 'deferred_revenue', side: 'debit', amount: { amount: 3399, currency: 'EUR' } },
+            { account: 'revenue', side: 'credit', amount: { amount: 3399, currency: 'EUR' } },
+          ],
+        }),
+      ]);
+      const [invoice] = invoices as { invoiceId: string; invoiceNumber: string }[];
+      expect(invoice).toMatchObject({
+        orderId,
+        invoiceNumber: expect.stringMatching(/^\d{4}-\d{6}$/),
+        buyerId: expect.stringMatching(/^buyer-/),
+        lines: [
+          { sku: 'MUG-BLUE', quantity: 2, unitPrice: { amount: 1250, currency: 'EUR' }, lineTotal: { amount: 2500, currency: 'EUR' } },
+          { sku: 'TEA-EARL', quantity: 1, unitPrice: { amount: 899, currency: 'EUR' }, lineTotal: { amount: 899, currency: 'EUR' } },
+        ],
+        total: { amount: 3399, currency: 'EUR' },
+        payment: { state: 'authorized' },
+      });
+      expect((await http('GET', `${system.url('finance')}/invoices/${invoice!.invoiceId}`)).body).toEqual(invoice);
+      await supportShows(system, orderId, {
+        status: 'completed',
+        cancellation: null,
+        completedAt: expect.any(String),
+        shipments: [{ shipmentId, status: 'dispatched', carrier: dispatched.data.carrier, trackingNumber: dispatched.data.trackingNumber }],
+        revenue: [
+          { entryId: deferred!.revenueEventId, kind: 'deferred' },
+          { entryId: recognized!.revenueEventId, kind: 'recognized', recognizesEntryId: deferred!.revenueEventId },
+        ],
+        invoices: [{ invoiceId: invoice!.invoiceId, invoiceNumber: invoice!.invoiceNumber, total: { amount: 3399, currency: 'EUR' } }],
+      });
+      const balance = await http('GET', `${system.url('finance')}/ledger/balance`);
+      expect(balance.body.totals).toEqual([expect.objectContaining({ currency: 'EUR', balanced: true })]);
+    },
+  );
 
   describe('when Checkout is killed while authorizations are in flight', () => {
     /** A gateway that takes its time, and leases short enough that a dead replica's claims lapse quickly. */
