@@ -86,7 +86,7 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
     );
   });
 
-  it('cancelled by the buyer after its payment: its shipment is cancelled and its deferred revenue reversed', async () => {
+  it('cancelled by the buyer after its payment: its shipment is cancelled and its deferred revenue reversed, and nobody is invoiced', async () => {
     const placed = await http('POST', `${system.url('checkout')}/orders`, { body: anOrderRequest() });
     const { orderId } = placed.body;
     const projected = await fullyProjected(system, orderId);
@@ -96,7 +96,7 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
     expect(cancelled.status).toBe(200);
     expect(cancelled.body).toMatchObject({ orderId, status: 'cancelled', cancellationReason: 'buyer_cancelled' });
 
-    const { revenueEvents, view } = await eventually(async () => {
+    const { revenueEvents, invoices, view } = await eventually(async () => {
       const state = await downstreamOf(system, orderId);
       expect(state.shipments).toEqual([expect.objectContaining({ shipmentId: shipment.shipmentId, status: 'cancelled' })]);
       expect(state.revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred' }), expect.objectContaining({ kind: 'reversal' })]);
@@ -115,7 +115,9 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
         { entryId: deferred!.revenueEventId, kind: 'deferred', reversesEntryId: null },
         { entryId: reversal!.revenueEventId, kind: 'reversal', amount: deferred!.amount, reversesEntryId: deferred!.revenueEventId },
       ],
+      invoices: [],
     });
+    expect(invoices).toEqual([]);
     expect(reversal).toMatchObject({
       amount: deferred!.amount,
       reversesRevenueEventId: deferred!.revenueEventId,
