@@ -9,7 +9,7 @@ import {
   PaymentAuthorizedV1,
   ShipmentDispatchedV1,
 } from '@bazaar/published-language';
-import { eventually, everyMemberHolds, TopicTap } from '@bazaar/platform-testing';
+import { consumedPast, eventually, everyMemberHolds, TopicTap } from '@bazaar/platform-testing';
 import {
   aLargeOrderRequest,
   checkoutHandled,
@@ -232,39 +232,86 @@ describe('Every outcome of an order, end to end', () => {
   });
 
   // Cancelling before dispatch: journey.e2e.spec.ts ('cancelled by the buyer once confirmed').
-  it.concurrent('completed once the warehouse dispatches its parcel, after which the buyer can no longer cancel (409); a replayed dispatch changes nothing', async () => {
-    const sku = aSku('SHIP');
-    await stock(system, { [sku]: 10 });
-    const orderId = await placeOrder(system, anOrderRequest({ lines: linesOf({ [sku]: 2 }) }));
-    await waitForStatus(system, orderId, 'confirmed', 'confirmed');
-    const { shipmentId } = await shipmentOf(system, orderId);
+  it.concurrent(
+    'completed once the warehouse dispatches its parcel, after which the buyer can no longer cancel (409); Finance recognizes its revenue and invoices the buyer, once; Support shows both; a replayed dispatch changes nothing',
+    async () => {
+      const sku = aSku('SHIP');
+      await stock(system, { [sku]: 10 });
+      const orderId = await placeOrder(system, anOrderRequest({ lines: linesOf({ [sku]: 2 }) }));
+      await waitForStatus(system, orderId, 'confirmed', 'confirmed');
+      const { shipmentId } = await shipmentOf(system, orderId);
 
-    const parcel = await walk(system, shipmentId, 'dispatch');
+      const parcel = await walk(system, shipmentId, 'dispatch');
 
-    const completed = await waitForStatus(system, orderId, 'completed', 'completed');
-    expect((await publishedOnce(orders, orderId, OrderCompletedV1)).data.orderId).toBe(orderId);
-    const refused = await http('POST', `${system.url('checkout')}/orders/${orderId}/cancel`);
-    expect(refused.status).toBe(409);
-    expect(refused.contentType).toContain('application/problem+json');
-    expect(refused.body).toMatchObject({ status: 409, code: 'order_already_dispatched', title: expect.any(String) });
-    const dispatched = await tappedAbout(shipmentEvents, orderId, ShipmentDispatchedV1);
-    expect(ShipmentDispatchedV1.parse(dispatched.body).data).toMatchObject({ shipmentId, orderId, ...parcel });
+      const completed = await waitForStatus(system, orderId, 'completed', 'completed');
+      expect((await publishedOnce(orders, orderId, OrderCompletedV1)).data.orderId).toBe(orderId);
+      const refused = await http('POST', `${system.url('checkout')}/orders/${orderId}/cancel`);
+      expect(refused.status).toBe(409);
+      expect(refused.contentType).toContain('application/problem+json');
+      expect(refused.body).toMatchObject({ status: 409, code: 'order_already_dispatched', title: expect.any(String) });
+      const dispatched = await tappedAbout(shipmentEvents, orderId, ShipmentDispatchedV1);
+      expect(ShipmentDispatchedV1.parse(dispatched.body).data).toMatchObject({ shipmentId, orderId, ...parcel });
+      const books = await eventually(
+        async () => {
+          const { revenueEvents, invoices } = await downstreamOf(system, orderId);
+          expect(revenueEvents).toHaveLength(2);
+          expect(invoices).toHaveLength(1);
+          return { revenueEvents, invoices };
+        },
+        { timeoutMs: 30_000 },
+      );
 
-    await checkoutHandled(system, await redeliver(system, 'fulfillment.shipments', dispatched));
+      const replayed = await redeliver(system, 'fulfillment.shipments', dispatched);
+      await checkoutHandled(system, replayed);
+      await consumedPast(system.kafka, system.group('finance'), replayed);
 
-    expect(await orderOf(system, orderId)).toEqual(completed);
-    await downstreamCaughtUp(system, 'checkout.orders');
-    expect(published(orders, orderId, OrderCompletedV1)).toHaveLength(1);
-    expect(published(orders, orderId, OrderCancelledV1)).toEqual([]);
-    expect(await shipmentOf(system, orderId, 'dispatched')).toMatchObject({ shipmentId, ...parcel });
-    expect(await stockLevel(system, sku)).toEqual({ sku, onHand: 8, reserved: 0, available: 8 });
-    await supportShows(system, orderId, {
-      status: 'completed',
-      cancellation: null,
-      completedAt: expect.any(String),
-      shipments: [{ shipmentId, status: 'dispatched', ...parcel, pickedAt: expect.any(String), packedAt: expect.any(String) }],
-    });
-  });
+      expect(await orderOf(system, orderId)).toEqual(completed);
+      await downstreamCaughtUp(system, 'checkout.orders');
+      expect(published(orders, orderId, OrderCompletedV1)).toHaveLength(1);
+      expect(published(orders, orderId, OrderCancelledV1)).toEqual([]);
+      expect(await shipmentOf(system, orderId, 'dispatched')).toMatchObject({ shipmentId, ...parcel });
+      expect(await stockLevel(system, sku)).toEqual({ sku, onHand: 8, reserved: 0, available: 8 });
+      const { revenueEvents, invoices } = await downstreamOf(system, orderId);
+      expect({ revenueEvents, invoices }).toEqual(books);
+      const total = { amount: 2500, currency: 'EUR' };
+      const [deferred, recognized] = revenueEvents as { revenueEventId: string }[];
+      expect(revenueEvents).toEqual([
+        expect.objectContaining({ kind: 'deferred', amount: total }),
+        expect.objectContaining({
+          kind: 'recognized',
+          amount: total,
+          recognizesRevenueEventId: deferred!.revenueEventId,
+          shipmentId,
+          lines: [
+            { account: 'deferred_revenue', side: 'debit', amount: total },
+            { account: 'revenue', side: 'credit', amount: total },
+          ],
+        }),
+      ]);
+      const [invoice] = invoices as { invoiceId: string; invoiceNumber: string }[];
+      expect(invoice).toMatchObject({
+        orderId,
+        invoiceNumber: expect.stringMatching(/^\d{4}-\d{6}$/),
+        lines: [{ sku, quantity: 2, unitPrice: { amount: 1250, currency: 'EUR' }, lineTotal: total }],
+        total,
+        payment: { state: 'authorized' },
+      });
+      expect((await http('GET', `${system.url('finance')}/invoices/${invoice!.invoiceId}`)).body).toEqual(invoice);
+      await supportShows(system, orderId, {
+        status: 'completed',
+        cancellation: null,
+        completedAt: expect.any(String),
+        shipments: [{ shipmentId, status: 'dispatched', ...parcel, pickedAt: expect.any(String), packedAt: expect.any(String) }],
+        revenue: [
+          { entryId: deferred!.revenueEventId, kind: 'deferred' },
+          { entryId: recognized!.revenueEventId, kind: 'recognized', recognizesEntryId: deferred!.revenueEventId },
+        ],
+        invoices: [{ invoiceId: invoice!.invoiceId, invoiceNumber: invoice!.invoiceNumber, total }],
+      });
+      const balance = await http('GET', `${system.url('finance')}/ledger/balance`);
+      expect(balance.body.totals).toEqual(expect.arrayContaining([expect.objectContaining({ currency: 'EUR', balanced: true })]));
+    },
+  );
 
   describe('when Checkout is killed while authorizations are in flight', () => {
     /** A gateway that takes its time, and leases short enough that a dead replica's claims lapse quickly. */

@@ -7,7 +7,9 @@ import { OrderConfirmedV1 } from './checkout/order-confirmed.v1';
 import { PaymentAuthorizedV1 } from './checkout/payment-authorized.v1';
 import { PaymentFailedV1 } from './checkout/payment-failed.v1';
 import { EventContract } from './contract';
+import { InvoiceIssuedV1 } from './finance/invoice-issued.v1';
 import { RevenueDeferredV1 } from './finance/revenue-deferred.v1';
+import { RevenueRecognizedV1 } from './finance/revenue-recognized.v1';
 import { RevenueReversedV1 } from './finance/revenue-reversed.v1';
 import { InventoryReservationFailedV1 } from './fulfillment/inventory-reservation-failed.v1';
 import { InventoryReservedV1 } from './fulfillment/inventory-reserved.v1';
@@ -42,6 +44,8 @@ export const allContracts: readonly EventContract<unknown>[] = [
   InventoryReservationFailedV1,
   RevenueDeferredV1,
   RevenueReversedV1,
+  RevenueRecognizedV1,
+  InvoiceIssuedV1,
   CaseOpenedV1,
   CaseCommentedV1,
   CaseResolvedV1,

@@ -21,6 +21,8 @@ export * from './fulfillment/inventory-reserved.v1';
 export * from './fulfillment/inventory-reservation-failed.v1';
 export * from './finance/revenue-deferred.v1';
 export * from './finance/revenue-reversed.v1';
+export * from './finance/revenue-recognized.v1';
+export * from './finance/invoice-issued.v1';
 export * from './support/case-opened.v1';
 export * from './support/case-commented.v1';
 export * from './support/case-resolved.v1';

@@ -7,7 +7,10 @@ export const Topics = {
   fulfillmentShipments: 'fulfillment.shipments',
   /** Fulfillment's answers to an order's reservation request; keyed by the Checkout order id. */
   fulfillmentReservations: 'fulfillment.reservations',
+  /** Each order's revenue ledger entries; keyed by the Checkout order id. */
   financeLedgers: 'finance.ledgers',
+  /** Invoices issued to buyers; keyed by the invoice id. */
+  financeInvoices: 'finance.invoices',
   /** Support's cases: every action an agent takes on one; keyed by the case id. */
   supportCases: 'support.cases',
 } as const;

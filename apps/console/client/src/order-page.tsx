@@ -40,12 +40,13 @@ interface LedgerEntry {
   readonly recordedAt: string;
   readonly lines: readonly { account: string; side: string; amount: Money }[];
 }
+/** Finance's `GET /invoices?orderId=` answer: the content never changes once issued, the payment state apart. */
 interface Invoice {
   readonly invoiceId: string;
-  readonly number?: string | number;
-  readonly total?: Money;
-  readonly issuedAt?: string;
-  readonly status?: string;
+  readonly invoiceNumber: string;
+  readonly total: Money;
+  readonly issuedAt: string;
+  readonly payment: { readonly state: string };
 }
 
 export const shipmentSteps = ['created', 'picked', 'packed', 'dispatched', 'delivered'] as const;
@@ -154,7 +155,7 @@ export function OrderPage({ orderId, role }: { orderId: string; role: Role }) {
               <ul>
                 {invoices.body.invoices.map((invoice) => (
                   <li key={invoice.invoiceId}>
-                    Invoice {invoice.number ?? invoice.invoiceId}: {money(invoice.total)} {invoice.issuedAt ? `issued ${when(invoice.issuedAt)}` : ''} {invoice.status ?? ''}
+                    Invoice {invoice.invoiceNumber}: {money(invoice.total)} issued {when(invoice.issuedAt)}, payment {invoice.payment.state}
                   </li>
                 ))}
               </ul>

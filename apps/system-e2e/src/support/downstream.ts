@@ -5,12 +5,18 @@ import { System } from './system';
 
 /** Everything the three downstream contexts know about one order, through their public routes. */
 export async function downstreamOf(system: System, orderId: string) {
-  const [shipments, revenue, view] = await Promise.all([
+  const [shipments, revenue, invoices, view] = await Promise.all([
     http('GET', `${system.url('fulfillment')}/shipments?orderId=${orderId}`),
     http('GET', `${system.url('finance')}/revenue-events?orderId=${orderId}`),
+    http('GET', `${system.url('finance')}/invoices?orderId=${orderId}`),
     http('GET', `${system.url('support')}/case-order-views/${orderId}`),
   ]);
-  return { shipments: shipments.body.shipments as unknown[], revenueEvents: revenue.body.revenueEvents as unknown[], view: view.status === 200 ? view.body : undefined };
+  return {
+    shipments: shipments.body.shipments as unknown[],
+    revenueEvents: revenue.body.revenueEvents as unknown[],
+    invoices: invoices.body.invoices as unknown[],
+    view: view.status === 200 ? view.body : undefined,
+  };
 }
 
 /**

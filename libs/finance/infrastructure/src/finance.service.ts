@@ -6,12 +6,13 @@ import { financeMigrations } from './persistence/migrations';
 /** Everything the platform needs to run Finance; the app and the integration tests start the same service. */
 export function financeService(config: ServiceConfig): ServiceOptions {
   return {
-    definition: { name: 'finance', migrations: financeMigrations, consumes: [Topics.checkoutOrders] },
+    definition: { name: 'finance', migrations: financeMigrations, consumes: [Topics.checkoutOrders, Topics.fulfillmentShipments] },
     config,
     module: FinanceModule,
     openApi: {
       title: 'Bazaar Finance',
-      description: "Accounting facts: each order's revenue ledger, in balanced, immutable double-entry lines.",
+      description:
+        "Accounting facts: each order's revenue ledger in balanced, immutable double-entry lines (deferred at payment, recognized at dispatch, reversed at a cancellation), the invoices issued at dispatch, numbered per year without gaps, and the trial balance.",
     },
   };
 }

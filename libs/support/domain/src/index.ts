@@ -3,6 +3,7 @@ export * from './case-order-view/case-order-views';
 export * from './case-order-view/checkout-details';
 export * from './case-order-view/errors';
 export * from './case-order-view/fraud-review';
+export * from './case-order-view/invoices';
 export * from './case-order-view/order-facts';
 export * from './case-order-view/order-status';
 export * from './case-order-view/payment';

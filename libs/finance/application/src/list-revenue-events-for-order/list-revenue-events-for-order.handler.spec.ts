@@ -1,49 +1,42 @@
-import { FixedClock, SequentialIds } from '@bazaar/shared-kernel/testing';
-import { RecordDeferredRevenueHandler } from '../record-deferred-revenue/record-deferred-revenue.handler';
-import { ReverseRevenueHandler } from '../reverse-revenue/reverse-revenue.handler';
-import { InMemoryRevenueEvents } from '../testing/in-memory-revenue-events';
-import { ListRevenueEventsForOrderHandler } from './list-revenue-events-for-order.handler';
+import { someDispatch, someTerms } from '@bazaar/finance-domain/testing';
+import { financeFakes } from '../testing/finance-fakes';
 
 describe('List revenue events for an order', () => {
-  let ledger: InMemoryRevenueEvents;
-  let list: ListRevenueEventsForOrderHandler;
-  let defer: RecordDeferredRevenueHandler;
+  const eur3399 = { amount: 3399, currency: 'EUR' };
 
-  beforeEach(() => {
-    ledger = new InMemoryRevenueEvents();
-    list = new ListRevenueEventsForOrderHandler(ledger);
-    defer = new RecordDeferredRevenueHandler(ledger, new FixedClock(new Date('2026-11-21T10:00:00Z')), new SequentialIds('revenue'));
-  });
+  it('answers the order’s ledger entries with their lines, each naming what it refers to', async () => {
+    const finance = financeFakes({ idPrefix: 'revenue' });
+    await finance.defer.execute({ orderId: 'order-1', terms: someTerms() });
+    await finance.defer.execute({ orderId: 'order-2', terms: someTerms() });
+    await finance.recognize.execute({ orderId: 'order-1', ...someDispatch() });
 
-  it('answers the order\'s ledger entries with their lines', async () => {
-    await defer.execute({ orderId: 'order-1', amount: { amount: 1250, currency: 'GBP' } });
-    await defer.execute({ orderId: 'order-2', amount: { amount: 99, currency: 'GBP' } });
-
-    expect(await list.execute({ orderId: 'order-1' })).toEqual([
+    expect(await finance.listRevenueEvents.execute({ orderId: 'order-1' })).toEqual([
       {
         revenueEventId: 'revenue-1',
         orderId: 'order-1',
         kind: 'deferred',
-        amount: { amount: 1250, currency: 'GBP' },
-        recordedAt: new Date('2026-11-21T10:00:00Z'),
+        amount: eur3399,
+        recordedAt: finance.clock.now(),
         lines: [
-          { account: 'accounts_receivable', side: 'debit', amount: { amount: 1250, currency: 'GBP' } },
-          { account: 'deferred_revenue', side: 'credit', amount: { amount: 1250, currency: 'GBP' } },
+          { account: 'accounts_receivable', side: 'debit', amount: eur3399 },
+          { account: 'deferred_revenue', side: 'credit', amount: eur3399 },
         ],
       },
+      expect.objectContaining({ revenueEventId: 'revenue-3', kind: 'recognized', recognizesRevenueEventId: 'revenue-1', shipmentId: someDispatch().shipmentId }),
     ]);
   });
 
   it('answers a reversal after the entry it reverses, naming it', async () => {
-    await defer.execute({ orderId: 'order-1', amount: { amount: 1250, currency: 'GBP' } });
-    await new ReverseRevenueHandler(ledger, new FixedClock(new Date('2026-11-21T11:00:00Z')), new SequentialIds('reversal')).execute({ orderId: 'order-1' });
+    const finance = financeFakes({ idPrefix: 'revenue' });
+    await finance.defer.execute({ orderId: 'order-1', terms: someTerms() });
+    await finance.reverse.execute({ orderId: 'order-1' });
 
-    const [deferred, reversal] = await list.execute({ orderId: 'order-1' });
+    const [deferred, reversal] = await finance.listRevenueEvents.execute({ orderId: 'order-1' });
     expect(deferred).not.toHaveProperty('reversesRevenueEventId');
-    expect(reversal).toMatchObject({ revenueEventId: 'reversal-1', kind: 'reversal', reversesRevenueEventId: 'revenue-1', amount: { amount: 1250, currency: 'GBP' } });
+    expect(reversal).toMatchObject({ revenueEventId: 'revenue-2', kind: 'reversal', reversesRevenueEventId: 'revenue-1', amount: eur3399 });
   });
 
   it('answers an empty list for an order without entries', async () => {
-    expect(await list.execute({ orderId: 'unknown' })).toEqual([]);
+    expect(await financeFakes().listRevenueEvents.execute({ orderId: 'unknown' })).toEqual([]);
   });
 });

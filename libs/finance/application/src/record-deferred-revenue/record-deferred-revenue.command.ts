@@ -1,7 +1,7 @@
-import { Money } from '@bazaar/shared-kernel';
+import { SaleTerms } from '@bazaar/finance-domain';
 
-/** Money is expected for an order but not earned yet. Finance's own words, whatever triggered it. */
+/** Money is expected for an order but not earned yet: what was sold, to whom, for how much. Finance's own words, whatever triggered it. */
 export interface RecordDeferredRevenue {
   readonly orderId: string;
-  readonly amount: Money;
+  readonly terms: SaleTerms;
 }

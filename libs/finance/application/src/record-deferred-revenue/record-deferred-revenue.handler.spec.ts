@@ -1,69 +1,74 @@
+import { Sale } from '@bazaar/finance-domain';
+import { someDispatch, someTerms } from '@bazaar/finance-domain/testing';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
-import { FixedClock, SequentialIds } from '@bazaar/shared-kernel/testing';
-import { InMemoryRevenueEvents } from '../testing/in-memory-revenue-events';
+import { financeFakes } from '../testing/finance-fakes';
+import { InMemorySales } from '../testing/in-memory-sales';
 import { RecordDeferredRevenue } from './record-deferred-revenue.command';
-import { RecordDeferredRevenueHandler } from './record-deferred-revenue.handler';
 
 describe('Record deferred revenue', () => {
-  const order: RecordDeferredRevenue = { orderId: 'order-1', amount: { amount: 3399, currency: 'EUR' } };
-  let ledger: InMemoryRevenueEvents;
-  let handler: RecordDeferredRevenueHandler;
+  const order: RecordDeferredRevenue = { orderId: 'order-1', terms: someTerms() };
+  const eur3399 = { amount: 3399, currency: 'EUR' };
 
-  beforeEach(() => {
-    ledger = new InMemoryRevenueEvents();
-    handler = new RecordDeferredRevenueHandler(ledger, new FixedClock(new Date('2026-11-21T10:00:00Z')), new SequentialIds('revenue'));
-  });
+  it('records a balanced deferred entry of the order total and answers its id', async () => {
+    const finance = financeFakes({ idPrefix: 'revenue' });
 
-  it('records a balanced deferred entry for the order and answers its id', async () => {
-    const id = await handler.execute(order);
+    expect(await finance.defer.execute(order)).toBe('revenue-1');
 
-    expect(id).toBe('revenue-1');
-    const [entry] = await ledger.ofOrder('order-1');
-    expect(entry!.snapshot()).toMatchObject({
-      id: 'revenue-1',
-      kind: 'deferred',
-      amount: { amount: 3399, currency: 'EUR' },
-      recordedAt: new Date('2026-11-21T10:00:00Z'),
-    });
+    const [entry] = await finance.listRevenueEvents.execute({ orderId: 'order-1' });
+    expect(entry).toMatchObject({ revenueEventId: 'revenue-1', kind: 'deferred', amount: eur3399, recordedAt: finance.clock.now() });
     expect(entry!.lines.map(({ account, side }) => `${side} ${account}`)).toEqual(['debit accounts_receivable', 'credit deferred_revenue']);
   });
 
-  it('publishes RevenueDeferred', async () => {
-    await handler.execute(order);
+  it('publishes RevenueDeferred and issues no invoice: nothing is earned yet', async () => {
+    const finance = financeFakes({ idPrefix: 'revenue' });
 
-    expect(ledger.published).toEqual([
-      expect.objectContaining({ type: 'RevenueDeferred', revenueEventId: 'revenue-1', orderId: 'order-1', amount: order.amount }),
-    ]);
+    await finance.defer.execute(order);
+
+    expect(finance.sales.published).toEqual([{ type: 'RevenueDeferred', revenueEventId: 'revenue-1', orderId: 'order-1', amount: eur3399, occurredAt: finance.clock.now() }]);
+    expect(finance.invoices.numbers).toEqual([]);
   });
 
-  it('records nothing new when the order\'s revenue is already deferred, answering the existing id', async () => {
-    await handler.execute(order);
-    const again = await handler.execute({ ...order, amount: { amount: 1, currency: 'EUR' } });
+  it('records nothing new when the order’s revenue is already deferred, answering the existing id', async () => {
+    const finance = financeFakes({ idPrefix: 'revenue' });
+    await finance.defer.execute(order);
 
-    expect(again).toBe('revenue-1');
-    expect(ledger.count).toBe(1);
-    expect(ledger.published).toHaveLength(1);
+    expect(await finance.defer.execute({ ...order, terms: { ...someTerms(), buyerId: 'someone-else' } })).toBe('revenue-1');
+    expect(await finance.listRevenueEvents.execute({ orderId: 'order-1' })).toHaveLength(1);
+    expect(finance.sales.published).toHaveLength(1);
   });
 
-  it('refuses a zero amount and records nothing', async () => {
-    await expect(handler.execute({ ...order, amount: { amount: 0, currency: 'EUR' } })).rejects.toMatchObject({
-      code: 'revenue_amount_not_positive',
+  it('after the order’s dispatch was recorded: recognizes the revenue and invoices the buyer at once', async () => {
+    const finance = financeFakes({ idPrefix: 'id' });
+    await finance.recognize.execute({ orderId: 'order-1', ...someDispatch() });
+
+    await finance.defer.execute(order);
+
+    expect((await finance.listRevenueEvents.execute({ orderId: 'order-1' })).map((entry) => entry.kind)).toEqual(['deferred', 'recognized']);
+    expect(finance.sales.published.map((event) => event.type)).toEqual(['RevenueDeferred', 'RevenueRecognized']);
+    expect(await finance.listInvoices.execute({ orderId: 'order-1' })).toEqual([expect.objectContaining({ invoiceNumber: '2026-000001', buyerId: 'buyer-42', total: eur3399 })]);
+  });
+
+  it('refuses terms whose lines do not add up and records nothing', async () => {
+    const finance = financeFakes();
+
+    await expect(finance.defer.execute({ ...order, terms: { ...someTerms(), total: { amount: 1, currency: 'EUR' } } })).rejects.toMatchObject({
+      code: 'priced_lines_invalid',
     });
-    expect(ledger.count).toBe(0);
+    expect(await finance.listRevenueEvents.execute({ orderId: 'order-1' })).toEqual([]);
+    expect(finance.sales.published).toEqual([]);
   });
 
-  it('reports a conflict when another writer deferred the order\'s revenue after it looked', async () => {
-    /** A read that missed a concurrent writer: only the ledger's unique (order, kind) rule is left. */
-    class LaggingReads extends InMemoryRevenueEvents {
-      override async ofOrder() {
-        return [];
+  it('reports a conflict when another writer deferred the order’s revenue after it looked', async () => {
+    /** A read that missed a concurrent writer: only the store's version check is left. */
+    class LaggingReads extends InMemorySales {
+      override async byOrder(): Promise<Sale | undefined> {
+        return undefined;
       }
     }
-    const store = new LaggingReads();
-    await new RecordDeferredRevenueHandler(store, new FixedClock(), new SequentialIds('first')).execute(order);
+    const sales = new LaggingReads();
+    await financeFakes({ sales, idPrefix: 'first' }).defer.execute(order);
 
-    await expect(new RecordDeferredRevenueHandler(store, new FixedClock(), new SequentialIds('second')).execute(order)).rejects.toBeInstanceOf(
-      ConcurrencyConflict,
-    );
+    await expect(financeFakes({ sales, idPrefix: 'second' }).defer.execute(order)).rejects.toBeInstanceOf(ConcurrencyConflict);
+    expect(sales.published).toHaveLength(1);
   });
 });

@@ -1,8 +1,13 @@
 import { Money } from '@bazaar/shared-kernel';
 import { LedgerEntryUnbalanced, LedgerLineInvalid } from './revenue-event-errors';
 
-/** The accounts revenue moves through; `revenue` arrives with recognition at dispatch. */
-export type LedgerAccount = 'accounts_receivable' | 'deferred_revenue';
+/**
+ * The accounts revenue moves through: the buyer owes the order's total (`accounts_receivable`)
+ * from the authorization; it is owed to the buyer as goods (`deferred_revenue`) until dispatch,
+ * when it becomes earned `revenue`.
+ */
+export const ledgerAccounts = ['accounts_receivable', 'deferred_revenue', 'revenue'] as const;
+export type LedgerAccount = (typeof ledgerAccounts)[number];
 
 export type LedgerSide = 'debit' | 'credit';
 

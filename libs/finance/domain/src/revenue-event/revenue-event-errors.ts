@@ -40,16 +40,12 @@ export class RevenueNotReversible extends DomainError {
   }
 }
 
-/**
- * A cancelled, paid order whose revenue Finance never deferred: the ledger has nothing to undo. Its
- * payment-authorized event has not been recorded yet (it may sit in the dead letters); reversing
- * must wait for it rather than invent an amount.
- */
-export class NoDeferredRevenueToReverse extends DomainError {
-  readonly code = 'no_deferred_revenue_to_reverse';
-  readonly kind = 'conflict' as const;
+/** Only expected revenue can be earned: a recognition moves a deferred entry's amount, nothing else. */
+export class RevenueNotRecognizable extends DomainError {
+  readonly code = 'revenue_not_recognizable';
+  readonly kind = 'invalid' as const;
 
-  constructor(orderId: string) {
-    super(`Order ${orderId} has no deferred revenue to reverse`);
+  constructor(revenueEventId: string, kind: string) {
+    super(`Revenue entry ${revenueEventId} is ${kind}: only a deferred entry can be recognized`);
   }
 }

@@ -1,7 +1,6 @@
-import { AggregateRoot, Money } from '@bazaar/shared-kernel';
-import { LedgerEvent } from './ledger-events';
+import { Money } from '@bazaar/shared-kernel';
 import { balancedLines, LedgerLine } from './ledger-line';
-import { RevenueAmountNotPositive, RevenueNotReversible } from './revenue-event-errors';
+import { RevenueAmountNotPositive, RevenueNotRecognizable, RevenueNotReversible } from './revenue-event-errors';
 import { RevenueEventKind } from './revenue-event-kind';
 
 export interface RevenueEventSnapshot {
@@ -13,19 +12,18 @@ export interface RevenueEventSnapshot {
   readonly lines: readonly LedgerLine[];
   /** A reversal's deferred entry; absent on every other kind. */
   readonly reverses?: string;
+  /** A recognition's deferred entry; absent on every other kind. */
+  readonly recognizes?: string;
+  /** A recognition's dispatched shipment, which earned the revenue; absent on every other kind. */
+  readonly shipmentId?: string;
 }
 
 /**
- * Finance's "order": one immutable, balanced entry in an order's revenue ledger. It has no
- * behaviour after it is recorded: a correction is a new entry (a reversal), never an edit.
+ * One immutable, balanced entry in an order's revenue ledger (see `Sale`, which records them). It
+ * has no behaviour after it is recorded: a correction is a new entry (a reversal), never an edit.
  */
-export class RevenueEvent extends AggregateRoot<LedgerEvent> {
-  private constructor(
-    private readonly state: RevenueEventSnapshot,
-    version: number,
-  ) {
-    super(version);
-  }
+export class RevenueEvent {
+  private constructor(private readonly state: RevenueEventSnapshot) {}
 
   /** Money expected for an order, not yet earned: receivable on one side, deferred revenue on the other. */
   static defer(input: { id: string; orderId: string; amount: Money; recordedAt: Date }): RevenueEvent {
@@ -35,9 +33,22 @@ export class RevenueEvent extends AggregateRoot<LedgerEvent> {
       { account: 'accounts_receivable', side: 'debit', amount },
       { account: 'deferred_revenue', side: 'credit', amount },
     ];
-    const entry = RevenueEvent.of({ id, orderId, kind: 'deferred', amount, recordedAt, lines }, 0);
-    entry.record({ type: 'RevenueDeferred', revenueEventId: id, orderId, amount: entry.amount, occurredAt: recordedAt });
-    return entry;
+    return RevenueEvent.restore({ id, orderId, kind: 'deferred', amount, recordedAt, lines });
+  }
+
+  /**
+   * The deferred revenue of an order whose goods have left: the same amount, from deferred revenue
+   * to revenue. The deferred entry itself stays as it was.
+   */
+  static recognize(deferred: RevenueEvent, input: { id: string; shipmentId: string; recordedAt: Date }): RevenueEvent {
+    if (deferred.kind !== 'deferred') throw new RevenueNotRecognizable(deferred.id, deferred.kind);
+    const { id, shipmentId, recordedAt } = input;
+    const { orderId, amount } = deferred;
+    const lines: LedgerLine[] = [
+      { account: 'deferred_revenue', side: 'debit', amount },
+      { account: 'revenue', side: 'credit', amount },
+    ];
+    return RevenueEvent.restore({ id, orderId, kind: 'recognized', amount, recordedAt, lines, recognizes: deferred.id, shipmentId });
   }
 
   /**
@@ -52,20 +63,14 @@ export class RevenueEvent extends AggregateRoot<LedgerEvent> {
       { account: 'deferred_revenue', side: 'debit', amount },
       { account: 'accounts_receivable', side: 'credit', amount },
     ];
-    const entry = RevenueEvent.of({ id, orderId, kind: 'reversal', amount, recordedAt, lines, reverses: deferred.id }, 0);
-    entry.record({ type: 'RevenueReversed', revenueEventId: id, reversedRevenueEventId: deferred.id, orderId, amount, occurredAt: recordedAt });
-    return entry;
+    return RevenueEvent.restore({ id, orderId, kind: 'reversal', amount, recordedAt, lines, reverses: deferred.id });
   }
 
-  /** A recorded entry read back; recorded entries never change, so they stay at version 1. */
+  /** An entry as recorded, checked again: it must balance. */
   static restore(snapshot: RevenueEventSnapshot): RevenueEvent {
-    return RevenueEvent.of(snapshot, 1);
-  }
-
-  private static of(snapshot: RevenueEventSnapshot, version: number): RevenueEvent {
     const lines = balancedLines(snapshot.lines, snapshot.amount.currency);
     const amount = Object.freeze({ ...snapshot.amount });
-    return new RevenueEvent(Object.freeze({ ...snapshot, amount, lines }), version);
+    return new RevenueEvent(Object.freeze({ ...snapshot, amount, lines }));
   }
 
   get id(): string {
@@ -82,6 +87,10 @@ export class RevenueEvent extends AggregateRoot<LedgerEvent> {
 
   get amount(): Money {
     return this.state.amount;
+  }
+
+  get recordedAt(): Date {
+    return this.state.recordedAt;
   }
 
   get lines(): readonly LedgerLine[] {

@@ -1,13 +1,24 @@
-import { anEvent } from '@bazaar/platform-testing';
+import { anEvent, recordedExample } from '@bazaar/platform-testing';
 import { orderCancellationReasons, OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-language';
 import { deferredRevenueFor, revenueReversalFor } from './checkout-translation';
 
 describe('Checkout → Finance translation', () => {
-  it('expects the authorized amount as revenue, leaving lines, buyer and address behind', () => {
-    const eur3399 = { amount: 3399, currency: 'EUR' };
-    const { data } = anEvent(PaymentAuthorizedV1, { data: { amount: eur3399, total: eur3399 } });
+  const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
-    expect(deferredRevenueFor(data)).toEqual({ orderId: data.orderId, amount: eur3399 });
+  it('expects the revenue of what was sold: the buyer, the priced lines and the total, leaving the address and the authorization reference behind', () => {
+    const { data } = recordedExample(PaymentAuthorizedV1);
+
+    expect(deferredRevenueFor(data)).toEqual({
+      orderId: data.orderId,
+      terms: {
+        buyerId: 'buyer-42',
+        lines: [
+          { sku: 'MUG-BLUE', quantity: 2, unitPrice: eur(1250), lineTotal: eur(2500) },
+          { sku: 'TEA-EARL', quantity: 1, unitPrice: eur(899), lineTotal: eur(899) },
+        ],
+        total: eur(3399),
+      },
+    });
   });
 
   it.each(orderCancellationReasons)('reverses the revenue of an order cancelled (%s) after its payment was authorized', (reason) => {

@@ -2,15 +2,27 @@ import { RecordDeferredRevenue, ReverseRevenue } from '@bazaar/finance-applicati
 import { OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-language';
 
 /*
- * Checkout's news in Finance's words. Lines, buyer, address and the authorization reference are
- * not accounting facts and stop here.
+ * Checkout's news in Finance's words. The address and the authorization reference are not
+ * accounting facts and stop here; the buyer, the lines and the total are what will be invoiced.
  */
 
-/** An authorized payment: revenue expected for the order, the amount held on the buyer's payment method. */
+/**
+ * An authorized payment: revenue expected for what was sold. The authorized `amount` is the order's
+ * `total` (the contract says so); the deferral is of the total the lines add up to.
+ */
 export function deferredRevenueFor(event: PaymentAuthorizedV1): RecordDeferredRevenue {
   return {
     orderId: event.orderId,
-    amount: { amount: event.amount.amount, currency: event.amount.currency },
+    terms: {
+      buyerId: event.buyerId,
+      lines: event.lines.map(({ sku, quantity, unitPrice, lineTotal }) => ({
+        sku,
+        quantity,
+        unitPrice: { amount: unitPrice.amount, currency: unitPrice.currency },
+        lineTotal: { amount: lineTotal.amount, currency: lineTotal.currency },
+      })),
+      total: { amount: event.total.amount, currency: event.total.currency },
+    },
   };
 }
 

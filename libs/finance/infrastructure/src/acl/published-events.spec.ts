@@ -1,58 +1,78 @@
-import { RevenueDeferredV1, RevenueReversedV1 } from '@bazaar/published-language';
-import { toPublishedEvents } from './published-events';
+import { invoiceNumber } from '@bazaar/finance-domain';
+import { recordedExample } from '@bazaar/platform-testing';
+import { EventContract, InvoiceIssuedV1, RevenueDeferredV1, RevenueRecognizedV1, RevenueReversedV1 } from '@bazaar/published-language';
+import { toPublishedInvoiceEvents, toPublishedLedgerEvents } from './published-events';
 
-describe('Finance\'s published events', () => {
+/**
+ * Each of Finance's events, translated, is the producer's recorded example of its contract: the
+ * example is what the translation really publishes (and what consumers test against).
+ */
+describe('Finance’s published events', () => {
+  const orderId = '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f';
+  const eur = (amount: number) => ({ amount, currency: 'EUR' });
+  const expectRecorded = <T>(published: unknown, contract: EventContract<T>) => {
+    const example = recordedExample(contract);
+    expect(published).toEqual({ contract, data: example.data, aggregateId: example.aggregateId, occurredAt: new Date(example.occurredAt) });
+    expect(() => contract.schema.parse((published as { data: unknown }).data)).not.toThrow();
+  };
+
   it('publishes RevenueDeferred as finance.revenue-deferred.v1, keyed by the order (its ledger)', () => {
     const occurredAt = new Date('2026-11-21T09:30:00.140Z');
-    const [published] = toPublishedEvents([
+    const [published] = toPublishedLedgerEvents([
+      { type: 'RevenueDeferred', revenueEventId: '3f2e1d0c-9b8a-4765-8432-10fedcba9876', orderId, amount: eur(3399), occurredAt },
+    ]);
+
+    expectRecorded(published, RevenueDeferredV1);
+  });
+
+  it('publishes RevenueRecognized as finance.revenue-recognized.v1, keyed by the order (its ledger)', () => {
+    const [published] = toPublishedLedgerEvents([
       {
-        type: 'RevenueDeferred',
-        revenueEventId: '3f2e1d0c-9b8a-4765-8432-10fedcba9876',
-        orderId: '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f',
-        amount: { amount: 3399, currency: 'EUR' },
-        occurredAt,
+        type: 'RevenueRecognized',
+        revenueEventId: '4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8',
+        deferredRevenueEventId: '3f2e1d0c-9b8a-4765-8432-10fedcba9876',
+        orderId,
+        shipmentId: 'c0ffee00-1234-4abc-8def-0123456789ab',
+        amount: eur(3399),
+        occurredAt: new Date('2026-11-22T14:00:00.150Z'),
       },
     ]);
 
-    expect(published).toEqual({
-      contract: RevenueDeferredV1,
-      aggregateId: '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f',
-      occurredAt,
-      data: {
-        revenueEventId: '3f2e1d0c-9b8a-4765-8432-10fedcba9876',
-        orderId: '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f',
-        amount: { amount: 3399, currency: 'EUR' },
-        recordedAt: '2026-11-21T09:30:00.140Z',
-      },
-    });
-    expect(() => RevenueDeferredV1.schema.parse(published!.data)).not.toThrow();
+    expectRecorded(published, RevenueRecognizedV1);
   });
 
   it('publishes RevenueReversed as finance.revenue-reversed.v1, keyed by the order (its ledger)', () => {
-    const occurredAt = new Date('2026-11-21T09:31:00.090Z');
-    const [published] = toPublishedEvents([
+    const [published] = toPublishedLedgerEvents([
       {
         type: 'RevenueReversed',
         revenueEventId: '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e',
         reversedRevenueEventId: '3f2e1d0c-9b8a-4765-8432-10fedcba9876',
-        orderId: '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f',
-        amount: { amount: 3399, currency: 'EUR' },
-        occurredAt,
+        orderId,
+        amount: eur(3399),
+        occurredAt: new Date('2026-11-21T09:31:00.090Z'),
       },
     ]);
 
-    expect(published).toEqual({
-      contract: RevenueReversedV1,
-      aggregateId: '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f',
-      occurredAt,
-      data: {
-        revenueEventId: '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e',
-        reversedRevenueEventId: '3f2e1d0c-9b8a-4765-8432-10fedcba9876',
-        orderId: '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f',
-        amount: { amount: 3399, currency: 'EUR' },
-        recordedAt: '2026-11-21T09:31:00.090Z',
+    expectRecorded(published, RevenueReversedV1);
+  });
+
+  it('publishes InvoiceIssued as finance.invoice-issued.v1, keyed by the invoice, its number written 2026-000042', () => {
+    const [published] = toPublishedInvoiceEvents([
+      {
+        type: 'InvoiceIssued',
+        invoiceId: '6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d',
+        number: invoiceNumber(2026, 42),
+        orderId,
+        buyerId: 'buyer-42',
+        lines: [
+          { sku: 'MUG-BLUE', quantity: 2, unitPrice: eur(1250), lineTotal: eur(2500) },
+          { sku: 'TEA-EARL', quantity: 1, unitPrice: eur(899), lineTotal: eur(899) },
+        ],
+        total: eur(3399),
+        occurredAt: new Date('2026-11-22T14:00:00.150Z'),
       },
-    });
-    expect(() => RevenueReversedV1.schema.parse(published!.data)).not.toThrow();
+    ]);
+
+    expectRecorded(published, InvoiceIssuedV1);
   });
 });

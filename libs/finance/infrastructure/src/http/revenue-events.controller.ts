@@ -12,21 +12,20 @@ export class RevenueEventsController {
   constructor(private readonly listRevenueEvents: ListRevenueEventsForOrderHandler) {}
 
   @Get()
-  @ApiOperation({ summary: "An order's revenue ledger entries with their double-entry lines (an empty list when none yet)" })
+  @ApiOperation({
+    summary: "An order's revenue ledger entries (deferred, recognized, reversal) with their double-entry lines and what each refers to (an empty list when none yet)",
+  })
   @ApiQuery({ name: 'orderId', required: true, schema: { type: 'string', format: 'uuid' } })
   @ApiOkResponse({ schema: openApiSchema(revenueEventsResponse) })
   @ApiBadRequestResponse({ description: '`invalid_request` problem: orderId is missing or not a UUID' })
   async forOrder(@Query({ schema: listRevenueEventsQuery }) query: ListRevenueEventsQuery): Promise<RevenueEventsResponse> {
     const entries = await this.listRevenueEvents.execute({ orderId: query.orderId });
     return {
-      revenueEvents: entries.map((entry) => ({
-        revenueEventId: entry.revenueEventId,
-        orderId: entry.orderId,
-        kind: entry.kind,
-        amount: { ...entry.amount },
-        recordedAt: entry.recordedAt.toISOString(),
-        ...(entry.reversesRevenueEventId ? { reversesRevenueEventId: entry.reversesRevenueEventId } : {}),
-        lines: entry.lines.map(({ account, side, amount }) => ({ account, side, amount: { ...amount } })),
+      revenueEvents: entries.map(({ recordedAt, amount, lines, ...entry }) => ({
+        ...entry,
+        amount: { ...amount },
+        recordedAt: recordedAt.toISOString(),
+        lines: lines.map(({ account, side, amount }) => ({ account, side, amount: { ...amount } })),
       })),
     };
   }

@@ -1,25 +1,24 @@
 import { z } from 'zod';
+import { ledgerAccounts, revenueEventKinds } from '@bazaar/finance-domain';
+import { moneyResponse } from './money.schema';
 
 export const listRevenueEventsQuery = z.object({
   orderId: z.uuid(),
 });
 export type ListRevenueEventsQuery = z.output<typeof listRevenueEventsQuery>;
 
-const money = z.object({ amount: z.int(), currency: z.string().length(3) });
-
 export const revenueEventsResponse = z.object({
   revenueEvents: z.array(
     z.object({
       revenueEventId: z.uuid(),
       orderId: z.uuid(),
-      kind: z.enum(['deferred', 'reversal']),
-      amount: money,
+      kind: z.enum(revenueEventKinds).describe('deferred at payment; then recognized at dispatch, or reversed at a cancellation'),
+      amount: moneyResponse,
       recordedAt: z.iso.datetime(),
-      /** On a reversal: the deferred entry it undoes. */
-      reversesRevenueEventId: z.uuid().optional(),
-      lines: z.array(
-        z.object({ account: z.enum(['accounts_receivable', 'deferred_revenue']), side: z.enum(['debit', 'credit']), amount: money }),
-      ),
+      reversesRevenueEventId: z.uuid().optional().describe('on a reversal: the deferred entry it undoes'),
+      recognizesRevenueEventId: z.uuid().optional().describe('on a recognition: the deferred entry it earns'),
+      shipmentId: z.uuid().optional().describe('on a recognition: the dispatched shipment that earned it'),
+      lines: z.array(z.object({ account: z.enum(ledgerAccounts), side: z.enum(['debit', 'credit']), amount: moneyResponse })),
     }),
   ),
 });

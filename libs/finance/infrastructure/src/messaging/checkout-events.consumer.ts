@@ -7,9 +7,10 @@ import { OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-languag
 import { deferredRevenueFor, revenueReversalFor } from '../acl/checkout-translation';
 
 /**
- * What Finance does with Checkout's events: an authorized payment defers the order's revenue, a
- * cancellation after it reverses that. Each happens once: the inbox mark commits with the ledger
- * entry, so a redelivery changes nothing. A checked-out cart is not paid yet and means nothing here.
+ * What Finance does with Checkout's events: an authorized payment defers the order's revenue (and,
+ * if its dispatch came first, recognizes and invoices it), a cancellation after it reverses that.
+ * Each happens once: the inbox mark commits with the ledger entries, so a redelivery changes
+ * nothing. A checked-out cart is not paid yet and means nothing here.
  *
  * Each handler's whole effect is that one transaction, so consecutive events on a partition may
  * share it (`inBatchTransaction`): one commit for many orders when they come in fast.

@@ -1,5 +1,6 @@
 import { CheckoutDetails } from './checkout-details';
 import { FraudReview } from './fraud-review';
+import { InvoiceSummary } from './invoices';
 import { Cancellation, OrderStatus } from './order-status';
 import { Payment, unknownPayment } from './payment';
 import { Reservation } from './reservation';
@@ -28,7 +29,10 @@ export interface CaseOrderView {
   /** null unless the order was cancelled. */
   readonly cancellation: Cancellation | null;
   readonly shipments: readonly ShipmentSummary[];
+  /** The order's ledger entries: deferred, then recognized (its revenue is earned) or reversed. */
   readonly revenue: readonly RevenueEntry[];
+  /** The invoices Finance issued for the order (one, once it is dispatched). */
+  readonly invoices: readonly InvoiceSummary[];
   /** Every event projected into this view, sorted by (occurredAt, eventId), each once. */
   readonly timeline: readonly TimelineEntry[];
 }
@@ -46,6 +50,7 @@ export function emptyCaseOrderView(orderId: string): CaseOrderView {
     cancellation: null,
     shipments: [],
     revenue: [],
+    invoices: [],
     timeline: [],
   };
 }

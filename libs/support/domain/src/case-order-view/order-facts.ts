@@ -1,5 +1,6 @@
 import { Money } from '@bazaar/shared-kernel';
 import { CheckoutDetails } from './checkout-details';
+import { InvoiceSummary } from './invoices';
 import { FraudReviewDecision, FraudReviewRequest } from './fraud-review';
 import { Cancellation } from './order-status';
 import { PaymentAuthorization } from './payment';
@@ -113,12 +114,25 @@ export interface RevenueDeferred extends FactOf<'revenue-deferred'> {
   readonly recordedAt: string;
 }
 
+/** Finance recognized the order's deferred revenue: its shipment was dispatched. */
+export interface RevenueRecognized extends FactOf<'revenue-recognized'> {
+  readonly entryId: string;
+  readonly recognizesEntryId: string;
+  readonly amount: Money;
+  readonly recordedAt: string;
+}
+
 /** Finance recorded the balanced reversal of the order's deferred revenue. */
 export interface RevenueReversed extends FactOf<'revenue-reversed'> {
   readonly entryId: string;
   readonly reversesEntryId: string;
   readonly amount: Money;
   readonly recordedAt: string;
+}
+
+/** Finance issued the order's invoice to its buyer. */
+export interface InvoiceIssued extends FactOf<'invoice-issued'> {
+  readonly invoice: InvoiceSummary;
 }
 
 /** What Support learns from the other contexts, in its own words; one case per published event. */
@@ -140,4 +154,6 @@ export type OrderFact =
   | ShipmentDelivered
   | ShipmentCancelled
   | RevenueDeferred
-  | RevenueReversed;
+  | RevenueRecognized
+  | RevenueReversed
+  | InvoiceIssued;

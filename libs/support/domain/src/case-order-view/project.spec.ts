@@ -13,7 +13,7 @@ const lines = [
   { sku: 'TEA-EARL', quantity: 1 },
 ];
 
-/** A large order's whole life: reviewed and approved, paid, reserved, confirmed, picked, packed, shipped, completed and delivered. */
+/** A large order's whole life: reviewed and approved, paid, reserved, confirmed, picked, packed, shipped, invoiced, completed and delivered. */
 const lifecycle = (): OrderFact[] => [
   facts.orderPlaced(),
   facts.fraudReviewRequested(),
@@ -28,6 +28,8 @@ const lifecycle = (): OrderFact[] => [
   facts.shipmentDispatched(),
   facts.orderCompleted(),
   facts.shipmentDelivered(),
+  facts.revenueRecognized(),
+  facts.invoiceIssued(),
 ];
 
 /** A paid order the buyer cancelled once it was picked: its authorization voided, its shipment cancelled, its revenue reversed. */
@@ -83,8 +85,13 @@ describe('CaseOrderView projection', () => {
           cancelledAt: null,
         },
       ],
-      revenue: [{ entryId: 'rev-1', kind: 'deferred', amount: eur(3399), recordedAt: '2026-11-21T10:05:00.600Z', reversesEntryId: null }],
-      timeline: lifecycle().map((fact) => fact.source),
+      revenue: [
+        { entryId: 'rev-1', kind: 'deferred', amount: eur(3399), recordedAt: '2026-11-21T10:05:00.600Z', reversesEntryId: null, recognizesEntryId: null },
+        { entryId: 'rev-3', kind: 'recognized', amount: eur(3399), recordedAt: '2026-11-22T14:00:00.150Z', reversesEntryId: null, recognizesEntryId: 'rev-1' },
+      ],
+      invoices: [{ invoiceId: 'inv-1', invoiceNumber: '2026-000042', total: eur(3399), issuedAt: '2026-11-22T14:00:00.150Z' }],
+      // Finance recognized and invoiced in one instant, between the dispatch and Checkout's completion.
+      timeline: [...lifecycle().slice(0, 11), facts.invoiceIssued(), facts.revenueRecognized(), facts.orderCompleted(), facts.shipmentDelivered()].map((fact) => fact.source),
     });
     expect(view.timeline.map((entry) => entry.type)).toEqual([
       'checkout.cart-checked-out',
@@ -98,6 +105,8 @@ describe('CaseOrderView projection', () => {
       'fulfillment.shipment-picked',
       'fulfillment.shipment-packed',
       'fulfillment.shipment-dispatched',
+      'finance.invoice-issued',
+      'finance.revenue-recognized',
       'checkout.order-completed',
       'fulfillment.shipment-delivered',
     ]);
@@ -129,9 +138,10 @@ describe('CaseOrderView projection', () => {
         { shipmentId: 'shp-1', status: 'cancelled', lines, createdAt: '2026-11-21T10:05:01.200Z', pickedAt: '2026-11-21T10:30:00.000Z', cancelledAt: '2026-11-21T11:00:00.080Z', dispatchedAt: null },
       ],
       revenue: [
-        { entryId: 'rev-1', kind: 'deferred', amount: eur(3399), reversesEntryId: null },
-        { entryId: 'rev-2', kind: 'reversal', amount: eur(3399), recordedAt: '2026-11-21T11:00:00.090Z', reversesEntryId: 'rev-1' },
+        { entryId: 'rev-1', kind: 'deferred', amount: eur(3399), reversesEntryId: null, recognizesEntryId: null },
+        { entryId: 'rev-2', kind: 'reversal', amount: eur(3399), recordedAt: '2026-11-21T11:00:00.090Z', reversesEntryId: 'rev-1', recognizesEntryId: null },
       ],
+      invoices: [],
     });
     expect(view.timeline).toHaveLength(8);
   });
@@ -242,6 +252,33 @@ describe('CaseOrderView projection', () => {
       },
     ]);
     expect(expected.timeline).toHaveLength(5);
+  });
+
+  it('lists a deferral and its recognition recorded in the same instant (the dispatch came first) deferred first', () => {
+    const instant = '2026-11-22T14:00:00.150Z';
+    const view = projectAll([
+      facts.revenueRecognized({ entryId: 'a-recognition', recognizesEntryId: 'z-deferral', occurredAt: instant }),
+      facts.revenueDeferred({ entryId: 'z-deferral', occurredAt: instant }),
+    ]);
+
+    expect(view.revenue.map((entry) => [entry.kind, entry.entryId])).toEqual([
+      ['deferred', 'z-deferral'],
+      ['recognized', 'a-recognition'],
+    ]);
+  });
+
+  it('shows the invoice number and the recognized revenue of a dispatched order in every arrival order of its news', () => {
+    const dispatchedNews = [facts.revenueDeferred(), facts.shipmentDispatched(), facts.revenueRecognized(), facts.invoiceIssued(), facts.orderCompleted()];
+    const expected = projectAll(dispatchedNews);
+
+    const views = permutations(dispatchedNews).map(projectAll);
+
+    expect(views).toHaveLength(120);
+    for (const view of views) expect(view).toEqual(expected);
+    expect(expected).toMatchObject({
+      invoices: [{ invoiceNumber: '2026-000042', total: eur(3399) }],
+      revenue: [{ kind: 'deferred' }, { kind: 'recognized', recognizesEntryId: 'rev-1', amount: eur(3399) }],
+    });
   });
 
   it('orders the timeline by occurrence time, then by event id for events of the same instant', () => {

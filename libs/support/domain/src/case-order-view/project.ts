@@ -2,6 +2,7 @@ import { assertNever } from '@bazaar/shared-kernel';
 import { CaseOrderView } from './case-order-view';
 import { FactForAnotherOrder } from './errors';
 import { withReviewDecision, withReviewRequest } from './fraud-review';
+import { withInvoice } from './invoices';
 import { OrderFact } from './order-facts';
 import { statusFrom } from './order-status';
 import { paymentStateOf, withAuthorization, withFailure } from './payment';
@@ -58,13 +59,20 @@ function applyFact(view: CaseOrderView, fact: OrderFact): CaseOrderView {
     }
     case 'shipment-cancelled':
       return { ...view, shipments: withShipmentUpdate(view.shipments, { shipmentId: fact.shipmentId, status: 'cancelled', cancelledAt: fact.cancelledAt }) };
-    case 'revenue-deferred':
-    case 'revenue-reversed': {
+    case 'revenue-deferred': {
       const { entryId, amount, recordedAt } = fact;
-      const reversesEntryId = fact.kind === 'revenue-reversed' ? fact.reversesEntryId : null;
-      const kind = fact.kind === 'revenue-reversed' ? 'reversal' : 'deferred';
-      return { ...view, revenue: withRevenueEntry(view.revenue, { entryId, kind, amount, recordedAt, reversesEntryId }) };
+      return { ...view, revenue: withRevenueEntry(view.revenue, { entryId, kind: 'deferred', amount, recordedAt, reversesEntryId: null, recognizesEntryId: null }) };
     }
+    case 'revenue-recognized': {
+      const { entryId, amount, recordedAt, recognizesEntryId } = fact;
+      return { ...view, revenue: withRevenueEntry(view.revenue, { entryId, kind: 'recognized', amount, recordedAt, reversesEntryId: null, recognizesEntryId }) };
+    }
+    case 'revenue-reversed': {
+      const { entryId, amount, recordedAt, reversesEntryId } = fact;
+      return { ...view, revenue: withRevenueEntry(view.revenue, { entryId, kind: 'reversal', amount, recordedAt, reversesEntryId, recognizesEntryId: null }) };
+    }
+    case 'invoice-issued':
+      return { ...view, invoices: withInvoice(view.invoices, fact.invoice) };
     default:
       return assertNever(fact);
   }

@@ -1,5 +1,6 @@
 import {
   FraudReviewDecided,
+  InvoiceIssued,
   FraudReviewRequested,
   OrderCancelled,
   OrderCompleted,
@@ -8,6 +9,7 @@ import {
   PaymentAuthorized,
   PaymentFailed,
   RevenueDeferred,
+  RevenueRecognized,
   RevenueReversed,
   ShipmentCancelled,
   ShipmentCreated,
@@ -152,6 +154,25 @@ export function factsAbout(orderId = '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f') {
     revenueDeferred: (o: SourceOverrides & { entryId?: string } = {}): RevenueDeferred => {
       const at = o.occurredAt ?? '2026-11-21T10:05:00.600Z';
       return { ...about('revenue-deferred', 'finance.revenue-deferred', o.eventId ?? 'evt-revenue', at), entryId: o.entryId ?? 'rev-1', amount: eur(3399), recordedAt: at };
+    },
+
+    revenueRecognized: (o: SourceOverrides & { entryId?: string; recognizesEntryId?: string } = {}): RevenueRecognized => {
+      const at = o.occurredAt ?? '2026-11-22T14:00:00.150Z';
+      return {
+        ...about('revenue-recognized', 'finance.revenue-recognized', o.eventId ?? 'evt-recognition', at),
+        entryId: o.entryId ?? 'rev-3',
+        recognizesEntryId: o.recognizesEntryId ?? 'rev-1',
+        amount: eur(3399),
+        recordedAt: at,
+      };
+    },
+
+    invoiceIssued: (o: SourceOverrides & { invoiceId?: string; invoiceNumber?: string } = {}): InvoiceIssued => {
+      const at = o.occurredAt ?? '2026-11-22T14:00:00.150Z';
+      return {
+        ...about('invoice-issued', 'finance.invoice-issued', o.eventId ?? 'evt-invoice', at),
+        invoice: { invoiceId: o.invoiceId ?? 'inv-1', invoiceNumber: o.invoiceNumber ?? '2026-000042', total: eur(3399), issuedAt: at },
+      };
     },
 
     revenueReversed: (o: SourceOverrides & { entryId?: string; reversesEntryId?: string } = {}): RevenueReversed => {

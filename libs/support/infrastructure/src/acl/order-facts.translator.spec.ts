@@ -5,12 +5,14 @@ import {
   FraudReviewRequestedV1,
   InventoryReservationFailedV1,
   InventoryReservedV1,
+  InvoiceIssuedV1,
   OrderCancelledV1,
   OrderCompletedV1,
   OrderConfirmedV1,
   PaymentAuthorizedV1,
   PaymentFailedV1,
   RevenueDeferredV1,
+  RevenueRecognizedV1,
   RevenueReversedV1,
   ShipmentCancelledV1,
   ShipmentCreatedV1,
@@ -103,6 +105,23 @@ describe('translating published events into order facts', () => {
         recordedAt: '2026-11-21T09:31:00.090Z',
       },
     ],
+    [
+      RevenueRecognizedV1,
+      {
+        kind: 'revenue-recognized',
+        entryId: '4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8',
+        recognizesEntryId: '3f2e1d0c-9b8a-4765-8432-10fedcba9876',
+        amount: eur(3399),
+        recordedAt: '2026-11-22T14:00:00.150Z',
+      },
+    ],
+    [
+      InvoiceIssuedV1,
+      {
+        kind: 'invoice-issued',
+        invoice: { invoiceId: '6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d', invoiceNumber: '2026-000042', total: eur(3399), issuedAt: '2026-11-22T14:00:00.150Z' },
+      },
+    ],
   ];
 
   it.each(translations.map(([contract, fact]) => [contract.wireType, contract, fact] as const))(
@@ -133,6 +152,13 @@ describe('translating published events into order facts', () => {
     expect(toOrderFact({ wireType: 'fulfillment.inventory-reservation-failed.v1', envelope })).toMatchObject({
       unavailable: [{ sku: 'TEA-EARL', requested: 1, available: 0, reason: null }],
     });
+  });
+
+  it('files an invoice under the order named in its data, not under its key (the invoice)', () => {
+    const event = recorded(InvoiceIssuedV1 as EventContract<unknown>);
+
+    expect(event.envelope.aggregateId).toBe('6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d');
+    expect(toOrderFact(event).orderId).toBe(orderId);
   });
 
   it('normalizes times sent with an offset to UTC, so the timeline sorts them correctly', () => {

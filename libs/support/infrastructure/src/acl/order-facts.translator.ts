@@ -92,9 +92,18 @@ export function toOrderFact(event: PublishedEvent): OrderFact {
       const { revenueEventId, orderId, amount, recordedAt } = event.envelope.data;
       return { kind: 'revenue-deferred', orderId, source, entryId: revenueEventId, amount, recordedAt: utc(recordedAt) };
     }
+    case 'finance.revenue-recognized.v1': {
+      const { revenueEventId, deferredRevenueEventId, orderId, amount, recordedAt } = event.envelope.data;
+      return { kind: 'revenue-recognized', orderId, source, entryId: revenueEventId, recognizesEntryId: deferredRevenueEventId, amount, recordedAt: utc(recordedAt) };
+    }
     case 'finance.revenue-reversed.v1': {
       const { revenueEventId, reversedRevenueEventId, orderId, amount, recordedAt } = event.envelope.data;
       return { kind: 'revenue-reversed', orderId, source, entryId: revenueEventId, reversesEntryId: reversedRevenueEventId, amount, recordedAt: utc(recordedAt) };
+    }
+    case 'finance.invoice-issued.v1': {
+      // The buyer and lines repeat the checkout's; Support shows the number and total agents quote.
+      const { invoiceId, invoiceNumber, orderId, total, issuedAt } = event.envelope.data;
+      return { kind: 'invoice-issued', orderId, source, invoice: { invoiceId, invoiceNumber, total, issuedAt: utc(issuedAt) } };
     }
     default:
       return assertNever(event);

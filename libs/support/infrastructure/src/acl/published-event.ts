@@ -6,12 +6,14 @@ import {
   FraudReviewRequestedV1,
   InventoryReservationFailedV1,
   InventoryReservedV1,
+  InvoiceIssuedV1,
   OrderCancelledV1,
   OrderCompletedV1,
   OrderConfirmedV1,
   PaymentAuthorizedV1,
   PaymentFailedV1,
   RevenueDeferredV1,
+  RevenueRecognizedV1,
   RevenueReversedV1,
   ShipmentCancelledV1,
   ShipmentCreatedV1,
@@ -43,7 +45,9 @@ export const projectedContracts: readonly EventContract<unknown>[] = [
   ShipmentDeliveredV1,
   ShipmentCancelledV1,
   RevenueDeferredV1,
+  RevenueRecognizedV1,
   RevenueReversedV1,
+  InvoiceIssuedV1,
 ];
 
 /** The topics those contracts travel on, each once: what the consumer subscribes to and a rebuild rewinds. */
@@ -70,4 +74,6 @@ export type PublishedEvent =
   | Published<'fulfillment.shipment-delivered.v1', ShipmentDeliveredV1>
   | Published<'fulfillment.shipment-cancelled.v1', ShipmentCancelledV1>
   | Published<'finance.revenue-deferred.v1', RevenueDeferredV1>
-  | Published<'finance.revenue-reversed.v1', RevenueReversedV1>;
+  | Published<'finance.revenue-recognized.v1', RevenueRecognizedV1>
+  | Published<'finance.revenue-reversed.v1', RevenueReversedV1>
+  | Published<'finance.invoice-issued.v1', InvoiceIssuedV1>;

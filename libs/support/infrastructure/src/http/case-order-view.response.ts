@@ -82,6 +82,14 @@ const revenueEntry = z.object({
   amount: money,
   recordedAt: dateTime,
   reversesEntryId: z.uuid().nullable().describe('for a reversal: the entry it undoes'),
+  recognizesEntryId: z.uuid().nullable().describe('for a recognition: the deferred entry it earns'),
+});
+
+const invoice = z.object({
+  invoiceId: z.uuid(),
+  invoiceNumber: z.string().describe('e.g. 2026-000001: issuing year and place in its gapless sequence'),
+  total: money,
+  issuedAt: dateTime,
 });
 
 /**
@@ -99,7 +107,8 @@ export const caseOrderViewResponse = z.object({
   completedAt: dateTime.nullable(),
   cancellation: cancellation.nullable(),
   shipments: z.array(shipment),
-  revenue: z.array(revenueEntry).describe("the order's ledger entries, sorted by (recordedAt, entryId)"),
+  revenue: z.array(revenueEntry).describe("the order's ledger entries (deferred, then recognized or reversal), sorted by (recordedAt, deferred first, entryId)"),
+  invoices: z.array(invoice).describe('the invoices Finance issued for the order (one once it is dispatched), sorted by (issuedAt, invoiceId)'),
   timeline: z
     .array(z.object({ eventId: z.uuid(), type: z.string(), version: z.number().int(), context: z.string(), occurredAt: dateTime }))
     .describe('every event projected, sorted by (occurredAt, eventId)'),
@@ -120,6 +129,7 @@ export function toResponse({ view, cases }: CaseOrderViewWithCases): CaseOrderVi
     cancellation: view.cancellation && { ...view.cancellation },
     shipments: view.shipments.map((shipment) => ({ ...shipment, lines: shipment.lines && [...shipment.lines] })),
     revenue: view.revenue.map((entry) => ({ ...entry })),
+    invoices: view.invoices.map((invoice) => ({ ...invoice, total: { ...invoice.total } })),
     timeline: [...view.timeline],
     cases: cases.map(toCaseSummaryResponse),
   };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { deadLetterFacts, ServiceUnderTest } from '@bazaar/platform-service/testing';
 import { eventually } from '@bazaar/platform-testing';
 import { EventEnvelope, EventHeaders, Topics } from '@bazaar/published-language';
+import { compareText } from '@bazaar/support-domain';
 import { shuffled } from '@bazaar/support-domain/testing';
 import { caseOrderViewResponse, CaseOrderViewResponse } from '../http/case-order-view.response';
 import { supportService } from '../support.service';
@@ -85,11 +86,29 @@ describe('Support projects published events into case order views', () => {
         },
       ],
       revenue: [
-        { entryId: events.revenueDeferred.envelope.data.revenueEventId, kind: 'deferred', amount: eur(3399), recordedAt: '2026-11-21T09:30:00.140Z', reversesEntryId: null },
+        {
+          entryId: events.revenueDeferred.envelope.data.revenueEventId,
+          kind: 'deferred',
+          amount: eur(3399),
+          recordedAt: '2026-11-21T09:30:00.140Z',
+          reversesEntryId: null,
+          recognizesEntryId: null,
+        },
+        {
+          entryId: events.revenueRecognized.envelope.data.revenueEventId,
+          kind: 'recognized',
+          amount: eur(3399),
+          recordedAt: '2026-11-22T14:00:00.150Z',
+          reversesEntryId: null,
+          recognizesEntryId: events.revenueDeferred.envelope.data.revenueEventId,
+        },
+      ],
+      invoices: [
+        { invoiceId: events.invoiceIssued.envelope.data.invoiceId, invoiceNumber: '2026-000042', total: eur(3399), issuedAt: '2026-11-22T14:00:00.150Z' },
       ],
       timeline: lifecycleOf(events)
         .map(({ envelope }) => ({ eventId: envelope.id, type: envelope.type, version: 1, context: envelope.producer, occurredAt: envelope.occurredAt }))
-        .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)),
+        .sort((a, b) => compareText(a.occurredAt, b.occurredAt) || compareText(a.eventId, b.eventId)),
       cases: [],
     });
   });
@@ -147,7 +166,8 @@ describe('Support projects published events into case order views', () => {
     for (const events of orders) {
       const view = await viewWithEvents(events.cartCheckedOut.envelope.data.orderId, lifecycleOf(events).length);
       expect(view).toMatchObject({ status: 'completed', payment: { state: 'authorized' }, reservation: { status: 'reserved' }, shipments: [{ status: 'delivered', carrier: 'DHL' }] });
-      expect(view.revenue).toHaveLength(1);
+      expect(view.revenue.map((entry) => entry.kind)).toEqual(['deferred', 'recognized']);
+      expect(view.invoices).toHaveLength(1);
     }
   });
 

@@ -24,9 +24,9 @@ describe('Support’s subscriptions', () => {
     expect(subscribedWireTypes().sort()).toEqual(wireTypes);
   });
 
-  it('consume every topic those contracts travel on, Fulfillment’s reservations included', () => {
+  it('consume every topic those contracts travel on, Fulfillment’s reservations and Finance’s invoices included', () => {
     expect([...projectedTopics].sort()).toEqual(
-      [Topics.checkoutOrders, Topics.fulfillmentShipments, Topics.fulfillmentReservations, Topics.financeLedgers].sort(),
+      [Topics.checkoutOrders, Topics.fulfillmentShipments, Topics.fulfillmentReservations, Topics.financeLedgers, Topics.financeInvoices].sort(),
     );
   });
 });

@@ -7,12 +7,14 @@ import {
   FraudReviewRequestedV1,
   InventoryReservationFailedV1,
   InventoryReservedV1,
+  InvoiceIssuedV1,
   OrderCancelledV1,
   OrderCompletedV1,
   OrderConfirmedV1,
   PaymentAuthorizedV1,
   PaymentFailedV1,
   RevenueDeferredV1,
+  RevenueRecognizedV1,
   RevenueReversedV1,
   ShipmentCancelledV1,
   ShipmentCreatedV1,
@@ -124,16 +126,26 @@ export class PublishedEventsConsumer {
     return this.project({ wireType: 'fulfillment.shipment-cancelled.v1', envelope: ShipmentCancelledV1.parse(message) });
   }
 
-  // Finance: the order's ledger.
+  // Finance: the order's ledger and invoices.
 
   @EventPattern(RevenueDeferredV1.wireType, inBatchTransaction)
   onRevenueDeferred(@Payload() message: unknown): Promise<void> {
     return this.project({ wireType: 'finance.revenue-deferred.v1', envelope: RevenueDeferredV1.parse(message) });
   }
 
+  @EventPattern(RevenueRecognizedV1.wireType, inBatchTransaction)
+  onRevenueRecognized(@Payload() message: unknown): Promise<void> {
+    return this.project({ wireType: 'finance.revenue-recognized.v1', envelope: RevenueRecognizedV1.parse(message) });
+  }
+
   @EventPattern(RevenueReversedV1.wireType, inBatchTransaction)
   onRevenueReversed(@Payload() message: unknown): Promise<void> {
     return this.project({ wireType: 'finance.revenue-reversed.v1', envelope: RevenueReversedV1.parse(message) });
+  }
+
+  @EventPattern(InvoiceIssuedV1.wireType, inBatchTransaction)
+  onInvoiceIssued(@Payload() message: unknown): Promise<void> {
+    return this.project({ wireType: 'finance.invoice-issued.v1', envelope: InvoiceIssuedV1.parse(message) });
   }
 
   private async project(event: PublishedEvent): Promise<void> {

@@ -79,7 +79,8 @@ describe('TypeOrmCaseOrderViews on PostgreSQL', () => {
       checkout,
       reservation: { ...reservation, unavailable: [{ sku: 'TEA-EARL', requested: 1, available: 0, reason: null }] },
       shipments: [{ ...shipment, pickedAt: null, packedAt: null, carrier: null, trackingNumber: null, dispatchedAt: null, deliveredAt: null, cancelledAt: null }],
-      revenue: [{ ...entry, reversesEntryId: null }],
+      revenue: [{ ...entry, reversesEntryId: null, recognizesEntryId: null }],
+      invoices: [],
       timeline,
     });
     const cancelled = project(stored!.view, facts.orderCancelled({ reason: 'buyer_cancelled' }));

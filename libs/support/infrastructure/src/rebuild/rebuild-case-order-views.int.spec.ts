@@ -29,21 +29,21 @@ describe('Rebuilding the case order views from offset zero', () => {
       expect(views.map((view) => view.body.timeline?.length)).toEqual(expectedTimelines);
       return views.map((view) => view.body);
     };
-    const before = await eventually(() => viewsOf([13, 1]));
+    const before = await eventually(() => viewsOf([15, 1]));
     expect(before[0]).toMatchObject({ status: 'completed', reservation: { status: 'reserved' } });
     const rebuild = () => rebuildSupport(support.config, support.namespace.kafka);
 
     await expect(rebuild()).rejects.toThrow(/running member/);
 
     await support.stopInstances();
-    const projected = [Topics.checkoutOrders, Topics.fulfillmentReservations, Topics.fulfillmentShipments, Topics.financeLedgers].map((topic) => support.namespace.topic(topic));
+    const projected = [Topics.checkoutOrders, Topics.fulfillmentReservations, Topics.fulfillmentShipments, Topics.financeLedgers, Topics.financeInvoices].map((topic) => support.namespace.topic(topic));
     const report = await rebuild();
-    expect({ ...report, topicsRewound: [...report.topicsRewound].sort() }).toEqual({ viewsCleared: 2, inboxMarksCleared: 14, topicsRewound: projected.sort() });
+    expect({ ...report, topicsRewound: [...report.topicsRewound].sort() }).toEqual({ viewsCleared: 2, inboxMarksCleared: 16, topicsRewound: projected.sort() });
     expect(await support.count('case_order_views')).toBe(0);
 
     await support.startInstance();
-    const after = await eventually(() => viewsOf([13, 1]), { timeoutMs: 30_000 });
+    const after = await eventually(() => viewsOf([15, 1]), { timeoutMs: 30_000 });
     expect(after).toEqual(before);
-    expect(await support.count(`inbox WHERE consumer = 'support.case-order-views'`)).toBe(14);
+    expect(await support.count(`inbox WHERE consumer = 'support.case-order-views'`)).toBe(16);
   });
 });

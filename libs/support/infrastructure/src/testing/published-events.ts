@@ -9,12 +9,14 @@ import {
   FraudReviewRequestedV1,
   InventoryReservationFailedV1,
   InventoryReservedV1,
+  InvoiceIssuedV1,
   OrderCancelledV1,
   OrderCompletedV1,
   OrderConfirmedV1,
   PaymentAuthorizedV1,
   PaymentFailedV1,
   RevenueDeferredV1,
+  RevenueRecognizedV1,
   RevenueReversedV1,
   ShipmentCancelledV1,
   ShipmentCreatedV1,
@@ -31,8 +33,8 @@ export interface TopicEvent<T = unknown> {
 
 /**
  * Every event that may be published about one order (the recorded examples, fresh ids), each with
- * the topic it travels on. Its shipment events share one shipment, and its reversal points at its
- * deferred revenue entry.
+ * the topic it travels on. Its shipment events share one shipment, its recognition names that
+ * shipment, and its reversal and recognition point at its deferred revenue entry.
  */
 export function eventsAbout(orderId: string) {
   const shipmentId = randomUUID();
@@ -59,13 +61,15 @@ export function eventsAbout(orderId: string) {
     shipmentDelivered: event(ShipmentDeliveredV1, { shipmentId }),
     shipmentCancelled: event(ShipmentCancelledV1, { shipmentId }),
     revenueDeferred: event(RevenueDeferredV1, { revenueEventId: deferredEntryId }),
+    revenueRecognized: event(RevenueRecognizedV1, { deferredRevenueEventId: deferredEntryId, shipmentId }),
     revenueReversed: event(RevenueReversedV1, { reversedRevenueEventId: deferredEntryId }),
+    invoiceIssued: event(InvoiceIssuedV1),
   };
 }
 
 export type OrderEvents = ReturnType<typeof eventsAbout>;
 
-/** An order's whole life: reviewed and approved, paid, reserved, confirmed, shipped, deferred, picked, packed, dispatched, completed, delivered. */
+/** An order's whole life: reviewed and approved, paid, reserved, confirmed, shipped, deferred, picked, packed, dispatched, recognized and invoiced, completed, delivered. */
 export function lifecycleOf(events: OrderEvents): TopicEvent[] {
   return [
     events.cartCheckedOut,
@@ -79,6 +83,8 @@ export function lifecycleOf(events: OrderEvents): TopicEvent[] {
     events.shipmentPicked,
     events.shipmentPacked,
     events.shipmentDispatched,
+    events.revenueRecognized,
+    events.invoiceIssued,
     events.orderCompleted,
     events.shipmentDelivered,
   ];

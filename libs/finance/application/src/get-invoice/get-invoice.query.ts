@@ -1,0 +1,3 @@
+export interface GetInvoice {
+  readonly invoiceId: string;
+}

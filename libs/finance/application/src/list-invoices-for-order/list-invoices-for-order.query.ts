@@ -1,0 +1,3 @@
+export interface ListInvoicesForOrder {
+  readonly orderId: string;
+}

@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { Invoice, InvoiceNumber } from '@bazaar/finance-domain';
+import { anInvoiceContent } from '@bazaar/finance-domain/testing';
+import { Transactions } from '@bazaar/platform-database';
+import { Outbox } from '@bazaar/platform-messaging';
+import { createMigratedTestDatabase, MigratedTestDatabase } from '@bazaar/platform-service/testing';
+import { eventually } from '@bazaar/platform-testing';
+import { ConcurrencyConflict } from '@bazaar/shared-kernel';
+import { financeMigrations } from './migrations';
+import { TypeOrmInvoiceNumbers } from './typeorm-invoice-numbers';
+import { TypeOrmInvoiceQueries } from './typeorm-invoice-queries';
+import { TypeOrmInvoices } from './typeorm-invoices';
+
+jest.setTimeout(30_000);
+
+describe('TypeOrmInvoices and TypeOrmInvoiceNumbers (real PostgreSQL)', () => {
+  let database: MigratedTestDatabase;
+  let transactions: Transactions;
+  let invoices: TypeOrmInvoices;
+  let numbers: TypeOrmInvoiceNumbers;
+  let queries: TypeOrmInvoiceQueries;
+
+  /** Each spec issues in a year of its own, so that each starts its own sequence at 1. */
+  let year = 2030;
+  const aYear = () => (year += 1);
+  const issuedIn = (y: number) => new Date(`${y}-06-01T12:00:00.000Z`);
+
+  beforeAll(async () => {
+    database = await createMigratedTestDatabase(financeMigrations);
+    transactions = database.transactions;
+    invoices = new TypeOrmInvoices(transactions, new Outbox('finance'));
+    numbers = new TypeOrmInvoiceNumbers(transactions);
+    queries = new TypeOrmInvoiceQueries(transactions);
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  const query = <T>(sql: string, params: unknown[] = []) => transactions.manager.query(sql, params) as Promise<T[]>;
+  const anInvoice = (number: InvoiceNumber, orderId = randomUUID()) => Invoice.issue(anInvoiceContent({ id: randomUUID(), orderId, number, issuedAt: issuedIn(number.year) }));
+  /** Takes the year's next number and issues an invoice with it, in one transaction, as Finance does. */
+  const issue = (y: number, orderId = randomUUID()) =>
+    transactions.run(async () => {
+      const invoice = anInvoice(await numbers.next(y), orderId);
+      await invoices.add(invoice);
+      return invoice;
+    });
+  const numbersOf = async (y: number) =>
+    (await query<{ sequence: number }>('SELECT sequence FROM invoices WHERE year = $1 ORDER BY sequence', [y])).map((row) => row.sequence);
+  const backendsWaitingOnALock = async () =>
+    (await query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"))[0]?.n ?? 0;
+
+  it('stores an issued invoice with its lines and payment state, publishes InvoiceIssued keyed by the invoice, and reads it back', async () => {
+    const invoice = await issue(aYear());
+
+    const { id, orderId, buyerId, lines, total, issuedAt } = invoice.content;
+    const expected = { invoiceId: id, invoiceNumber: `${year}-000001`, orderId, buyerId, lines, total, issuedAt, paymentState: 'authorized' };
+    expect(await queries.byId(id)).toEqual(expected);
+    expect(await queries.ofOrder(orderId)).toEqual([expected]);
+    expect(await query(`SELECT message_key, event_type FROM outbox WHERE payload->'data'->>'invoiceId' = $1`, [id])).toEqual([
+      { message_key: id, event_type: 'finance.invoice-issued.v1' },
+    ]);
+  });
+
+  it('answers nothing for an unknown invoice or an order without one', async () => {
+    expect(await queries.byId(randomUUID())).toBeUndefined();
+    expect(await queries.ofOrder(randomUUID())).toEqual([]);
+  });
+
+  it('numbers a year’s invoices 1, 2, 3, and another year’s from 1 again', async () => {
+    const [first, second] = [aYear(), aYear()];
+
+    for (const y of [first, first, second, first]) await issue(y);
+
+    expect(await numbersOf(first)).toEqual([1, 2, 3]);
+    expect(await numbersOf(second)).toEqual([1]);
+  });
+
+  it('gives the number back when the issuing transaction rolls back: the next invoice takes it', async () => {
+    const y = aYear();
+    await issue(y);
+    const abandoned = transactions.run(async () => {
+      await numbers.next(y);
+      throw new Error('the invoice could not be written');
+    });
+    await expect(abandoned).rejects.toThrow('the invoice could not be written');
+
+    await issue(y);
+
+    expect(await numbersOf(y)).toEqual([1, 2]);
+  });
+
+  it('makes a concurrent issuer wait for the first to commit, then hands it the next number', async () => {
+    const y = aYear();
+    let releaseFirst!: () => void;
+    const firstMayCommit = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let firstNumbered!: () => void;
+    const firstHasNumber = new Promise<void>((resolve) => (firstNumbered = resolve));
+    const first = transactions.run(async () => {
+      const number = await numbers.next(y);
+      firstNumbered();
+      await firstMayCommit;
+      await invoices.add(anInvoice(number));
+      return number.sequence;
+    });
+    await firstHasNumber;
+    let secondSettled = false;
+    const second = issue(y).finally(() => (secondSettled = true));
+
+    // The second issuer is seen waiting on the counter's row lock, and has no number meanwhile.
+    await eventually(async () => expect(await backendsWaitingOnALock()).toBeGreaterThan(0));
+    expect(secondSettled).toBe(false);
+    releaseFirst();
+
+    expect(await first).toBe(1);
+    expect((await second).content.number.sequence).toBe(2);
+  });
+
+  it('gives the next number to whoever waited when the first issuer rolls back', async () => {
+    const y = aYear();
+    let abandonFirst!: () => void;
+    const firstMayGiveUp = new Promise<void>((resolve) => (abandonFirst = resolve));
+    let firstNumbered!: () => void;
+    const firstHasNumber = new Promise<void>((resolve) => (firstNumbered = resolve));
+    const first = transactions.run(async () => {
+      await numbers.next(y);
+      firstNumbered();
+      await firstMayGiveUp;
+      throw new Error('gave up');
+    });
+    await firstHasNumber;
+    const second = issue(y);
+    await eventually(async () => expect(await backendsWaitingOnALock()).toBeGreaterThan(0));
+
+    abandonFirst();
+
+    await expect(first).rejects.toThrow('gave up');
+    expect((await second).content.number.sequence).toBe(1);
+    expect(await numbersOf(y)).toEqual([1]);
+  });
+
+  it('refuses a second invoice for an order (ConcurrencyConflict), burning no number', async () => {
+    const y = aYear();
+    const orderId = randomUUID();
+    await issue(y, orderId);
+
+    await expect(issue(y, orderId)).rejects.toBeInstanceOf(ConcurrencyConflict);
+    await issue(y);
+
+    expect(await numbersOf(y)).toEqual([1, 2]);
+  });
+
+  describe('guarded by the database, whoever writes', () => {
+    it('refuses, at commit, a number handed out that no invoice bears', async () => {
+      const y = aYear();
+      await expect(transactions.run(() => numbers.next(y))).rejects.toThrow(/was handed out but no invoice bears it/);
+
+      await issue(y);
+      expect(await numbersOf(y)).toEqual([1]);
+    });
+
+    it('refuses an invoice bearing a number the year’s counter did not hand out', async () => {
+      const y = aYear();
+      await issue(y);
+
+      await expect(transactions.run(() => invoices.add(anInvoice({ year: y, sequence: 5 })))).rejects.toThrow(/not handed out/);
+      await expect(transactions.run(() => invoices.add(anInvoice({ year: aYear(), sequence: 1 })))).rejects.toThrow(/not handed out/);
+    });
+
+    it('refuses to move a counter back, skip a number or drop it', async () => {
+      const y = aYear();
+      await issue(y);
+      await issue(y);
+
+      await expect(query('UPDATE invoice_number_counters SET last_number = 1 WHERE year = $1', [y])).rejects.toThrow(/one at a time/);
+      await expect(query('UPDATE invoice_number_counters SET last_number = 4 WHERE year = $1', [y])).rejects.toThrow(/one at a time/);
+      await expect(query('DELETE FROM invoice_number_counters WHERE year = $1', [y])).rejects.toThrow(/one at a time/);
+    });
+
+    it('never changes an issued invoice or its lines, nor drops its payment state; the payment state itself may change', async () => {
+      const { id } = await issue(aYear());
+
+      await expect(query('UPDATE invoices SET total = 1 WHERE id = $1', [id])).rejects.toThrow(/never change/);
+      await expect(query('DELETE FROM invoice_lines WHERE invoice_id = $1', [id])).rejects.toThrow(/never change/);
+      await expect(query('DELETE FROM invoice_payments WHERE invoice_id = $1', [id])).rejects.toThrow(/never change/);
+      await query('UPDATE invoice_payments SET changed_at = now(), version = version + 1 WHERE invoice_id = $1', [id]);
+    });
+
+    it('refuses, at commit, an invoice whose lines do not add up to its total', async () => {
+      const y = aYear();
+      const id = randomUUID();
+      const wrong = transactions.run(async (manager) => {
+        await numbers.next(y);
+        await manager.query(
+          `INSERT INTO invoices (id, year, sequence, order_id, buyer_id, total, currency, issued_at) VALUES ($1, $2, 1, $3, 'buyer-42', 3400, 'EUR', $4)`,
+          [id, y, randomUUID(), issuedIn(y)],
+        );
+        await manager.query(`INSERT INTO invoice_lines (invoice_id, line_no, sku, quantity, unit_price, line_total, currency) VALUES ($1, 1, 'MUG-BLUE', 2, 1250, 2500, 'EUR')`, [id]);
+      });
+
+      await expect(wrong).rejects.toThrow(/does not add up/);
+      expect(await numbersOf(y)).toEqual([]);
+    });
+  });
+});

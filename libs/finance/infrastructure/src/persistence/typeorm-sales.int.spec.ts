@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import { Sale } from '@bazaar/finance-domain';
+import { someDispatch, someTerms } from '@bazaar/finance-domain/testing';
+import { Transactions } from '@bazaar/platform-database';
+import { Outbox } from '@bazaar/platform-messaging';
+import { createMigratedTestDatabase, MigratedTestDatabase } from '@bazaar/platform-service/testing';
+import { ConcurrencyConflict, IdGenerator } from '@bazaar/shared-kernel';
+import { financeMigrations } from './migrations';
+import { TypeOrmLedgerQueries } from './typeorm-ledger-queries';
+import { TypeOrmSales } from './typeorm-sales';
+
+jest.setTimeout(30_000);
+
+class RandomIds extends IdGenerator {
+  next(): string {
+    return randomUUID();
+  }
+}
+
+describe('TypeOrmSales and the ledger tables (real PostgreSQL)', () => {
+  const at = new Date('2026-11-22T14:00:00.150Z');
+  const ids = new RandomIds();
+  let database: MigratedTestDatabase;
+  let transactions: Transactions;
+  let sales: TypeOrmSales;
+
+  beforeAll(async () => {
+    database = await createMigratedTestDatabase(financeMigrations);
+    transactions = database.transactions;
+    sales = new TypeOrmSales(transactions, new Outbox('finance'));
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  const query = <T>(sql: string, params: unknown[] = []) => transactions.manager.query(sql, params) as Promise<T[]>;
+  const load = async (orderId: string) => {
+    const sale = await sales.byOrder(orderId);
+    if (!sale) throw new Error(`no sale for ${orderId}`);
+    return sale;
+  };
+
+  it('knows nothing of an order it never heard of', async () => {
+    expect(await sales.byOrder(randomUUID())).toBeUndefined();
+  });
+
+  it('stores a dispatch heard before the payment, then both entries of the same instant, read back deferred first', async () => {
+    const orderId = randomUUID();
+    const dispatched = Sale.open(orderId);
+    dispatched.recordDispatch(someDispatch(), at, ids);
+    await sales.save(dispatched);
+
+    const paid = await load(orderId);
+    paid.defer(someTerms(), at, ids);
+    await sales.save(paid);
+
+    const stored = await load(orderId);
+    expect(stored.version).toBe(2);
+    expect(stored.snapshot()).toEqual(paid.snapshot());
+    expect(stored.entries.map((entry) => entry.kind)).toEqual(['deferred', 'recognized']);
+    const outbox = await query<{ event_type: string; message_key: string }>(
+      `SELECT event_type, message_key FROM outbox WHERE payload->'data'->>'orderId' = $1 ORDER BY position`,
+      [orderId],
+    );
+    expect(outbox).toEqual([
+      { event_type: 'finance.revenue-deferred.v1', message_key: orderId },
+      { event_type: 'finance.revenue-recognized.v1', message_key: orderId },
+    ]);
+  });
+
+  it('refuses a save over a version another writer moved on (ConcurrencyConflict), writing nothing', async () => {
+    const orderId = randomUUID();
+    const paid = Sale.open(orderId);
+    paid.defer(someTerms(), at, ids);
+    await sales.save(paid);
+    const [first, second] = [await load(orderId), await load(orderId)];
+    first.recordDispatch(someDispatch(), at, ids);
+    second.reverse(at, ids);
+
+    await sales.save(first);
+
+    await expect(sales.save(second)).rejects.toBeInstanceOf(ConcurrencyConflict);
+    expect((await load(orderId)).entries.map((entry) => entry.kind)).toEqual(['deferred', 'recognized']);
+  });
+
+  it('refuses a second new sale of the same order (ConcurrencyConflict)', async () => {
+    const orderId = randomUUID();
+    const [first, second] = [Sale.open(orderId), Sale.open(orderId)];
+    first.defer(someTerms(), at, ids);
+    second.recordDispatch(someDispatch(), at, ids);
+    await sales.save(first);
+
+    await expect(sales.save(second)).rejects.toBeInstanceOf(ConcurrencyConflict);
+  });
+
+  it('reads an order deferred by an earlier release (an entry, no sales row) as a sale without terms, and stores it on its next change', async () => {
+    const orderId = randomUUID();
+    const entryId = randomUUID();
+    await transactions.run(async (manager) => {
+      await manager.query(`INSERT INTO revenue_events (id, order_id, kind, amount, currency, recorded_at) VALUES ($1, $2, 'deferred', 3399, 'EUR', $3)`, [entryId, orderId, at]);
+      await manager.query(
+        `INSERT INTO ledger_lines (revenue_event_id, line_no, account, side, amount, currency)
+         VALUES ($1, 1, 'accounts_receivable', 'debit', 3399, 'EUR'), ($1, 2, 'deferred_revenue', 'credit', 3399, 'EUR')`,
+        [entryId],
+      );
+    });
+
+    const legacy = await load(orderId);
+    expect(legacy).toMatchObject({ version: 0, terms: null });
+    expect(legacy.entry('deferred')?.id).toBe(entryId);
+
+    legacy.reverse(at, ids);
+    await sales.save(legacy);
+    expect((await load(orderId)).entries.map((entry) => entry.kind)).toEqual(['deferred', 'reversal']);
+  });
+
+  describe('guarded by the database, whoever writes', () => {
+    const aDeferredOrder = async () => {
+      const sale = Sale.open(randomUUID());
+      sale.defer(someTerms(), at, ids);
+      await sales.save(sale);
+      return sale;
+    };
+
+    it('refuses, at commit, an entry whose lines do not balance', async () => {
+      const entryId = randomUUID();
+      const unbalanced = transactions.run(async (manager) => {
+        await manager.query(`INSERT INTO revenue_events (id, order_id, kind, amount, currency, recorded_at) VALUES ($1, $2, 'deferred', 100, 'EUR', now())`, [entryId, randomUUID()]);
+        await manager.query(
+          `INSERT INTO ledger_lines (revenue_event_id, line_no, account, side, amount, currency)
+           VALUES ($1, 1, 'accounts_receivable', 'debit', 100, 'EUR'), ($1, 2, 'deferred_revenue', 'credit', 99, 'EUR')`,
+          [entryId],
+        );
+      });
+
+      await expect(unbalanced).rejects.toThrow(/does not balance/);
+      expect(await query('SELECT id FROM revenue_events WHERE id = $1', [entryId])).toEqual([]);
+    });
+
+    it('refuses, at commit, an entry without lines and a line added later to a balanced entry', async () => {
+      const bare = transactions.run((manager) =>
+        manager.query(`INSERT INTO revenue_events (id, order_id, kind, amount, currency, recorded_at) VALUES ($1, $2, 'deferred', 100, 'EUR', now())`, [randomUUID(), randomUUID()]),
+      );
+      await expect(bare).rejects.toThrow(/does not balance/);
+
+      const { entries } = await aDeferredOrder();
+      const extra = transactions.run((manager) =>
+        manager.query(`INSERT INTO ledger_lines (revenue_event_id, line_no, account, side, amount, currency) VALUES ($1, 3, 'revenue', 'credit', 1, 'EUR')`, [entries[0]!.id]),
+      );
+      await expect(extra).rejects.toThrow(/does not balance/);
+    });
+
+    it('refuses a line on an account outside the chart', async () => {
+      const { entries } = await aDeferredOrder();
+
+      await expect(
+        query(`INSERT INTO ledger_lines (revenue_event_id, line_no, account, side, amount, currency) VALUES ($1, 3, 'petty_cash', 'debit', 1, 'EUR')`, [entries[0]!.id]),
+      ).rejects.toThrow(/ledger_lines_account_check/);
+    });
+
+    it('keeps entries and lines append-only', async () => {
+      const { orderId } = await aDeferredOrder();
+
+      await expect(query('UPDATE revenue_events SET amount = 1 WHERE order_id = $1', [orderId])).rejects.toThrow(/append-only/);
+      await expect(query('DELETE FROM ledger_lines')).rejects.toThrow(/append-only/);
+    });
+
+    it('keeps a sale’s terms and dispatch once known, and every sale', async () => {
+      const { orderId } = await aDeferredOrder();
+      await query(`UPDATE sales SET shipment_id = $2, dispatched_at = now() WHERE order_id = $1`, [orderId, randomUUID()]);
+
+      await expect(query(`UPDATE sales SET total = 1 WHERE order_id = $1`, [orderId])).rejects.toThrow(/fixed once known/);
+      await expect(query(`UPDATE sales SET shipment_id = $2 WHERE order_id = $1`, [orderId, randomUUID()])).rejects.toThrow(/fixed once known/);
+      await expect(query(`DELETE FROM sales WHERE order_id = $1`, [orderId])).rejects.toThrow(/fixed once known/);
+    });
+  });
+
+  it('sums every account per currency, and every currency, into a balanced trial balance', async () => {
+    const fresh = await createMigratedTestDatabase(financeMigrations);
+    try {
+      const freshSales = new TypeOrmSales(fresh.transactions, new Outbox('finance'));
+      const save = async (change: (sale: Sale) => void, orderId = randomUUID()) => {
+        const sale = (await freshSales.byOrder(orderId)) ?? Sale.open(orderId);
+        change(sale);
+        await freshSales.save(sale);
+        return orderId;
+      };
+      const gbp = { ...someTerms(), lines: [{ sku: 'SCARF', quantity: 1, unitPrice: { amount: 500, currency: 'GBP' }, lineTotal: { amount: 500, currency: 'GBP' } }], total: { amount: 500, currency: 'GBP' } };
+      const dispatched = await save((sale) => sale.defer(someTerms(), at, ids));
+      await save((sale) => sale.recordDispatch(someDispatch(), at, ids), dispatched);
+      const cancelled = await save((sale) => sale.defer(someTerms(), at, ids));
+      await save((sale) => sale.reverse(at, ids), cancelled);
+      await save((sale) => sale.defer(gbp, at, ids));
+
+      expect(await new TypeOrmLedgerQueries(fresh.transactions).trialBalance()).toEqual({
+        accounts: [
+          { account: 'accounts_receivable', currency: 'EUR', debits: 6798, credits: 3399 },
+          { account: 'deferred_revenue', currency: 'EUR', debits: 6798, credits: 6798 },
+          { account: 'revenue', currency: 'EUR', debits: 0, credits: 3399 },
+          { account: 'accounts_receivable', currency: 'GBP', debits: 500, credits: 0 },
+          { account: 'deferred_revenue', currency: 'GBP', debits: 0, credits: 500 },
+        ],
+        totals: [
+          { currency: 'EUR', debits: 13596, credits: 13596 },
+          { currency: 'GBP', debits: 500, credits: 500 },
+        ],
+      });
+    } finally {
+      await fresh.drop();
+    }
+  });
+});
