@@ -1,0 +1,35 @@
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BatchSpanProcessor, NodeTracerProvider, SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-node';
+import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+
+/**
+ * Starts the OpenTelemetry tracing SDK for one service. Import this module, and call it, before
+ * anything else in the app's `main.ts` (see `apps/<context>/src/tracing.ts`): the pg instrumentation
+ * patches `pg` when it is first required. Spans always exist (request, outbox publish, consumer and
+ * SQL spans; their ids are in the logs and travel through Kafka); they are exported over OTLP/HTTP
+ * only when `OTEL_EXPORTER_OTLP_ENDPOINT` is set (the exporter reads the standard `OTEL_EXPORTER_OTLP_*`
+ * variables), else nowhere. Tests pass their own exporter (e.g. `InMemorySpanExporter`).
+ */
+export function startTracing(options: { serviceName: string; exporter?: SpanExporter; env?: NodeJS.ProcessEnv }): NodeTracerProvider {
+  const env = options.env ?? process.env;
+  const exporter = options.exporter ?? (env['OTEL_EXPORTER_OTLP_ENDPOINT'] || env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'] ? new OTLPTraceExporter() : undefined);
+  const spanProcessors: SpanProcessor[] = exporter ? [new BatchSpanProcessor(exporter)] : [];
+  const provider = new NodeTracerProvider({
+    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: env['OTEL_SERVICE_NAME'] ?? options.serviceName }),
+    spanProcessors,
+  });
+  // W3C trace context, the format the outbox rows and Kafka headers carry.
+  provider.register({ propagator: new W3CTraceContextPropagator() });
+  registerInstrumentations({
+    tracerProvider: provider,
+    // SQL spans under the request's or the consumer's span; without a parent (the relay's polling) none.
+    instrumentations: [new PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false })],
+  });
+  const shutdown = () => void provider.shutdown().catch(() => undefined);
+  process.once('beforeExit', shutdown);
+  return provider;
+}
