@@ -74,7 +74,7 @@ export async function inConsumerSpan<T>(
  * writer's span): `<topic> publish`. Returns the span and the `traceparent` to send in the Kafka
  * headers, so each consumer's span is a child of the publication.
  */
-export function startPublishSpan(row: { readonly topic: string; readonly eventId: string; readonly traceparent: string | undefined; readonly tracestate: string | undefined }): {
+export function startPublishSpan(row: { readonly topic: string; readonly eventId: string; readonly eventType: string; readonly traceparent: string | undefined; readonly tracestate: string | undefined }): {
   span: Span;
   traceparent: string | undefined;
 } {
@@ -87,6 +87,7 @@ export function startPublishSpan(row: { readonly topic: string; readonly eventId
         'messaging.operation.type': 'send',
         'messaging.destination.name': row.topic,
         'messaging.message.id': row.eventId,
+        'bazaar.event.type': row.eventType,
       },
     },
     contextOfTraceparent(row.traceparent, row.tracestate),

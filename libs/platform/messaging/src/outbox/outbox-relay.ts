@@ -29,6 +29,7 @@ export interface OutboxRelayOptions {
 interface OutboxRow {
   position: string;
   event_id: string;
+  event_type: string;
   topic: string;
   message_key: string;
   /** The envelope's JSON text, read as text: no parse and re-serialize per message. */
@@ -94,7 +95,7 @@ export class OutboxRelay {
          UPDATE outbox SET published_at = now()
           WHERE (SELECT won FROM leader) AND position IN (
             SELECT position FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT $2)
-          RETURNING position, event_id, topic, message_key, payload::text AS payload, headers`,
+          RETURNING position, event_id, event_type, topic, message_key, payload::text AS payload, headers`,
         [lockKey, batchSize],
       )) as [OutboxRow[], number];
       if (rows.length === 0) return 0;
@@ -105,6 +106,7 @@ export class OutboxRelay {
         const { span, traceparent } = startPublishSpan({
           topic: row.topic,
           eventId: row.event_id,
+          eventType: row.event_type,
           traceparent: row.headers[EventHeaders.traceparent],
           tracestate: row.headers[EventHeaders.tracestate],
         });
