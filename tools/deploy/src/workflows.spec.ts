@@ -46,9 +46,9 @@ describe('the image workflow', () => {
     jobs: Record<string, { steps: Step[]; if?: string; strategy?: { matrix: { app: string } } }>;
   };
 
-  it('builds one image per context of stack.json with BuildKit, on pull requests and on main', () => {
+  it('builds one image per context of stack.json and the console with BuildKit, on pull requests and on main', () => {
     expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['pull_request', 'push']));
-    expect(workflow.jobs['contexts'].steps.map((step) => step.run ?? '').join('\n')).toContain("jq -c '[.contexts[].name]' docker/provisioning/stack.json");
+    expect(workflow.jobs['contexts'].steps.map((step) => step.run ?? '').join('\n')).toContain("jq -c '[.contexts[].name] + [.console.name // empty]' docker/provisioning/stack.json");
     expect(workflow.jobs['build'].strategy?.matrix.app).toBe('${{ fromJSON(needs.contexts.outputs.apps) }}');
     const build = workflow.jobs['build'].steps.find((step) => step.uses?.startsWith('docker/build-push-action@'));
     expect(build?.with).toEqual(
@@ -67,17 +67,18 @@ describe('the image workflow', () => {
 
   it('leaves a prod overlay that still renders, each Deployment on its digest', () => {
     // What `kustomize edit set image bazaar/<app>=<name>@<digest>` writes into the overlay.
-    const stack = JSON.parse(read('docker/provisioning/stack.json')) as { contexts: { name: string }[] };
+    const stack = JSON.parse(read('docker/provisioning/stack.json')) as { contexts: { name: string }[]; console: { name: string } };
+    const apps = [...stack.contexts, stack.console];
     const digest = `sha256:${'0'.repeat(64)}`;
     const dir = scratchDir('prod-bump-');
     try {
       const overlay = load(read('k8s/overlays/prod/kustomization.yaml')) as Record<string, unknown>;
       overlay['resources'] = [relative(dir, join(workspace, 'k8s/base'))];
-      overlay['images'] = stack.contexts.map((context) => ({ name: `bazaar/${context.name}`, newName: `ghcr.io/example/bazaar/${context.name}`, digest }));
+      overlay['images'] = apps.map((context) => ({ name: `bazaar/${context.name}`, newName: `ghcr.io/example/bazaar/${context.name}`, digest }));
       writeFileSync(join(dir, 'kustomization.yaml'), dump(overlay));
       const deployments = renderKustomization(dir).filter((object) => object.kind === 'Deployment');
       expect(deployments.map((deployment) => deployment['spec'].template.spec.containers[0].image).sort()).toEqual(
-        stack.contexts.map((context) => `ghcr.io/example/bazaar/${context.name}@${digest}`).sort(),
+        apps.map((app) => `ghcr.io/example/bazaar/${app.name}@${digest}`).sort(),
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
