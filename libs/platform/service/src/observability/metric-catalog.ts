@@ -50,7 +50,7 @@ export const consumerLag = {
 export const handlerDuration = {
   name: 'bazaar_consumer_handler_duration_seconds',
   type: 'histogram',
-  help: "Consumer handler runs (the handler and its transaction), by event type and outcome (handled, retried, dead_lettered, skipped).",
+  help: 'Consumer handler runs (the handler and its transaction), by event type and outcome (handled, or failed: it threw and the message is retried or dead-lettered).',
   labels: ['event_type', 'outcome'],
 } as const satisfies MetricDeclaration;
 
