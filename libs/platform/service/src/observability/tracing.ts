@@ -10,8 +10,8 @@ import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 /**
  * Starts the OpenTelemetry tracing SDK for one service. Import this module, and call it, before
  * anything else in the app's `main.ts` (see `apps/<context>/src/tracing.ts`): the pg instrumentation
- * patches `pg` when it is first required. Spans always exist (request, outbox publish, consumer and
- * SQL spans; their ids are in the logs and travel through Kafka); they are exported over OTLP/HTTP
+ * patches `pg` when it is first required. Spans always exist (request, outbox publish and consumer
+ * spans; their ids are in the logs and travel through Kafka); they, and SQL spans, are exported over OTLP/HTTP
  * only when `OTEL_EXPORTER_OTLP_ENDPOINT` is set (the exporter reads the standard `OTEL_EXPORTER_OTLP_*`
  * variables; `OTEL_EXPORTER_OTLP_PROTOCOL=http/json` sends JSON instead of protobuf), else nowhere.
  * Tests pass their own exporter (e.g. `InMemorySpanExporter`).
@@ -26,11 +26,14 @@ export function startTracing(options: { serviceName: string; exporter?: SpanExpo
   });
   // W3C trace context, the format the outbox rows and Kafka headers carry.
   provider.register({ propagator: new W3CTraceContextPropagator() });
-  registerInstrumentations({
-    tracerProvider: provider,
-    // SQL spans under the request's or the consumer's span; without a parent (the relay's polling) none.
-    instrumentations: [new PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false })],
-  });
+  // SQL spans under the request's or the consumer's span (without a parent, e.g. the relay's polling,
+  // none); only when spans leave the process: nobody would see them, and they cost a span per statement.
+  if (exporter) {
+    registerInstrumentations({
+      tracerProvider: provider,
+      instrumentations: [new PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false })],
+    });
+  }
   const shutdown = () => void provider.shutdown().catch(() => undefined);
   process.once('beforeExit', shutdown);
   return provider;
