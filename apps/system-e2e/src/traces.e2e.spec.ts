@@ -4,8 +4,9 @@ import { AddressInfo } from 'node:net';
 import { eventually } from '@bazaar/platform-testing';
 import { fullyProjected } from './support/downstream';
 import { http } from './support/http';
-import { anOrderRequest } from './support/orders';
+import { anOrderRequest, plentyOfStock } from './support/orders';
 import { ServiceName, System } from './support/system';
+import { stock } from './support/warehouse';
 
 /** One span as OTLP/JSON carries it, with the service that sent it. */
 interface ExportedSpan {
@@ -74,6 +75,7 @@ describe('One order, one trace across the four contexts (OTLP from the built ser
     collector = await Collector.start();
     const otel = { OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_BSP_SCHEDULE_DELAY: '200' };
     system = await System.start({ env: Object.fromEntries(services.map((name) => [name, otel])) });
+    await stock(system, plentyOfStock);
   });
 
   afterAll(async () => {
@@ -90,23 +92,24 @@ describe('One order, one trace across the four contexts (OTLP from the built ser
 
     const byId = new Map<string, ExportedSpan>();
     const consumersOf = (service: string) => [...byId.values()].filter((span) => span.service === service && span.kind === 5);
-    await eventually(() => {
+    const parentOf = (span: ExportedSpan) => byId.get(span.parentSpanId);
+    const isServer = (span: ExportedSpan | undefined) => span?.kind === 2 && span.name === 'POST /orders';
+    const server = await eventually(() => {
       for (const span of collector.spans.filter((candidate) => candidate.traceId === traceId)) byId.set(span.spanId, span);
       // Support projects every event about the order; Finance and Fulfillment take the payment.
       expect(consumersOf('support').length).toBeGreaterThanOrEqual(4);
       expect(consumersOf('finance').length).toBeGreaterThanOrEqual(1);
       expect(consumersOf('fulfillment').length).toBeGreaterThanOrEqual(1);
+      // Every span of the order's trace leads back to the request, through spans that were exported
+      // (a parent ends, and is exported, after its children: wait for it).
+      for (const span of byId.values()) {
+        let hop: ExportedSpan | undefined = span;
+        for (let depth = 0; hop && !isServer(hop) && depth < 50; depth++) hop = parentOf(hop);
+        expect({ span: `${span.service} ${span.name}`, reachesTheRequest: isServer(hop) }).toEqual({ span: `${span.service} ${span.name}`, reachesTheRequest: true });
+      }
+      return [...byId.values()].find(isServer)!;
     }, { timeoutMs: 30_000 });
-    const parentOf = (span: ExportedSpan) => byId.get(span.parentSpanId);
-
-    const server = [...byId.values()].find((span) => span.kind === 2 && span.name === 'POST /orders');
     expect(server).toMatchObject({ service: 'checkout', parentSpanId: callerSpanId });
-    // Every span of the order's trace leads back to the request, through spans that were exported.
-    for (const span of byId.values()) {
-      let hop: ExportedSpan | undefined = span;
-      for (let depth = 0; hop && hop !== server && depth < 50; depth++) hop = parentOf(hop);
-      expect({ span: `${span.service} ${span.name}`, reachesTheRequest: hop === server }).toEqual({ span: `${span.service} ${span.name}`, reachesTheRequest: true });
-    }
     // Each downstream context's consumer span continues a publication (a PRODUCER span) of another context.
     for (const service of ['fulfillment', 'finance', 'support']) {
       for (const consumer of consumersOf(service)) {
