@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/install-if-needed.sh
 bash tools/install-browser.sh
+bash tools/install-tools.sh
 
 results=tmp/test-results
 rm -rf "$results" && mkdir -p "$results"

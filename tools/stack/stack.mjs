@@ -15,6 +15,7 @@ import { StackError, elapsed, ok, step } from './lib/log.mjs';
 import { kafkaSmoke } from './lib/smoke.mjs';
 import { buildProjects, runMigrations, runSeeds } from './lib/nx.mjs';
 import { dropDatabases, provisionDatabases } from './lib/postgres.mjs';
+import { ensurePrometheus, prometheusLog, prometheusPid, prometheusPort, stopPrometheus } from './lib/prometheus.mjs';
 import { printServiceTable, serviceLog, servicePid, serviceReady, startServices, stopService } from './lib/services.mjs';
 import { isPortOpen, waitFor } from './lib/wait.mjs';
 
@@ -22,13 +23,15 @@ const HELP = `usage: node tools/stack/stack.mjs <command>
 
   infra            start Kafka, create topics, provision databases, run migrations and seeds
   provision        topics + databases + migrations + seeds against KAFKA_BROKERS / PG* (used by docker compose)
-  up               infra, build the services and the console, (re)start them and wait until ready
+  up               infra, build the services and the console, (re)start them and wait until ready,
+                   then a Prometheus scraping the services on 127.0.0.1:$PROMETHEUS_PORT (9090) if
+                   installed (BAZAAR_PROMETHEUS=0: none)
                    (infra, provision, up and reset take --no-migrate and --no-seed;
                    seeds stock the demo catalogue, docker/provisioning/catalogue.json)
-  down [--purge]   stop services and Kafka; --purge also deletes Kafka data, databases and roles
+  down [--purge]   stop Prometheus, services and Kafka; --purge also deletes Kafka data, databases and roles
   status           what runs where
   reset            fresh databases, topics and consumer groups (stops services), then migrations and seeds
-  logs <name> [-f] tail kafka's or a service's log
+  logs <name> [-f] tail kafka's, prometheus's or a service's log
   smoke            prove kafkajs against the running broker (produce, group, commit, transactions)
   dead-letters <context> [--replay]
                    list the messages <context> parked, with their errors; --replay sends each
@@ -65,11 +68,14 @@ async function status(stack) {
     const pid = servicePid(ctx);
     rows.push([ctx.name, pid ? 'running' : 'stopped', String(pid ?? '-'), String(ctx.port), pid && (await serviceReady(ctx)) ? 'yes' : 'no']);
   }
+  const ppid = prometheusPid();
+  rows.push(['prometheus', ppid ? 'running' : 'stopped', String(ppid ?? '-'), String(prometheusPort()), ppid && (await isPortOpen(prometheusPort())) ? 'yes' : 'no']);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
 }
 
 async function down(stack, purge) {
+  await stopPrometheus();
   for (const ctx of stackApps(stack)) await stopService(ctx);
   await stopBroker();
   if (!purge) return;
@@ -91,9 +97,9 @@ async function reset(stack, { migrate = true, seed = true } = {}) {
 }
 
 function logs(stack, name, follow) {
-  const known = ['kafka', ...stackApps(stack).map((c) => c.name)];
+  const known = ['kafka', 'prometheus', ...stackApps(stack).map((c) => c.name)];
   if (!known.includes(name)) throw new StackError(`logs: name one of ${known.join(', ')}`);
-  const file = name === 'kafka' ? brokerLog : serviceLog(name);
+  const file = name === 'kafka' ? brokerLog : name === 'prometheus' ? prometheusLog : serviceLog(name);
   if (!existsSync(file)) throw new StackError(`no log yet at ${file}`);
   const child = spawn('tail', ['-n', '100', ...(follow ? ['-F'] : []), file], { stdio: 'inherit' });
   return new Promise((resolve) => child.on('exit', resolve));
@@ -116,6 +122,10 @@ async function main([command, ...args]) {
       buildProjects(stackApps(stack).map((c) => c.name));
       await startServices(stackApps(stack));
       printServiceTable(stackApps(stack));
+      {
+        const prometheus = await ensurePrometheus(stack);
+        if (prometheus) console.log(`metrics: ${prometheus} (alerts: ${prometheus}/alerts; dashboard: docker/monitoring/grafana/bazaar.json)`);
+      }
       break;
     case 'down':
       await down(stack, args.includes('--purge'));

@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { checkoutService } from '@bazaar/checkout-infrastructure';
 import { loadConfig, runService } from '@bazaar/platform-service';

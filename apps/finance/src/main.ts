@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { loadConfig, runService } from '@bazaar/platform-service';
 import { financeService } from '@bazaar/finance-infrastructure';

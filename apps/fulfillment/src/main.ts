@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { fulfillmentService, readCatalogue, seedStock } from '@bazaar/fulfillment-infrastructure';
 import { loadConfig, runService, ServiceConfig } from '@bazaar/platform-service';

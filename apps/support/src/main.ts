@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { createKafka } from '@bazaar/platform-messaging';
 import { createLogger, JsonLogger, kafkaSecurity, loadConfig, runService, ServiceConfig } from '@bazaar/platform-service';

@@ -1,5 +1,7 @@
 export * from './logger';
 export * from './message-context';
+export * from './observability';
+export * from './tracing';
 export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
 export * from './inbox/inbox';

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { activeTraceparent } from './tracing';
 
 /**
  * Causality carried through one unit of work: an HTTP request or the handling of one message.
@@ -35,11 +36,18 @@ export function childTraceparent(parent: string | null | undefined): string {
   return `00-${traceId}-${randomBytes(8).toString('hex')}-${flags}`;
 }
 
-export function traceIdOf(traceparent: string | null | undefined): string | undefined {
-  return traceparent ? TRACEPARENT.exec(traceparent)?.[1] : undefined;
+/**
+ * The `traceparent` for work being done now: the active OpenTelemetry span's (the HTTP server span,
+ * a consumer span), else — no SDK registered, as in some tests — a new span id in `parent`'s trace.
+ */
+export function currentTraceparent(parent: string | null | undefined): string {
+  return activeTraceparent() ?? childTraceparent(parent);
 }
 
-/** The context for work started by an incoming request, continuing the caller's trace if it sent one. */
+/**
+ * The context for work started by an incoming request: its trace is the request's server span (which
+ * continues the caller's trace if it sent one).
+ */
 export function requestContext(headers: {
   correlationId?: string | undefined;
   traceparent?: string | undefined;
@@ -49,7 +57,7 @@ export function requestContext(headers: {
   return {
     correlationId,
     causationId: null,
-    traceparent: childTraceparent(headers.traceparent),
+    traceparent: currentTraceparent(headers.traceparent),
     tracestate: headers.tracestate ?? null,
   };
 }

@@ -9,6 +9,8 @@ import { deadLetterTopic } from '@bazaar/published-language';
 import { prefixedTopic, type ServiceConfig } from './config';
 import { ProblemDetailsFilter, RequestValidationFailed } from './http/problem-details';
 import { createLogger, JsonLogger } from './logger';
+import { observeHttp } from './observability/http';
+import { ServiceMetrics } from './observability/metrics';
 import { PlatformModule, ServiceDefinition } from './platform.module';
 import { KAFKA } from './tokens';
 
@@ -24,12 +26,15 @@ export interface ServiceOptions {
 export async function startService(options: ServiceOptions): Promise<NestFastifyApplication> {
   const { definition, config } = options;
   const logger = new JsonLogger(createLogger(definition.name, config.LOG_LEVEL));
+  const metrics = new ServiceMetrics(definition.name, config.KAFKA_CONSUMER_GROUP);
 
-  @Module({ imports: [PlatformModule.forService(definition, config, logger), options.module] })
+  @Module({ imports: [PlatformModule.forService(definition, config, logger, metrics), options.module] })
   class ServiceModule {}
 
   const adapter = new FastifyAdapter({ bodyLimit: 1_048_576, return503OnClosing: true });
   const app = await NestFactory.create<NestFastifyApplication>(ServiceModule, adapter, { logger, bufferLogs: true, abortOnError: false });
+  // First: the request's span, metrics and access log wrap everything else, /metrics is served.
+  observeHttp(app.getHttpAdapter().getInstance(), metrics, logger);
   configureHttp(app, logger);
   documentApi(app, options.openApi);
 
@@ -49,6 +54,7 @@ export async function startService(options: ServiceOptions): Promise<NestFastify
           sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
           batchTransaction: { unitOfWork: app.get(Transactions), maxMessages: config.CONSUMER_BATCH_MAX_MESSAGES },
           logger,
+          metrics,
         }),
       },
       { inheritAppConfig: true },

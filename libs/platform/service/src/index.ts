@@ -6,3 +6,5 @@ export * from './bootstrap';
 export * from './http/problem-details';
 export * from './http/openapi';
 export * from './http/api-problem';
+export * from './observability/metrics';
+export * from './observability/metric-catalog';

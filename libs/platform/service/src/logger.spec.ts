@@ -1,4 +1,6 @@
 import { Writable } from 'node:stream';
+import { context, trace } from '@opentelemetry/api';
+import { startTracing } from './observability/tracing';
 import { runInMessageContext } from '@bazaar/platform-messaging';
 import { createLogger, JsonLogger } from './logger';
 
@@ -22,7 +24,35 @@ describe('JSON logs', () => {
     );
     expect(lines[0]).toMatchObject({
       level: 40, service: 'fulfillment', msg: 'retrying', attempt: 2,
-      correlationId: 'corr-7', causationId: 'event-3', traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+      correlationId: 'corr-7', causationId: 'event-3', trace_id: '4bf92f3577b34da6a3ce929d0e0e4736', span_id: '00f067aa0ba902b7',
+    });
+  });
+
+  it('take trace_id and span_id from the active span', () => {
+    startTracing({ serviceName: 'fulfillment', env: {} });
+    const { lines, logger } = capture();
+    const spanContext = { traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', traceFlags: 1 };
+    context.with(trace.setSpanContext(context.active(), spanContext), () => logger.log({ msg: 'in a span' }));
+    expect(lines[0]).toMatchObject({ msg: 'in a span', trace_id: spanContext.traceId, span_id: spanContext.spanId });
+  });
+
+  it('redact authorization headers, cookies, payment tokens and addresses', () => {
+    const { lines, logger } = capture();
+    const address = { name: 'Ada Lovelace', line1: '12 St James Square', city: 'London', postalCode: 'SW1Y 4JH', country: 'GB' };
+    logger.warn({
+      msg: 'refused',
+      req: { headers: { authorization: 'Bearer eyJhbGciOi', cookie: 'session=abc', 'content-type': 'application/json' } },
+      command: { buyerId: 'buyer-1', paymentToken: 'tok_ok', shippingAddress: address },
+      event: { data: { shippingAddress: address } },
+      address,
+    });
+    const line = JSON.stringify(lines[0]);
+    for (const secret of ['eyJhbGciOi', 'session=abc', 'tok_ok', 'Lovelace', 'SW1Y']) expect(line).not.toContain(secret);
+    expect(lines[0]).toMatchObject({
+      req: { headers: { authorization: '[Redacted]', cookie: '[Redacted]', 'content-type': 'application/json' } },
+      command: { buyerId: 'buyer-1', paymentToken: '[Redacted]', shippingAddress: '[Redacted]' },
+      event: { data: { shippingAddress: '[Redacted]' } },
+      address: '[Redacted]',
     });
   });
 

@@ -1,17 +1,54 @@
 import { LoggerService } from '@nestjs/common';
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import pino, { Logger } from 'pino';
-import { currentMessageContext, PlatformLogger, traceIdOf } from '@bazaar/platform-messaging';
+import { currentMessageContext, PlatformLogger } from '@bazaar/platform-messaging';
 
-/** JSON logs, one line per entry, stamped with the correlation id and trace id of the current work. */
+const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
+
+/**
+ * Never written: credentials (authorization headers, cookies), payment tokens and postal addresses,
+ * wherever a line carries them (a request, a command, an event's data, an error's details).
+ */
+export const redactedPaths = [
+  'authorization',
+  'cookie',
+  '*.authorization',
+  '*.cookie',
+  '*.headers.authorization',
+  '*.headers.cookie',
+  '*.headers["set-cookie"]',
+  'paymentToken',
+  '*.paymentToken',
+  '*.*.paymentToken',
+  'shippingAddress',
+  '*.shippingAddress',
+  '*.*.shippingAddress',
+  'address',
+  '*.address',
+  '*.*.address',
+];
+
+/** The trace and span of the current work: the active OpenTelemetry span, else the message context's `traceparent`. */
+function traceIds(): { trace_id?: string; span_id?: string } {
+  const active = trace.getActiveSpan()?.spanContext();
+  if (active && isSpanContextValid(active)) return { trace_id: active.traceId, span_id: active.spanId };
+  const match = TRACEPARENT.exec(currentMessageContext()?.traceparent ?? '');
+  return match ? { trace_id: match[1], span_id: match[2] } : {};
+}
+
+/**
+ * JSON logs, one line per entry, stamped with the correlation id of the current work and its
+ * `trace_id`/`span_id`, with {@link redactedPaths} replaced by `[Redacted]`.
+ */
 export function createLogger(service: string, level: string, destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: redactedPaths, censor: '[Redacted]' },
     mixin() {
       const context = currentMessageContext();
-      if (!context) return {};
-      return { correlationId: context.correlationId, causationId: context.causationId, traceId: traceIdOf(context.traceparent) };
+      return { ...(context ? { correlationId: context.correlationId, causationId: context.causationId } : {}), ...traceIds() };
     },
   };
   return destination ? pino(options, destination) : pino(options);

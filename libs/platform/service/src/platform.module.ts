@@ -8,7 +8,8 @@ import { Clock, IdGenerator } from '@bazaar/shared-kernel';
 import { kafkaSecurity, type ServiceConfig } from './config';
 import { HealthController } from './health/health.controller';
 import { JsonLogger } from './logger';
-import { KAFKA, SERVICE_CONFIG, SERVICE_LOGGER } from './tokens';
+import { ServiceMetrics } from './observability/metrics';
+import { KAFKA, SERVICE_CONFIG, SERVICE_LOGGER, SERVICE_METRICS } from './tokens';
 
 /** What a bounded context tells the platform about itself. */
 export interface ServiceDefinition {
@@ -44,6 +45,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @Inject(SERVICE_LOGGER) private readonly logger: JsonLogger,
+    @Inject(SERVICE_METRICS) private readonly metrics: ServiceMetrics,
   ) {}
 
   get relay(): OutboxRelay | undefined {
@@ -62,7 +64,10 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
       pollIntervalMs: this.config.OUTBOX_POLL_INTERVAL_MS,
       retentionHours: this.config.OUTBOX_RETENTION_HOURS,
       logger: this.logger,
+      metrics: this.metrics,
     });
+    const relay = this.#relay;
+    this.metrics.readOutboxFrom(() => relay.stats());
     await this.#relay.start();
   }
 
@@ -79,7 +84,12 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
  */
 @Module({})
 export class PlatformModule {
-  static forService(definition: ServiceDefinition, config: ServiceConfig, logger: JsonLogger): DynamicModule {
+  static forService(
+    definition: ServiceDefinition,
+    config: ServiceConfig,
+    logger: JsonLogger,
+    metrics = new ServiceMetrics(definition.name, config.KAFKA_CONSUMER_GROUP),
+  ): DynamicModule {
     return {
       module: PlatformModule,
       global: true,
@@ -87,6 +97,7 @@ export class PlatformModule {
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: SERVICE_LOGGER, useValue: logger },
+        { provide: SERVICE_METRICS, useValue: metrics },
         {
           provide: DataSource,
           useFactory: async () => {
@@ -109,7 +120,7 @@ export class PlatformModule {
         { provide: KAFKA, useFactory: () => createKafka({ clientId: definition.name, brokers: config.KAFKA_BROKERS, logger, ...kafkaSecurity(config) }) },
         MessagingLifecycle,
       ],
-      exports: [SERVICE_CONFIG, SERVICE_LOGGER, DataSource, Transactions, Outbox, Clock, IdGenerator, KAFKA],
+      exports: [SERVICE_CONFIG, SERVICE_LOGGER, SERVICE_METRICS, DataSource, Transactions, Outbox, Clock, IdGenerator, KAFKA],
     };
   }
 }

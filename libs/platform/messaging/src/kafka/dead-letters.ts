@@ -1,4 +1,5 @@
 import { KafkaMessage, Producer } from 'kafkajs';
+import { ConsumerMetrics, errorTypeOf } from '../observability';
 
 /** Header names added to a dead-lettered message; the original key, body and headers are kept. */
 export const DeadLetterHeaders = {
@@ -21,6 +22,7 @@ export class DeadLetters {
     private readonly producer: Producer,
     private readonly topic: string,
     private readonly consumerGroup: string,
+    private readonly metrics?: Pick<ConsumerMetrics, 'deadLettered'>,
   ) {}
 
   async send(
@@ -39,7 +41,7 @@ export class DeadLetters {
           headers: {
             ...message.headers,
             [DeadLetterHeaders.error]: (error instanceof Error ? error.message : String(error)).slice(0, 4_000),
-            [DeadLetterHeaders.errorType]: error instanceof Error ? error.name : typeof error,
+            [DeadLetterHeaders.errorType]: errorTypeOf(error),
             [DeadLetterHeaders.sourceTopic]: source.topic,
             [DeadLetterHeaders.sourcePartition]: String(source.partition),
             [DeadLetterHeaders.sourceOffset]: source.offset,
@@ -50,5 +52,6 @@ export class DeadLetters {
         },
       ],
     });
+    this.metrics?.deadLettered(source.topic, source.partition, error);
   }
 }

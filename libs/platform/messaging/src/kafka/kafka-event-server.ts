@@ -3,11 +3,13 @@ import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microse
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { ConcurrencyConflict, DomainError } from '@bazaar/shared-kernel';
-import { ContractViolation, EventEnvelope } from '@bazaar/published-language';
+import { ContractViolation, EventEnvelope, wireType } from '@bazaar/published-language';
 import { PlatformLogger } from '../logger';
-import { childTraceparent, runInMessageContext } from '../message-context';
+import { currentTraceparent, runInMessageContext } from '../message-context';
+import { ConsumerMetrics } from '../observability';
+import { inConsumerSpan } from '../tracing';
 import { DeadLetters } from './dead-letters';
-import { MalformedMessage, parseEnvelope, routeOf } from './incoming-message';
+import { headerValue, MalformedMessage, parseEnvelope, routeOf } from './incoming-message';
 
 export interface KafkaEventServerOptions {
   readonly kafka: Kafka;
@@ -31,6 +33,8 @@ export interface KafkaEventServerOptions {
    */
   readonly batchTransaction?: { readonly unitOfWork: UnitOfWork; readonly maxMessages: number };
   readonly logger: PlatformLogger;
+  /** Lag, handler runs, retries and dead letters (see docs/operations.md); nothing is counted without it. */
+  readonly metrics?: ConsumerMetrics;
 }
 
 /** A message and the handler of its type (null: nobody here handles it). */
@@ -58,6 +62,9 @@ export class KafkaEventContext {
     readonly topic: string,
     readonly partition: number,
     readonly offset: string,
+    /** The trace context the message was published in (its headers): a consumer span continues it. */
+    readonly traceparent?: string,
+    readonly tracestate?: string,
   ) {}
 }
 
@@ -97,7 +104,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       });
       await this.#consumer.connect();
       await this.#consumer.subscribe({ topics: [...topics], fromBeginning: true });
-      const deadLetters = new DeadLetters(this.#producer, this.options.deadLetterTopic, groupId);
+      const deadLetters = new DeadLetters(this.#producer, this.options.deadLetterTopic, groupId, this.options.metrics);
       await this.#consumer.run({
         eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
@@ -123,8 +130,16 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   private async consumeBatch(payload: EachBatchPayload, deadLetters: DeadLetters): Promise<void> {
-    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
-    const contextOf = (message: KafkaMessage) => new KafkaEventContext(batch.topic, batch.partition, message.offset);
+    const { batch, heartbeat, isRunning, isStale } = payload;
+    const metrics = this.options.metrics;
+    const resolveOffset = (offset: string) => {
+      payload.resolveOffset(offset);
+      metrics?.positionAdvanced(batch.topic, batch.partition, offset, batch.highWatermark);
+    };
+    const first = batch.messages[0];
+    if (first) metrics?.positionAdvanced(batch.topic, batch.partition, (BigInt(first.offset) - 1n).toString(), batch.highWatermark);
+    const contextOf = (message: KafkaMessage) =>
+      new KafkaEventContext(batch.topic, batch.partition, message.offset, headerValue(message.headers, 'traceparent'), headerValue(message.headers, 'tracestate'));
     for (let next = 0; next < batch.messages.length; ) {
       if (!isRunning() || isStale()) return;
       const rest = batch.messages.slice(next);
@@ -226,6 +241,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
           await deadLetters.send(message, context, error, attempt);
           return;
         }
+        this.options.metrics?.retrying(context.topic, context.partition, error);
         await sleep(this.backoffMs(error, attempt));
         await heartbeat();
       }
@@ -241,24 +257,42 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     return Math.min(this.options.initialBackoffMs * 2 ** (attempt - 1), this.options.maxBackoffMs);
   }
 
-  /** Runs the handler once, in the message's context: its correlation id and trace reach whatever it writes. */
+  /**
+   * Runs the handler once, in a consumer span continuing the message's trace and in the message's
+   * context: its correlation id and trace reach whatever it writes.
+   */
   private handle(handler: MessageHandler, envelope: EventEnvelope, context: KafkaEventContext, attempt: number): Promise<void> {
-    return runInMessageContext(
-      {
-        correlationId: envelope.correlationId ?? envelope.id,
-        causationId: envelope.id,
-        traceparent: childTraceparent(envelope.traceparent),
-        tracestate: envelope.tracestate ?? null,
-      },
-      async () => {
-        const started = performance.now();
-        const result = await handler(envelope, context);
-        if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-        this.options.logger.debug?.({
-          msg: 'event handled', type: envelope.type, version: envelope.version, eventId: envelope.id,
-          topic: context.topic, partition: context.partition, offset: context.offset, attempt, ms: Math.round(performance.now() - started),
-        });
-      },
+    const eventType = wireType(envelope.type, envelope.version);
+    const started = performance.now();
+    const ran = (outcome: 'handled' | 'failed') =>
+      this.options.metrics?.handlerRan({ topic: context.topic, partition: context.partition, eventType, outcome, seconds: (performance.now() - started) / 1000 });
+    const message = {
+      topic: context.topic, partition: context.partition, offset: context.offset, groupId: this.options.groupId, eventType, eventId: envelope.id,
+      traceparent: context.traceparent ?? envelope.traceparent, tracestate: context.tracestate ?? envelope.tracestate,
+    };
+    return inConsumerSpan(message, () =>
+      runInMessageContext(
+        {
+          correlationId: envelope.correlationId ?? envelope.id,
+          causationId: envelope.id,
+          traceparent: currentTraceparent(message.traceparent),
+          tracestate: envelope.tracestate ?? null,
+        },
+        async () => {
+          try {
+            const result = await handler(envelope, context);
+            if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+          } catch (error) {
+            ran('failed');
+            throw error;
+          }
+          ran('handled');
+          this.options.logger.debug?.({
+            msg: 'event handled', type: envelope.type, version: envelope.version, eventId: envelope.id,
+            topic: context.topic, partition: context.partition, offset: context.offset, attempt, ms: Math.round(performance.now() - started),
+          });
+        },
+      ),
     );
   }
 }

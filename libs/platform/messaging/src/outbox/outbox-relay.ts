@@ -2,7 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { IHeaders, Producer, TopicMessages } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { EventHeaders } from '@bazaar/published-language';
 import { PlatformLogger } from '../logger';
+import { OutboxMetrics } from '../observability';
+import { endPublishSpans, startPublishSpan } from '../tracing';
 import { OUTBOX_CHANNEL } from './outbox';
 
 export interface OutboxRelayOptions {
@@ -19,10 +22,14 @@ export interface OutboxRelayOptions {
   /** Published rows are kept this long for inspection, then purged. */
   readonly retentionHours: number;
   readonly logger: PlatformLogger;
+  /** Counts what the broker acknowledged, by topic. */
+  readonly metrics?: OutboxMetrics;
 }
 
 interface OutboxRow {
   position: string;
+  event_id: string;
+  event_type: string;
   topic: string;
   message_key: string;
   /** The envelope's JSON text, read as text: no parse and re-serialize per message. */
@@ -59,6 +66,15 @@ export class OutboxRelay {
     await this.#listener?.end().catch(() => undefined);
   }
 
+  /** What waits to be published, in one cheap query (the partial index holds only unpublished rows): for metrics. */
+  async stats(): Promise<{ backlog: number; oldestAgeSeconds: number }> {
+    const [row] = (await this.options.dataSource.query(
+      `SELECT count(*)::int AS backlog, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS oldest
+         FROM outbox WHERE published_at IS NULL`,
+    )) as { backlog: number; oldest: number }[];
+    return { backlog: row?.backlog ?? 0, oldestAgeSeconds: Math.max(0, row?.oldest ?? 0) };
+  }
+
   /** Number of rows waiting to be published (for readiness and benchmarks). */
   async backlog(): Promise<number> {
     const [row] = await this.options.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
@@ -79,13 +95,33 @@ export class OutboxRelay {
          UPDATE outbox SET published_at = now()
           WHERE (SELECT won FROM leader) AND position IN (
             SELECT position FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT $2)
-          RETURNING position, topic, message_key, payload::text AS payload, headers`,
+          RETURNING position, event_id, event_type, topic, message_key, payload::text AS payload, headers`,
         [lockKey, batchSize],
       )) as [OutboxRow[], number];
       if (rows.length === 0) return 0;
       // RETURNING follows the scan, not the ORDER BY: restore position order (per key, it is the publish order).
       rows.sort((a, b) => Number(BigInt(a.position) - BigInt(b.position)));
-      await producer.sendBatch({ topicMessages: toTopicMessages(rows), acks: -1 });
+      // One publish span per row, continuing the trace the writer stored; consumers continue the span.
+      const spans = rows.map((row) => {
+        const { span, traceparent } = startPublishSpan({
+          topic: row.topic,
+          eventId: row.event_id,
+          eventType: row.event_type,
+          traceparent: row.headers[EventHeaders.traceparent],
+          tracestate: row.headers[EventHeaders.tracestate],
+        });
+        if (traceparent) row.headers = { ...row.headers, [EventHeaders.traceparent]: traceparent };
+        return span;
+      });
+      const topicMessages = toTopicMessages(rows);
+      try {
+        await producer.sendBatch({ topicMessages, acks: -1 });
+      } catch (error) {
+        endPublishSpans(spans, error);
+        throw error;
+      }
+      endPublishSpans(spans);
+      for (const { topic, messages } of topicMessages) this.options.metrics?.published(topic, messages.length);
       return rows.length;
     });
   }

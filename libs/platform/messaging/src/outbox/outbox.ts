@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { EventContract, EventEnvelope, eventHeaders, wireType } from '@bazaar/published-language';
-import { childTraceparent, currentMessageContext } from '../message-context';
+import { currentMessageContext, currentTraceparent } from '../message-context';
 
 /** An integration event to publish, produced by a context's translation of its domain events. */
 export interface OutgoingEvent<TData = unknown> {
@@ -56,7 +56,8 @@ export class Outbox {
       aggregateId: event.aggregateId,
       correlationId: context?.correlationId ?? id,
       causationId: context?.causationId ?? null,
-      traceparent: childTraceparent(context?.traceparent),
+      // The span that wrote the event (the request's or the consumer's): the relay continues it.
+      traceparent: currentTraceparent(context?.traceparent),
       tracestate: context?.tracestate ?? null,
       data,
     };

@@ -4,3 +4,4 @@ export * from './http';
 export * from './test-config';
 export * from './refusals';
 export * from './migrated-test-database';
+export * from './metrics';
