@@ -4,7 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Kafka } from 'kafkajs';
 import { createDataSource, runMigrations, Transactions } from '@bazaar/platform-database';
-import { KafkaEventServer, messagingMigrations, requestContext, runInMessageContext } from '@bazaar/platform-messaging';
+import { ConsumerStatus, KafkaEventServer, messagingMigrations, requestContext, runInMessageContext } from '@bazaar/platform-messaging';
 import { deadLetterTopic } from '@bazaar/published-language';
 import { prefixedTopic, type ServiceConfig } from './config';
 import { ProblemDetailsFilter, RequestValidationFailed } from './http/problem-details';
@@ -41,13 +41,14 @@ export async function startService(options: ServiceOptions): Promise<NestFastify
           groupId: config.KAFKA_CONSUMER_GROUP,
           topics: definition.consumes.map((topic) => prefixedTopic(config, topic)),
           deadLetterTopic: prefixedTopic(config, deadLetterTopic(definition.name)),
-          maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
           initialBackoffMs: config.CONSUMER_INITIAL_BACKOFF_MS,
           maxBackoffMs: config.CONSUMER_MAX_BACKOFF_MS,
           partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENCY,
           fetch: { minBytes: config.KAFKA_FETCH_MIN_BYTES, maxWaitTimeInMs: config.KAFKA_FETCH_MAX_WAIT_MS },
           sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+          replaceConsumerAfterMs: config.CONSUMER_REPLACE_AFTER_MS,
           batchTransaction: { unitOfWork: app.get(Transactions), maxMessages: config.CONSUMER_BATCH_MAX_MESSAGES },
+          status: app.get(ConsumerStatus),
           logger,
         }),
       },

@@ -34,9 +34,15 @@ export function serviceConfigSchema(defaults: { name: string; port: number; part
     KAFKA_FETCH_MAX_WAIT_MS: z.coerce.number().int().min(1).max(30_000).default(25),
     /** A replica silent this long leaves the group and its partitions move on (kafkajs' default is 30 s). */
     KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(15_000),
-    CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+    /**
+     * A message that fails transiently (database unreachable, lock contention, broker down, an
+     * unknown error) pauses its partition and is retried without limit, waiting from the initial to
+     * the most backoff (exponential, with jitter); only what can never succeed is dead-lettered.
+     */
     CONSUMER_INITIAL_BACKOFF_MS: z.coerce.number().int().min(1).default(100),
     CONSUMER_MAX_BACKOFF_MS: z.coerce.number().int().min(1).default(5_000),
+    /** A consumer out of its group this long (crashed, stuck restarting) is replaced by a new one. */
+    CONSUMER_REPLACE_AFTER_MS: z.coerce.number().int().min(1_000).default(60_000),
     /** Most messages one shared transaction takes (handlers marked `inBatchTransaction`); 1 gives every message its own. */
     CONSUMER_BATCH_MAX_MESSAGES: z.coerce.number().int().min(1).max(1_000).default(100),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(256),

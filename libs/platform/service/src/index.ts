@@ -6,3 +6,4 @@ export * from './bootstrap';
 export * from './http/problem-details';
 export * from './http/openapi';
 export * from './http/api-problem';
+export * from './health/kafka-health';

@@ -3,12 +3,13 @@ import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnAp
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { createDataSource, runMigrations, Transactions } from '@bazaar/platform-database';
-import { createKafka, createRelayProducer, messagingMigrations, Outbox, OutboxRelay } from '@bazaar/platform-messaging';
+import { ConsumerStatus, createKafka, createRelayProducer, messagingMigrations, Outbox, OutboxRelay } from '@bazaar/platform-messaging';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
 import { kafkaSecurity, type ServiceConfig } from './config';
 import { HealthController } from './health/health.controller';
+import { KafkaHealth } from './health/kafka-health';
 import { JsonLogger } from './logger';
-import { KAFKA, SERVICE_CONFIG, SERVICE_LOGGER } from './tokens';
+import { KAFKA, SERVICE_CONFIG, SERVICE_DEFINITION, SERVICE_LOGGER } from './tokens';
 
 /** What a bounded context tells the platform about itself. */
 export interface ServiceDefinition {
@@ -87,6 +88,9 @@ export class PlatformModule {
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: SERVICE_LOGGER, useValue: logger },
+        { provide: SERVICE_DEFINITION, useValue: definition },
+        // Filled by the Kafka transport (bootstrap passes it on); read by /health/kafka and metrics.
+        { provide: ConsumerStatus, useValue: new ConsumerStatus(config.KAFKA_CONSUMER_GROUP) },
         {
           provide: DataSource,
           useFactory: async () => {
@@ -108,8 +112,9 @@ export class PlatformModule {
         { provide: IdGenerator, useValue: new RandomUuids() },
         { provide: KAFKA, useFactory: () => createKafka({ clientId: definition.name, brokers: config.KAFKA_BROKERS, logger, ...kafkaSecurity(config) }) },
         MessagingLifecycle,
+        KafkaHealth,
       ],
-      exports: [SERVICE_CONFIG, SERVICE_LOGGER, DataSource, Transactions, Outbox, Clock, IdGenerator, KAFKA],
+      exports: [SERVICE_CONFIG, SERVICE_LOGGER, SERVICE_DEFINITION, ConsumerStatus, KafkaHealth, DataSource, Transactions, Outbox, Clock, IdGenerator, KAFKA],
     };
   }
 }
