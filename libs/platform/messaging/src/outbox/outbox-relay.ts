@@ -70,6 +70,12 @@ export class OutboxRelay {
    * statement takes the lock, picks the oldest unpublished rows and marks them; the marks commit
    * only after the broker acknowledged the batch, so a failed send rolls them back (and a crash
    * before the commit re-sends: at-least-once). Another replica's tick finds the lock taken.
+   *
+   * The statement's snapshot is taken before the lock: a replica held up between the two can win
+   * the lock just after another published and committed, while its snapshot still shows those
+   * rows unpublished. `published_at IS NULL` on the UPDATE itself is re-checked against each row's
+   * latest committed version (READ COMMITTED re-evaluates an UPDATE's condition on a row changed
+   * since the snapshot), so such rows are skipped instead of sent twice.
    */
   async publishBatch(): Promise<number> {
     const { dataSource, producer, lockKey, batchSize } = this.options;
@@ -77,7 +83,7 @@ export class OutboxRelay {
       const [rows] = (await manager.query(
         `WITH leader AS (SELECT pg_try_advisory_xact_lock($1) AS won)
          UPDATE outbox SET published_at = now()
-          WHERE (SELECT won FROM leader) AND position IN (
+          WHERE (SELECT won FROM leader) AND published_at IS NULL AND position IN (
             SELECT position FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT $2)
           RETURNING position, topic, message_key, payload::text AS payload, headers`,
         [lockKey, batchSize],
