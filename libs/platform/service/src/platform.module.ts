@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
-import { createDataSource, runMigrations, Transactions } from '@bazaar/platform-database';
+import { createDataSource, migrateDatabase, Transactions } from '@bazaar/platform-database';
 import { ConsumerStatus, createKafka, createRelayProducer, messagingMigrations, Outbox, OutboxRelay } from '@bazaar/platform-messaging';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
 import { kafkaSecurity, type ServiceConfig } from './config';
@@ -52,8 +52,8 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    // Not connected here: the relay connects it, so a service starts (and serves) while the broker is down.
     this.#producer = createRelayProducer(this.kafka);
-    await this.#producer.connect();
     this.#relay = new OutboxRelay({
       dataSource: this.dataSource,
       databaseUrl: this.config.DATABASE_URL,
@@ -69,7 +69,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationShutdown(): Promise<void> {
     await this.#relay?.stop();
-    await this.#producer?.disconnect();
+    await this.#producer?.disconnect().catch(() => undefined);
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }
@@ -94,15 +94,21 @@ export class PlatformModule {
         {
           provide: DataSource,
           useFactory: async () => {
+            const migrations = [...messagingMigrations, ...definition.migrations] as MixedList<never>;
+            if (config.MIGRATE_ON_START) await migrateDatabase({ url: config.DATABASE_URL, applicationName: `${definition.name}-migrate`, migrations });
             const dataSource = createDataSource({
               url: config.DATABASE_URL,
               applicationName: definition.name,
               poolSize: config.DATABASE_POOL_SIZE,
-              migrations: [...messagingMigrations, ...definition.migrations] as MixedList<never>,
+              timeouts: {
+                connectMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+                statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+                idleInTransactionMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+              },
+              migrations,
               entities: [...(definition.entities ?? [])],
             });
             await dataSource.initialize();
-            if (config.MIGRATE_ON_START) await runMigrations(dataSource);
             return dataSource;
           },
         },
