@@ -14,6 +14,7 @@ describe('telling a transient database failure from one that would fail again', 
     expect(transientDatabaseFailure(new Error('Connection terminated unexpectedly'))).toBe('unavailable');
     expect(transientDatabaseFailure(new Error('timeout exceeded when trying to connect'))).toBe('unavailable');
     expect(transientDatabaseFailure(Object.assign(new Error('Query runner already released'), { name: 'QueryRunnerAlreadyReleasedError' }))).toBe('unavailable');
+    expect(transientDatabaseFailure(Object.assign(new Error('connection already released'), { name: 'QueryRunnerProviderAlreadyReleasedError' }))).toBe('unavailable');
   });
 
   it('looks through TypeORM\'s wrapper and through causes', () => {

@@ -32,8 +32,8 @@ const TIMEOUT_STATES = new Set(['57014']);
 const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']);
 /** node-postgres and its pool report a lost or unobtainable connection as plain errors with these messages. */
 const LOST_CONNECTION = /Connection terminated|timeout exceeded when trying to connect|is not queryable|Connection ended unexpectedly/i;
-/** TypeORM releases a query runner whose connection failed; the transaction's next statement then meets this. */
-const RELEASED_RUNNER = 'QueryRunnerAlreadyReleasedError';
+/** TypeORM releases a query runner whose connection failed; the transaction's next statement then meets one of these. */
+const RELEASED_RUNNER = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
 
 /**
  * The transient database failure behind `error` (a TypeORM error, a node-postgres error, or an
@@ -50,7 +50,7 @@ export function transientDatabaseFailure(error: unknown): TransientDatabaseFailu
     }
     const { message, name } = current as { message?: unknown; name?: unknown };
     if (typeof message === 'string' && LOST_CONNECTION.test(message)) return 'unavailable';
-    if (name === RELEASED_RUNNER) return 'unavailable';
+    if (typeof name === 'string' && RELEASED_RUNNER.has(name)) return 'unavailable';
     const { driverError, cause } = current as { driverError?: unknown; cause?: unknown };
     current = driverError ?? cause;
   }

@@ -1,0 +1,32 @@
+/**
+ * The run's own Kafka broker, started and restarted with tools/stack's code (on the ports and
+ * state directory chaos.mjs put in the environment), so the shared broker on 9092 is never touched.
+ */
+import { rmSync } from 'node:fs';
+import { loadStack, paths } from '../../stack/lib/config.mjs';
+import { brokerPid, ensureBroker, stopBroker } from '../../stack/lib/kafka-broker.mjs';
+import { isAlive } from '../../stack/lib/proc.mjs';
+
+export const startBroker = () => ensureBroker(loadStack());
+
+/**
+ * Stops the broker — gracefully (SIGTERM: a controlled shutdown) or not (SIGKILL: a crash; the next
+ * start then waits for the old registration to expire) — and starts it again; resolves once it answers.
+ * @param {{ hard: boolean }} o
+ */
+export async function restartBroker({ hard }) {
+  const pid = brokerPid();
+  if (hard && pid) {
+    process.kill(pid, 'SIGKILL');
+    while (isAlive(pid)) await new Promise((r) => setTimeout(r, 100));
+  } else {
+    await stopBroker();
+  }
+  await startBroker();
+}
+
+/** Stops the broker and, unless kept, deletes its data. */
+export async function removeBroker({ keep }) {
+  await stopBroker();
+  if (!keep) rmSync(paths.kafkaData, { recursive: true, force: true });
+}
