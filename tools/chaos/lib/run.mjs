@@ -39,7 +39,8 @@ export async function main(argv, { runId, dir, startedAt }) {
   const system = new ChaosSystem({ runId, logDir: join(dir, 'logs'), envFor: {}, log: say });
   const undoSystem = onInterrupt(() => system.stop({ keep: opts.keep }));
   const producer = system.kafka.producer({ allowAutoTopicCreation: false });
-  let code = 2;
+  /** @type {number} */
+  let code;
   try {
     say('topics, databases and one replica of each service');
     await system.start();
