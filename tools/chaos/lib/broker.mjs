@@ -3,9 +3,9 @@
  * state directory chaos.mjs put in the environment), so the shared broker on 9092 is never touched.
  */
 import { rmSync } from 'node:fs';
-import { loadStack, paths } from '../../stack/lib/config.mjs';
+import { kafkaPorts, loadStack, paths } from '../../stack/lib/config.mjs';
 import { brokerPid, ensureBroker, stopBroker } from '../../stack/lib/kafka-broker.mjs';
-import { isAlive } from '../../stack/lib/proc.mjs';
+import { isPortOpen, sleep, waitFor } from '../../stack/lib/wait.mjs';
 
 export const startBroker = () => ensureBroker(loadStack());
 
@@ -16,13 +16,19 @@ export const startBroker = () => ensureBroker(loadStack());
  */
 export async function restartBroker({ hard }) {
   const pid = brokerPid();
-  if (hard && pid) {
-    process.kill(pid, 'SIGKILL');
-    while (isAlive(pid)) await new Promise((r) => setTimeout(r, 100));
-  } else {
-    await stopBroker();
+  if (hard && pid) process.kill(pid, 'SIGKILL');
+  else await stopBroker();
+  // A JVM's main thread can be reaped before its other threads: the listeners close with the last one.
+  const { broker, controller } = kafkaPorts();
+  await waitFor(async () => !(await isPortOpen(broker)) && !(await isPortOpen(controller)), { timeoutMs: 60_000, intervalMs: 100 });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startBroker();
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await sleep(2_000);
+    }
   }
-  await startBroker();
 }
 
 /** Stops the broker and, unless kept, deletes its data. */

@@ -6,16 +6,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CONTEXTS } from './system.mjs';
 
-/** Kinds and their weight in a mixed schedule. */
+/** Kinds and their weight in a mixed schedule (a broker restart takes the longest, so it is the rarest). */
 export const FAULT_WEIGHTS = /** @type {const} */ ({
-  'kill': 20, // SIGKILL a replica; a new one starts a moment later
-  'pause': 14, // SIGSTOP a replica for 1–12 s (sometimes past the session timeout), then SIGCONT
-  'db-terminate': 24, // pg_terminate_backend on every connection of a service's database
-  'scale-up': 10, // one more replica (at most three)
-  'scale-down': 10, // SIGTERM a replica (at least one stays)
-  'broker-restart': 6, // the broker stopped (controlled shutdown) and started again
-  'broker-kill': 2, // the broker SIGKILLed and started again
-  'poison': 14, // a message that is not an event, on checkout.orders: every consumer must park it
+  'kill': 22, // SIGKILL a replica; a new one starts a moment later
+  'pause': 16, // SIGSTOP a replica for 1–8 s (one in ten for 11–20 s, past the session timeout), then SIGCONT
+  'db-terminate': 26, // pg_terminate_backend on every connection of a service's database
+  'scale-up': 11, // one more replica (at most three)
+  'scale-down': 11, // SIGTERM a replica (the last one is replaced first)
+  'broker-restart': 2, // the broker stopped (controlled shutdown) and started again
+  'broker-kill': 1, // the broker SIGKILLed and started again
+  'poison': 11, // a message that is not an event, on checkout.orders: every consumer must park it
 });
 export const FAULT_KINDS = Object.keys(FAULT_WEIGHTS);
 const BROKER_FAULTS = new Set(['broker-restart', 'broker-kill']);
@@ -43,9 +43,10 @@ export function faultSchedule({ count, durationMs, kinds, random, eachKind = fal
 }
 
 /**
- * Injects faults as the schedule says, one after another (a broker restart takes a while: the next
- * fault waits for it). Answers the log of what was done, and how long consumers took to resume
- * after each broker restart.
+ * Injects faults as the schedule says, in two lanes: the broker's (a restart takes a while, and the
+ * next one waits for it) and the processes' (kills, freezes, terminated connections, scaling,
+ * poison), so the processes keep being hit while the broker restarts. Answers the log of what was
+ * done, and how long consumers took to resume after each broker restart.
  */
 export class FaultInjector {
   /** @type {{ atMs: number, kind: string, target: string, injected: boolean, outcome: string }[]} */
@@ -74,12 +75,15 @@ export class FaultInjector {
   }
 
   async run(schedule, startedAt) {
-    for (const fault of schedule) {
-      const wait = startedAt + fault.atMs - Date.now();
-      if (wait > 0) await sleep(wait);
-      const { injected, outcome } = await this.inject(fault).catch((error) => ({ injected: false, outcome: `failed: ${error.message ?? error}` }));
-      this.done.push({ atMs: Date.now() - startedAt, kind: fault.kind, target: fault.ctx ?? (fault.kind === 'poison' ? 'checkout.orders' : 'broker'), injected, outcome });
-    }
+    const lane = async (faults) => {
+      for (const fault of faults) {
+        const wait = startedAt + fault.atMs - Date.now();
+        if (wait > 0) await sleep(wait);
+        const { injected, outcome } = await this.inject(fault).catch((error) => ({ injected: false, outcome: `failed: ${error.message ?? error}` }));
+        this.done.push({ atMs: Date.now() - startedAt, kind: fault.kind, target: fault.ctx ?? (fault.kind === 'poison' ? 'checkout.orders' : 'broker'), injected, outcome });
+      }
+    };
+    await Promise.all([lane(schedule.filter((f) => BROKER_FAULTS.has(f.kind))), lane(schedule.filter((f) => !BROKER_FAULTS.has(f.kind)))]);
   }
 
   /** Waits for the replacements and resumes still under way, then makes sure every service has a replica serving. */
