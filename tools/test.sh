@@ -26,7 +26,8 @@ npx nx run-many -t test --parallel=2 --skip-nx-cache --outputStyle=static
 
 echo "▸ build and end-to-end"
 # system-e2e walks orders through the four services (and the console, in Debian's chromium);
-# bench:e2e is the benchmark tool's smoke run.
-npx nx run-many -t e2e -p system-e2e,bench --parallel=1 --skip-nx-cache --outputStyle=static
+# bench:e2e is the benchmark tool's smoke run; chaos:e2e is a short fault-injection run (its own
+# broker, never the shared one).
+npx nx run-many -t e2e -p system-e2e,bench,chaos --parallel=1 --skip-nx-cache --outputStyle=static
 
 node tools/test/summary.mjs "$results"

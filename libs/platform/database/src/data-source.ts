@@ -8,14 +8,30 @@ export interface DatabaseOptions {
   /** Shows up in `pg_stat_activity`, so a connection names its service. */
   readonly applicationName: string;
   readonly poolSize: number;
+  /** Bounds on waiting (none by default, as PostgreSQL's; services set them from their config). */
+  readonly timeouts?: DatabaseTimeouts;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   readonly migrations: MixedList<Function>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   readonly entities?: MixedList<Function | string | import('typeorm').EntitySchema>;
 }
 
-/** A TypeORM data source that never alters the schema by itself (migrations only) and prepares its statements. */
+export interface DatabaseTimeouts {
+  /** Getting a connection: from the pool, or a new one from the server (node-postgres `connectionTimeoutMillis`). */
+  readonly connectMs?: number;
+  /** Any one statement (PostgreSQL `statement_timeout`): the server cancels it, 57014. */
+  readonly statementMs?: number;
+  /** A transaction left idle (`idle_in_transaction_session_timeout`): the server ends the session, releasing its locks. */
+  readonly idleInTransactionMs?: number;
+}
+
+/**
+ * A TypeORM data source that never alters the schema by itself (migrations only) and prepares its
+ * statements. With `timeouts`, nothing waits without bound: a database that cannot be reached
+ * fails a request in `connectMs` (and the HTTP edge answers 503) instead of holding it.
+ */
 export function createDataSource(options: DatabaseOptions): DataSource {
+  const { connectMs, statementMs, idleInTransactionMs } = options.timeouts ?? {};
   return new DataSource({
     type: 'postgres',
     url: options.url,
@@ -26,8 +42,31 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     synchronize: false,
     migrationsRun: false,
     logging: false,
-    extra: { max: options.poolSize, idleTimeoutMillis: 30_000, Client: PreparingClient },
+    extra: {
+      max: options.poolSize,
+      idleTimeoutMillis: 30_000,
+      Client: PreparingClient,
+      ...(connectMs ? { connectionTimeoutMillis: connectMs } : {}),
+      ...(statementMs ? { statement_timeout: statementMs } : {}),
+      ...(idleInTransactionMs ? { idle_in_transaction_session_timeout: idleInTransactionMs } : {}),
+    },
   });
+}
+
+/**
+ * Applies pending migrations over a connection pool of their own, without statement timeouts (a
+ * migration may rightly take long, and a replica queues behind another's advisory lock), then
+ * closes it; answers the names applied.
+ */
+export async function migrateDatabase(options: Omit<DatabaseOptions, 'poolSize' | 'timeouts' | 'entities'>): Promise<string[]> {
+  // runMigrations holds one connection for its advisory lock while TypeORM migrates on another.
+  const dataSource = createDataSource({ ...options, poolSize: 2 });
+  await dataSource.initialize();
+  try {
+    return await runMigrations(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
 }
 
 /** Advisory lock key that serializes migration runs of replicas starting together. */

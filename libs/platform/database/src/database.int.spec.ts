@@ -1,7 +1,7 @@
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { createTestDatabase, TestDatabase } from '@bazaar/platform-testing';
-import { createDataSource, runMigrations } from './data-source';
-import { isUniqueViolation } from './pg-errors';
+import { createTestDatabase, eventually, TestDatabase } from '@bazaar/platform-testing';
+import { createDataSource, DatabaseTimeouts, runMigrations } from './data-source';
+import { isUniqueViolation, transientDatabaseFailure } from './pg-errors';
 import { Transactions } from './transactions';
 
 class CreateShelves1700000000001 implements MigrationInterface {
@@ -18,8 +18,8 @@ describe('the database platform (real PostgreSQL)', () => {
   let db: TestDatabase;
   const sources: DataSource[] = [];
 
-  async function connect(): Promise<DataSource> {
-    const source = createDataSource({ url: db.url, applicationName: 'platform-database-test', poolSize: 3, migrations: [CreateShelves1700000000001] });
+  async function connect(timeouts?: DatabaseTimeouts, applicationName = 'platform-database-test'): Promise<DataSource> {
+    const source = createDataSource({ url: db.url, applicationName, poolSize: 3, timeouts, migrations: [CreateShelves1700000000001] });
     await source.initialize();
     sources.push(source);
     return source;
@@ -95,5 +95,33 @@ describe('the database platform (real PostgreSQL)', () => {
       await runner.release();
       await source.query('ALTER TABLE shelves DROP COLUMN colour');
     }
+  });
+
+  it('cancels a statement that runs past its timeout, with an error that says to retry later', async () => {
+    const source = await connect({ statementMs: 200 });
+
+    const failure = await source.query('SELECT pg_sleep(5)').catch((error: unknown) => error);
+
+    expect(failure).toMatchObject({ driverError: { code: '57014' } });
+    expect(transientDatabaseFailure(failure)).toBe('timeout');
+  });
+
+  it('ends a session left idle inside a transaction, releasing its locks', async () => {
+    const source = await connect({ idleInTransactionMs: 300 }, 'idle-in-transaction-test');
+    const runner = source.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    await runner.query("INSERT INTO shelves VALUES (20, 'held')");
+
+    const observer = await connect();
+    await eventually(async () => {
+      const sessions: unknown[] = await observer.query("SELECT pid FROM pg_stat_activity WHERE application_name = 'idle-in-transaction-test'");
+      expect(sessions).toEqual([]);
+    });
+    const failure = await runner.query('SELECT 1').catch((error: unknown) => error);
+    await runner.release().catch(() => undefined);
+
+    expect(transientDatabaseFailure(failure)).toBe('unavailable');
+    expect(await observer.query('SELECT id FROM shelves WHERE id = 20')).toEqual([]);
   });
 });

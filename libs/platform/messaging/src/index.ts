@@ -11,3 +11,7 @@ export * from './kafka/kafka-event-server';
 export * from './kafka/dead-letters';
 export * from './kafka/kafka-client';
 export * from './kafka/rethrow-rpc-errors.filter';
+export * from './kafka/failures';
+export * from './kafka/consumer-status';
+export * from './kafka/consumer-supervisor';
+export * from './kafka/retry-delay';

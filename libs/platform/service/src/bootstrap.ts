@@ -3,8 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Kafka } from 'kafkajs';
-import { createDataSource, runMigrations, Transactions } from '@bazaar/platform-database';
-import { KafkaEventServer, messagingMigrations, requestContext, runInMessageContext } from '@bazaar/platform-messaging';
+import { migrateDatabase, Transactions } from '@bazaar/platform-database';
+import { ConsumerStatus, KafkaEventServer, messagingMigrations, requestContext, runInMessageContext } from '@bazaar/platform-messaging';
 import { deadLetterTopic } from '@bazaar/published-language';
 import { prefixedTopic, type ServiceConfig } from './config';
 import { ProblemDetailsFilter, RequestValidationFailed } from './http/problem-details';
@@ -31,7 +31,13 @@ export async function startService(options: ServiceOptions): Promise<NestFastify
   @Module({ imports: [PlatformModule.forService(definition, config, logger, metrics), options.module] })
   class ServiceModule {}
 
-  const adapter = new FastifyAdapter({ bodyLimit: 1_048_576, return503OnClosing: true });
+  const adapter = new FastifyAdapter({
+    bodyLimit: 1_048_576,
+    // While closing, new requests get 503 (and the load balancer moves on); those in hand finish.
+    return503OnClosing: true,
+    requestTimeout: config.HTTP_REQUEST_TIMEOUT_MS,
+    connectionTimeout: config.HTTP_CONNECTION_TIMEOUT_MS,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(ServiceModule, adapter, { logger, bufferLogs: true, abortOnError: false });
   // First: the request's span, metrics and access log wrap everything else, /metrics is served.
   observeHttp(app.getHttpAdapter().getInstance(), metrics, logger);
@@ -46,13 +52,14 @@ export async function startService(options: ServiceOptions): Promise<NestFastify
           groupId: config.KAFKA_CONSUMER_GROUP,
           topics: definition.consumes.map((topic) => prefixedTopic(config, topic)),
           deadLetterTopic: prefixedTopic(config, deadLetterTopic(definition.name)),
-          maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
           initialBackoffMs: config.CONSUMER_INITIAL_BACKOFF_MS,
           maxBackoffMs: config.CONSUMER_MAX_BACKOFF_MS,
           partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENCY,
           fetch: { minBytes: config.KAFKA_FETCH_MIN_BYTES, maxWaitTimeInMs: config.KAFKA_FETCH_MAX_WAIT_MS },
           sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+          replaceConsumerAfterMs: config.CONSUMER_REPLACE_AFTER_MS,
           batchTransaction: { unitOfWork: app.get(Transactions), maxMessages: config.CONSUMER_BATCH_MAX_MESSAGES },
+          status: app.get(ConsumerStatus),
           logger,
           metrics,
         }),
@@ -61,6 +68,7 @@ export async function startService(options: ServiceOptions): Promise<NestFastify
     );
   }
   app.enableShutdownHooks();
+  armShutdownDeadline(config.SHUTDOWN_TIMEOUT_MS, logger);
   await app.startAllMicroservices();
   await app.listen({ port: config.PORT, host: config.HOST });
   logger.log({ msg: `${definition.name} listening`, url: await app.getUrl() });
@@ -88,6 +96,23 @@ function configureHttp(app: NestFastifyApplication, logger: JsonLogger): void {
   });
 }
 
+/**
+ * Nest drains on SIGTERM/SIGINT: HTTP stops taking requests (503) and finishes those in hand, the
+ * consumer finishes the messages in hand, commits their offsets and leaves its group, then the
+ * relay stops and the pool closes. Something stuck in there (a broker that never answers) must not
+ * keep a replica from going away: past the deadline the process exits anyway.
+ */
+function armShutdownDeadline(deadlineMs: number, logger: JsonLogger): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      setTimeout(() => {
+        logger.error({ msg: 'shutdown did not finish in time; exiting', signal, deadlineMs });
+        process.exit(1);
+      }, deadlineMs).unref();
+    });
+  }
+}
+
 function documentApi(app: NestFastifyApplication, info: ServiceOptions['openApi']): void {
   const document = SwaggerModule.createDocument(
     app,
@@ -103,16 +128,11 @@ function headerOf(value: string | string[] | undefined): string | undefined {
 /** `main.js migrate` applies migrations and exits (a Kubernetes Job / init container); anything else serves. */
 export async function runService(options: ServiceOptions): Promise<void> {
   if (process.argv[2] === 'migrate') {
-    const dataSource = createDataSource({
+    const applied = await migrateDatabase({
       url: options.config.DATABASE_URL,
       applicationName: `${options.definition.name}-migrate`,
-      // runMigrations holds one connection for its advisory lock while TypeORM migrates on another.
-      poolSize: 2,
       migrations: [...messagingMigrations, ...options.definition.migrations] as never,
     });
-    await dataSource.initialize();
-    const applied = await runMigrations(dataSource);
-    await dataSource.destroy();
     process.stdout.write(`${JSON.stringify({ service: options.definition.name, msg: 'migrations applied', applied })}\n`);
     return;
   }

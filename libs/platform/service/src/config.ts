@@ -10,6 +10,21 @@ export function serviceConfigSchema(defaults: { name: string; port: number; part
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default(`postgres://${role}@127.0.0.1:5432/${role}`),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /** Getting a pooled connection or a new one; past it a request answers 503 and a message is retried. */
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+    /** PostgreSQL `statement_timeout` for every statement of the service (migrations run without it). */
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    /** PostgreSQL `idle_in_transaction_session_timeout`: a stuck transaction's session ends and its locks go. */
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+    /** Fastify `requestTimeout`: the whole request must arrive within it (slow clients cannot hold sockets). */
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+    /** Fastify `connectionTimeout`: a socket silent this long (no request, no answer) is closed. */
+    HTTP_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+    /**
+     * On SIGTERM the service stops taking HTTP, finishes the requests and messages in hand, commits
+     * their offsets and closes its pool; past this deadline it exits anyway (exit code 1).
+     */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(25_000),
     MIGRATE_ON_START: z.stringbool().default(true),
     KAFKA_BROKERS: z
       .string()
@@ -34,9 +49,15 @@ export function serviceConfigSchema(defaults: { name: string; port: number; part
     KAFKA_FETCH_MAX_WAIT_MS: z.coerce.number().int().min(1).max(30_000).default(25),
     /** A replica silent this long leaves the group and its partitions move on (kafkajs' default is 30 s). */
     KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(15_000),
-    CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+    /**
+     * A message that fails transiently (database unreachable, lock contention, broker down, an
+     * unknown error) pauses its partition and is retried without limit, waiting from the initial to
+     * the most backoff (exponential, with jitter); only what can never succeed is dead-lettered.
+     */
     CONSUMER_INITIAL_BACKOFF_MS: z.coerce.number().int().min(1).default(100),
     CONSUMER_MAX_BACKOFF_MS: z.coerce.number().int().min(1).default(5_000),
+    /** A consumer out of its group this long (crashed, stuck restarting) is replaced by a new one. */
+    CONSUMER_REPLACE_AFTER_MS: z.coerce.number().int().min(1_000).default(60_000),
     /** Most messages one shared transaction takes (handlers marked `inBatchTransaction`); 1 gives every message its own. */
     CONSUMER_BATCH_MAX_MESSAGES: z.coerce.number().int().min(1).max(1_000).default(100),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(256),

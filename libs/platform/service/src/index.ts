@@ -8,3 +8,4 @@ export * from './http/openapi';
 export * from './http/api-problem';
 export * from './observability/metrics';
 export * from './observability/metric-catalog';
+export * from './health/kafka-health';

@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
-import { createDataSource, runMigrations, Transactions } from '@bazaar/platform-database';
-import { createKafka, createRelayProducer, messagingMigrations, Outbox, OutboxRelay } from '@bazaar/platform-messaging';
+import { createDataSource, migrateDatabase, Transactions } from '@bazaar/platform-database';
+import { ConsumerStatus, createKafka, createRelayProducer, messagingMigrations, Outbox, OutboxRelay } from '@bazaar/platform-messaging';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
 import { kafkaSecurity, type ServiceConfig } from './config';
 import { HealthController } from './health/health.controller';
+import { KafkaHealth } from './health/kafka-health';
 import { JsonLogger } from './logger';
 import { ServiceMetrics } from './observability/metrics';
-import { KAFKA, SERVICE_CONFIG, SERVICE_LOGGER, SERVICE_METRICS } from './tokens';
+import { KAFKA, SERVICE_CONFIG, SERVICE_DEFINITION, SERVICE_LOGGER, SERVICE_METRICS } from './tokens';
 
 /** What a bounded context tells the platform about itself. */
 export interface ServiceDefinition {
@@ -53,8 +54,8 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    // Not connected here: the relay connects it, so a service starts (and serves) while the broker is down.
     this.#producer = createRelayProducer(this.kafka);
-    await this.#producer.connect();
     this.#relay = new OutboxRelay({
       dataSource: this.dataSource,
       databaseUrl: this.config.DATABASE_URL,
@@ -73,7 +74,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationShutdown(): Promise<void> {
     await this.#relay?.stop();
-    await this.#producer?.disconnect();
+    await this.#producer?.disconnect().catch(() => undefined);
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }
@@ -98,18 +99,27 @@ export class PlatformModule {
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: SERVICE_LOGGER, useValue: logger },
         { provide: SERVICE_METRICS, useValue: metrics },
+        { provide: SERVICE_DEFINITION, useValue: definition },
+        // Filled by the Kafka transport (bootstrap passes it on); read by /health/kafka and metrics.
+        { provide: ConsumerStatus, useValue: new ConsumerStatus(config.KAFKA_CONSUMER_GROUP) },
         {
           provide: DataSource,
           useFactory: async () => {
+            const migrations = [...messagingMigrations, ...definition.migrations] as MixedList<never>;
+            if (config.MIGRATE_ON_START) await migrateDatabase({ url: config.DATABASE_URL, applicationName: `${definition.name}-migrate`, migrations });
             const dataSource = createDataSource({
               url: config.DATABASE_URL,
               applicationName: definition.name,
               poolSize: config.DATABASE_POOL_SIZE,
-              migrations: [...messagingMigrations, ...definition.migrations] as MixedList<never>,
+              timeouts: {
+                connectMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+                statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+                idleInTransactionMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+              },
+              migrations,
               entities: [...(definition.entities ?? [])],
             });
             await dataSource.initialize();
-            if (config.MIGRATE_ON_START) await runMigrations(dataSource);
             return dataSource;
           },
         },
@@ -119,8 +129,9 @@ export class PlatformModule {
         { provide: IdGenerator, useValue: new RandomUuids() },
         { provide: KAFKA, useFactory: () => createKafka({ clientId: definition.name, brokers: config.KAFKA_BROKERS, logger, ...kafkaSecurity(config) }) },
         MessagingLifecycle,
+        KafkaHealth,
       ],
-      exports: [SERVICE_CONFIG, SERVICE_LOGGER, SERVICE_METRICS, DataSource, Transactions, Outbox, Clock, IdGenerator, KAFKA],
+      exports: [SERVICE_CONFIG, SERVICE_LOGGER, SERVICE_METRICS, SERVICE_DEFINITION, ConsumerStatus, KafkaHealth, DataSource, Transactions, Outbox, Clock, IdGenerator, KAFKA],
     };
   }
 }

@@ -4,3 +4,4 @@ export * from './topic-namespace';
 export * from './topic-tap';
 export * from './consumer-groups';
 export * from './recorded-events';
+export * from './tcp-proxy';

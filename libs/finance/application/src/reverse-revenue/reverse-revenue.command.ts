@@ -1,4 +1,4 @@
-/** The revenue expected for an order is not coming: undo its deferred entry. Finance's own words, whatever triggered it. */
+/** The order was cancelled: the revenue expected for it is not coming. Finance's own words, whatever triggered it. */
 export interface ReverseRevenue {
   readonly orderId: string;
 }

@@ -43,9 +43,13 @@ describe('Reverse revenue', () => {
     expect(finance.sales.published).toHaveLength(2);
   });
 
-  it('refuses an order with no deferred revenue and records nothing', async () => {
-    await expect(finance.reverse.execute({ orderId: 'order-2' })).rejects.toMatchObject({ code: 'no_deferred_revenue_to_reverse' });
-    expect(finance.sales.all()).toHaveLength(1);
+  it('reverses nothing for an order with no deferred revenue, but remembers it: its authorization, should it arrive later, defers nothing', async () => {
+    expect(await finance.reverse.execute({ orderId: 'order-2' })).toBeUndefined();
+    expect(await finance.listRevenueEvents.execute({ orderId: 'order-2' })).toEqual([]);
+
+    expect(await finance.defer.execute({ orderId: 'order-2', terms: someTerms() })).toBeUndefined();
+    expect(await finance.listRevenueEvents.execute({ orderId: 'order-2' })).toEqual([]);
+    expect(finance.sales.published.filter((event) => event.orderId === 'order-2')).toEqual([]);
   });
 
   it('refuses an order whose revenue was recognized, recording nothing and keeping its invoice', async () => {

@@ -3,10 +3,11 @@ import { SaleChanges } from '../shared/sale-changes';
 import { ReverseRevenue } from './reverse-revenue.command';
 
 /**
- * One reversal per order, for the amount its deferred entry holds: asking again is a no-op answering
- * the existing reversal's id. With no deferred entry there is nothing to reverse yet
- * (NoDeferredRevenueToReverse), and earned revenue is never reversed (RevenueAlreadyRecognized):
- * either way the request waits for a person instead of vanishing.
+ * The order was cancelled: its sale remembers it, and its deferred revenue is reversed, once, for
+ * the amount the deferred entry holds; answers the reversal's id (asking again answers the same).
+ * With nothing deferred there is nothing to reverse: no id, and a payment authorization heard
+ * later defers nothing. Earned revenue is never reversed (RevenueAlreadyRecognized): that waits for
+ * a person instead of vanishing.
  */
 export class ReverseRevenueHandler {
   constructor(
@@ -15,10 +16,8 @@ export class ReverseRevenueHandler {
     private readonly ids: IdGenerator,
   ) {}
 
-  async execute(command: ReverseRevenue): Promise<string> {
-    const sale = await this.sales.apply(command.orderId, (sale) => sale.reverse(this.clock.now(), this.ids));
-    const reversal = sale.entry('reversal');
-    if (!reversal) throw new Error(`Order ${command.orderId}: reversal left no reversal entry`);
-    return reversal.id;
+  async execute(command: ReverseRevenue): Promise<string | undefined> {
+    const sale = await this.sales.apply(command.orderId, (sale) => sale.cancel(this.clock.now(), this.ids));
+    return sale.entry('reversal')?.id;
   }
 }

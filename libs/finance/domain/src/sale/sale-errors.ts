@@ -11,20 +11,6 @@ export class SaleTermsInvalid extends DomainError {
 }
 
 /**
- * A cancelled, paid order whose revenue Finance never deferred: the ledger has nothing to undo. Its
- * payment-authorized event has not been recorded yet (it may sit in the dead letters); reversing
- * must wait for it rather than invent an amount.
- */
-export class NoDeferredRevenueToReverse extends DomainError {
-  readonly code = 'no_deferred_revenue_to_reverse';
-  readonly kind = 'conflict' as const;
-
-  constructor(orderId: string) {
-    super(`Order ${orderId} has no deferred revenue to reverse`);
-  }
-}
-
-/**
  * A cancellation of an order whose revenue is already earned: its goods were dispatched, which
  * Checkout refuses to cancel. Undoing earned revenue is a credit note for a person to decide on,
  * never a silent reversal.

@@ -17,6 +17,7 @@ describe('A sale', () => {
         orderId,
         terms: someTerms(),
         dispatch: null,
+        cancelledAt: null,
         entries: [
           {
             id: 'entry-1',
@@ -141,7 +142,7 @@ describe('A sale', () => {
     it('after the deferral: reverses the deferred entry', () => {
       const sale = aSale().paid().build(new EntryIds());
 
-      sale.reverse(at, idsFrom(2));
+      sale.cancel(at, idsFrom(2));
 
       expect(sale.entry('reversal')!.snapshot()).toMatchObject({ id: 'entry-2', kind: 'reversal', amount: eur3399, reverses: 'entry-1' });
       expect(sale.pendingEvents).toEqual([
@@ -152,20 +153,39 @@ describe('A sale', () => {
     it('once reversed: changes nothing', () => {
       const sale = aSale().paid().cancelled().build();
 
-      sale.reverse(at, new EntryIds());
+      sale.cancel(at, new EntryIds());
 
       expect(sale.hasChanges).toBe(false);
       expect(kindsOf(sale)).toEqual(['deferred', 'reversal']);
     });
 
-    it('with nothing deferred: refuses (there is nothing to reverse yet)', () => {
-      expect(() => Sale.open(orderId).reverse(at, new EntryIds())).toThrow(expect.objectContaining({ code: 'no_deferred_revenue_to_reverse' }));
+    it('with nothing deferred: remembers it, reverses nothing, and defers nothing for a payment authorized after it', () => {
+      const sale = Sale.open(orderId);
+
+      sale.cancel(at, new EntryIds());
+      const stored = Sale.restore(sale.snapshot(), 1);
+      const recognition = stored.defer(someTerms(), at, new EntryIds());
+
+      expect(sale.snapshot()).toMatchObject({ cancelledAt: at, entries: [] });
+      expect(sale.pendingEvents).toEqual([]);
+      expect(recognition).toBeNull();
+      expect(stored.hasChanges).toBe(false);
+      expect(stored.entries).toEqual([]);
+    });
+
+    it('remembers a cancellation heard once, and takes it again as nothing new', () => {
+      const sale = aSale().paid().cancelled().build();
+
+      sale.cancel(new Date('2026-11-23T00:00:00Z'), new EntryIds());
+
+      expect(sale.hasChanges).toBe(false);
+      expect(sale.cancelledAt).toEqual(aSale().paid().cancelled().build().cancelledAt);
     });
 
     it('after the recognition: refuses, for a person to look at, and records nothing', () => {
       const sale = aSale().paid().dispatched().build();
 
-      expect(() => sale.reverse(at, new EntryIds())).toThrow(expect.objectContaining({ code: 'revenue_already_recognized' }));
+      expect(() => sale.cancel(at, new EntryIds())).toThrow(expect.objectContaining({ code: 'revenue_already_recognized' }));
       expect(sale.hasChanges).toBe(false);
     });
   });

@@ -3,7 +3,7 @@ import { LedgerEvent } from '../revenue-event/ledger-events';
 import { RevenueEvent, RevenueEventSnapshot } from '../revenue-event/revenue-event';
 import { RevenueEventKind } from '../revenue-event/revenue-event-kind';
 import { Dispatch } from './dispatch';
-import { NoDeferredRevenueToReverse, RevenueAlreadyRecognized, RevenueAlreadyReversed, SaleTermsUnknown } from './sale-errors';
+import { RevenueAlreadyRecognized, RevenueAlreadyReversed, SaleTermsUnknown } from './sale-errors';
 import { SaleTerms, saleTerms } from './sale-terms';
 
 export interface SaleSnapshot {
@@ -12,6 +12,8 @@ export interface SaleSnapshot {
   readonly terms: SaleTerms | null;
   /** Known once a shipment of the order was dispatched: the first one seen. */
   readonly dispatch: Dispatch | null;
+  /** When Finance heard that the order was cancelled; null while it has not. */
+  readonly cancelledAt: Date | null;
   /** The order's ledger entries, as recorded: a deferred one, then a recognition or a reversal. */
   readonly entries: readonly RevenueEventSnapshot[];
 }
@@ -32,13 +34,15 @@ export interface Recognition {
  * arrive first: each is remembered, and the revenue is recognized when both are known, whichever
  * came last. Every fact is taken once; a repeat changes nothing. The two endings exclude each
  * other: a dispatch after a reversal, or a cancellation after a recognition, is refused for a
- * person to look at.
+ * person to look at. A cancellation is remembered even when nothing was deferred yet, so that a
+ * payment authorization heard after it (a message replayed from the dead letters) defers nothing.
  */
 export class Sale extends AggregateRoot<LedgerEvent> {
   #entries: RevenueEvent[];
   readonly #recordedNow: RevenueEvent[] = [];
   #terms: SaleTerms | null;
   #dispatch: Dispatch | null;
+  #cancelledAt: Date | null;
   #changed = false;
 
   private constructor(
@@ -49,27 +53,30 @@ export class Sale extends AggregateRoot<LedgerEvent> {
     super(version);
     this.#terms = snapshot.terms;
     this.#dispatch = snapshot.dispatch;
+    this.#cancelledAt = snapshot.cancelledAt;
     this.#entries = snapshot.entries;
   }
 
   /** A sale Finance has heard nothing of yet. */
   static open(orderId: string): Sale {
-    return new Sale(orderId, { terms: null, dispatch: null, entries: [] }, 0);
+    return new Sale(orderId, { terms: null, dispatch: null, cancelledAt: null, entries: [] }, 0);
   }
 
   /** A stored sale; its entries are checked again as they are read. */
   static restore(snapshot: SaleSnapshot, version: number): Sale {
     const entries = snapshot.entries.map((entry) => RevenueEvent.restore(entry));
-    return new Sale(snapshot.orderId, { terms: snapshot.terms && saleTerms(snapshot.terms), dispatch: snapshot.dispatch, entries }, version);
+    const terms = snapshot.terms && saleTerms(snapshot.terms);
+    return new Sale(snapshot.orderId, { terms, dispatch: snapshot.dispatch, cancelledAt: snapshot.cancelledAt, entries }, version);
   }
 
   /**
    * The payment was authorized: the revenue of what was sold is expected, and deferred. A sale
-   * whose revenue is already deferred changes nothing. When the dispatch came first, the revenue is
-   * earned at once: the recognition is answered.
+   * whose revenue is already deferred changes nothing, and so does one whose order Finance already
+   * knows is cancelled (the authorization arrived after the cancellation). When the dispatch came
+   * first, the revenue is earned at once: the recognition is answered.
    */
   defer(terms: SaleTerms, at: Date, ids: IdGenerator): Recognition | null {
-    if (this.entry('deferred')) return null;
+    if (this.entry('deferred') || this.#cancelledAt) return null;
     const checked = saleTerms(terms);
     const deferred = RevenueEvent.defer({ id: ids.next(), orderId: this.orderId, amount: checked.total, recordedAt: at });
     this.#terms = checked;
@@ -94,14 +101,20 @@ export class Sale extends AggregateRoot<LedgerEvent> {
   }
 
   /**
-   * The order was cancelled after its payment was authorized: the deferred revenue is reversed,
-   * once. Refused when nothing was deferred, and when the revenue was already earned.
+   * The order was cancelled: remembered, and its deferred revenue reversed, once. With nothing
+   * deferred yet (the order was cancelled before its payment was authorized, or its authorization
+   * has not arrived) there is nothing to reverse, and none will be deferred. Refused when the
+   * revenue was already earned.
    */
-  reverse(at: Date, ids: IdGenerator): void {
+  cancel(at: Date, ids: IdGenerator): void {
     if (this.entry('reversal')) return;
     if (this.entry('recognized')) throw new RevenueAlreadyRecognized(this.orderId);
+    if (!this.#cancelledAt) {
+      this.#cancelledAt = at;
+      this.#changed = true;
+    }
     const deferred = this.entry('deferred');
-    if (!deferred) throw new NoDeferredRevenueToReverse(this.orderId);
+    if (!deferred) return;
     const reversal = RevenueEvent.reverse(deferred, { id: ids.next(), recordedAt: at });
     this.append(reversal, {
       type: 'RevenueReversed',
@@ -148,6 +161,10 @@ export class Sale extends AggregateRoot<LedgerEvent> {
     return this.#dispatch;
   }
 
+  get cancelledAt(): Date | null {
+    return this.#cancelledAt;
+  }
+
   get entries(): readonly RevenueEvent[] {
     return this.#entries;
   }
@@ -163,6 +180,12 @@ export class Sale extends AggregateRoot<LedgerEvent> {
   }
 
   snapshot(): SaleSnapshot {
-    return { orderId: this.orderId, terms: this.#terms, dispatch: this.#dispatch, entries: this.#entries.map((entry) => entry.snapshot()) };
+    return {
+      orderId: this.orderId,
+      terms: this.#terms,
+      dispatch: this.#dispatch,
+      cancelledAt: this.#cancelledAt,
+      entries: this.#entries.map((entry) => entry.snapshot()),
+    };
   }
 }

@@ -57,7 +57,7 @@ export class SaleBuilder {
   }
 
   cancelled(): this {
-    this.steps.push((sale, ids) => sale.reverse(this.at, ids));
+    this.steps.push((sale, ids) => sale.cancel(this.at, ids));
     return this;
   }
 

@@ -27,9 +27,9 @@ describe('Checkout → Finance translation', () => {
     expect(revenueReversalFor(data)).toEqual({ orderId: data.orderId });
   });
 
-  it('asks for nothing when the order was cancelled before its payment was authorized', () => {
+  it('asks the same for an order cancelled before its payment was authorized, so that Finance remembers it', () => {
     const { data } = anEvent(OrderCancelledV1, { data: { reason: 'payment_declined', paymentWasAuthorized: false, authorizationVoided: false } });
 
-    expect(revenueReversalFor(data)).toBeUndefined();
+    expect(revenueReversalFor(data)).toEqual({ orderId: data.orderId });
   });
 });

@@ -27,9 +27,11 @@ export function deferredRevenueFor(event: PaymentAuthorizedV1): RecordDeferredRe
 }
 
 /**
- * A cancelled order: its revenue is reversed when its payment had been authorized (that is when
- * Finance deferred it). A cancellation before authorization left nothing in the ledger: no command.
+ * A cancelled order: its revenue is reversed when Finance deferred it. Every cancellation is a
+ * command, also one before authorization (`paymentWasAuthorized: false`, nothing in the ledger):
+ * Finance remembers it, so that an authorization heard after it (replayed from the dead letters)
+ * defers nothing.
  */
-export function revenueReversalFor(event: OrderCancelledV1): ReverseRevenue | undefined {
-  return event.paymentWasAuthorized ? { orderId: event.orderId } : undefined;
+export function revenueReversalFor(event: OrderCancelledV1): ReverseRevenue {
+  return { orderId: event.orderId };
 }

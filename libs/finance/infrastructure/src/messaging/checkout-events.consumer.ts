@@ -8,7 +8,8 @@ import { deferredRevenueFor, revenueReversalFor } from '../acl/checkout-translat
 
 /**
  * What Finance does with Checkout's events: an authorized payment defers the order's revenue (and,
- * if its dispatch came first, recognizes and invoices it), a cancellation after it reverses that.
+ * if its dispatch came first, recognizes and invoices it), a cancellation reverses that and is
+ * remembered, so that an authorization replayed after it defers nothing.
  * Each happens once: the inbox mark commits with the ledger entries, so a redelivery changes
  * nothing. A checked-out cart is not paid yet and means nothing here.
  *
@@ -33,11 +34,10 @@ export class CheckoutEventsConsumer {
     await this.inbox.once(event, () => this.recordDeferredRevenue.execute(deferredRevenueFor(event.data)));
   }
 
-  /** Marked as seen even when it asks for nothing, so that a redelivery is recognised as one. */
+  /** Every cancellation is remembered, also one with nothing to reverse: an authorization heard after it defers nothing. */
   @EventPattern(OrderCancelledV1.wireType, inBatchTransaction)
   async onOrderCancelled(@Payload() message: unknown): Promise<void> {
     const event = OrderCancelledV1.parse(message);
-    const reversal = revenueReversalFor(event.data);
-    await this.inbox.once(event, async () => (reversal ? this.reverseRevenue.execute(reversal) : undefined));
+    await this.inbox.once(event, () => this.reverseRevenue.execute(revenueReversalFor(event.data)));
   }
 }

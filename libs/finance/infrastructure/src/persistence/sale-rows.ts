@@ -11,6 +11,7 @@ export interface SaleRow {
   readonly currency: string | null;
   readonly shipment_id: string | null;
   readonly dispatched_at: Date | null;
+  readonly cancelled_at: Date | null;
   readonly version: number | null;
   readonly entries: readonly RevenueEventJson[];
 }
@@ -28,7 +29,7 @@ export interface StoredLine {
  * the row answers an order deferred by an earlier release too (entries, no row).
  */
 export const selectSale = `
-  SELECT o.order_id, s.buyer_id, s.lines, s.total::text AS total, s.currency, s.shipment_id, s.dispatched_at, s.version,
+  SELECT o.order_id, s.buyer_id, s.lines, s.total::text AS total, s.currency, s.shipment_id, s.dispatched_at, s.cancelled_at, s.version,
          ${entriesJson('o.order_id')} AS entries
     FROM (SELECT $1::uuid AS order_id) o LEFT JOIN sales s ON s.order_id = o.order_id`;
 
@@ -38,6 +39,7 @@ export function toSaleSnapshot(row: SaleRow): SaleSnapshot {
     orderId: row.order_id,
     terms: buyerId && lines && total && currency ? { buyerId, lines: lines.map((line) => pricedLine(line, currency)), total: money(Number(total), currency) } : null,
     dispatch: row.shipment_id && row.dispatched_at ? { shipmentId: row.shipment_id, dispatchedAt: row.dispatched_at } : null,
+    cancelledAt: row.cancelled_at,
     entries: row.entries.map(toRevenueEventSnapshot),
   };
 }

@@ -69,6 +69,18 @@ describe('TypeOrmSales and the ledger tables (real PostgreSQL)', () => {
     ]);
   });
 
+  it('stores a cancellation heard before the payment, so the payment heard after it finds the sale cancelled', async () => {
+    const orderId = randomUUID();
+    const cancelled = Sale.open(orderId);
+    cancelled.cancel(at, ids);
+    await sales.save(cancelled);
+
+    const stored = await load(orderId);
+    expect(stored.snapshot()).toEqual({ orderId, terms: null, dispatch: null, cancelledAt: at, entries: [] });
+    expect(stored.defer(someTerms(), at, ids)).toBeNull();
+    expect(stored.hasChanges).toBe(false);
+  });
+
   it('refuses a save over a version another writer moved on (ConcurrencyConflict), writing nothing', async () => {
     const orderId = randomUUID();
     const paid = Sale.open(orderId);
@@ -76,7 +88,7 @@ describe('TypeOrmSales and the ledger tables (real PostgreSQL)', () => {
     await sales.save(paid);
     const [first, second] = [await load(orderId), await load(orderId)];
     first.recordDispatch(someDispatch(), at, ids);
-    second.reverse(at, ids);
+    second.cancel(at, ids);
 
     await sales.save(first);
 
@@ -110,7 +122,7 @@ describe('TypeOrmSales and the ledger tables (real PostgreSQL)', () => {
     expect(legacy).toMatchObject({ version: 0, terms: null });
     expect(legacy.entry('deferred')?.id).toBe(entryId);
 
-    legacy.reverse(at, ids);
+    legacy.cancel(at, ids);
     await sales.save(legacy);
     expect((await load(orderId)).entries.map((entry) => entry.kind)).toEqual(['deferred', 'reversal']);
   });
@@ -166,12 +178,13 @@ describe('TypeOrmSales and the ledger tables (real PostgreSQL)', () => {
       await expect(query('DELETE FROM ledger_lines')).rejects.toThrow(/append-only/);
     });
 
-    it('keeps a sale’s terms and dispatch once known, and every sale', async () => {
+    it('keeps a sale’s terms, dispatch and cancellation once known, and every sale', async () => {
       const { orderId } = await aDeferredOrder();
-      await query(`UPDATE sales SET shipment_id = $2, dispatched_at = now() WHERE order_id = $1`, [orderId, randomUUID()]);
+      await query(`UPDATE sales SET shipment_id = $2, dispatched_at = now(), cancelled_at = now() WHERE order_id = $1`, [orderId, randomUUID()]);
 
       await expect(query(`UPDATE sales SET total = 1 WHERE order_id = $1`, [orderId])).rejects.toThrow(/fixed once known/);
       await expect(query(`UPDATE sales SET shipment_id = $2 WHERE order_id = $1`, [orderId, randomUUID()])).rejects.toThrow(/fixed once known/);
+      await expect(query(`UPDATE sales SET cancelled_at = NULL WHERE order_id = $1`, [orderId])).rejects.toThrow(/fixed once known/);
       await expect(query(`DELETE FROM sales WHERE order_id = $1`, [orderId])).rejects.toThrow(/fixed once known/);
     });
   });
@@ -190,7 +203,7 @@ describe('TypeOrmSales and the ledger tables (real PostgreSQL)', () => {
       const dispatched = await save((sale) => sale.defer(someTerms(), at, ids));
       await save((sale) => sale.recordDispatch(someDispatch(), at, ids), dispatched);
       const cancelled = await save((sale) => sale.defer(someTerms(), at, ids));
-      await save((sale) => sale.reverse(at, ids), cancelled);
+      await save((sale) => sale.cancel(at, ids), cancelled);
       await save((sale) => sale.defer(gbp, at, ids));
 
       expect(await new TypeOrmLedgerQueries(fresh.transactions).trialBalance()).toEqual({

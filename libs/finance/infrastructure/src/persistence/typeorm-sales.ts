@@ -37,8 +37,8 @@ export class TypeOrmSales extends Sales {
   private async insert(manager: EntityManager, sale: Sale): Promise<void> {
     try {
       await manager.query(
-        `INSERT INTO sales (order_id, buyer_id, lines, total, currency, shipment_id, dispatched_at, version)
-         VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, 1)`,
+        `INSERT INTO sales (order_id, buyer_id, lines, total, currency, shipment_id, dispatched_at, cancelled_at, version)
+         VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, 1)`,
         [sale.orderId, ...this.values(sale)],
       );
     } catch (error) {
@@ -50,7 +50,8 @@ export class TypeOrmSales extends Sales {
 
   private async update(manager: EntityManager, sale: Sale): Promise<void> {
     const [, changed] = (await manager.query(
-      `UPDATE sales SET buyer_id = $3, lines = $4::jsonb, total = $5, currency = $6, shipment_id = $7, dispatched_at = $8, version = version + 1
+      `UPDATE sales SET buyer_id = $3, lines = $4::jsonb, total = $5, currency = $6, shipment_id = $7, dispatched_at = $8, cancelled_at = $9,
+              version = version + 1
         WHERE order_id = $1 AND version = $2`,
       [sale.orderId, sale.version, ...this.values(sale)],
     )) as [unknown, number];
@@ -58,7 +59,7 @@ export class TypeOrmSales extends Sales {
   }
 
   private values(sale: Sale): unknown[] {
-    const { terms, dispatch } = sale;
+    const { terms, dispatch, cancelledAt } = sale;
     return [
       terms?.buyerId ?? null,
       terms ? JSON.stringify(storedLines(terms.lines)) : null,
@@ -66,6 +67,7 @@ export class TypeOrmSales extends Sales {
       terms?.total.currency ?? null,
       dispatch?.shipmentId ?? null,
       dispatch?.dispatchedAt ?? null,
+      cancelledAt,
     ];
   }
 

@@ -14,10 +14,14 @@ export const DeadLetterHeaders = {
 } as const;
 
 /**
- * Parks a message that could not be processed, with the reason, so that the partition keeps moving
- * and an operator can inspect it and replay it onto its source topic once the cause is fixed.
+ * Parks a message that can never be processed, with the reason, so that the partition keeps moving
+ * and an operator can inspect it and replay it onto its source topic once the cause is fixed. The
+ * producer connects on first use (and again after a failed connect), so a service starts while the
+ * broker is down; a send that fails throws, and the caller retries it later.
  */
 export class DeadLetters {
+  #connected: Promise<void> | undefined;
+
   constructor(
     private readonly producer: Producer,
     private readonly topic: string,
@@ -25,12 +29,25 @@ export class DeadLetters {
     private readonly metrics?: Pick<ConsumerMetrics, 'deadLettered'>,
   ) {}
 
+  async close(): Promise<void> {
+    if (this.#connected) await this.producer.disconnect().catch(() => undefined);
+  }
+
+  private connect(): Promise<void> {
+    this.#connected ??= this.producer.connect().catch((error: unknown) => {
+      this.#connected = undefined;
+      throw error;
+    });
+    return this.#connected;
+  }
+
   async send(
     message: KafkaMessage,
     source: { topic: string; partition: number; offset: string },
     error: unknown,
     attempts: number,
   ): Promise<void> {
+    await this.connect();
     await this.producer.send({
       topic: this.topic,
       acks: -1,

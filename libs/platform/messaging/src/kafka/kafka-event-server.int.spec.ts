@@ -3,7 +3,7 @@ import { Controller, INestMicroservice, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { IHeaders, Kafka, Producer } from 'kafkajs';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Transactions } from '@bazaar/platform-database';
 import { EventEnvelope, EventHeaders } from '@bazaar/published-language';
 import { ConcurrencyConflict, DomainError } from '@bazaar/shared-kernel';
@@ -21,8 +21,8 @@ class ThingRejected extends DomainError {
   readonly kind = 'invalid' as const;
 }
 
-/** What the test handler should do with a thing id; set per test. */
-const behaviour = new Map<string, { failTimes: number; error: () => Error }>();
+/** What the test handler should do with a thing id; set per test. A failure may be an error thrown or something done to the database. */
+const behaviour = new Map<string, { failTimes: number; error?: () => Error; sabotage?: (manager: EntityManager) => Promise<unknown> }>();
 const attempts = new Map<string, number>();
 
 let transactions: Transactions;
@@ -34,7 +34,8 @@ async function onThing(envelope: EventEnvelope<{ thingId: string; sequence: numb
   const plan = behaviour.get(thingId);
   if (plan && plan.failTimes > 0) {
     plan.failTimes -= 1;
-    throw plan.error();
+    if (plan.sabotage) await transactions.run(plan.sabotage);
+    throw plan.error?.() ?? new Error('the sabotage did not fail the handler');
   }
   await inbox.once(envelope, () =>
     transactions.manager.query(
@@ -79,6 +80,8 @@ describe.each([
   let topic: string;
   let deadLetterTopic: string;
   let service: INestMicroservice;
+  let server: KafkaEventServer;
+  const logger = new RecordingLogger();
   let deadLetters: TopicTap;
   const groupId = uniqueName('things');
   const contract = () => testContract(topic);
@@ -91,16 +94,18 @@ describe.each([
     };
   }
 
-  async function produce(key: string, value: string, headers: IHeaders = {}): Promise<void> {
-    await producer.send({ topic, acks: -1, messages: [{ key, value, headers }] });
+  async function produce(key: string, value: string, headers: IHeaders = {}, partition?: number): Promise<void> {
+    await producer.send({ topic, acks: -1, messages: [{ key, value, headers, ...(partition === undefined ? {} : { partition }) }] });
   }
 
-  async function produceEvent(envelope: EventEnvelope): Promise<void> {
+  async function produceEvent(envelope: EventEnvelope, partition?: number): Promise<void> {
     await produce(envelope.aggregateId, JSON.stringify(envelope), {
       [EventHeaders.id]: envelope.id,
       [EventHeaders.type]: contract().wireType,
-    });
+    }, partition);
   }
+
+  const stalledPartitions = () => server.consumerStatus.snapshot().stalled;
 
   async function effectsOf(thingId: string): Promise<number[]> {
     const rows: { sequence: number }[] = await dataSource.query('SELECT sequence FROM effects WHERE thing_id = $1 ORDER BY id', [thingId]);
@@ -119,19 +124,15 @@ describe.each([
     producer = kafka.producer();
     await producer.connect();
 
-    service = await NestFactory.createMicroservice(
-      module,
-      {
-        strategy: new KafkaEventServer({
-          kafka, groupId, topics: [topic], deadLetterTopic,
-          maxAttempts: 3, initialBackoffMs: 20, maxBackoffMs: 100, partitionsConsumedConcurrently: 2, logger: new RecordingLogger(),
-          batchTransaction: { unitOfWork: transactions, maxMessages: 50 },
-        }),
-        logger: false,
-      },
-    );
+    server = new KafkaEventServer({
+      kafka, groupId, topics: [topic], deadLetterTopic,
+      initialBackoffMs: 20, maxBackoffMs: 100, partitionsConsumedConcurrently: 2, logger,
+      batchTransaction: { unitOfWork: transactions, maxMessages: 50 },
+    });
+    service = await NestFactory.createMicroservice(module, { strategy: server, logger: false });
     service.useGlobalFilters(new RethrowRpcErrors());
     await service.listen();
+    await eventually(() => expect(server.consumerStatus.phase).toBe('consuming'), { timeoutMs: 30_000 });
 
     deadLetters = await TopicTap.start(kafka, deadLetterTopic, uniqueName('dlt-reader'));
   });
@@ -196,15 +197,49 @@ describe.each([
     expect(await effectsOf(rejected)).toEqual([]);
   });
 
-  it('dead-letters a message that keeps failing after the bounded attempts', async () => {
+  it('retries a handler whose database connection was terminated until it succeeds, applies it once and parks nothing', async () => {
     const thing = randomUUID();
-    behaviour.set(thing, { failTimes: 99, error: () => new Error('database is on fire') });
-    await produceEvent(envelopeFor(thing, 1));
+    // A failover or an administrator ends the session under the handler's transaction: a real 57P01.
+    behaviour.set(thing, { failTimes: 3, sabotage: (manager) => manager.query('SELECT pg_terminate_backend(pg_backend_pid())') });
+    const first = envelopeFor(thing, 1);
+    await produceEvent(first);
+    await produceEvent(envelopeFor(thing, 2));
 
-    const [parked] = await deadLetters.waitFor(withKey(thing));
-    expect(parked!.headers[DeadLetterHeaders.attempts]).toBe('3');
-    expect(parked!.headers[DeadLetterHeaders.error]).toBe('database is on fire');
-    expect(await effectsOf(thing)).toEqual([]);
+    await eventually(async () => expect(await effectsOf(thing)).toEqual([1, 2]));
+    expect(behaviour.get(thing)!.failTimes).toBe(0);
+    expect(deadLetters.matching(withKey(thing))).toEqual([]);
+    expect(stalledPartitions()).toEqual([]);
+    const retried = logger.entries.filter((entry) => (entry as { eventId?: string }).eventId === first.id && String((entry as { msg: string }).msg).startsWith('transient failure'));
+    expect(retried.length).toBeGreaterThan(0);
+    expect(retried).toEqual(retried.map(() => expect.objectContaining({ errorClass: 'database_unavailable' })));
+  });
+
+  it('holds a partition on a message that keeps failing, reports why, handles the other partitions, and resumes in order', async () => {
+    const stuck = randomUUID();
+    const after = randomUUID();
+    const elsewhere = randomUUID();
+    behaviour.set(stuck, { failTimes: Number.POSITIVE_INFINITY, error: () => new Error('the ledger service is on fire') });
+    await produceEvent(envelopeFor(stuck, 1), 0);
+    await produceEvent(envelopeFor(after, 2), 0);
+
+    const [stall] = await eventually(() => {
+      const stalled = stalledPartitions().filter((s) => s.partition === 0);
+      expect(stalled).toEqual([expect.objectContaining({ topic, errorClass: 'unknown', error: 'Error: the ledger service is on fire' })]);
+      expect(stalled[0]!.attempts).toBeGreaterThanOrEqual(3);
+      return stalled;
+    });
+    await produceEvent(envelopeFor(elsewhere, 3), 1);
+    await eventually(async () => expect(await effectsOf(elsewhere)).toEqual([3]));
+    expect(await effectsOf(after)).toEqual([]);
+    expect(stalledPartitions().find((s) => s.partition === 0)?.since).toEqual(stall!.since);
+
+    behaviour.set(stuck, { failTimes: 0 });
+    await eventually(async () => expect([...(await effectsOf(stuck)), ...(await effectsOf(after))]).toEqual([1, 2]));
+    const order: { thing_id: string }[] = await dataSource.query('SELECT thing_id FROM effects WHERE thing_id = ANY($1) ORDER BY id', [[stuck, after]]);
+    expect(order.map((row) => row.thing_id)).toEqual([stuck, after]);
+    expect(stalledPartitions()).toEqual([]);
+    const keys: string[] = [stuck, after, elsewhere];
+    expect(deadLetters.matching((m) => keys.includes(m.key ?? ''))).toEqual([]);
   });
 
   it('ignores event types it has no handler for', async () => {

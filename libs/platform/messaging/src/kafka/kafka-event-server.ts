@@ -1,15 +1,18 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
-import { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
-import { ConcurrencyConflict, DomainError } from '@bazaar/shared-kernel';
-import { ContractViolation, EventEnvelope, wireType } from '@bazaar/published-language';
+import { ConcurrencyConflict } from '@bazaar/shared-kernel';
+import { EventEnvelope, wireType } from '@bazaar/published-language';
 import { PlatformLogger } from '../logger';
 import { currentTraceparent, runInMessageContext } from '../message-context';
 import { ConsumerMetrics } from '../observability';
 import { inConsumerSpan } from '../tracing';
+import { ConsumerStatus } from './consumer-status';
+import { ConsumerSupervisor } from './consumer-supervisor';
 import { DeadLetters } from './dead-letters';
-import { headerValue, MalformedMessage, parseEnvelope, routeOf } from './incoming-message';
+import { classifyFailure, TransientFailureClass } from './failures';
+import { headerValue, parseEnvelope, routeOf } from './incoming-message';
+import { retryDelayMs } from './retry-delay';
 
 export interface KafkaEventServerOptions {
   readonly kafka: Kafka;
@@ -17,10 +20,13 @@ export interface KafkaEventServerOptions {
   readonly groupId: string;
   readonly topics: readonly string[];
   readonly deadLetterTopic: string;
-  /** Attempts for a transient failure before the message is dead-lettered. */
-  readonly maxAttempts: number;
+  /** Backoff between attempts on a transient failure: exponential from the first to the most, with jitter. */
   readonly initialBackoffMs: number;
   readonly maxBackoffMs: number;
+  /** A consumer out of its group this long (crashed, stuck restarting) is replaced by a new one (default 60 s). */
+  readonly replaceConsumerAfterMs?: number;
+  /** Where the transport reports its phase, stalled partitions and dead letters (default: its own, see `consumerStatus`). */
+  readonly status?: ConsumerStatus;
   /** Partitions handled in parallel by one replica; order within a partition is always kept. */
   readonly partitionsConsumedConcurrently: number;
   /** How long a fetch may wait for how much data (kafkajs `minBytes`, `maxWaitTimeInMs`); by default it answers on the first byte, within a second. */
@@ -68,68 +74,89 @@ export class KafkaEventContext {
   ) {}
 }
 
+/** What became of one message: done (handled, skipped or dead-lettered), or waiting for a retry. */
+type Outcome = 'done' | 'retry-later';
+
 /**
  * A Nest transport so that consumers stay idiomatic `@EventPattern('type.vN')` methods, with the
  * delivery rules of BRIEF §5 that the built-in ServerKafka lacks:
  * - offsets are resolved only after the handler (and so its inbox transaction) finished, and
  *   committed after the batch;
- * - a failing message is retried with exponential backoff a bounded number of times, a message that
- *   can never succeed (malformed, contract violation, broken rule) is not retried, and either way it
- *   ends on the dead-letter topic with its error while the partition moves on;
+ * - a message that can never succeed (malformed, contract violation, broken rule: see
+ *   {@link classifyFailure}) goes to the dead-letter topic at once, with its error, and the
+ *   partition moves on;
+ * - any other failure is transient: the partition is paused on that message and retried without
+ *   limit, with capped exponential backoff and jitter, while the other partitions keep going. A
+ *   database failover or a broker restart therefore delays messages and never parks them, and an
+ *   aggregate's events are never reordered by a replay. Stalled partitions (why, since when, how
+ *   many attempts) are in the {@link ConsumerStatus};
  * - types nobody here handles are skipped after a look at the header only;
  * - consecutive messages whose handlers are marked {@link inBatchTransaction} share one
  *   transaction (one commit instead of one per message); if it fails, none of them was applied and
- *   they are handled again one at a time, with the retries and dead-lettering above.
+ *   they are handled again one at a time, under the rules above;
+ * - the kafkajs consumer is supervised ({@link ConsumerSupervisor}): started in the background
+ *   until the broker answers, and replaced when it crashes for good or leaves its group.
  */
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
-  #consumer: Consumer | undefined;
-  #producer: Producer | undefined;
+  readonly consumerStatus: ConsumerStatus;
+  #supervisor: ConsumerSupervisor | undefined;
+  #deadLetters: DeadLetters | undefined;
+  readonly #resumeTimers = new Set<NodeJS.Timeout>();
 
   constructor(private readonly options: KafkaEventServerOptions) {
     super();
+    this.consumerStatus = options.status ?? new ConsumerStatus(options.groupId);
   }
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
-      const { kafka, groupId, topics } = this.options;
-      this.#producer = kafka.producer({ allowAutoTopicCreation: false });
-      await this.#producer.connect();
-      this.#consumer = kafka.consumer({
-        groupId,
-        allowAutoTopicCreation: false,
-        minBytes: 1,
-        maxWaitTimeInMs: 1000,
-        ...this.options.fetch,
-        ...(this.options.sessionTimeoutMs ? { sessionTimeout: this.options.sessionTimeoutMs } : {}),
+      const { kafka, groupId, topics, logger } = this.options;
+      this.#deadLetters = new DeadLetters(kafka.producer({ allowAutoTopicCreation: false }), this.options.deadLetterTopic, groupId, this.options.metrics);
+      this.#supervisor = new ConsumerSupervisor({
+        kafka,
+        topics,
+        status: this.consumerStatus,
+        logger,
+        replaceAfterMs: this.options.replaceConsumerAfterMs ?? 60_000,
+        config: {
+          groupId,
+          allowAutoTopicCreation: false,
+          minBytes: 1,
+          maxWaitTimeInMs: 1000,
+          ...this.options.fetch,
+          ...(this.options.sessionTimeoutMs ? { sessionTimeout: this.options.sessionTimeoutMs } : {}),
+        },
+        run: {
+          eachBatchAutoResolve: false,
+          partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+          eachBatch: (payload) => this.consumeBatch(payload),
+        },
       });
-      await this.#consumer.connect();
-      await this.#consumer.subscribe({ topics: [...topics], fromBeginning: true });
-      const deadLetters = new DeadLetters(this.#producer, this.options.deadLetterTopic, groupId, this.options.metrics);
-      await this.#consumer.run({
-        eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
-        eachBatch: (payload) => this.consumeBatch(payload, deadLetters),
-      });
+      await this.#supervisor.start();
       callback();
     } catch (error) {
       callback(error);
     }
   }
 
+  /** Finishes the batches in hand, commits their offsets and leaves the group. */
   async close(): Promise<void> {
-    await this.#consumer?.disconnect();
-    await this.#producer?.disconnect();
+    for (const timer of this.#resumeTimers) clearTimeout(timer);
+    this.#resumeTimers.clear();
+    await this.#supervisor?.close();
+    await this.#deadLetters?.close();
   }
 
   on(): void {
     throw new Error('KafkaEventServer has no events to subscribe to');
   }
 
+  /** The kafkajs consumer running now. */
   unwrap<T>(): T {
-    return this.#consumer as T;
+    return this.#supervisor?.consumer as T;
   }
 
-  private async consumeBatch(payload: EachBatchPayload, deadLetters: DeadLetters): Promise<void> {
+  private async consumeBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, heartbeat, isRunning, isStale } = payload;
     const metrics = this.options.metrics;
     const resolveOffset = (offset: string) => {
@@ -146,6 +173,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       const shared = this.sharedTransactionRun(rest);
       const last = shared.at(-1)?.message;
       if (last && shared.length > 1 && (await this.consumeInOneTransaction(shared, contextOf))) {
+        this.consumerStatus.moving(batch.topic, batch.partition);
         resolveOffset(last.offset);
         await heartbeat();
         next += shared.length;
@@ -155,12 +183,33 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       // fallback after a shared transaction failed (rolled back as a whole, so none was applied).
       for (const message of shared.length > 1 ? shared.map((routed) => routed.message) : rest.slice(0, 1)) {
         if (!isRunning() || isStale()) return;
-        await this.consume(message, contextOf(message), deadLetters, heartbeat);
+        if ((await this.consume(message, contextOf(message))) === 'retry-later') {
+          this.retryLater(payload, message);
+          return;
+        }
+        this.consumerStatus.moving(batch.topic, batch.partition);
         resolveOffset(message.offset);
         await heartbeat();
         next += 1;
       }
     }
+  }
+
+  /**
+   * Pauses the partition on `message` (its offset is not resolved, so the next fetch after the
+   * resume starts there) and resumes it after the backoff its attempts so far call for. The
+   * offsets resolved before it are committed as the batch ends; other partitions are not held up.
+   */
+  private retryLater(payload: EachBatchPayload, message: KafkaMessage): void {
+    const { topic, partition } = payload.batch;
+    const stalled = this.consumerStatus.snapshot().stalled.find((s) => s.topic === topic && s.partition === partition);
+    const resume = payload.pause();
+    const timer = setTimeout(() => {
+      this.#resumeTimers.delete(timer);
+      resume();
+    }, Math.max(0, (stalled?.nextAttemptAt.getTime() ?? Date.now()) - Date.now()));
+    this.#resumeTimers.add(timer);
+    this.options.logger.debug?.({ msg: 'partition paused for a retry', topic, partition, offset: message.offset, attempts: stalled?.attempts });
   }
 
   /** The leading messages that may share a transaction, with their handlers: batchable, or none (skipped). */
@@ -214,47 +263,64 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     return this.messageHandlers.get(wireType) ?? null;
   }
 
-  private async consume(
-    message: KafkaMessage,
-    context: KafkaEventContext,
-    deadLetters: DeadLetters,
-    heartbeat: () => Promise<void>,
-  ): Promise<void> {
+  /**
+   * Handles one message: done when it was applied (or is not ours, or was dead-lettered);
+   * `retry-later` when it failed transiently (recorded in the status with its next attempt's time).
+   * A first version conflict is retried at once: the writer that won has already committed, so
+   * reloading succeeds (waiting would only add latency).
+   */
+  private async consume(message: KafkaMessage, context: KafkaEventContext): Promise<Outcome> {
     let envelope: EventEnvelope;
     let handler: MessageHandler | null;
     try {
       const route = routeOf(message);
       handler = this.handlerOf(route.wireType);
-      if (!handler) return;
+      if (!handler) return 'done';
       envelope = route.envelope ?? parseEnvelope(message);
     } catch (error) {
-      await deadLetters.send(message, context, error, 1);
-      return;
+      return this.deadLetter(message, context, error, 1);
     }
-    for (let attempt = 1; ; attempt += 1) {
+    const before = this.consumerStatus.attemptsOn(context.topic, context.partition, context.offset);
+    for (let attempt = before + 1; ; attempt += 1) {
       try {
         await this.handle(handler, envelope, context, attempt);
-        return;
+        return 'done';
       } catch (error) {
-        if (isPermanent(error) || attempt >= this.options.maxAttempts) {
+        const failure = classifyFailure(error);
+        if (failure.permanent) {
           this.options.logger.warn({ msg: 'dead-lettering message', eventId: envelope.id, attempt, err: String(error) });
-          await deadLetters.send(message, context, error, attempt);
-          return;
+          return this.deadLetter(message, context, error, attempt);
         }
+        if (failure.errorClass === 'version_conflict' && attempt === before + 1) continue;
         this.options.metrics?.retrying(context.topic, context.partition, error);
-        await sleep(this.backoffMs(error, attempt));
-        await heartbeat();
+        this.stalled(context, failure.errorClass, error, attempt, envelope.id);
+        return 'retry-later';
       }
     }
   }
 
-  /**
-   * Exponential backoff between attempts, except after a first version conflict: the writer that
-   * won has already committed, so reloading at once succeeds (waiting would only add latency).
-   */
-  private backoffMs(error: unknown, attempt: number): number {
-    if (error instanceof ConcurrencyConflict && attempt === 1) return 0;
-    return Math.min(this.options.initialBackoffMs * 2 ** (attempt - 1), this.options.maxBackoffMs);
+  private async deadLetter(message: KafkaMessage, context: KafkaEventContext, error: unknown, attempts: number): Promise<Outcome> {
+    try {
+      await this.#deadLetters?.send(message, context, error, attempts);
+      this.consumerStatus.deadLettered();
+      return 'done';
+    } catch (sendError) {
+      // Parking needs the broker too: until it takes the message, the partition waits on it.
+      this.stalled(context, 'kafka_unavailable', sendError, attempts);
+      return 'retry-later';
+    }
+  }
+
+  private stalled(context: KafkaEventContext, errorClass: TransientFailureClass, error: unknown, attempts: number, eventId?: string): void {
+    const delay = retryDelayMs(attempts, this.options.initialBackoffMs, this.options.maxBackoffMs);
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.consumerStatus.stalledOn({
+      topic: context.topic, partition: context.partition, offset: context.offset, errorClass,
+      error: reason.slice(0, 500), attempts, nextAttemptAt: new Date(Date.now() + delay),
+    });
+    // The first attempts of a hiccup are routine; a partition that stays stalled is worth a warning each time.
+    const log = attempts >= 3 ? this.options.logger.warn.bind(this.options.logger) : (this.options.logger.debug?.bind(this.options.logger) ?? (() => undefined));
+    log({ msg: 'transient failure; partition paused for a retry', topic: context.topic, partition: context.partition, offset: context.offset, eventId, errorClass, attempts, retryInMs: delay, err: reason });
   }
 
   /**
@@ -299,9 +365,4 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
 function envelopeOf(message: KafkaMessage): EventEnvelope {
   return routeOf(message).envelope ?? parseEnvelope(message);
-}
-
-function isPermanent(error: unknown): boolean {
-  if (error instanceof ContractViolation || error instanceof MalformedMessage) return true;
-  return error instanceof DomainError && !(error instanceof ConcurrencyConflict);
 }

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { Transactions } from '@bazaar/platform-database';
+import { createDataSource, Transactions } from '@bazaar/platform-database';
 import { EventHeaders } from '@bazaar/published-language';
 import {
-  createTestDatabase, createTestTopics, deleteTestTopics, eventually, TestDatabase, testKafka, TopicTap, uniqueName,
+  createTestDatabase, createTestTopics, deleteTestTopics, eventually, TestDatabase, testKafka, TopicTap, uniqueName, withAdmin,
 } from '@bazaar/platform-testing';
 import { createRelayProducer } from '../kafka/kafka-client';
+import { messagingMigrations } from '../messaging-migrations';
 import { runInMessageContext } from '../message-context';
 import { migratedDataSource, RecordingLogger, testContract } from '../testing/fixtures';
 import { Outbox } from './outbox';
@@ -150,5 +152,82 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
 
     await startRelay();
     await eventually(() => expect(received().filter((r) => r.key === thing).map((r) => r.sequence)).toEqual([1, 2]));
+  });
+
+  describe('when a replica\'s tick is held up between its snapshot and the lock', () => {
+    /** Held by the test: the paused relay's statement waits on it after taking its snapshot. */
+    const PAUSE_KEY = 4_243;
+    let raceDb: TestDatabase;
+    const sources: DataSource[] = [];
+    let pauser: Client;
+
+    const messagesOnTopic = () =>
+      withAdmin(kafka, async (admin) => (await admin.fetchTopicOffsets(topic)).reduce((sum, partition) => sum + Number(partition.high), 0));
+
+    async function relayOn(applicationName: string): Promise<OutboxRelay> {
+      const source = createDataSource({ url: raceDb.url, applicationName, poolSize: 2, migrations: [...messagingMigrations] });
+      await source.initialize();
+      sources.push(source);
+      const producer = createRelayProducer(kafka);
+      await producer.connect();
+      producers.push(producer);
+      return new OutboxRelay({
+        dataSource: source, databaseUrl: raceDb.url, producer, lockKey: 4242, batchSize: 50,
+        pollIntervalMs: 60_000, retentionHours: 24, logger: new RecordingLogger(),
+      });
+    }
+
+    beforeAll(async () => {
+      raceDb = await createTestDatabase();
+      const migrated = await migratedDataSource(raceDb.url);
+      // The relay's statement calls pg_try_advisory_xact_lock unqualified. In this database it
+      // resolves to this wrapper first, which — for the connection named relay-paused only — waits
+      // for the test's lock before taking the real one: the statement's snapshot is taken by then.
+      await migrated.query(`
+        CREATE FUNCTION public.pg_try_advisory_xact_lock(key bigint) RETURNS boolean LANGUAGE plpgsql VOLATILE AS $$
+        BEGIN
+          IF current_setting('application_name') = 'relay-paused' THEN
+            PERFORM pg_catalog.pg_advisory_lock_shared(${PAUSE_KEY});
+            PERFORM pg_catalog.pg_advisory_unlock_shared(${PAUSE_KEY});
+          END IF;
+          RETURN pg_catalog.pg_try_advisory_xact_lock(key);
+        END $$`);
+      await migrated.query(`ALTER DATABASE ${raceDb.name} SET search_path = public, pg_catalog`);
+      await migrated.destroy();
+      pauser = new Client(raceDb.url);
+      await pauser.connect();
+    });
+
+    afterAll(async () => {
+      await pauser?.end();
+      await Promise.all(sources.map((source) => source.destroy()));
+      await raceDb?.drop();
+    });
+
+    it('publishes nothing another replica published in the meantime', async () => {
+      const prompt = await relayOn('relay-prompt');
+      const paused = await relayOn('relay-paused');
+      const thing = randomUUID();
+      await new Transactions(sources[0]!).run((manager) =>
+        outbox.append(manager, [1, 2, 3].map((sequence) => ({ contract: contract(), data: { thingId: thing, sequence }, aggregateId: thing, occurredAt: new Date() }))),
+      );
+
+      const before = await messagesOnTopic();
+      await pauser.query('SELECT pg_advisory_lock($1)', [PAUSE_KEY]);
+      const pausedTick = paused.publishBatch();
+      await eventually(async () => {
+        const { rows } = await pauser.query(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'relay-paused' AND wait_event_type = 'Lock'",
+        );
+        expect(rows[0].n).toBe(1);
+      });
+      expect(await prompt.publishBatch()).toBe(3);
+      await pauser.query('SELECT pg_advisory_unlock($1)', [PAUSE_KEY]);
+
+      expect(await pausedTick).toBe(0);
+      // Whatever either relay sent was acknowledged before its tick returned: the topic holds all of it.
+      expect((await messagesOnTopic()) - before).toBe(3);
+      await eventually(() => expect(received().filter((r) => r.key === thing).map((r) => r.sequence)).toEqual([1, 2, 3]));
+    });
   });
 });

@@ -12,7 +12,7 @@ export interface OutboxRelayOptions {
   readonly dataSource: DataSource;
   /** Used for a dedicated LISTEN connection. */
   readonly databaseUrl: string;
-  /** A connected, idempotent kafkajs producer. */
+  /** An idempotent kafkajs producer; the relay connects it (again after a failed connect), so it starts while the broker is down. */
   readonly producer: Producer;
   /** Advisory lock key: one publisher per database at a time, whatever the number of replicas. */
   readonly lockKey: number;
@@ -48,6 +48,8 @@ export class OutboxRelay {
   #wake: (() => void) | undefined;
   #loop: Promise<void> | undefined;
   #listener: Client | undefined;
+  #relisten: NodeJS.Timeout | undefined;
+  #producerConnected: Promise<void> | undefined;
   #lastPurge = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {}
@@ -61,6 +63,7 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     this.#running = false;
+    clearTimeout(this.#relisten);
     this.#wake?.();
     await this.#loop;
     await this.#listener?.end().catch(() => undefined);
@@ -86,6 +89,12 @@ export class OutboxRelay {
    * statement takes the lock, picks the oldest unpublished rows and marks them; the marks commit
    * only after the broker acknowledged the batch, so a failed send rolls them back (and a crash
    * before the commit re-sends: at-least-once). Another replica's tick finds the lock taken.
+   *
+   * The statement's snapshot is taken before the lock: a replica held up between the two can win
+   * the lock just after another published and committed, while its snapshot still shows those
+   * rows unpublished. `published_at IS NULL` on the UPDATE itself is re-checked against each row's
+   * latest committed version (READ COMMITTED re-evaluates an UPDATE's condition on a row changed
+   * since the snapshot), so such rows are skipped instead of sent twice.
    */
   async publishBatch(): Promise<number> {
     const { dataSource, producer, lockKey, batchSize } = this.options;
@@ -93,7 +102,7 @@ export class OutboxRelay {
       const [rows] = (await manager.query(
         `WITH leader AS (SELECT pg_try_advisory_xact_lock($1) AS won)
          UPDATE outbox SET published_at = now()
-          WHERE (SELECT won FROM leader) AND position IN (
+          WHERE (SELECT won FROM leader) AND published_at IS NULL AND position IN (
             SELECT position FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT $2)
           RETURNING position, event_id, event_type, topic, message_key, payload::text AS payload, headers`,
         [lockKey, batchSize],
@@ -132,6 +141,7 @@ export class OutboxRelay {
       this.#workSignalled = false;
       let published: number;
       try {
+        await this.connectProducer();
         published = await this.publishBatch();
         failures = 0;
         await this.purgeIfDue();
@@ -157,17 +167,53 @@ export class OutboxRelay {
     });
   }
 
+  private connectProducer(): Promise<void> {
+    this.#producerConnected ??= this.options.producer.connect().catch((error: unknown) => {
+      this.#producerConnected = undefined;
+      throw error;
+    });
+    return this.#producerConnected;
+  }
+
+  /**
+   * Keeps a connection LISTENing for the outbox trigger's notifications. Losing it (the database
+   * restarted, an administrator terminated it) only slows the relay to its poll interval until it
+   * is back: it reconnects after a few seconds, and a relay starts even when it cannot listen yet.
+   */
   private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.options.databaseUrl, application_name: 'outbox-relay' });
+    const client = new Client({ connectionString: this.options.databaseUrl, application_name: 'outbox-relay', connectionTimeoutMillis: 5_000 });
     client.on('notification', () => {
       this.#workSignalled = true;
       this.#wake?.();
     });
-    // Losing the LISTEN connection only slows the relay down to its poll interval.
-    client.on('error', (error) => this.options.logger.warn({ msg: 'outbox LISTEN connection lost', err: String(error) }));
-    await client.connect();
-    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    this.#listener = client;
+    const lost = (error?: unknown) => {
+      if (this.#listener !== client) return;
+      this.#listener = undefined;
+      if (error) this.options.logger.warn({ msg: 'outbox LISTEN connection lost; polling until it is back', err: String(error) });
+      void client.end().catch(() => undefined);
+      this.relistenLater();
+    };
+    client.on('error', lost);
+    client.on('end', () => lost());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      this.#listener = client;
+      // Whatever was written while nobody listened is picked up now rather than at the next poll.
+      this.#workSignalled = true;
+      this.#wake?.();
+    } catch (error) {
+      this.options.logger.warn({ msg: 'outbox relay cannot LISTEN yet; polling until it can', err: String(error) });
+      await client.end().catch(() => undefined);
+      this.relistenLater();
+    }
+  }
+
+  private relistenLater(): void {
+    if (!this.#running) return;
+    clearTimeout(this.#relisten);
+    this.#relisten = setTimeout(() => void this.listen(), 2_000);
+    this.#relisten.unref();
   }
 
   private async purgeIfDue(): Promise<void> {

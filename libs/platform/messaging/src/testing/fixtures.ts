@@ -24,9 +24,12 @@ export async function migratedDataSource(url: string, extraSql: string[] = []): 
   return dataSource;
 }
 
-/** Collects warnings so tests can read what the platform reported. */
+/** Collects everything logged, debug included, so tests can read what the platform reported. */
 export class RecordingLogger implements PlatformLogger {
   readonly entries: unknown[] = [];
+  debug(message: unknown): void {
+    this.entries.push(message);
+  }
   log(message: unknown): void {
     this.entries.push(message);
   }

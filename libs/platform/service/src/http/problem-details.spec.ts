@@ -1,6 +1,6 @@
 import { BadRequestException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { ConcurrencyConflict, DomainError } from '@bazaar/shared-kernel';
-import { RequestValidationFailed, toProblem } from './problem-details';
+import { RequestValidationFailed, retryAfterSeconds, toProblem } from './problem-details';
 
 class ShelfMissing extends DomainError {
   readonly code = 'shelf_missing';
@@ -31,6 +31,18 @@ describe('errors as problem details', () => {
   it('keeps the status of framework errors with a stable code', () => {
     expect(toProblem(new NotFoundException())).toMatchObject({ status: 404, code: 'not_found' });
     expect(toProblem(new PayloadTooLargeException())).toMatchObject({ status: 413, code: 'payload_too_large' });
+  });
+
+  it('answers a database that cannot be reached, or is too busy, with a 503 and how long to wait', () => {
+    const unreachable = toProblem(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }));
+    const busy = toProblem(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }));
+
+    expect(unreachable).toMatchObject({ status: 503, code: 'database_unavailable' });
+    expect(retryAfterSeconds(unreachable)).toBe(5);
+    expect(busy).toMatchObject({ status: 503, code: 'database_busy' });
+    expect(retryAfterSeconds(busy)).toBe(1);
+    expect(JSON.stringify(unreachable)).not.toContain('5432');
+    expect(retryAfterSeconds(toProblem(new TooManyShelves('at most 3 shelves')))).toBeUndefined();
   });
 
   it('answers anything unexpected with a 500 that reveals nothing', () => {

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { FastifyReply } from 'fastify';
 import { throwError } from 'rxjs';
+import { transientDatabaseFailure } from '@bazaar/platform-database';
 import { DomainError } from '@bazaar/shared-kernel';
 
 /** RFC 9457 problem details, plus the stable `code` clients switch on. */
@@ -41,6 +42,9 @@ export function problem(status: number, code: string, title: string, extra: Part
 /** Maps any thrown error to a problem; unknown errors become a 500 that leaks nothing. */
 export function toProblem(error: unknown): ProblemDetails {
   if (error instanceof DomainError) return problem(statusOfKind[error.kind], error.code, error.name, { detail: error.message });
+  const database = transientDatabaseFailure(error);
+  if (database === 'unavailable') return problem(HttpStatus.SERVICE_UNAVAILABLE, 'database_unavailable', 'The database is unavailable; try again shortly');
+  if (database) return problem(HttpStatus.SERVICE_UNAVAILABLE, 'database_busy', 'The database is busy; try again shortly');
   if (error instanceof RequestValidationFailed) {
     return problem(HttpStatus.BAD_REQUEST, 'invalid_request', 'The request is invalid', { detail: error.message, errors: error.issues });
   }
@@ -75,6 +79,16 @@ function codeOfStatus(status: number): string {
 }
 
 /**
+ * How long a client should wait before trying again, for answers that say so: a database that
+ * cannot be reached gets a few seconds (a failover takes about that), a busy one a moment.
+ */
+export function retryAfterSeconds(details: ProblemDetails): number | undefined {
+  if (details.code === 'database_unavailable') return 5;
+  if (details.code === 'database_busy') return 1;
+  return undefined;
+}
+
+/**
  * The one place errors become HTTP answers. For Kafka handlers (rpc) it rethrows the original
  * error untouched so the transport can tell permanent failures from transient ones.
  */
@@ -87,6 +101,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const details = toProblem(error);
     if (details.status >= 500) this.onServerError(error);
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const retryAfter = retryAfterSeconds(details);
+    if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
     return reply.status(details.status).header('content-type', PROBLEM_CONTENT_TYPE).send(details);
   }
 }

@@ -1,0 +1,158 @@
+/**
+ * The system under chaos: the four built services as production processes on throw-away databases
+ * and topics (the benchmark's process and database helpers), on the run's own broker, with as
+ * many replicas as the faults leave it. Everything a fault does to a process goes through here.
+ */
+import { join } from 'node:path';
+import pg from 'pg';
+import { kafkaBrokers } from '../../stack/lib/config.mjs';
+import { createDatabase, databaseUrl, dropDatabase } from '../../bench/lib/system/databases.mjs';
+import { freePort, spawnService, stopChild, waitReady } from '../../bench/lib/system/services.mjs';
+import { createTopics, deleteRunTopics, kafkaClient } from '../../bench/lib/system/topics.mjs';
+
+export const CONTEXTS = ['checkout', 'fulfillment', 'finance', 'support'];
+/** The chaos tool's own connections carry this name, so terminating a service's connections spares them. */
+export const OWN_APPLICATION_NAME = 'bazaar-chaos';
+
+/**
+ * Settings the run needs whatever it injects: a paid order that Fulfillment never answers is
+ * cancelled after this long (so every order reaches a final state within the run), replicas leave a
+ * group soon after they stop answering, small pools (up to twelve replicas share one PostgreSQL,
+ * whose connections are limited), and logs keep to warnings.
+ */
+export const CHAOS_DEFAULTS = {
+  all: { LOG_LEVEL: 'warn', KAFKA_SESSION_TIMEOUT_MS: '10000', SHUTDOWN_TIMEOUT_MS: '20000', DATABASE_POOL_SIZE: '3' },
+  checkout: { ORDER_RESERVATION_TIMEOUT_MS: '20000' },
+};
+
+/** @typedef {'starting' | 'running' | 'paused' | 'stopping' | 'gone'} ReplicaState */
+/** @typedef {{ ctx: string, n: number, port: number, url: string, child: import('node:child_process').ChildProcess, state: ReplicaState }} Replica */
+
+export class ChaosSystem {
+  /** @type {Map<string, Replica[]>} */
+  replicas = new Map(CONTEXTS.map((ctx) => [ctx, []]));
+  #count = 0;
+  /** @type {Record<string, pg.Pool>} */
+  pools = {};
+
+  constructor({ runId, logDir, envFor, log }) {
+    this.runId = runId;
+    this.logDir = logDir;
+    this.envFor = envFor;
+    this.log = log;
+    this.prefix = `chaos-${runId}.`;
+    this.databases = Object.fromEntries(CONTEXTS.map((ctx) => [ctx, `chaos_${runId}_${ctx}`]));
+    this.groupIds = Object.fromEntries(CONTEXTS.map((ctx) => [ctx, `${ctx}.chaos-${runId}`]));
+    this.kafka = kafkaClient();
+    this.admin = this.kafka.admin();
+    this.adminDb = new pg.Pool({ connectionString: databaseUrl('postgres'), max: 2, application_name: OWN_APPLICATION_NAME });
+  }
+
+  /** Topics, databases, then one replica of each service; resolves when all four are ready. */
+  async start() {
+    await this.admin.connect();
+    await createTopics(this.admin, this.prefix);
+    for (const ctx of CONTEXTS) await createDatabase(this.databases[ctx]);
+    await Promise.all(CONTEXTS.map((ctx) => this.addReplica(ctx)));
+    for (const ctx of CONTEXTS) {
+      this.pools[ctx] = new pg.Pool({ connectionString: databaseUrl(this.databases[ctx]), max: 2, application_name: OWN_APPLICATION_NAME });
+    }
+  }
+
+  topic(name) {
+    return `${this.prefix}${name}`;
+  }
+
+  /** Replicas of a service that are up and not paused (what a load balancer would send to). */
+  serving(ctx) {
+    return this.replicas.get(ctx).filter((replica) => replica.state === 'running');
+  }
+
+  /** Replicas of a service that exist (running, paused or starting). */
+  alive(ctx) {
+    return this.replicas.get(ctx).filter((replica) => replica.state !== 'gone' && replica.state !== 'stopping');
+  }
+
+  /** Starts one more replica of a service and waits until it is ready (its database answers). */
+  async addReplica(ctx) {
+    const port = await freePort();
+    const n = ++this.#count;
+    const env = {
+      PORT: String(port),
+      DATABASE_URL: databaseUrl(this.databases[ctx]),
+      KAFKA_BROKERS: kafkaBrokers().join(','),
+      KAFKA_TOPIC_PREFIX: this.prefix,
+      KAFKA_CONSUMER_GROUP: this.groupIds[ctx],
+      ...CHAOS_DEFAULTS.all,
+      ...(CHAOS_DEFAULTS[ctx] ?? {}),
+      ...(this.envFor[ctx] ?? {}),
+    };
+    const child = spawnService({ name: ctx, env, logFile: join(this.logDir, `${ctx}-${n}.log`) });
+    /** @type {Replica} */
+    const replica = { ctx, n, port, url: `http://127.0.0.1:${port}`, child, state: 'starting' };
+    this.replicas.get(ctx).push(replica);
+    child.once('exit', () => {
+      replica.state = 'gone';
+    });
+    try {
+      await waitReady(child, replica.url, 120_000, `${ctx}#${n}`);
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw error;
+    }
+    if (replica.state === 'starting') replica.state = 'running';
+    return replica;
+  }
+
+  /** SIGKILL: a crash or an OOM kill; nothing is cleaned up. */
+  async kill(replica) {
+    if (replica.state === 'gone') return;
+    const exited = new Promise((resolve) => replica.child.once('exit', resolve));
+    replica.child.kill('SIGKILL');
+    await exited;
+  }
+
+  /** SIGTERM: a replica scaled away; it drains (HTTP, consumer, relay) and leaves its group. */
+  async remove(replica) {
+    replica.state = 'stopping';
+    await stopChild(replica.child, 30_000);
+  }
+
+  /** SIGSTOP: the process freezes (a long GC pause, a stalled VM); its connections stay open and silent. */
+  pause(replica) {
+    if (replica.state !== 'running') return false;
+    replica.child.kill('SIGSTOP');
+    replica.state = 'paused';
+    return true;
+  }
+
+  resume(replica) {
+    if (replica.state !== 'paused') return;
+    replica.child.kill('SIGCONT');
+    replica.state = 'running';
+  }
+
+  /** Ends every connection the service's replicas hold to its database (a failover would); answers how many. */
+  async terminateConnections(ctx) {
+    const { rows } = await this.adminDb.query(
+      `SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
+        WHERE datname = $1 AND pid <> pg_backend_pid() AND application_name <> $2`,
+      [this.databases[ctx], OWN_APPLICATION_NAME],
+    );
+    return rows[0].n;
+  }
+
+  /** Stops every replica (resuming paused ones first), then drops what the run created unless kept. */
+  async stop({ keep }) {
+    const all = [...this.replicas.values()].flat().filter((replica) => replica.state !== 'gone');
+    for (const replica of all) this.resume(replica);
+    await Promise.all(all.map((replica) => stopChild(replica.child, 30_000)));
+    await Promise.all(Object.values(this.pools).map((pool) => pool.end().catch(() => undefined)));
+    if (!keep) {
+      for (const name of Object.values(this.databases)) await dropDatabase(name).catch(() => undefined);
+      await deleteRunTopics(this.admin, this.prefix, Object.values(this.groupIds)).catch(() => undefined);
+    }
+    await this.adminDb.end().catch(() => undefined);
+    await this.admin.disconnect().catch(() => undefined);
+  }
+}
