@@ -122,9 +122,11 @@ export class FaultInjector {
         return did(`${ctx} scaled up to ${system.alive(ctx).length + 1}`);
       }
       case 'scale-down': {
-        const replica = this.random.pick(system.serving(ctx));
-        if (!replica) return skipped(`no ${ctx} replica serving to remove`);
-        // The last one is replaced as a rolling update would: the new replica first, then the old one goes.
+        const replica = this.random.pick(system.alive(ctx).filter((r) => r.state !== 'starting'));
+        if (!replica) return skipped(`no ${ctx} replica up to remove`);
+        // A frozen replica only sees SIGTERM once it runs again. The last one is replaced as a rolling
+        // update would: the new replica first, then the old one goes.
+        system.resume(replica);
         const last = system.alive(ctx).length <= 1;
         this.later(0, async () => {
           if (last) await system.addReplica(ctx);

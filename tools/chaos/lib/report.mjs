@@ -30,7 +30,7 @@ export function markdown(result) {
     '',
     table(['end, as Checkout has it', 'orders'], ends),
     '',
-    `Orders in Checkout: ${data.orders} · shipments: ${data.shipments} · ledger entries: ${data.ledgerEntries} · Support views: ${data.supportViews} · dead letters: ${Object.entries(data.deadLetters).map(([ctx, n]) => `${ctx} ${n}`).join(', ')}`,
+    `Orders in Checkout: ${data.orders} · reservations: ${data.reservations} · shipments: ${data.shipments} · ledger entries: ${data.ledgerEntries} · invoices: ${data.invoices} · Support views: ${data.supportViews} · dead letters: ${Object.entries(data.deadLetters).map(([ctx, n]) => `${ctx} ${n}`).join(', ')}`,
     '',
     '## Faults',
     '',

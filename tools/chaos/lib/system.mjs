@@ -22,7 +22,8 @@ export const OWN_APPLICATION_NAME = 'bazaar-chaos';
  */
 export const CHAOS_DEFAULTS = {
   all: { LOG_LEVEL: 'warn', KAFKA_SESSION_TIMEOUT_MS: '10000', SHUTDOWN_TIMEOUT_MS: '20000', DATABASE_POOL_SIZE: '3' },
-  checkout: { ORDER_RESERVATION_TIMEOUT_MS: '20000' },
+  // Long enough that a broker restart does not time reservations out; short enough to end an order that lost its answer.
+  checkout: { ORDER_RESERVATION_TIMEOUT_MS: '120000' },
 };
 
 /** @typedef {'starting' | 'running' | 'paused' | 'stopping' | 'gone'} ReplicaState */

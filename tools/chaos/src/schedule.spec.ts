@@ -1,6 +1,6 @@
 import { FAULT_KINDS, faultSchedule } from '../lib/faults.mjs';
 import { seededRandom } from '../lib/random.mjs';
-import { planOrders } from '../lib/workload.mjs';
+import { planOrders, STOCKED_SKUS } from '../lib/workload.mjs';
 
 describe('the fault schedule', () => {
   it('spreads the faults over the run, in time order, aimed at services except for the broker and poison', () => {
@@ -32,13 +32,19 @@ describe('the fault schedule', () => {
 });
 
 describe('the planned orders', () => {
-  it('mixes paid, declined and buyer-cancelled orders, each with its own key and buyer', () => {
+  it('mixes completed, out-of-stock, declined and buyer-cancelled orders, each with its own key and buyer', () => {
     const orders = planOrders({ count: 500, runId: 'r1', random: seededRandom(3) });
     const share = (kind: string) => orders.filter((o) => o.kind === kind).length / orders.length;
+    const skus = (o: { body: string }) => JSON.parse(o.body).lines.map((line: { sku: string }) => line.sku);
 
     expect(new Set(orders.map((o) => o.key)).size).toBe(500);
     expect(new Set(orders.map((o) => JSON.parse(o.body).buyerId)).size).toBe(500);
-    expect(share('paid')).toBeGreaterThan(0.6);
+    expect(share('complete')).toBeGreaterThan(0.5);
+    expect(share('out-of-stock')).toBeGreaterThan(0.05);
+    for (const order of orders) {
+      const stocked = skus(order).filter((sku: string) => STOCKED_SKUS.includes(sku));
+      expect(stocked).toHaveLength(order.kind === 'out-of-stock' ? 1 : 2);
+    }
     expect(share('declined')).toBeGreaterThan(0.05);
     expect(share('buyer-cancel')).toBeGreaterThan(0.12);
     expect(orders.filter((o) => o.kind === 'declined').every((o) => JSON.parse(o.body).paymentToken === 'tok_declined')).toBe(true);
