@@ -1,5 +1,6 @@
 import { CartCheckedOutV1, EventHeaders } from '@bazaar/published-language';
 import { caughtUp, consumedPast, withAdmin } from './consumer-groups';
+import { eventually } from './eventually';
 import { anEvent, kafkaMessage } from './recorded-events';
 import { testKafka } from './test-infrastructure';
 import { createTopicNamespace, declaredTopics, TopicNamespace } from './topic-namespace';
@@ -59,9 +60,12 @@ describe('a topic namespace', () => {
 
     await other.delete();
 
-    const { topics, groups } = await withAdmin(kafka, async (admin) => ({ topics: await admin.listTopics(), groups: (await admin.listGroups()).groups }));
-    expect(topics.filter((topic) => topic.startsWith(other.prefix))).toEqual([]);
-    expect(groups.filter((group) => group.groupId.startsWith(other.prefix))).toEqual([]);
-    expect(topics).toContain(namespace.topic('checkout.orders'));
+    // The broker deletes topics asynchronously: metadata may list them for a moment after the call returns.
+    await eventually(async () => {
+      const { topics, groups } = await withAdmin(kafka, async (admin) => ({ topics: await admin.listTopics(), groups: (await admin.listGroups()).groups }));
+      expect(topics.filter((topic) => topic.startsWith(other.prefix))).toEqual([]);
+      expect(groups.filter((group) => group.groupId.startsWith(other.prefix))).toEqual([]);
+      expect(topics).toContain(namespace.topic('checkout.orders'));
+    });
   });
 });
