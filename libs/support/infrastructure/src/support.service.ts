@@ -16,8 +16,9 @@ export function supportService(config: ServiceConfig): ServiceOptions {
 }
 
 /** Rewinds the projection of the Support that `config` describes (its database, group and topics); run it with the service stopped. */
-export function rebuildSupport(config: ServiceConfig, kafka: Kafka): Promise<RebuildReport> {
+export function rebuildSupport(config: ServiceConfig, kafka: Kafka, membersGoneWithinMs?: number): Promise<RebuildReport> {
   return rebuildCaseOrderViews({
+    membersGoneWithinMs,
     databaseUrl: config.DATABASE_URL,
     kafka,
     groupId: config.KAFKA_CONSUMER_GROUP,

@@ -78,7 +78,7 @@ export class ConsumerSupervisor {
   private async startConsumer(): Promise<void> {
     const { kafka, config, topics, run, logger, status } = this.options;
     for (let attempt = 1; !this.#closing; attempt++) {
-      const consumer = kafka.consumer(config);
+      const consumer = kafka.consumer(this.withoutRestartsWhenClosing(config));
       this.watch(consumer);
       this.#consumer = consumer;
       try {
@@ -95,6 +95,22 @@ export class ConsumerSupervisor {
         await sleep(retryDelayMs(attempt, 500, 10_000), undefined, { signal: this.#closed.signal }).catch(() => undefined);
       }
     }
+  }
+
+  /**
+   * kafkajs restarts a consumer whose run crashes with a retriable error, even when the crash came
+   * from its own disconnect (a fetch cut off by the closing connection): the restarted consumer
+   * would rejoin the group after the service closed. Once closing, no crash restarts it.
+   */
+  private withoutRestartsWhenClosing(config: ConsumerConfig): ConsumerConfig {
+    const restartOnFailure = config.retry?.restartOnFailure;
+    return {
+      ...config,
+      retry: {
+        ...config.retry,
+        restartOnFailure: async (error) => !this.#closing && (restartOnFailure ? await restartOnFailure(error) : true),
+      },
+    };
   }
 
   private watch(consumer: Consumer): void {

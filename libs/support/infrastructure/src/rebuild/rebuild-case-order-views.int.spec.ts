@@ -33,7 +33,7 @@ describe('Rebuilding the case order views from offset zero', () => {
     expect(before[0]).toMatchObject({ status: 'completed', reservation: { status: 'reserved' } });
     const rebuild = () => rebuildSupport(support.config, support.namespace.kafka);
 
-    await expect(rebuild()).rejects.toThrow(/running member/);
+    await expect(rebuildSupport(support.config, support.namespace.kafka, 2_000)).rejects.toThrow(/running member/);
 
     await support.stopInstances();
     const projected = [Topics.checkoutOrders, Topics.fulfillmentReservations, Topics.fulfillmentShipments, Topics.financeLedgers, Topics.financeInvoices].map((topic) => support.namespace.topic(topic));

@@ -1,4 +1,5 @@
-import { Kafka } from 'kafkajs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Admin, Kafka } from 'kafkajs';
 import { createDataSource, runMigrations } from '@bazaar/platform-database';
 import { messagingMigrations } from '@bazaar/platform-messaging';
 import { caseOrderViewsConsumer } from '../messaging/projection-inbox';
@@ -11,6 +12,12 @@ export interface RebuildOptions {
   readonly groupId: string;
   /** The topics the projection consumes. */
   readonly topics: readonly string[];
+  /**
+   * How long to wait for members of a stopped service to leave the group. A consumer stopped while
+   * it was still joining cannot say goodbye; the broker drops it after its session timeout (15 s by
+   * default). A running service keeps heartbeating and is refused once this has passed.
+   */
+  readonly membersGoneWithinMs?: number;
 }
 
 export interface RebuildReport {
@@ -30,20 +37,31 @@ export async function rebuildCaseOrderViews(options: RebuildOptions): Promise<Re
   return { ...cleared, topicsRewound: [...options.topics] };
 }
 
-async function rewindToEarliest({ kafka, groupId, topics }: RebuildOptions): Promise<void> {
+async function rewindToEarliest(options: RebuildOptions): Promise<void> {
+  const { kafka, groupId, topics } = options;
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const [group] = (await admin.describeGroups([groupId])).groups;
-    if (group && group.members.length > 0) {
-      throw new Error(`Consumer group ${groupId} has ${group.members.length} running member(s): stop the support service before a rebuild`);
-    }
+    await untilGroupIsEmpty(admin, groupId, options.membersGoneWithinMs ?? 30_000);
     for (const topic of topics) {
       const offsets = await admin.fetchTopicOffsets(topic);
       await admin.setOffsets({ groupId, topic, partitions: offsets.map(({ partition, low }) => ({ partition, offset: low })) });
     }
   } finally {
     await admin.disconnect();
+  }
+}
+
+async function untilGroupIsEmpty(admin: Admin, groupId: string, withinMs: number): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const [group] = (await admin.describeGroups([groupId])).groups;
+    const members = group?.members.length ?? 0;
+    if (members === 0) return;
+    if (Date.now() >= deadline) {
+      throw new Error(`Consumer group ${groupId} has ${members} running member(s): stop the support service before a rebuild`);
+    }
+    await sleep(500);
   }
 }
 
