@@ -9,3 +9,4 @@ export * from './http/api-problem';
 export * from './observability/metrics';
 export * from './observability/metric-catalog';
 export * from './health/kafka-health';
+export * from './access/caller';
