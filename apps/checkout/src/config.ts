@@ -11,7 +11,7 @@ const countries = z
 
 /** Checkout's settings: the platform's, the fraud policy's, the order process's and the sandbox gateway's. */
 export const checkoutConfigSchema = serviceConfigSchema({ name: 'checkout', port: 3001 }).extend({
-  /** Orders totalling this much or more (minor units, in the order's currency) go to manual review (BRIEF §6: 10,000.00). */
+  /** Orders totalling this much or more (minor units, in the order's currency) go to manual review (10,000.00 by default). */
   FRAUD_REVIEW_THRESHOLD_MINOR: z.coerce.number().int().min(1).default(1_000_000),
   /** More orders than this from one buyer within the window count towards review. */
   FRAUD_VELOCITY_MAX_ORDERS: z.coerce.number().int().min(1).default(5),

@@ -2,7 +2,7 @@ import { load } from 'js-yaml';
 import { loadManifests, loadStack, ofKind } from './k8s-manifests';
 
 /**
- * stack.json is the one declaration of Bazaar's topics (BRIEF §5: declared, never auto-created).
+ * stack.json is the one declaration of Bazaar's topics (declared, never auto-created).
  * Production declares them again as Strimzi KafkaTopics; these specs fail as soon as the two differ.
  */
 const stack = loadStack();

@@ -3,7 +3,7 @@ import { defineEvent, EventData } from '../contract';
 import { instantSchema } from '../primitives';
 import { Topics } from '../topics';
 
-/** Why Checkout cancelled an order (BRIEF §6); a new reason is a new contract version. */
+/** Why Checkout cancelled an order; a new reason is a new contract version. */
 export const orderCancellationReasons = ['payment_declined', 'fraud_rejected', 'out_of_stock', 'buyer_cancelled', 'timed_out'] as const;
 
 /**

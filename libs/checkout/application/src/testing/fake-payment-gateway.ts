@@ -1,7 +1,7 @@
 import { AuthorizationRequest, AuthorizationResult, PaymentGateway, PaymentGatewayUnavailable } from '@bazaar/checkout-domain';
 
 /**
- * The sandbox gateway of BRIEF §6 in memory: `tok_ok` authorizes, `tok_declined` is declined, any
+ * The sandbox gateway in memory: `tok_ok` authorizes, `tok_declined` is declined, any
  * other token is a bad request (declined as `invalid_token`). Idempotent per order id, counts
  * every call, and can be told to be unavailable for the next calls.
  */

@@ -1,7 +1,7 @@
 /**
  * The fraud policy's knobs. Every rule adds its score when it fires; a total at or above
  * `reviewThreshold` sends the order to a risk analyst. Amounts are minor units in the order's
- * own currency (BRIEF §6: 10,000.00 or more goes to review by default).
+ * own currency (10,000.00 or more goes to review by default).
  */
 export interface FraudPolicySettings {
   readonly reviewThreshold: number;

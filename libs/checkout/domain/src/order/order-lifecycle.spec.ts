@@ -19,7 +19,7 @@ function refusal(command: () => unknown): DomainError {
 const lastEventOf = (order: Order) => order.pendingEvents.at(-1);
 
 describe('The order lifecycle table', () => {
-  it('lists the moves of BRIEF §6 and nothing else', () => {
+  it('lists the moves between the public order statuses and nothing else', () => {
     expect(orderTransitions).toEqual({
       placed: ['awaiting_fraud_review', 'payment_authorized', 'cancelled'],
       awaiting_fraud_review: ['payment_authorized', 'cancelled'],

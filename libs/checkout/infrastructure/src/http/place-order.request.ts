@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * `POST /orders` as BRIEF §6 fixes it. The schema checks shapes and formats only (400
+ * `POST /orders` as its public contract fixes it. The schema checks shapes and formats only (400
  * `invalid_request`); the order's rules (line count, quantity range, one currency, positive
  * prices) are the domain's and answer 422 with their own codes, so they are deliberately not here.
  */

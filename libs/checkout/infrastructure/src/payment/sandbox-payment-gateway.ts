@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AuthorizationRequest, AuthorizationResult, PaymentGateway, PaymentGatewayUnavailable } from '@bazaar/checkout-domain';
 
-/** The tokens the sandbox understands (BRIEF §6); anything else is a bad request. */
+/** The tokens the sandbox understands; anything else is a bad request. */
 export const sandboxTokens = { authorizes: 'tok_ok', declines: 'tok_declined' } as const;
 
 export interface SandboxOptions {
@@ -14,7 +14,7 @@ export interface SandboxOptions {
 }
 
 /**
- * The sandbox payment provider of BRIEF §6, in process: `tok_ok` authorizes, `tok_declined` is
+ * The sandbox payment provider, in process: `tok_ok` authorizes, `tok_declined` is
  * declined, any other token is refused as `invalid_token`. Idempotent per order id, like a real
  * provider with an idempotency key: the authorization of an order is always the same one (its
  * reference derives from the order id, so that holds across restarts too), and asking again

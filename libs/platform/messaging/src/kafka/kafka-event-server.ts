@@ -79,7 +79,7 @@ type Outcome = 'done' | 'retry-later';
 
 /**
  * A Nest transport so that consumers stay idiomatic `@EventPattern('type.vN')` methods, with the
- * delivery rules of BRIEF §5 that the built-in ServerKafka lacks:
+ * delivery rules (docs/resilience.md) that the built-in ServerKafka lacks:
  * - offsets are resolved only after the handler (and so its inbox transaction) finished, and
  *   committed after the batch;
  * - a message that can never succeed (malformed, contract violation, broken rule: see

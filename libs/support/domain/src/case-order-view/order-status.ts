@@ -1,5 +1,5 @@
 /**
- * The order's status in Checkout's words (BRIEF §6). Support does not decide it: it reads it off the
+ * The order's status in Checkout's words. Support does not decide it: it reads it off the
  * facts Checkout published, so that every arrival order of the same facts gives the same status.
  */
 export const orderStatuses = ['placed', 'awaiting_fraud_review', 'payment_authorized', 'confirmed', 'completed', 'cancelled'] as const;
