@@ -101,7 +101,7 @@ export class PlatformModule {
         { provide: SERVICE_METRICS, useValue: metrics },
         { provide: SERVICE_DEFINITION, useValue: definition },
         // Filled by the Kafka transport (bootstrap passes it on); read by /health/kafka and metrics.
-        { provide: ConsumerStatus, useValue: new ConsumerStatus(config.KAFKA_CONSUMER_GROUP) },
+        { provide: ConsumerStatus, useValue: metrics.readConsumerFrom(new ConsumerStatus(config.KAFKA_CONSUMER_GROUP)) },
         {
           provide: DataSource,
           useFactory: async () => {

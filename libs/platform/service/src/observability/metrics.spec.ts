@@ -1,3 +1,4 @@
+import { ConsumerStatus } from '@bazaar/platform-messaging';
 import { parseExposition, sumOf } from '../testing/metrics';
 import { exportedSeriesNames, scrapeMetricNames } from './metric-catalog';
 import { ServiceMetrics } from './metrics';
@@ -8,6 +9,7 @@ describe('ServiceMetrics', () => {
   it('exports every metric of the catalog and the runtime metrics the rules and dashboard use, labelled with the service', async () => {
     const metrics = new ServiceMetrics('fulfillment', 'fulfillment');
     metrics.readOutboxFrom(async () => ({ backlog: 0, oldestAgeSeconds: 0 }));
+    metrics.readConsumerFrom(new ConsumerStatus('fulfillment')).stalledOn(stall('checkout.orders', 0));
     // Touch every labelled family once so each has a series.
     metrics.httpRequest('GET', '/shipments', 200, 0.01);
     metrics.published('fulfillment.shipments', 1);
@@ -32,17 +34,33 @@ describe('ServiceMetrics', () => {
     expect(sumOf(samples, 'bazaar_consumer_lag_messages', { partition: '3' })).toBe(0);
   });
 
-  it('counts a partition as stalled from its first retry until its head message is handled or dead-lettered', async () => {
+  it('counts the partitions the consumer status has stalled, per topic, as they are when scraped', async () => {
     const metrics = new ServiceMetrics('checkout', 'checkout');
-    const stalled = async () => sumOf(await scrape(metrics), 'bazaar_consumer_stalled_partitions', { group: 'checkout', topic: 'fulfillment.reservations' });
+    const status = metrics.readConsumerFrom(new ConsumerStatus('checkout'));
+    const stalled = async (topic: string) => sumOf(await scrape(metrics), 'bazaar_consumer_stalled_partitions', { group: 'checkout', topic });
+    status.stalledOn(stall('fulfillment.reservations', 0));
+    status.stalledOn(stall('fulfillment.reservations', 0));
+    status.stalledOn(stall('fulfillment.reservations', 4));
+    status.stalledOn(stall('fulfillment.shipments', 1));
+    expect(await stalled('fulfillment.reservations')).toBe(2);
+    expect(await stalled('fulfillment.shipments')).toBe(1);
+    status.moving('fulfillment.reservations', 0);
+    status.moving('fulfillment.shipments', 1);
+    expect(await stalled('fulfillment.reservations')).toBe(1);
+    expect(await stalled('fulfillment.shipments')).toBe(0);
+  });
+
+  it('counts retries and dead letters by topic and error type', async () => {
+    const metrics = new ServiceMetrics('checkout', 'checkout');
     metrics.retrying('fulfillment.reservations', 0, new Error('db down'));
     metrics.retrying('fulfillment.reservations', 0, new Error('db down'));
-    metrics.retrying('fulfillment.reservations', 4, new Error('db down'));
-    expect(await stalled()).toBe(2);
-    metrics.handlerRan({ topic: 'fulfillment.reservations', partition: 0, eventType: 'x.v1', outcome: 'handled', seconds: 0.1 });
-    expect(await stalled()).toBe(1);
-    metrics.deadLettered('fulfillment.reservations', 4, new Error('db down'));
-    expect(await stalled()).toBe(0);
-    expect(sumOf(await scrape(metrics), 'bazaar_consumer_retries_total', { error_type: 'Error' })).toBe(3);
+    metrics.deadLettered('fulfillment.reservations', 4, new TypeError('bad'));
+    const samples = await scrape(metrics);
+    expect(sumOf(samples, 'bazaar_consumer_retries_total', { topic: 'fulfillment.reservations', error_type: 'Error' })).toBe(2);
+    expect(sumOf(samples, 'bazaar_dead_letters_total', { topic: 'fulfillment.reservations', error_type: 'TypeError' })).toBe(1);
   });
 });
+
+function stall(topic: string, partition: number) {
+  return { topic, partition, offset: '7', errorClass: 'database_unavailable' as const, error: 'db down', attempts: 1, nextAttemptAt: new Date(0) };
+}

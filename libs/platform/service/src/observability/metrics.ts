@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { ConsumerMetrics, errorTypeOf, OutboxMetrics } from '@bazaar/platform-messaging';
+import { ConsumerMetrics, ConsumerStatus, errorTypeOf, OutboxMetrics } from '@bazaar/platform-messaging';
 import {
   consumerLag,
   consumerRetries,
@@ -33,9 +33,7 @@ export class ServiceMetrics implements ConsumerMetrics, OutboxMetrics {
   readonly #handlerDuration: Histogram<string>;
   readonly #retries: Counter<string>;
   readonly #deadLetters: Counter<string>;
-  readonly #stalled: Gauge<string>;
-  /** Partitions whose head message is waiting for a retry, per topic. */
-  readonly #retryingPartitions = new Map<string, Set<number>>();
+  #consumerStatus: ConsumerStatus | undefined;
   #outboxStats: (() => Promise<{ backlog: number; oldestAgeSeconds: number }>) | undefined;
 
   constructor(
@@ -51,7 +49,21 @@ export class ServiceMetrics implements ConsumerMetrics, OutboxMetrics {
     this.#handlerDuration = new Histogram({ ...spec(handlerDuration), buckets: handlerBuckets, registers });
     this.#retries = new Counter({ ...spec(consumerRetries), registers });
     this.#deadLetters = new Counter({ ...spec(deadLetters), registers });
-    this.#stalled = new Gauge({ ...spec(stalledPartitions), registers });
+    // Stalled partitions are the consumer status' own record (also behind /health/kafka), read on scrape.
+    const consumerStatus = () => this.#consumerStatus;
+    const group = consumerGroup;
+    new Gauge({
+      ...spec(stalledPartitions),
+      registers,
+      collect() {
+        const status = consumerStatus();
+        if (!status) return;
+        this.reset();
+        const perTopic = new Map<string, number>();
+        for (const { topic } of status.snapshot().stalled) perTopic.set(topic, (perTopic.get(topic) ?? 0) + 1);
+        for (const [topic, count] of perTopic) this.set({ group, topic }, count);
+      },
+    });
     // The outbox is read on scrape, in one query, so the numbers are never stale.
     const stats = () => this.#outboxStats?.() ?? Promise.resolve(undefined);
     new Gauge({
@@ -77,6 +89,12 @@ export class ServiceMetrics implements ConsumerMetrics, OutboxMetrics {
     this.#outboxStats = stats;
   }
 
+  /** Where the stalled-partitions gauge reads from: the consumer's status, kept by the Kafka transport. */
+  readConsumerFrom(status: ConsumerStatus): ConsumerStatus {
+    this.#consumerStatus = status;
+    return status;
+  }
+
   /** Prometheus' text exposition of every metric. */
   async exposition(): Promise<{ contentType: string; body: string }> {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
@@ -97,26 +115,13 @@ export class ServiceMetrics implements ConsumerMetrics, OutboxMetrics {
 
   handlerRan(run: { topic: string; partition: number; eventType: string; outcome: 'handled' | 'failed'; seconds: number }): void {
     this.#handlerDuration.observe({ event_type: run.eventType, outcome: run.outcome }, run.seconds);
-    if (run.outcome === 'handled') this.settled(run.topic, run.partition);
   }
 
-  retrying(topic: string, partition: number, error: unknown): void {
+  retrying(topic: string, _partition: number, error: unknown): void {
     this.#retries.inc({ topic, error_type: errorTypeOf(error) });
-    const partitions = this.#retryingPartitions.get(topic) ?? new Set<number>();
-    partitions.add(partition);
-    this.#retryingPartitions.set(topic, partitions);
-    this.#stalled.set({ group: this.consumerGroup, topic }, partitions.size);
   }
 
-  deadLettered(topic: string, partition: number, error: unknown): void {
+  deadLettered(topic: string, _partition: number, error: unknown): void {
     this.#deadLetters.inc({ topic, error_type: errorTypeOf(error) });
-    this.settled(topic, partition);
-  }
-
-  /** The partition's head message is done (handled or parked): the partition moves again. */
-  private settled(topic: string, partition: number): void {
-    const partitions = this.#retryingPartitions.get(topic);
-    if (!partitions?.delete(partition)) return;
-    this.#stalled.set({ group: this.consumerGroup, topic }, partitions.size);
   }
 }
