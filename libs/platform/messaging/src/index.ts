@@ -8,6 +8,7 @@ export * from './inbox/inbox';
 export * from './messaging-migrations';
 export * from './kafka/incoming-message';
 export * from './kafka/kafka-event-server';
+export * from './kafka/retry-policy';
 export * from './kafka/dead-letters';
 export * from './kafka/kafka-client';
 export * from './kafka/rethrow-rpc-errors.filter';

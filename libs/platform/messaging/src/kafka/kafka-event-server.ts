@@ -1,18 +1,20 @@
 import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
-import { isObservable, lastValueFrom } from 'rxjs';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
-import { EventEnvelope, wireType } from '@bazaar/published-language';
+import { EventEnvelope } from '@bazaar/published-language';
 import { PlatformLogger } from '../logger';
-import { currentTraceparent, runInMessageContext } from '../message-context';
 import { ConsumerMetrics } from '../observability';
-import { inConsumerSpan } from '../tracing';
+import { envelopeOf, inBatchTransaction, leadingSharedRun, Routed, UnitOfWork } from './batch-plan';
 import { ConsumerStatus } from './consumer-status';
 import { ConsumerSupervisor } from './consumer-supervisor';
 import { DeadLetters } from './dead-letters';
-import { classifyFailure, TransientFailureClass } from './failures';
-import { headerValue, parseEnvelope, routeOf } from './incoming-message';
-import { retryDelayMs } from './retry-delay';
+import { runHandler } from './handler-run';
+import { parseEnvelope, routeOf } from './incoming-message';
+import { KafkaEventContext } from './kafka-event-context';
+import { RetryPolicy } from './retry-policy';
+
+export { inBatchTransaction, KafkaEventContext };
+export type { UnitOfWork };
 
 export interface KafkaEventServerOptions {
   readonly kafka: Kafka;
@@ -43,42 +45,8 @@ export interface KafkaEventServerOptions {
   readonly metrics?: ConsumerMetrics;
 }
 
-/** A message and the handler of its type (null: nobody here handles it). */
-interface Routed {
-  readonly message: KafkaMessage;
-  readonly handler: MessageHandler | null;
-}
-
-/** Opens a transaction that the handlers' own units of work join (see `Transactions.run`). */
-export interface UnitOfWork {
-  run<T>(work: () => Promise<T>): Promise<T>;
-}
-
 /**
- * Handler extras (`@EventPattern(type, inBatchTransaction)`) for a handler whose whole effect is
- * one database transaction of the service's unit of work and nothing outside it (no gateway call,
- * no second transaction). Such handlers may share one transaction with the messages next to them
- * on the partition: one commit for many messages instead of one each.
- */
-export const inBatchTransaction = { inBatchTransaction: true } as const;
-
-/** Where a message came from; the second argument of every event handler. */
-export class KafkaEventContext {
-  constructor(
-    readonly topic: string,
-    readonly partition: number,
-    readonly offset: string,
-    /** The trace context the message was published in (its headers): a consumer span continues it. */
-    readonly traceparent?: string,
-    readonly tracestate?: string,
-  ) {}
-}
-
-/** What became of one message: done (handled, skipped or dead-lettered), or waiting for a retry. */
-type Outcome = 'done' | 'retry-later';
-
-/**
- * A Nest transport so that consumers stay idiomatic `@EventPattern('type.vN')` methods, with the
+ * The Kafka transport: a Nest transport so that consumers stay idiomatic `@EventPattern('type.vN')` methods, with the
  * delivery rules (docs/resilience.md) that the built-in ServerKafka lacks:
  * - offsets are resolved only after the handler (and so its inbox transaction) finished, and
  *   committed after the batch;
@@ -88,24 +56,25 @@ type Outcome = 'done' | 'retry-later';
  * - any other failure is transient: the partition is paused on that message and retried without
  *   limit, with capped exponential backoff and jitter, while the other partitions keep going. A
  *   database failover or a broker restart therefore delays messages and never parks them, and an
- *   aggregate's events are never reordered by a replay. Stalled partitions (why, since when, how
- *   many attempts) are in the {@link ConsumerStatus};
+ *   aggregate's events are never reordered by a replay ({@link RetryPolicy}). Stalled partitions
+ *   (why, since when, how many attempts) are in the {@link ConsumerStatus};
  * - types nobody here handles are skipped after a look at the header only;
  * - consecutive messages whose handlers are marked {@link inBatchTransaction} share one
- *   transaction (one commit instead of one per message); if it fails, none of them was applied and
+ *   transaction ({@link leadingSharedRun}) (one commit instead of one per message); if it fails, none of them was applied and
  *   they are handled again one at a time, under the rules above;
  * - the kafkajs consumer is supervised ({@link ConsumerSupervisor}): started in the background
  *   until the broker answers, and replaced when it crashes for good or leaves its group.
  */
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
   readonly consumerStatus: ConsumerStatus;
+  readonly #retries: RetryPolicy;
   #supervisor: ConsumerSupervisor | undefined;
   #deadLetters: DeadLetters | undefined;
-  readonly #resumeTimers = new Set<NodeJS.Timeout>();
 
   constructor(private readonly options: KafkaEventServerOptions) {
     super();
     this.consumerStatus = options.status ?? new ConsumerStatus(options.groupId);
+    this.#retries = new RetryPolicy({ initialBackoffMs: options.initialBackoffMs, maxBackoffMs: options.maxBackoffMs, status: this.consumerStatus, logger: options.logger });
   }
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
@@ -141,8 +110,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   /** Finishes the batches in hand, commits their offsets and leaves the group. */
   async close(): Promise<void> {
-    for (const timer of this.#resumeTimers) clearTimeout(timer);
-    this.#resumeTimers.clear();
+    this.#retries.close();
     await this.#supervisor?.close();
     await this.#deadLetters?.close();
   }
@@ -165,14 +133,13 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     };
     const first = batch.messages[0];
     if (first) metrics?.positionAdvanced(batch.topic, batch.partition, (BigInt(first.offset) - 1n).toString(), batch.highWatermark);
-    const contextOf = (message: KafkaMessage) =>
-      new KafkaEventContext(batch.topic, batch.partition, message.offset, headerValue(message.headers, 'traceparent'), headerValue(message.headers, 'tracestate'));
+    const maxShared = this.options.batchTransaction?.maxMessages ?? 1;
     for (let next = 0; next < batch.messages.length; ) {
       if (!isRunning() || isStale()) return;
       const rest = batch.messages.slice(next);
-      const shared = this.sharedTransactionRun(rest);
+      const shared = leadingSharedRun(rest, (type) => this.handlerOf(type), maxShared);
       const last = shared.at(-1)?.message;
-      if (last && shared.length > 1 && (await this.consumeInOneTransaction(shared, contextOf))) {
+      if (last && shared.length > 1 && (await this.consumeInOneTransaction(shared, batch))) {
         this.consumerStatus.moving(batch.topic, batch.partition);
         resolveOffset(last.offset);
         await heartbeat();
@@ -183,8 +150,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       // fallback after a shared transaction failed (rolled back as a whole, so none was applied).
       for (const message of shared.length > 1 ? shared.map((routed) => routed.message) : rest.slice(0, 1)) {
         if (!isRunning() || isStale()) return;
-        if ((await this.consume(message, contextOf(message))) === 'retry-later') {
-          this.retryLater(payload, message);
+        if ((await this.consume(message, KafkaEventContext.of(batch, message))) === 'retry-later') {
+          this.#retries.pauseUntilNextAttempt(payload, message);
           return;
         }
         this.consumerStatus.moving(batch.topic, batch.partition);
@@ -196,51 +163,16 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   /**
-   * Pauses the partition on `message` (its offset is not resolved, so the next fetch after the
-   * resume starts there) and resumes it after the backoff its attempts so far call for. The
-   * offsets resolved before it are committed as the batch ends; other partitions are not held up.
-   */
-  private retryLater(payload: EachBatchPayload, message: KafkaMessage): void {
-    const { topic, partition } = payload.batch;
-    const stalled = this.consumerStatus.snapshot().stalled.find((s) => s.topic === topic && s.partition === partition);
-    const resume = payload.pause();
-    const timer = setTimeout(() => {
-      this.#resumeTimers.delete(timer);
-      resume();
-    }, Math.max(0, (stalled?.nextAttemptAt.getTime() ?? Date.now()) - Date.now()));
-    this.#resumeTimers.add(timer);
-    this.options.logger.debug?.({ msg: 'partition paused for a retry', topic, partition, offset: message.offset, attempts: stalled?.attempts });
-  }
-
-  /** The leading messages that may share a transaction, with their handlers: batchable, or none (skipped). */
-  private sharedTransactionRun(messages: readonly KafkaMessage[]): Routed[] {
-    const maxMessages = this.options.batchTransaction?.maxMessages ?? 1;
-    const run: Routed[] = [];
-    for (const message of messages) {
-      if (run.length >= maxMessages) break;
-      let handler: MessageHandler | null;
-      try {
-        handler = this.handlerOf(routeOf(message).wireType);
-      } catch {
-        break; // malformed: handled on its own, to the dead letters
-      }
-      if (handler && !handler.extras?.['inBatchTransaction']) break;
-      run.push({ message, handler });
-    }
-    return run;
-  }
-
-  /**
    * Handles every message of `run` in one transaction, once each; false (nothing applied) if it
    * failed. A version conflict is tried once more at once (the other writer has committed, so the
    * shared transaction usually goes through on reload) before giving up on sharing.
    */
-  private async consumeInOneTransaction(run: readonly Routed[], contextOf: (message: KafkaMessage) => KafkaEventContext): Promise<boolean> {
+  private async consumeInOneTransaction(run: readonly Routed[], batch: EachBatchPayload['batch']): Promise<boolean> {
     const unitOfWork = this.options.batchTransaction?.unitOfWork;
     if (!unitOfWork) return false;
     let work: { handler: MessageHandler; envelope: EventEnvelope; context: KafkaEventContext }[];
     try {
-      work = run.flatMap(({ message, handler }) => (handler ? [{ handler, envelope: envelopeOf(message), context: contextOf(message) }] : []));
+      work = run.flatMap(({ message, handler }) => (handler ? [{ handler, envelope: envelopeOf(message), context: KafkaEventContext.of(batch, message) }] : []));
     } catch {
       return false; // a body that is not an envelope: one at a time, it goes to the dead letters
     }
@@ -265,11 +197,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   /**
    * Handles one message: done when it was applied (or is not ours, or was dead-lettered);
-   * `retry-later` when it failed transiently (recorded in the status with its next attempt's time).
-   * A first version conflict is retried at once: the writer that won has already committed, so
-   * reloading succeeds (waiting would only add latency).
+   * `retry-later` when it failed transiently (the stall is recorded with its next attempt's time).
    */
-  private async consume(message: KafkaMessage, context: KafkaEventContext): Promise<Outcome> {
+  private async consume(message: KafkaMessage, context: KafkaEventContext): Promise<'done' | 'retry-later'> {
     let envelope: EventEnvelope;
     let handler: MessageHandler | null;
     try {
@@ -280,89 +210,38 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     } catch (error) {
       return this.deadLetter(message, context, error, 1);
     }
-    const before = this.consumerStatus.attemptsOn(context.topic, context.partition, context.offset);
-    for (let attempt = before + 1; ; attempt += 1) {
+    const firstAttempt = this.consumerStatus.attemptsOn(context.topic, context.partition, context.offset) + 1;
+    for (let attempt = firstAttempt; ; attempt += 1) {
       try {
         await this.handle(handler, envelope, context, attempt);
         return 'done';
       } catch (error) {
-        const failure = classifyFailure(error);
-        if (failure.permanent) {
+        const next = this.#retries.afterFailure(error, attempt, firstAttempt);
+        if (next.action === 'again-now') continue;
+        if (next.action === 'dead-letter') {
           this.options.logger.warn({ msg: 'dead-lettering message', eventId: envelope.id, attempt, err: String(error) });
           return this.deadLetter(message, context, error, attempt);
         }
-        if (failure.errorClass === 'version_conflict' && attempt === before + 1) continue;
         this.options.metrics?.retrying(context.topic, context.partition, error);
-        this.stalled(context, failure.errorClass, error, attempt, envelope.id);
+        this.#retries.stall(context, next.errorClass, error, attempt, envelope.id);
         return 'retry-later';
       }
     }
   }
 
-  private async deadLetter(message: KafkaMessage, context: KafkaEventContext, error: unknown, attempts: number): Promise<Outcome> {
+  private async deadLetter(message: KafkaMessage, context: KafkaEventContext, error: unknown, attempts: number): Promise<'done' | 'retry-later'> {
     try {
       await this.#deadLetters?.send(message, context, error, attempts);
       this.consumerStatus.deadLettered();
       return 'done';
     } catch (sendError) {
       // Parking needs the broker too: until it takes the message, the partition waits on it.
-      this.stalled(context, 'kafka_unavailable', sendError, attempts);
+      this.#retries.stall(context, 'kafka_unavailable', sendError, attempts);
       return 'retry-later';
     }
   }
 
-  private stalled(context: KafkaEventContext, errorClass: TransientFailureClass, error: unknown, attempts: number, eventId?: string): void {
-    const delay = retryDelayMs(attempts, this.options.initialBackoffMs, this.options.maxBackoffMs);
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    this.consumerStatus.stalledOn({
-      topic: context.topic, partition: context.partition, offset: context.offset, errorClass,
-      error: reason.slice(0, 500), attempts, nextAttemptAt: new Date(Date.now() + delay),
-    });
-    // The first attempts of a hiccup are routine; a partition that stays stalled is worth a warning each time.
-    const log = attempts >= 3 ? this.options.logger.warn.bind(this.options.logger) : (this.options.logger.debug?.bind(this.options.logger) ?? (() => undefined));
-    log({ msg: 'transient failure; partition paused for a retry', topic: context.topic, partition: context.partition, offset: context.offset, eventId, errorClass, attempts, retryInMs: delay, err: reason });
-  }
-
-  /**
-   * Runs the handler once, in a consumer span continuing the message's trace and in the message's
-   * context: its correlation id and trace reach whatever it writes.
-   */
   private handle(handler: MessageHandler, envelope: EventEnvelope, context: KafkaEventContext, attempt: number): Promise<void> {
-    const eventType = wireType(envelope.type, envelope.version);
-    const started = performance.now();
-    const ran = (outcome: 'handled' | 'failed') =>
-      this.options.metrics?.handlerRan({ topic: context.topic, partition: context.partition, eventType, outcome, seconds: (performance.now() - started) / 1000 });
-    const message = {
-      topic: context.topic, partition: context.partition, offset: context.offset, groupId: this.options.groupId, eventType, eventId: envelope.id,
-      traceparent: context.traceparent ?? envelope.traceparent, tracestate: context.tracestate ?? envelope.tracestate,
-    };
-    return inConsumerSpan(message, () =>
-      runInMessageContext(
-        {
-          correlationId: envelope.correlationId ?? envelope.id,
-          causationId: envelope.id,
-          traceparent: currentTraceparent(message.traceparent),
-          tracestate: envelope.tracestate ?? null,
-        },
-        async () => {
-          try {
-            const result = await handler(envelope, context);
-            if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-          } catch (error) {
-            ran('failed');
-            throw error;
-          }
-          ran('handled');
-          this.options.logger.debug?.({
-            msg: 'event handled', type: envelope.type, version: envelope.version, eventId: envelope.id,
-            topic: context.topic, partition: context.partition, offset: context.offset, attempt, ms: Math.round(performance.now() - started),
-          });
-        },
-      ),
-    );
+    return runHandler(handler, envelope, context, { groupId: this.options.groupId, attempt, logger: this.options.logger, metrics: this.options.metrics });
   }
-}
-
-function envelopeOf(message: KafkaMessage): EventEnvelope {
-  return routeOf(message).envelope ?? parseEnvelope(message);
 }
