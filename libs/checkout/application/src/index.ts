@@ -24,8 +24,6 @@ export * from './decide-fraud-review/decide-fraud-review.command';
 export * from './decide-fraud-review/decide-fraud-review.handler';
 export * from './list-pending-fraud-reviews/list-pending-fraud-reviews.query';
 export * from './list-pending-fraud-reviews/list-pending-fraud-reviews.handler';
-export * from './authorize-payment/authorize-payment.command';
-export * from './authorize-payment/authorize-payment.handler';
 export * from './handle-inventory-reserved/handle-inventory-reserved.command';
 export * from './handle-inventory-reserved/handle-inventory-reserved.handler';
 export * from './handle-inventory-reservation-failed/handle-inventory-reservation-failed.command';

@@ -12,8 +12,6 @@ export interface DatabaseOptions {
   readonly timeouts?: DatabaseTimeouts;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   readonly migrations: MixedList<Function>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  readonly entities?: MixedList<Function | string | import('typeorm').EntitySchema>;
 }
 
 export interface DatabaseTimeouts {
@@ -36,7 +34,8 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     type: 'postgres',
     url: options.url,
     applicationName: options.applicationName,
-    entities: options.entities ?? [],
+    // No entities: repositories write and read through SQL of their own (see each context's `*.rows.ts`).
+    entities: [],
     migrations: options.migrations,
     migrationsTableName: 'schema_migrations',
     synchronize: false,
@@ -58,7 +57,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
  * migration may rightly take long, and a replica queues behind another's advisory lock), then
  * closes it; answers the names applied.
  */
-export async function migrateDatabase(options: Omit<DatabaseOptions, 'poolSize' | 'timeouts' | 'entities'>): Promise<string[]> {
+export async function migrateDatabase(options: Omit<DatabaseOptions, 'poolSize' | 'timeouts'>): Promise<string[]> {
   // runMigrations holds one connection for its advisory lock while TypeORM migrates on another.
   const dataSource = createDataSource({ ...options, poolSize: 2 });
   await dataSource.initialize();

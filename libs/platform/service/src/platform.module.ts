@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Kafka, Producer } from 'kafkajs';
-import { DataSource, EntitySchema, MixedList } from 'typeorm';
+import { DataSource, MixedList } from 'typeorm';
 import { createDataSource, migrateDatabase, Transactions } from '@bazaar/platform-database';
 import { ConsumerStatus, createKafka, createRelayProducer, messagingMigrations, Outbox, OutboxRelay } from '@bazaar/platform-messaging';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
@@ -18,7 +18,6 @@ export interface ServiceDefinition {
   readonly name: string;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   readonly migrations: readonly Function[];
-  readonly entities?: readonly EntitySchema[];
   /** Topics this service consumes; empty for a producer-only service. */
   readonly consumes: readonly string[];
 }
@@ -117,7 +116,6 @@ export class PlatformModule {
                 idleInTransactionMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
               },
               migrations,
-              entities: [...(definition.entities ?? [])],
             });
             await dataSource.initialize();
             return dataSource;

@@ -1,4 +1,4 @@
-/** Fallback HTTP/1.1 client on node:http (used when undici is not installed): keep-alive, one request per connection at a time. */
+/** HTTP/1.1 client on node:http: keep-alive, one request per connection at a time. */
 import { Agent, request } from 'node:http';
 
 /**
