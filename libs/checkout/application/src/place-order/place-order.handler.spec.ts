@@ -4,7 +4,7 @@ import { anAddress } from '@bazaar/checkout-domain/testing';
 import { IdempotencyKeyReused } from '../idempotency/idempotency-key-reused';
 import { InMemoryIdempotencyKeys } from '../testing/in-memory-idempotency-keys';
 import { InMemoryOrders } from '../testing/in-memory-orders';
-import { InMemoryUnitOfWork } from '../testing/in-memory-unit-of-work';
+import { InMemoryUnitOfWork } from '@bazaar/shared-kernel/testing';
 import { PlaceOrder } from './place-order.command';
 import { PlaceOrderHandler } from './place-order.handler';
 

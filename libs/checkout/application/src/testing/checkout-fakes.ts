@@ -8,7 +8,7 @@ import { InMemoryIdempotencyKeys } from './in-memory-idempotency-keys';
 import { InMemoryOrderProcesses } from './in-memory-order-processes';
 import { InMemoryOrders } from './in-memory-orders';
 import { InMemoryPendingFraudReviews } from './in-memory-pending-fraud-reviews';
-import { InMemoryUnitOfWork } from './in-memory-unit-of-work';
+import { InMemoryUnitOfWork } from '@bazaar/shared-kernel/testing';
 
 /**
  * Every port of Checkout's application as an in-memory fake, sharing one clock: what a spec

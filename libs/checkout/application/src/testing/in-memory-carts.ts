@@ -1,5 +1,6 @@
 import { Cart, CartEvent, CartId, Carts, CartState } from '@bazaar/checkout-domain';
-import { Transactional, VersionedRows } from './versioned-rows';
+import { Transactional } from '@bazaar/shared-kernel/testing';
+import { VersionedRows } from './versioned-rows';
 
 export class InMemoryCarts extends Carts implements Transactional {
   readonly rows = new VersionedRows<CartState, CartEvent>('Cart');

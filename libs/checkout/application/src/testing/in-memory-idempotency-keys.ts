@@ -1,5 +1,5 @@
 import { IdempotencyKeys, IdempotencyRecord } from '../idempotency/idempotency-keys';
-import { Transactional } from './versioned-rows';
+import { Transactional } from '@bazaar/shared-kernel/testing';
 
 export class InMemoryIdempotencyKeys extends IdempotencyKeys implements Transactional {
   #records = new Map<string, IdempotencyRecord>();

@@ -1,5 +1,6 @@
 import { OrderId, OrderProcess, OrderProcesses, OrderProcessState } from '@bazaar/checkout-domain';
-import { Transactional, VersionedRows } from './versioned-rows';
+import { Transactional } from '@bazaar/shared-kernel/testing';
+import { VersionedRows } from './versioned-rows';
 
 export class InMemoryOrderProcesses extends OrderProcesses implements Transactional {
   readonly rows = new VersionedRows<OrderProcessState, never>('OrderProcess');

@@ -1,5 +1,6 @@
 import { Order, OrderEvent, OrderId, Orders, OrderState } from '@bazaar/checkout-domain';
-import { Transactional, VersionedRows } from './versioned-rows';
+import { Transactional } from '@bazaar/shared-kernel/testing';
+import { VersionedRows } from './versioned-rows';
 
 /** Orders kept in a map, with the same version check as the real adapter and a log of saved events. */
 export class InMemoryOrders extends Orders implements Transactional {

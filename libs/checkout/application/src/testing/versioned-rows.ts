@@ -1,9 +1,5 @@
+import { Transactional } from '@bazaar/shared-kernel/testing';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
-
-/** Something an in-memory unit of work can roll back: `snapshot()` returns the function that restores it. */
-export interface Transactional {
-  snapshot(): () => void;
-}
 
 /**
  * Aggregate states by id with the real adapters' version check (`UPDATE … WHERE version = $n`), and a

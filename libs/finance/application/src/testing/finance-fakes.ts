@@ -12,7 +12,7 @@ import { InMemoryInvoiceNumbers } from './in-memory-invoice-numbers';
 import { InMemoryInvoices } from './in-memory-invoices';
 import { InMemoryLedgerQueries } from './in-memory-ledger-queries';
 import { InMemorySales } from './in-memory-sales';
-import { InMemoryUnitOfWork } from './transactional';
+import { InMemoryUnitOfWork } from '@bazaar/shared-kernel/testing';
 
 /**
  * Finance's application on in-memory fakes, wired as the Nest module wires it, sharing one clock and

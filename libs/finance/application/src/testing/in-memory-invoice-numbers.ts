@@ -1,5 +1,5 @@
 import { invoiceNumber, InvoiceNumber, InvoiceNumbers } from '@bazaar/finance-domain';
-import { Transactional } from './transactional';
+import { Transactional } from '@bazaar/shared-kernel/testing';
 
 /** A counter per year, given back on rollback like the real one (a row updated in the caller's transaction). */
 export class InMemoryInvoiceNumbers extends InvoiceNumbers implements Transactional {

@@ -1,7 +1,7 @@
 import { formatInvoiceNumber, Invoice, InvoiceEvent, Invoices, InvoiceSnapshot } from '@bazaar/finance-domain';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { InvoiceDetails, InvoiceQueries } from '../ports/invoice-queries';
-import { Transactional } from './transactional';
+import { Transactional } from '@bazaar/shared-kernel/testing';
 
 /** Issued invoices in a list, one per order as in the real store, with their events (the outbox) and the read side. */
 export class InMemoryInvoices extends Invoices implements InvoiceQueries, Transactional {

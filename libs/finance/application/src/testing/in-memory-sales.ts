@@ -1,6 +1,6 @@
 import { LedgerEvent, Sale, Sales, SaleSnapshot } from '@bazaar/finance-domain';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
-import { Transactional } from './transactional';
+import { Transactional } from '@bazaar/shared-kernel/testing';
 
 /** Sales kept in a map, with the real adapter's version check, and the events saved with them (the outbox). */
 export class InMemorySales extends Sales implements Transactional {

@@ -3,7 +3,7 @@ import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { ReserveInventoryHandler } from '../reserve-inventory/reserve-inventory.handler';
 import { fulfillmentFakes, FulfillmentFakes } from '../testing/fulfillment-fakes';
 import { InMemoryShipments } from '../testing/in-memory-shipments';
-import { InMemoryUnitOfWork } from '../testing/in-memory-unit-of-work';
+import { InMemoryUnitOfWork } from '@bazaar/shared-kernel/testing';
 import { CreateLegacyShipment } from '../testing/legacy-shipment';
 import { CancelFulfillmentHandler } from './cancel-fulfillment.handler';
 

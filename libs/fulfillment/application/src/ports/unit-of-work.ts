@@ -1,7 +1,2 @@
-/**
- * One atomic piece of work: everything the callback writes through Fulfillment's ports commits
- * together or not at all. Adapters called inside it join it; a consumer's inbox transaction is one.
- */
-export abstract class UnitOfWork {
-  abstract run<T>(work: () => Promise<T>): Promise<T>;
-}
+// Fulfillment's ports commit together through the shared kernel's unit of work; a consumer's inbox transaction is one.
+export { UnitOfWork } from '@bazaar/shared-kernel';

@@ -2,7 +2,7 @@ import { Reservation } from '@bazaar/fulfillment-domain';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { fulfillmentFakes, FulfillmentFakes } from '../testing/fulfillment-fakes';
 import { InMemoryReservations } from '../testing/in-memory-reservations';
-import { InMemoryUnitOfWork } from '../testing/in-memory-unit-of-work';
+import { InMemoryUnitOfWork } from '@bazaar/shared-kernel/testing';
 import { CreateLegacyShipment } from '../testing/legacy-shipment';
 import { ReserveInventory } from './reserve-inventory.command';
 import { ReserveInventoryHandler } from './reserve-inventory.handler';

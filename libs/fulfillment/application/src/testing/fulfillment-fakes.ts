@@ -2,7 +2,7 @@ import { FixedClock, SequentialIds } from '@bazaar/shared-kernel/testing';
 import { InMemoryReservations } from './in-memory-reservations';
 import { InMemoryShipments } from './in-memory-shipments';
 import { InMemoryStockItems } from './in-memory-stock-items';
-import { InMemoryUnitOfWork } from './in-memory-unit-of-work';
+import { InMemoryUnitOfWork } from '@bazaar/shared-kernel/testing';
 
 /**
  * Every port of Fulfillment's application as an in-memory fake, sharing one clock and one unit of

@@ -1,6 +1,6 @@
 import { Reservation, ReservationEvent, Reservations, ReservationSnapshot } from '@bazaar/fulfillment-domain';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
-import { Transactional } from './transactional';
+import { Transactional } from '@bazaar/shared-kernel/testing';
 
 /** A faithful fake of the reservation store: one per order, versions checked, events kept as the outbox would. */
 export class InMemoryReservations extends Reservations implements Transactional {

@@ -1,6 +1,6 @@
 import { Shipment, ShipmentEvent, Shipments, ShipmentSnapshot } from '@bazaar/fulfillment-domain';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
-import { Transactional } from './transactional';
+import { Transactional } from '@bazaar/shared-kernel/testing';
 
 /** A faithful fake of the store: versions are checked, one shipment per order, events are kept. */
 export class InMemoryShipments extends Shipments implements Transactional {

@@ -1,7 +1,7 @@
 import { StockItem, StockItems, StockItemSnapshot } from '@bazaar/fulfillment-domain';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { StockLevel, StockLevels } from '../ports/stock-levels';
-import { Transactional } from './transactional';
+import { Transactional } from '@bazaar/shared-kernel/testing';
 
 /** A faithful fake of the stock store: versions checked, SKUs never stocked absent. It does not lock: races are the integration specs'. */
 export class InMemoryStockItems extends StockItems implements StockLevels, Transactional {

@@ -1,7 +1,11 @@
-import { UnitOfWork } from '../ports/unit-of-work';
-import { Transactional } from './versioned-rows';
+import { UnitOfWork } from '../ports';
 
-/** A unit of work over the in-memory fakes: when the work throws, what it wrote is rolled back, as a database would. */
+/** Something the in-memory unit of work can roll back: `snapshot()` returns the function that restores it. */
+export interface Transactional {
+  snapshot(): () => void;
+}
+
+/** A unit of work over in-memory fakes: when the work throws, what it wrote is rolled back, as a database would. */
 export class InMemoryUnitOfWork extends UnitOfWork {
   private readonly participants: Transactional[];
 
