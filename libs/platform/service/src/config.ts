@@ -9,6 +9,11 @@ export function serviceConfigSchema(defaults: { name: string; port: number; part
     PORT: z.coerce.number().int().min(0).max(65_535).default(defaults.port),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default(`postgres://${role}@127.0.0.1:5432/${role}`),
+    /**
+     * The owner (migrator) role's connection: migrations and the runtime role's grants run with it,
+     * never the service's pool. Unset, migrations use DATABASE_URL (one role for both: development only).
+     */
+    DATABASE_MIGRATION_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /** Getting a pooled connection or a new one; past it a request answers 503 and a message is retried. */
     DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),

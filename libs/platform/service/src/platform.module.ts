@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
-import { createDataSource, migrateDatabase, Transactions } from '@bazaar/platform-database';
+import { createDataSource, migrateDatabase, roleOf, RuntimeGrants, Transactions } from '@bazaar/platform-database';
 import { ConsumerStatus, createKafka, createRelayProducer, messagingMigrations, Outbox, OutboxRelay } from '@bazaar/platform-messaging';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
 import { kafkaSecurity, type ServiceConfig } from './config';
@@ -21,6 +21,24 @@ export interface ServiceDefinition {
   readonly entities?: readonly EntitySchema[];
   /** Topics this service consumes; empty for a producer-only service. */
   readonly consumes: readonly string[];
+  /** What the runtime role may do to each table (default: SELECT, INSERT, UPDATE, DELETE; docs/data-protection.md). */
+  readonly runtimeGrants?: RuntimeGrants;
+}
+
+/**
+ * How the platform migrates a service's database: as the owner (DATABASE_MIGRATION_URL), then
+ * granting the runtime role (DATABASE_URL's user) what the context declares. With one URL for both
+ * (a single-role development database) there is nobody to grant to.
+ */
+export function migrationsOf(definition: ServiceDefinition, config: ServiceConfig) {
+  const url = config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL;
+  const runtimeRole = roleOf(config.DATABASE_URL);
+  return {
+    url,
+    applicationName: `${definition.name}-migrate`,
+    migrations: [...messagingMigrations, ...definition.migrations] as MixedList<never>,
+    ...(runtimeRole !== roleOf(url) ? { runtime: { role: runtimeRole, grants: definition.runtimeGrants } } : {}),
+  };
 }
 
 class SystemClock extends Clock {
@@ -105,8 +123,8 @@ export class PlatformModule {
         {
           provide: DataSource,
           useFactory: async () => {
-            const migrations = [...messagingMigrations, ...definition.migrations] as MixedList<never>;
-            if (config.MIGRATE_ON_START) await migrateDatabase({ url: config.DATABASE_URL, applicationName: `${definition.name}-migrate`, migrations });
+            const { migrations } = migrationsOf(definition, config);
+            if (config.MIGRATE_ON_START) await migrateDatabase(migrationsOf(definition, config));
             const dataSource = createDataSource({
               url: config.DATABASE_URL,
               applicationName: definition.name,

@@ -60,7 +60,7 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    dataSource = await migratedDataSource(db.url);
+    dataSource = await migratedDataSource(db);
     kafka = testKafka();
     [topic] = (await createTestTopics(kafka, ['platform.relay'], 3)) as [string];
     tap = await TopicTap.start(kafka, topic, uniqueName('relay-test'));
@@ -179,7 +179,7 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
 
     beforeAll(async () => {
       raceDb = await createTestDatabase();
-      const migrated = await migratedDataSource(raceDb.url);
+      const migrated = await migratedDataSource(raceDb);
       // The relay's statement calls pg_try_advisory_xact_lock unqualified. In this database it
       // resolves to this wrapper first, which — for the connection named relay-paused only — waits
       // for the test's lock before taking the real one: the statement's snapshot is taken by then.
