@@ -1,6 +1,7 @@
 import { DataSource, MixedList } from 'typeorm';
 import { PreparingClient } from './preparing-client';
 import { applyRuntimeGrants, RuntimeGrants } from './runtime-grants';
+import { DatabaseTls, pgSsl } from './tls';
 
 /** What a service needs to reach its own database. */
 export interface DatabaseOptions {
@@ -9,6 +10,8 @@ export interface DatabaseOptions {
   /** Shows up in `pg_stat_activity`, so a connection names its service. */
   readonly applicationName: string;
   readonly poolSize: number;
+  /** TLS to the server (none by default; services set it from DATABASE_SSL_MODE and DATABASE_SSL_CA_FILE). */
+  readonly tls?: DatabaseTls;
   /** Bounds on waiting (none by default, as PostgreSQL's; services set them from their config). */
   readonly timeouts?: DatabaseTimeouts;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -36,6 +39,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url: options.url,
+    ssl: pgSsl(options.tls),
     applicationName: options.applicationName,
     entities: options.entities ?? [],
     migrations: options.migrations,

@@ -3,3 +3,4 @@ export * from './transactions';
 export * from './pg-errors';
 export * from './preparing-client';
 export * from './runtime-grants';
+export * from './tls';

@@ -5,7 +5,7 @@ import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { createDataSource, migrateDatabase, roleOf, RuntimeGrants, Transactions } from '@bazaar/platform-database';
 import { ConsumerStatus, createKafka, createRelayProducer, messagingMigrations, Outbox, OutboxRelay } from '@bazaar/platform-messaging';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
-import { kafkaSecurity, type ServiceConfig } from './config';
+import { databaseTls, kafkaSecurity, type ServiceConfig } from './config';
 import { HealthController } from './health/health.controller';
 import { KafkaHealth } from './health/kafka-health';
 import { JsonLogger } from './logger';
@@ -35,6 +35,7 @@ export function migrationsOf(definition: ServiceDefinition, config: ServiceConfi
   const runtimeRole = roleOf(config.DATABASE_URL);
   return {
     url,
+    tls: databaseTls(config),
     applicationName: `${definition.name}-migrate`,
     migrations: [...messagingMigrations, ...definition.migrations] as MixedList<never>,
     ...(runtimeRole !== roleOf(url) ? { runtime: { role: runtimeRole, grants: definition.runtimeGrants } } : {}),
@@ -77,6 +78,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     this.#relay = new OutboxRelay({
       dataSource: this.dataSource,
       databaseUrl: this.config.DATABASE_URL,
+      databaseTls: databaseTls(this.config),
       producer: this.#producer,
       lockKey: 727_100,
       batchSize: this.config.OUTBOX_BATCH_SIZE,
@@ -128,6 +130,7 @@ export class PlatformModule {
             const dataSource = createDataSource({
               url: config.DATABASE_URL,
               applicationName: definition.name,
+              tls: databaseTls(config),
               poolSize: config.DATABASE_POOL_SIZE,
               timeouts: {
                 connectMs: config.DATABASE_CONNECT_TIMEOUT_MS,
