@@ -33,14 +33,15 @@ export interface TestDatabase {
  * the schema (the migrations grant it the rest), and nobody else may connect. `drop()` removes the
  * database (terminating leftover connections) and both roles.
  */
-export async function createTestDatabase(prefix = 'bazaar_test'): Promise<TestDatabase> {
+export async function createTestDatabase(prefix = 'bazaar_test', adminDatabaseUrl = testInfrastructure.adminDatabaseUrl): Promise<TestDatabase> {
   const name = uniqueName(prefix);
   const ownerRole = `${name}_owner`;
   const runtimeRole = `${name}_runtime`;
+  const adminQuery = (sql: string | readonly string[], database?: string) => adminQueryOn(adminDatabaseUrl, sql, database);
   await adminQuery(provisioningStatements({ database: name, owner: ownerRole, runtime: runtimeRole }, 'cluster'));
   await adminQuery(provisioningStatements({ database: name, owner: ownerRole, runtime: runtimeRole }, 'database'), name);
   const urlAs = (role: string | undefined) => {
-    const url = new URL(testInfrastructure.adminDatabaseUrl);
+    const url = new URL(adminDatabaseUrl);
     url.pathname = `/${name}`;
     if (role) {
       url.username = role;
@@ -83,8 +84,8 @@ export function provisioningStatements(names: { database: string; owner: string;
   return [`ALTER SCHEMA public OWNER TO ${owner}`, 'REVOKE ALL ON SCHEMA public FROM PUBLIC', `GRANT USAGE ON SCHEMA public TO ${runtime}`];
 }
 
-async function adminQuery(sql: string | readonly string[], database?: string): Promise<void> {
-  const url = new URL(testInfrastructure.adminDatabaseUrl);
+async function adminQueryOn(adminDatabaseUrl: string, sql: string | readonly string[], database?: string): Promise<void> {
+  const url = new URL(adminDatabaseUrl);
   if (database) url.pathname = `/${database}`;
   const client = new Client({ connectionString: url.toString() });
   await client.connect();
