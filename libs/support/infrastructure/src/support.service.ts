@@ -20,11 +20,12 @@ export function supportService(config: ServiceConfig): ServiceOptions {
  * It migrates first, so it connects as the owner (DATABASE_MIGRATION_URL) and grants the runtime role as a migration run does.
  */
 export function rebuildSupport(config: ServiceConfig, kafka: Kafka, membersGoneWithinMs?: number): Promise<RebuildReport> {
-  const { url, runtime } = migrationsOf(supportService(config).definition, config);
+  const { url, runtime, tls } = migrationsOf(supportService(config).definition, config);
   return rebuildCaseOrderViews({
     membersGoneWithinMs,
     databaseUrl: url,
     runtime,
+    tls,
     kafka,
     groupId: config.KAFKA_CONSUMER_GROUP,
     topics: projectedTopics.map((topic) => prefixedTopic(config, topic)),

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Admin, Kafka } from 'kafkajs';
-import { createDataSource, runMigrations, RuntimeAccess } from '@bazaar/platform-database';
+import { createDataSource, DatabaseTls, runMigrations, RuntimeAccess } from '@bazaar/platform-database';
 import { messagingMigrations } from '@bazaar/platform-messaging';
 import { caseOrderViewsConsumer } from '../messaging/projection-inbox';
 import { supportMigrations } from '../persistence/migrations/support-migrations';
@@ -10,6 +10,8 @@ export interface RebuildOptions {
   readonly databaseUrl: string;
   /** The runtime role, granted its privileges after the migrations as every migration run does. */
   readonly runtime?: RuntimeAccess;
+  /** TLS to PostgreSQL, as the service connects. */
+  readonly tls?: DatabaseTls;
   readonly kafka: Kafka;
   /** Support's consumer group; it must have no running member (stop the service first). */
   readonly groupId: string;
@@ -36,7 +38,7 @@ export interface RebuildReport {
  */
 export async function rebuildCaseOrderViews(options: RebuildOptions): Promise<RebuildReport> {
   await rewindToEarliest(options);
-  const cleared = await clearProjection(options.databaseUrl, options.runtime);
+  const cleared = await clearProjection(options.databaseUrl, options.runtime, options.tls);
   return { ...cleared, topicsRewound: [...options.topics] };
 }
 
@@ -68,9 +70,10 @@ async function untilGroupIsEmpty(admin: Admin, groupId: string, withinMs: number
   }
 }
 
-async function clearProjection(databaseUrl: string, runtime: RuntimeAccess | undefined): Promise<Omit<RebuildReport, 'topicsRewound'>> {
+async function clearProjection(databaseUrl: string, runtime: RuntimeAccess | undefined, tls: DatabaseTls | undefined): Promise<Omit<RebuildReport, 'topicsRewound'>> {
   const dataSource = createDataSource({
     url: databaseUrl,
+    tls,
     applicationName: 'support-rebuild',
     // runMigrations holds one connection for its advisory lock while TypeORM migrates on another.
     poolSize: 2,
