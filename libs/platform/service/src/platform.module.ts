@@ -125,8 +125,8 @@ export class PlatformModule {
         {
           provide: DataSource,
           useFactory: async () => {
-            const { migrations } = migrationsOf(definition, config);
-            if (config.MIGRATE_ON_START) await migrateDatabase(migrationsOf(definition, config));
+            const migration = migrationsOf(definition, config);
+            if (config.MIGRATE_ON_START) await migrateDatabase(migration);
             const dataSource = createDataSource({
               url: config.DATABASE_URL,
               applicationName: definition.name,
@@ -137,7 +137,7 @@ export class PlatformModule {
                 statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
                 idleInTransactionMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
               },
-              migrations,
+              migrations: migration.migrations,
               entities: [...(definition.entities ?? [])],
             });
             await dataSource.initialize();
