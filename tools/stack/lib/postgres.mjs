@@ -23,7 +23,7 @@ async function withClient(database, fn) {
   try {
     return await fn(client);
   } finally {
-    await client.end().catch(() => {});
+    await client.end().catch(() => undefined);
   }
 }
 
