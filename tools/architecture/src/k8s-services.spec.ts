@@ -19,10 +19,34 @@ describe.each(stack.contexts)('the $name service on Kubernetes', (context) => {
     expect(service.spec.ports).toContainEqual(expect.objectContaining({ port: context.port, targetPort: 'http' }));
   });
 
-  it('gets its own PostgreSQL cluster, bootstrapped with its database and owner role', () => {
+  it('gets its own PostgreSQL cluster, bootstrapped with its database, owner role and a runtime role that only connects', () => {
     const cluster = named('Cluster', `${context.name}-db`)!;
-    expect(cluster.spec.bootstrap.initdb).toEqual({ database: context.database, owner: context.role });
+    const { postInitApplicationSQL, ...initdb } = cluster.spec.bootstrap.initdb;
+    expect(initdb).toEqual({ database: context.database, owner: context.owner });
+    expect(postInitApplicationSQL).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^CREATE ROLE ${context.role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT`)),
+        `REVOKE ALL ON DATABASE ${context.database} FROM PUBLIC`,
+        `GRANT CONNECT ON DATABASE ${context.database} TO ${context.role}`,
+        'REVOKE CONNECT ON DATABASE postgres FROM PUBLIC',
+        'REVOKE ALL ON SCHEMA public FROM PUBLIC',
+      ]),
+    );
+    expect(cluster.spec.managed.roles).toEqual([expect.objectContaining({ name: context.role, passwordSecret: { name: `${context.name}-db-runtime` } })]);
     expect(cluster.spec.enableSuperuserAccess).toBe(false);
+  });
+
+  it('migrates as the owner role and serves as the runtime role, each from its own Secret', () => {
+    const pod = named('Deployment', context.name)!.spec.template.spec;
+    const secretOf = (container: { env: { name: string; valueFrom?: { secretKeyRef?: { name: string } } }[] }, name: string) =>
+      container.env.find((variable) => variable.name === name)?.valueFrom?.secretKeyRef?.name;
+    const migrate = pod.initContainers.find((container: { name: string }) => container.name === 'migrate');
+    expect(migrate.command).toEqual(['node', `dist/apps/${context.name}/main.js`, 'migrate']);
+    expect(secretOf(migrate, 'DATABASE_MIGRATION_URL')).toBe(`${context.name}-database-owner`);
+    expect(secretOf(migrate, 'DATABASE_URL')).toBe(`${context.name}-database`);
+    expect(secretOf(pod.containers[0], 'DATABASE_URL')).toBe(`${context.name}-database`);
+    expect(secretOf(pod.containers[0], 'DATABASE_MIGRATION_URL')).toBeUndefined();
+    expect(readEnvFile(`k8s/base/${context.name}/config.env`).MIGRATE_ON_START).toBe('false');
   });
 
   it('may write exactly the topics its context owns', () => {

@@ -28,7 +28,7 @@ export const paths = {
 };
 
 /**
- * @typedef {{ name: string, database: string, role: string, port: number }} Context
+ * @typedef {{ name: string, database: string, owner: string, role: string, port: number }} Context
  * @typedef {{ name: string, owner: string, partitions?: number, config?: Record<string, string> }} Topic
  * @typedef {{ kafka: { version: string, defaultPartitions: number, replicationFactor?: number },
  *             contexts: Context[], topics: Topic[], console?: { name: string, port: number } }} Stack
@@ -49,7 +49,7 @@ export function loadStack() {
     throw new StackError(`cannot read ${paths.stackFile}: ${err.message}`);
   }
   for (const c of stack.contexts ?? []) {
-    if (!SQL_NAME.test(c.name) || !SQL_NAME.test(c.database) || !SQL_NAME.test(c.role) || !Number.isInteger(c.port)) {
+    if (!SQL_NAME.test(c.name) || !SQL_NAME.test(c.database) || !SQL_NAME.test(c.owner) || !SQL_NAME.test(c.role) || c.owner === c.role || !Number.isInteger(c.port)) {
       throw new StackError(`stack.json: bad context ${JSON.stringify(c)}`);
     }
   }
@@ -76,17 +76,22 @@ export const pgAdmin = () => ({
   database: env.PGDATABASE ?? 'postgres',
 });
 
-/** Locally the server trusts loopback; compose sets BAZAAR_DB_PASSWORD for every context role. */
-export const dbPassword = () => env.BAZAAR_DB_PASSWORD || undefined;
+/**
+ * A role's password: <ROLE>_PASSWORD in upper case (BAZAAR_CHECKOUT_OWNER_PASSWORD, BAZAAR_CHECKOUT_PASSWORD),
+ * one secret per role. Locally the server trusts loopback and none is set.
+ * @param {string} role
+ */
+export const rolePassword = (role) => env[`${role.toUpperCase()}_PASSWORD`] || undefined;
 
 /** A socket directory (PGHOST=/var/run/postgresql) goes into a URL percent-encoded, as node-postgres reads it. */
 export const urlHost = (host) => (host.startsWith('/') ? encodeURIComponent(host) : host);
 
-/** @param {Context} ctx */
-export function databaseUrl(ctx) {
+/** The runtime role's URL (what the service serves with), or with `as: 'owner'` the owner's (migrations). @param {Context} ctx */
+export function databaseUrl(ctx, { as = 'runtime' } = {}) {
   const { host, port } = pgAdmin();
-  const pw = dbPassword();
-  const auth = pw ? `${ctx.role}:${encodeURIComponent(pw)}` : ctx.role;
+  const role = as === 'owner' ? ctx.owner : ctx.role;
+  const pw = rolePassword(role);
+  const auth = pw ? `${role}:${encodeURIComponent(pw)}` : role;
   return `postgres://${auth}@${urlHost(host)}:${port}/${ctx.database}`;
 }
 

@@ -39,7 +39,8 @@ export function runMigrations(stack) {
   for (const project of projects) {
     const ctx = stack.contexts.find((c) => c.name === project);
     step(`migrating ${project}${ctx ? ` (${ctx.database})` : ''}`);
-    const r = nx(['run', `${project}:migrate`, '--skip-nx-cache'], ctx ? { DATABASE_URL: databaseUrl(ctx) } : {});
+    // As the owner; the runtime role (DATABASE_URL's user) is granted the context's privileges after.
+    const r = nx(['run', `${project}:migrate`, '--skip-nx-cache'], ctx ? { DATABASE_URL: databaseUrl(ctx), DATABASE_MIGRATION_URL: databaseUrl(ctx, { as: 'owner' }) } : {});
     if (r.status !== 0) throw new StackError(`migration of ${project} failed (exit ${r.status})`);
   }
   ok(`migrations applied: ${projects.join(', ')}`);
@@ -62,7 +63,7 @@ export function runSeeds(stack) {
   for (const project of projects) {
     const ctx = stack.contexts.find((c) => c.name === project);
     step(`seeding ${project}${ctx ? ` (${ctx.database})` : ''}`);
-    const r = nx(['run', `${project}:seed`, '--skip-nx-cache'], ctx ? { DATABASE_URL: databaseUrl(ctx) } : {});
+    const r = nx(['run', `${project}:seed`, '--skip-nx-cache'], ctx ? { DATABASE_URL: databaseUrl(ctx), DATABASE_MIGRATION_URL: databaseUrl(ctx, { as: 'owner' }) } : {});
     if (r.status !== 0) throw new StackError(`seeding ${project} failed (exit ${r.status})`);
   }
   if (projects.length > 0) ok(`seeded: ${projects.join(', ')}`);

@@ -1,9 +1,12 @@
 /**
- * One login role and one database per bounded context. A role can connect
- * only to its own database and owns its public schema; no other role can
- * create objects there.
+ * Two login roles and one database per bounded context, as stack.json declares them:
+ * - the owner (`owner`) owns the database and its public schema and runs the migrations;
+ * - the runtime role (`role`) may connect and use the schema, nothing more: every migration run
+ *   grants it the DML its context declares (libs/platform/database runtime-grants.ts).
+ * Nobody else may connect to a context database, and no context role to `postgres` or `template1`.
+ * Each role's password comes from <ROLE>_PASSWORD (compose: .env); none locally (trust auth).
  */
-import { dbPassword, pgAdmin } from './config.mjs';
+import { pgAdmin, rolePassword } from './config.mjs';
 import { dep } from './deps.mjs';
 import { StackError, ok, step } from './log.mjs';
 
@@ -20,42 +23,57 @@ async function withClient(database, fn) {
   try {
     return await fn(client);
   } finally {
-    await client.end().catch(() => {});
+    await client.end().catch(() => undefined);
   }
 }
 
 const exists = async (c, sql, name) => (await c.query(sql, [name])).rowCount > 0;
 
+// A context role can do nothing beyond what is granted to it (NOINHERIT: not even through a membership).
+const ROLE_ATTRIBUTES = 'LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS';
+
+/** Creates the role or re-applies its attributes and password. @param {import('pg').Client} c @param {string} name */
+async function ensureRole(c, name, created) {
+  const role = c.escapeIdentifier(name);
+  const password = rolePassword(name);
+  const attributes = `${ROLE_ATTRIBUTES}${password ? ` PASSWORD ${c.escapeLiteral(password)}` : ''}`;
+  if (await exists(c, 'SELECT 1 FROM pg_roles WHERE rolname = $1', name)) {
+    await c.query(`ALTER ROLE ${role} WITH ${attributes}`);
+  } else {
+    await c.query(`CREATE ROLE ${role} WITH ${attributes}`);
+    created.push(`role ${name}`);
+  }
+}
+
 /** Idempotent: creates what is missing and re-applies ownership and grants. @param {import('./config.mjs').Stack} stack */
 export async function provisionDatabases(stack) {
-  const password = dbPassword();
   const created = [];
   await withClient(undefined, async (c) => {
     for (const ctx of stack.contexts) {
-      const role = c.escapeIdentifier(ctx.role);
+      await ensureRole(c, ctx.owner, created);
+      await ensureRole(c, ctx.role, created);
+      const owner = c.escapeIdentifier(ctx.owner);
       const db = c.escapeIdentifier(ctx.database);
-      const pw = password ? ` PASSWORD ${c.escapeLiteral(password)}` : '';
-      if (await exists(c, 'SELECT 1 FROM pg_roles WHERE rolname = $1', ctx.role)) {
-        if (pw) await c.query(`ALTER ROLE ${role} WITH LOGIN${pw}`);
-      } else {
-        await c.query(`CREATE ROLE ${role} WITH LOGIN${pw}`);
-        created.push(`role ${ctx.role}`);
-      }
       if (await exists(c, 'SELECT 1 FROM pg_database WHERE datname = $1', ctx.database)) {
-        await c.query(`ALTER DATABASE ${db} OWNER TO ${role}`);
+        await c.query(`ALTER DATABASE ${db} OWNER TO ${owner}`);
       } else {
-        await c.query(`CREATE DATABASE ${db} OWNER ${role}`);
+        await c.query(`CREATE DATABASE ${db} OWNER ${owner}`);
         created.push(`database ${ctx.database}`);
       }
-      await c.query(`REVOKE CONNECT, TEMPORARY ON DATABASE ${db} FROM PUBLIC`);
-      await c.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${db} TO ${role}`);
+      await c.query(`REVOKE ALL ON DATABASE ${db} FROM PUBLIC`);
+      await c.query(`GRANT CONNECT ON DATABASE ${db} TO ${c.escapeIdentifier(ctx.role)}`);
     }
+    for (const other of ['postgres', 'template1']) await c.query(`REVOKE CONNECT ON DATABASE ${c.escapeIdentifier(other)} FROM PUBLIC`);
   });
   for (const ctx of stack.contexts) {
     await withClient(ctx.database, async (c) => {
-      const role = c.escapeIdentifier(ctx.role);
-      await c.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
-      await c.query(`ALTER SCHEMA public OWNER TO ${role}`);
+      const owner = c.escapeIdentifier(ctx.owner);
+      const runtime = c.escapeIdentifier(ctx.role);
+      // A database from before the split is owned by the runtime role: its tables move to the owner.
+      await c.query(`REASSIGN OWNED BY ${runtime} TO ${owner}`);
+      await c.query(`ALTER SCHEMA public OWNER TO ${owner}`);
+      await c.query('REVOKE ALL ON SCHEMA public FROM PUBLIC');
+      await c.query(`GRANT USAGE ON SCHEMA public TO ${runtime}`);
     });
   }
   ok(`databases: ${stack.contexts.map((c) => c.database).join(', ')}${created.length ? ` (created ${created.join(', ')})` : ' (all present)'}`);
@@ -69,7 +87,9 @@ export async function dropDatabases(stack, { dropRoles = false } = {}) {
   await withClient(undefined, async (c) => {
     for (const ctx of stack.contexts) {
       await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(ctx.database)} WITH (FORCE)`);
-      if (dropRoles) await c.query(`DROP ROLE IF EXISTS ${c.escapeIdentifier(ctx.role)}`);
+      if (dropRoles) {
+        for (const role of [ctx.role, ctx.owner]) await c.query(`DROP ROLE IF EXISTS ${c.escapeIdentifier(role)}`);
+      }
     }
   });
   step(`dropped databases${dropRoles ? ' and roles' : ''}: ${stack.contexts.map((c) => c.database).join(', ')}`);

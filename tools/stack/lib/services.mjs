@@ -53,7 +53,8 @@ export async function startServices(contexts) {
         ...process.env,
         NODE_ENV: 'production',
         PORT: String(ctx.port),
-        ...(ctx.database ? { DATABASE_URL: databaseUrl(ctx) } : {}),
+        // The runtime role only: `provision` migrated as the owner, so the service does not.
+        ...(ctx.database ? { DATABASE_URL: databaseUrl(ctx), MIGRATE_ON_START: 'false' } : {}),
         KAFKA_BROKERS: kafkaBrokers().join(','),
         REDIS_URL: redisUrl(),
         ...ctx.env,

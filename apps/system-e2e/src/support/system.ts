@@ -88,6 +88,7 @@ export class System {
         PORT: '0',
         LOG_LEVEL: 'info',
         DATABASE_URL: database.url,
+        DATABASE_MIGRATION_URL: database.ownerUrl,
         KAFKA_BROKERS: process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092',
         KAFKA_TOPIC_PREFIX: this.topics.prefix,
         KAFKA_CONSUMER_GROUP: this.group(name),

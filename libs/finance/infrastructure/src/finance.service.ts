@@ -2,11 +2,17 @@ import { ServiceConfig, ServiceOptions } from '@bazaar/platform-service';
 import { Topics } from '@bazaar/published-language';
 import { FinanceModule } from './finance.module';
 import { financeMigrations } from './persistence/migrations';
+import { financeRuntimeGrants } from './persistence/runtime-grants';
 
 /** Everything the platform needs to run Finance; the app and the integration tests start the same service. */
 export function financeService(config: ServiceConfig): ServiceOptions {
   return {
-    definition: { name: 'finance', migrations: financeMigrations, consumes: [Topics.checkoutOrders, Topics.fulfillmentShipments] },
+    definition: {
+      name: 'finance',
+      migrations: financeMigrations,
+      consumes: [Topics.checkoutOrders, Topics.fulfillmentShipments],
+      runtimeGrants: financeRuntimeGrants,
+    },
     config,
     module: FinanceModule,
     openApi: {

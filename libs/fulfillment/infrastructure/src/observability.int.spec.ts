@@ -90,7 +90,8 @@ describe('Fulfillment’s metrics', () => {
     let sql: Client;
 
     beforeAll(async () => {
-      sql = new Client(fulfillment.database.url);
+      // The owner's: setting the database's lock_timeout is the owner's to do, not the service's role.
+      sql = new Client(fulfillment.database.ownerUrl);
       await sql.connect();
     });
 

@@ -19,7 +19,7 @@ describe('the database platform (real PostgreSQL)', () => {
   const sources: DataSource[] = [];
 
   async function connect(timeouts?: DatabaseTimeouts, applicationName = 'platform-database-test'): Promise<DataSource> {
-    const source = createDataSource({ url: db.url, applicationName, poolSize: 3, timeouts, migrations: [CreateShelves1700000000001] });
+    const source = createDataSource({ url: db.ownerUrl, applicationName, poolSize: 3, timeouts, migrations: [CreateShelves1700000000001] });
     await source.initialize();
     sources.push(source);
     return source;

@@ -2,3 +2,5 @@ export * from './data-source';
 export * from './transactions';
 export * from './pg-errors';
 export * from './preparing-client';
+export * from './runtime-grants';
+export * from './tls';

@@ -4,14 +4,14 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Kafka } from 'kafkajs';
 import { migrateDatabase, Transactions } from '@bazaar/platform-database';
-import { ConsumerStatus, KafkaEventServer, messagingMigrations, requestContext, runInMessageContext } from '@bazaar/platform-messaging';
+import { ConsumerStatus, KafkaEventServer, requestContext, runInMessageContext } from '@bazaar/platform-messaging';
 import { deadLetterTopic } from '@bazaar/published-language';
 import { prefixedTopic, type ServiceConfig } from './config';
 import { ProblemDetailsFilter, RequestValidationFailed } from './http/problem-details';
 import { createLogger, JsonLogger } from './logger';
 import { observeHttp } from './observability/http';
 import { ServiceMetrics } from './observability/metrics';
-import { PlatformModule, ServiceDefinition } from './platform.module';
+import { migrationsOf, PlatformModule, ServiceDefinition } from './platform.module';
 import { KAFKA } from './tokens';
 
 export interface ServiceOptions {
@@ -128,11 +128,7 @@ function headerOf(value: string | string[] | undefined): string | undefined {
 /** `main.js migrate` applies migrations and exits (a Kubernetes Job / init container); anything else serves. */
 export async function runService(options: ServiceOptions): Promise<void> {
   if (process.argv[2] === 'migrate') {
-    const applied = await migrateDatabase({
-      url: options.config.DATABASE_URL,
-      applicationName: `${options.definition.name}-migrate`,
-      migrations: [...messagingMigrations, ...options.definition.migrations] as never,
-    });
+    const applied = await migrateDatabase(migrationsOf(options.definition, options.config));
     process.stdout.write(`${JSON.stringify({ service: options.definition.name, msg: 'migrations applied', applied })}\n`);
     return;
   }

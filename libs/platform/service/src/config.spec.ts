@@ -1,4 +1,4 @@
-import { kafkaSecurity, loadConfig, prefixedTopic, serviceConfigSchema } from './config';
+import { databaseTls, kafkaSecurity, loadConfig, prefixedTopic, serviceConfigSchema } from './config';
 
 const schema = serviceConfigSchema({ name: 'fulfillment', port: 3002 });
 
@@ -37,6 +37,19 @@ describe('service configuration', () => {
       sasl: { mechanism: 'scram-sha-512', username: 'fulfillment', password: 'from-a-secret' },
       caFile: '/etc/kafka/ca.crt',
     });
+  });
+
+  it('refuses SASL without TLS: credentials and messages never travel in clear', () => {
+    const plain = loadConfig(schema, { KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'fulfillment', KAFKA_SASL_PASSWORD: 'from-a-secret' });
+    expect(() => kafkaSecurity(plain)).toThrow(/KAFKA_SASL_MECHANISM needs TLS: set KAFKA_SSL_CA_FILE/);
+  });
+
+  it('reads the TLS mode to PostgreSQL, refusing a verifying mode without a CA file', () => {
+    expect(databaseTls(loadConfig(schema, {}))).toEqual({ mode: 'disable' });
+    expect(databaseTls(loadConfig(schema, { DATABASE_SSL_MODE: 'require' }))).toEqual({ mode: 'require' });
+    expect(databaseTls(loadConfig(schema, { DATABASE_SSL_MODE: 'verify-full', DATABASE_SSL_CA_FILE: '/etc/pg/ca.crt' }))).toEqual({ mode: 'verify-full', caFile: '/etc/pg/ca.crt' });
+    expect(() => databaseTls(loadConfig(schema, { DATABASE_SSL_MODE: 'verify-ca' }))).toThrow(/verify-ca needs DATABASE_SSL_CA_FILE/);
+    expect(() => loadConfig(schema, { DATABASE_SSL_MODE: 'prefer' })).toThrow(/DATABASE_SSL_MODE/);
   });
 
   it('names topics under KAFKA_TOPIC_PREFIX, which isolates environments sharing one cluster', () => {

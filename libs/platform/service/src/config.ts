@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { databaseSslModes, type DatabaseTls } from '@bazaar/platform-database';
 
 /** Settings every Bazaar service shares; each app extends this with its own and validates once at start. */
 export function serviceConfigSchema(defaults: { name: string; port: number; partitionsConcurrency?: number }) {
@@ -9,6 +10,18 @@ export function serviceConfigSchema(defaults: { name: string; port: number; part
     PORT: z.coerce.number().int().min(0).max(65_535).default(defaults.port),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default(`postgres://${role}@127.0.0.1:5432/${role}`),
+    /**
+     * The owner (migrator) role's connection: migrations and the runtime role's grants run with it,
+     * never the service's pool. Unset, migrations use DATABASE_URL (one role for both: development only).
+     */
+    DATABASE_MIGRATION_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    /**
+     * TLS to PostgreSQL, as libpq names it: disable, require (encrypted, unverified), verify-ca (the
+     * CA signed the server's certificate), verify-full (and it names the host: production).
+     */
+    DATABASE_SSL_MODE: z.enum(databaseSslModes).default('disable'),
+    /** PEM file of the CA that signed PostgreSQL's certificate; verify-ca and verify-full need it. */
+    DATABASE_SSL_CA_FILE: z.string().optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /** Getting a pooled connection or a new one; past it a request answers 503 and a message is retried. */
     DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
@@ -36,7 +49,7 @@ export function serviceConfigSchema(defaults: { name: string; port: number; part
     KAFKA_SASL_MECHANISM: z.enum(['scram-sha-256', 'scram-sha-512']).optional(),
     KAFKA_SASL_USERNAME: z.string().optional(),
     KAFKA_SASL_PASSWORD: z.string().optional(),
-    /** PEM file of the CA that signed the brokers' certificates; enables TLS. */
+    /** PEM file of the CA that signed the brokers' certificates; enables TLS (1.3 at least). SASL needs it. */
     KAFKA_SSL_CA_FILE: z.string().optional(),
     KAFKA_CONSUMER_GROUP: z.string().default(defaults.name),
     KAFKA_PARTITIONS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(defaults.partitionsConcurrency ?? 3),
@@ -79,10 +92,22 @@ export function kafkaSecurity(config: ServiceConfig): { sasl?: { mechanism: 'scr
   if (mechanism && (!username || !password)) {
     throw new Error('Invalid configuration: KAFKA_SASL_MECHANISM needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD');
   }
+  if (mechanism && !config.KAFKA_SSL_CA_FILE) {
+    // SCRAM over plain TCP would hand the broker's listener — and anyone on the path — the exchange and every message.
+    throw new Error('Invalid configuration: KAFKA_SASL_MECHANISM needs TLS: set KAFKA_SSL_CA_FILE');
+  }
   return {
     ...(mechanism && username && password ? { sasl: { mechanism, username, password } } : {}),
     ...(config.KAFKA_SSL_CA_FILE ? { caFile: config.KAFKA_SSL_CA_FILE } : {}),
   };
+}
+
+/** TLS to PostgreSQL as the configuration sets it; a verifying mode without a CA file is refused. */
+export function databaseTls(config: Pick<ServiceConfig, 'DATABASE_SSL_MODE' | 'DATABASE_SSL_CA_FILE'>): DatabaseTls {
+  if ((config.DATABASE_SSL_MODE === 'verify-ca' || config.DATABASE_SSL_MODE === 'verify-full') && !config.DATABASE_SSL_CA_FILE) {
+    throw new Error(`Invalid configuration: DATABASE_SSL_MODE=${config.DATABASE_SSL_MODE} needs DATABASE_SSL_CA_FILE`);
+  }
+  return { mode: config.DATABASE_SSL_MODE, ...(config.DATABASE_SSL_CA_FILE ? { caFile: config.DATABASE_SSL_CA_FILE } : {}) };
 }
 
 /** Validates the environment against a schema, failing fast with every problem listed. */

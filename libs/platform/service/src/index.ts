@@ -10,3 +10,4 @@ export * from './observability/metrics';
 export * from './observability/metric-catalog';
 export * from './health/kafka-health';
 export * from './access/caller';
+export * from './personal-data/key-ring';

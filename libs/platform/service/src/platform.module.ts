@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource, MixedList } from 'typeorm';
-import { createDataSource, migrateDatabase, Transactions } from '@bazaar/platform-database';
+import { createDataSource, migrateDatabase, roleOf, RuntimeGrants, Transactions } from '@bazaar/platform-database';
 import { ConsumerStatus, createKafka, createRelayProducer, messagingMigrations, Outbox, OutboxRelay } from '@bazaar/platform-messaging';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
-import { kafkaSecurity, type ServiceConfig } from './config';
+import { databaseTls, kafkaSecurity, type ServiceConfig } from './config';
 import { HealthController } from './health/health.controller';
 import { KafkaHealth } from './health/kafka-health';
 import { JsonLogger } from './logger';
@@ -20,6 +20,25 @@ export interface ServiceDefinition {
   readonly migrations: readonly Function[];
   /** Topics this service consumes; empty for a producer-only service. */
   readonly consumes: readonly string[];
+  /** What the runtime role may do to each table (default: SELECT, INSERT, UPDATE, DELETE; docs/data-protection.md). */
+  readonly runtimeGrants?: RuntimeGrants;
+}
+
+/**
+ * How the platform migrates a service's database: as the owner (DATABASE_MIGRATION_URL), then
+ * granting the runtime role (DATABASE_URL's user) what the context declares. With one URL for both
+ * (a single-role development database) there is nobody to grant to.
+ */
+export function migrationsOf(definition: ServiceDefinition, config: ServiceConfig) {
+  const url = config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL;
+  const runtimeRole = roleOf(config.DATABASE_URL);
+  return {
+    url,
+    tls: databaseTls(config),
+    applicationName: `${definition.name}-migrate`,
+    migrations: [...messagingMigrations, ...definition.migrations] as MixedList<never>,
+    ...(runtimeRole !== roleOf(url) ? { runtime: { role: runtimeRole, grants: definition.runtimeGrants } } : {}),
+  };
 }
 
 class SystemClock extends Clock {
@@ -58,6 +77,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     this.#relay = new OutboxRelay({
       dataSource: this.dataSource,
       databaseUrl: this.config.DATABASE_URL,
+      databaseTls: databaseTls(this.config),
       producer: this.#producer,
       lockKey: 727_100,
       batchSize: this.config.OUTBOX_BATCH_SIZE,
@@ -104,18 +124,19 @@ export class PlatformModule {
         {
           provide: DataSource,
           useFactory: async () => {
-            const migrations = [...messagingMigrations, ...definition.migrations] as MixedList<never>;
-            if (config.MIGRATE_ON_START) await migrateDatabase({ url: config.DATABASE_URL, applicationName: `${definition.name}-migrate`, migrations });
+            const migration = migrationsOf(definition, config);
+            if (config.MIGRATE_ON_START) await migrateDatabase(migration);
             const dataSource = createDataSource({
               url: config.DATABASE_URL,
               applicationName: definition.name,
+              tls: databaseTls(config),
               poolSize: config.DATABASE_POOL_SIZE,
               timeouts: {
                 connectMs: config.DATABASE_CONNECT_TIMEOUT_MS,
                 statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
                 idleInTransactionMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
               },
-              migrations,
+              migrations: migration.migrations,
             });
             await dataSource.initialize();
             return dataSource;

@@ -1,5 +1,5 @@
 import { Kafka } from 'kafkajs';
-import { prefixedTopic, ServiceConfig, ServiceOptions } from '@bazaar/platform-service';
+import { migrationsOf, prefixedTopic, ServiceConfig, ServiceOptions } from '@bazaar/platform-service';
 import { projectedTopics } from './acl/published-event';
 import { supportMigrations } from './persistence/migrations/support-migrations';
 import { rebuildCaseOrderViews, RebuildReport } from './rebuild/rebuild-case-order-views';
@@ -15,11 +15,17 @@ export function supportService(config: ServiceConfig): ServiceOptions {
   };
 }
 
-/** Rewinds the projection of the Support that `config` describes (its database, group and topics); run it with the service stopped. */
+/**
+ * Rewinds the projection of the Support that `config` describes (its database, group and topics); run it with the service stopped.
+ * It migrates first, so it connects as the owner (DATABASE_MIGRATION_URL) and grants the runtime role as a migration run does.
+ */
 export function rebuildSupport(config: ServiceConfig, kafka: Kafka, membersGoneWithinMs?: number): Promise<RebuildReport> {
+  const { url, runtime, tls } = migrationsOf(supportService(config).definition, config);
   return rebuildCaseOrderViews({
     membersGoneWithinMs,
-    databaseUrl: config.DATABASE_URL,
+    databaseUrl: url,
+    runtime,
+    tls,
     kafka,
     groupId: config.KAFKA_CONSUMER_GROUP,
     topics: projectedTopics.map((topic) => prefixedTopic(config, topic)),

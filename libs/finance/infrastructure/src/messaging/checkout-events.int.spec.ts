@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Message } from 'kafkajs';
+import { Client } from 'pg';
 import { expectDeadLettered, ServiceUnderTest } from '@bazaar/platform-service/testing';
 import { anEvent, eventually, kafkaMessage, TappedMessage, TopicTap, withData, withKey } from '@bazaar/platform-testing';
 import { CartCheckedOutV1, EventHeaders, OrderCancelledV1, PaymentAuthorizedV1, RevenueDeferredV1, RevenueReversedV1, Topics } from '@bazaar/published-language';
@@ -225,11 +226,19 @@ describe('Finance, when Checkout publishes its orders', () => {
     await oneRevenueEventOf(broken.data.orderId);
   });
 
-  it('keeps the ledger append-only even for SQL written by hand', async () => {
+  it('keeps the ledger append-only even for SQL written by hand: the service\'s role may not, and the owner\'s is stopped by the triggers', async () => {
     const { orderId } = await aPaidOrder();
 
-    await expect(finance.query('UPDATE revenue_events SET amount = 1 WHERE order_id = $1', [orderId])).rejects.toThrow(/append-only/);
-    await expect(finance.query('DELETE FROM ledger_lines')).rejects.toThrow(/append-only/);
+    await expect(finance.query('UPDATE revenue_events SET amount = 1 WHERE order_id = $1', [orderId])).rejects.toThrow(/permission denied for table revenue_events/);
+    await expect(finance.query('DELETE FROM ledger_lines')).rejects.toThrow(/permission denied for table ledger_lines/);
+    const owner = new Client(finance.database.ownerUrl);
+    await owner.connect();
+    try {
+      await expect(owner.query('UPDATE revenue_events SET amount = 1 WHERE order_id = $1', [orderId])).rejects.toThrow(/append-only/);
+      await expect(owner.query('DELETE FROM ledger_lines')).rejects.toThrow(/append-only/);
+    } finally {
+      await owner.end();
+    }
   });
 
   describe('GET /revenue-events', () => {

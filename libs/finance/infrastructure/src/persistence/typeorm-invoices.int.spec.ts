@@ -7,6 +7,7 @@ import { createMigratedTestDatabase, MigratedTestDatabase } from '@bazaar/platfo
 import { eventually } from '@bazaar/platform-testing';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { financeMigrations } from './migrations';
+import { financeRuntimeGrants } from './runtime-grants';
 import { TypeOrmInvoiceNumbers } from './typeorm-invoice-numbers';
 import { TypeOrmInvoiceQueries } from './typeorm-invoice-queries';
 import { TypeOrmInvoices } from './typeorm-invoices';
@@ -26,7 +27,7 @@ describe('TypeOrmInvoices and TypeOrmInvoiceNumbers (real PostgreSQL)', () => {
   const issuedIn = (y: number) => new Date(`${y}-06-01T12:00:00.000Z`);
 
   beforeAll(async () => {
-    database = await createMigratedTestDatabase(financeMigrations);
+    database = await createMigratedTestDatabase(financeMigrations, financeRuntimeGrants);
     transactions = database.transactions;
     invoices = new TypeOrmInvoices(transactions, new Outbox('finance'));
     numbers = new TypeOrmInvoiceNumbers(transactions);
@@ -173,17 +174,17 @@ describe('TypeOrmInvoices and TypeOrmInvoiceNumbers (real PostgreSQL)', () => {
       await issue(y);
       await issue(y);
 
-      await expect(query('UPDATE invoice_number_counters SET last_number = 1 WHERE year = $1', [y])).rejects.toThrow(/one at a time/);
-      await expect(query('UPDATE invoice_number_counters SET last_number = 4 WHERE year = $1', [y])).rejects.toThrow(/one at a time/);
-      await expect(query('DELETE FROM invoice_number_counters WHERE year = $1', [y])).rejects.toThrow(/one at a time/);
+      await expect(database.asOwner('UPDATE invoice_number_counters SET last_number = 1 WHERE year = $1', [y])).rejects.toThrow(/one at a time/);
+      await expect(database.asOwner('UPDATE invoice_number_counters SET last_number = 4 WHERE year = $1', [y])).rejects.toThrow(/one at a time/);
+      await expect(database.asOwner('DELETE FROM invoice_number_counters WHERE year = $1', [y])).rejects.toThrow(/one at a time/);
     });
 
     it('never changes an issued invoice or its lines, nor drops its payment state; the payment state itself may change', async () => {
       const { id } = await issue(aYear());
 
-      await expect(query('UPDATE invoices SET total = 1 WHERE id = $1', [id])).rejects.toThrow(/never change/);
-      await expect(query('DELETE FROM invoice_lines WHERE invoice_id = $1', [id])).rejects.toThrow(/never change/);
-      await expect(query('DELETE FROM invoice_payments WHERE invoice_id = $1', [id])).rejects.toThrow(/never change/);
+      await expect(database.asOwner('UPDATE invoices SET total = 1 WHERE id = $1', [id])).rejects.toThrow(/never change/);
+      await expect(database.asOwner('DELETE FROM invoice_lines WHERE invoice_id = $1', [id])).rejects.toThrow(/never change/);
+      await expect(database.asOwner('DELETE FROM invoice_payments WHERE invoice_id = $1', [id])).rejects.toThrow(/never change/);
       await query('UPDATE invoice_payments SET changed_at = now(), version = version + 1 WHERE invoice_id = $1', [id]);
     });
 

@@ -6,6 +6,7 @@ import { Outbox } from '@bazaar/platform-messaging';
 import { createMigratedTestDatabase, MigratedTestDatabase } from '@bazaar/platform-service/testing';
 import { ConcurrencyConflict, IdGenerator } from '@bazaar/shared-kernel';
 import { financeMigrations } from './migrations';
+import { financeRuntimeGrants } from './runtime-grants';
 import { TypeOrmLedgerQueries } from './typeorm-ledger-queries';
 import { TypeOrmSales } from './typeorm-sales';
 
@@ -25,7 +26,7 @@ describe('TypeOrmSales and the ledger tables (real PostgreSQL)', () => {
   let sales: TypeOrmSales;
 
   beforeAll(async () => {
-    database = await createMigratedTestDatabase(financeMigrations);
+    database = await createMigratedTestDatabase(financeMigrations, financeRuntimeGrants);
     transactions = database.transactions;
     sales = new TypeOrmSales(transactions, new Outbox('finance'));
   });
@@ -174,23 +175,23 @@ describe('TypeOrmSales and the ledger tables (real PostgreSQL)', () => {
     it('keeps entries and lines append-only', async () => {
       const { orderId } = await aDeferredOrder();
 
-      await expect(query('UPDATE revenue_events SET amount = 1 WHERE order_id = $1', [orderId])).rejects.toThrow(/append-only/);
-      await expect(query('DELETE FROM ledger_lines')).rejects.toThrow(/append-only/);
+      await expect(database.asOwner('UPDATE revenue_events SET amount = 1 WHERE order_id = $1', [orderId])).rejects.toThrow(/append-only/);
+      await expect(database.asOwner('DELETE FROM ledger_lines')).rejects.toThrow(/append-only/);
     });
 
     it('keeps a sale’s terms, dispatch and cancellation once known, and every sale', async () => {
       const { orderId } = await aDeferredOrder();
-      await query(`UPDATE sales SET shipment_id = $2, dispatched_at = now(), cancelled_at = now() WHERE order_id = $1`, [orderId, randomUUID()]);
+      await database.asOwner(`UPDATE sales SET shipment_id = $2, dispatched_at = now(), cancelled_at = now() WHERE order_id = $1`, [orderId, randomUUID()]);
 
-      await expect(query(`UPDATE sales SET total = 1 WHERE order_id = $1`, [orderId])).rejects.toThrow(/fixed once known/);
-      await expect(query(`UPDATE sales SET shipment_id = $2 WHERE order_id = $1`, [orderId, randomUUID()])).rejects.toThrow(/fixed once known/);
-      await expect(query(`UPDATE sales SET cancelled_at = NULL WHERE order_id = $1`, [orderId])).rejects.toThrow(/fixed once known/);
-      await expect(query(`DELETE FROM sales WHERE order_id = $1`, [orderId])).rejects.toThrow(/fixed once known/);
+      await expect(database.asOwner(`UPDATE sales SET total = 1 WHERE order_id = $1`, [orderId])).rejects.toThrow(/fixed once known/);
+      await expect(database.asOwner(`UPDATE sales SET shipment_id = $2 WHERE order_id = $1`, [orderId, randomUUID()])).rejects.toThrow(/fixed once known/);
+      await expect(database.asOwner(`UPDATE sales SET cancelled_at = NULL WHERE order_id = $1`, [orderId])).rejects.toThrow(/fixed once known/);
+      await expect(database.asOwner(`DELETE FROM sales WHERE order_id = $1`, [orderId])).rejects.toThrow(/fixed once known/);
     });
   });
 
   it('sums every account per currency, and every currency, into a balanced trial balance', async () => {
-    const fresh = await createMigratedTestDatabase(financeMigrations);
+    const fresh = await createMigratedTestDatabase(financeMigrations, financeRuntimeGrants);
     try {
       const freshSales = new TypeOrmSales(fresh.transactions, new Outbox('finance'));
       const save = async (change: (sale: Sale) => void, orderId = randomUUID()) => {

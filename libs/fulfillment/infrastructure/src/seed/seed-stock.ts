@@ -1,7 +1,7 @@
 import { SeedReport, SeedStockHandler } from '@bazaar/fulfillment-application';
 import { createDataSource, Transactions } from '@bazaar/platform-database';
 import { messagingMigrations } from '@bazaar/platform-messaging';
-import { ServiceConfig } from '@bazaar/platform-service';
+import { databaseTls, ServiceConfig } from '@bazaar/platform-service';
 import { Clock } from '@bazaar/shared-kernel';
 import { MixedList } from 'typeorm';
 import { fulfillmentMigrations } from '../persistence/migrations';
@@ -26,6 +26,7 @@ class WallClock extends Clock {
 export async function seedStock(config: ServiceConfig, catalogue: Catalogue): Promise<SeedReport> {
   const dataSource = createDataSource({
     url: config.DATABASE_URL,
+    tls: databaseTls(config),
     applicationName: 'fulfillment-seed-stock',
     poolSize: 1,
     migrations: [...messagingMigrations, ...fulfillmentMigrations] as MixedList<never>,

@@ -114,7 +114,7 @@ describe.each([
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    dataSource = await migratedDataSource(db.url, [
+    dataSource = await migratedDataSource(db, [
       'CREATE TABLE effects (id bigserial PRIMARY KEY, thing_id text NOT NULL, sequence int NOT NULL, event_id uuid NOT NULL, transaction_id bigint NOT NULL)',
     ]);
     transactions = new Transactions(dataSource);

@@ -60,7 +60,7 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    dataSource = await migratedDataSource(db.url);
+    dataSource = await migratedDataSource(db);
     kafka = testKafka();
     [topic] = (await createTestTopics(kafka, ['platform.relay'], 3)) as [string];
     tap = await TopicTap.start(kafka, topic, uniqueName('relay-test'));
@@ -179,20 +179,21 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
 
     beforeAll(async () => {
       raceDb = await createTestDatabase();
-      const migrated = await migratedDataSource(raceDb.url);
       // The relay's statement calls pg_try_advisory_xact_lock unqualified. In this database it
       // resolves to this wrapper first, which — for the connection named relay-paused only — waits
       // for the test's lock before taking the real one: the statement's snapshot is taken by then.
-      await migrated.query(`
-        CREATE FUNCTION public.pg_try_advisory_xact_lock(key bigint) RETURNS boolean LANGUAGE plpgsql VOLATILE AS $$
+      // (Created by the owner, as a migration would: the runtime role may create nothing.)
+      const migrated = await migratedDataSource(raceDb, [
+        `CREATE FUNCTION public.pg_try_advisory_xact_lock(key bigint) RETURNS boolean LANGUAGE plpgsql VOLATILE AS $$
         BEGIN
           IF current_setting('application_name') = 'relay-paused' THEN
             PERFORM pg_catalog.pg_advisory_lock_shared(${PAUSE_KEY});
             PERFORM pg_catalog.pg_advisory_unlock_shared(${PAUSE_KEY});
           END IF;
           RETURN pg_catalog.pg_try_advisory_xact_lock(key);
-        END $$`);
-      await migrated.query(`ALTER DATABASE ${raceDb.name} SET search_path = public, pg_catalog`);
+        END $$`,
+        `ALTER DATABASE ${raceDb.name} SET search_path = public, pg_catalog`,
+      ]);
       await migrated.destroy();
       pauser = new Client(raceDb.url);
       await pauser.connect();

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { IHeaders, Producer, TopicMessages } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { DatabaseTls, pgSsl } from '@bazaar/platform-database';
 import { EventHeaders } from '@bazaar/published-language';
 import { PlatformLogger } from '../logger';
 import { OutboxMetrics } from '../observability';
@@ -12,6 +13,8 @@ export interface OutboxRelayOptions {
   readonly dataSource: DataSource;
   /** Used for a dedicated LISTEN connection. */
   readonly databaseUrl: string;
+  /** TLS for that connection, as the service's pool uses it. */
+  readonly databaseTls?: DatabaseTls;
   /** An idempotent kafkajs producer; the relay connects it (again after a failed connect), so it starts while the broker is down. */
   readonly producer: Producer;
   /** Advisory lock key: one publisher per database at a time, whatever the number of replicas. */
@@ -181,7 +184,12 @@ export class OutboxRelay {
    * is back: it reconnects after a few seconds, and a relay starts even when it cannot listen yet.
    */
   private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.options.databaseUrl, application_name: 'outbox-relay', connectionTimeoutMillis: 5_000 });
+    const client = new Client({
+      connectionString: this.options.databaseUrl,
+      ssl: pgSsl(this.options.databaseTls),
+      application_name: 'outbox-relay',
+      connectionTimeoutMillis: 5_000,
+    });
     client.on('notification', () => {
       this.#workSignalled = true;
       this.#wake?.();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DataSource } from 'typeorm';
-import { createDataSource, runMigrations } from '@bazaar/platform-database';
+import { applyRuntimeGrants, createDataSource, runMigrations } from '@bazaar/platform-database';
+import type { TestDatabase } from '@bazaar/platform-testing';
 import { defineEvent } from '@bazaar/published-language';
 import { messagingMigrations } from '../messaging-migrations';
 import { PlatformLogger } from '../logger';
@@ -16,11 +17,23 @@ export function testContract(topic: string) {
   });
 }
 
-export async function migratedDataSource(url: string, extraSql: string[] = []): Promise<DataSource> {
-  const dataSource = createDataSource({ url, applicationName: 'platform-test', poolSize: 5, migrations: [...messagingMigrations] });
+/**
+ * Migrates the messaging tables as the database's owner (then `extraSql`, the test's own tables),
+ * grants the runtime role as a service's migration run does, and answers a data source connected
+ * as the runtime role, as a service serves.
+ */
+export async function migratedDataSource(database: TestDatabase, extraSql: string[] = []): Promise<DataSource> {
+  const owner = createDataSource({ url: database.ownerUrl, applicationName: 'platform-test-migrate', poolSize: 2, migrations: [...messagingMigrations] });
+  await owner.initialize();
+  try {
+    await runMigrations(owner);
+    for (const sql of extraSql) await owner.query(sql);
+    await applyRuntimeGrants(owner, database.runtimeRole);
+  } finally {
+    await owner.destroy();
+  }
+  const dataSource = createDataSource({ url: database.url, applicationName: 'platform-test', poolSize: 5, migrations: [...messagingMigrations] });
   await dataSource.initialize();
-  await runMigrations(dataSource);
-  for (const sql of extraSql) await dataSource.query(sql);
   return dataSource;
 }
 

@@ -11,6 +11,7 @@ export function testConfig(service: ServiceFactory, namespace: TopicNamespace, d
     serviceConfigSchema({ name, port: 0 }).parse({
       LOG_LEVEL: 'error',
       DATABASE_URL: database.url,
+      DATABASE_MIGRATION_URL: database.ownerUrl,
       DATABASE_POOL_SIZE: '4',
       KAFKA_BROKERS: testInfrastructure.kafkaBrokers.join(','),
       KAFKA_TOPIC_PREFIX: namespace.prefix,

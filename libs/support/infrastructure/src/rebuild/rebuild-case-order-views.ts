@@ -1,12 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Admin, Kafka } from 'kafkajs';
-import { createDataSource, runMigrations } from '@bazaar/platform-database';
+import { createDataSource, DatabaseTls, runMigrations, RuntimeAccess } from '@bazaar/platform-database';
 import { messagingMigrations } from '@bazaar/platform-messaging';
 import { caseOrderViewsConsumer } from '../messaging/projection-inbox';
 import { supportMigrations } from '../persistence/migrations/support-migrations';
 
 export interface RebuildOptions {
+  /** The owner's connection: the rebuild migrates and truncates. */
   readonly databaseUrl: string;
+  /** The runtime role, granted its privileges after the migrations as every migration run does. */
+  readonly runtime?: RuntimeAccess;
+  /** TLS to PostgreSQL, as the service connects. */
+  readonly tls?: DatabaseTls;
   readonly kafka: Kafka;
   /** Support's consumer group; it must have no running member (stop the service first). */
   readonly groupId: string;
@@ -33,7 +38,7 @@ export interface RebuildReport {
  */
 export async function rebuildCaseOrderViews(options: RebuildOptions): Promise<RebuildReport> {
   await rewindToEarliest(options);
-  const cleared = await clearProjection(options.databaseUrl);
+  const cleared = await clearProjection(options.databaseUrl, options.runtime, options.tls);
   return { ...cleared, topicsRewound: [...options.topics] };
 }
 
@@ -65,9 +70,10 @@ async function untilGroupIsEmpty(admin: Admin, groupId: string, withinMs: number
   }
 }
 
-async function clearProjection(databaseUrl: string): Promise<Omit<RebuildReport, 'topicsRewound'>> {
+async function clearProjection(databaseUrl: string, runtime: RuntimeAccess | undefined, tls: DatabaseTls | undefined): Promise<Omit<RebuildReport, 'topicsRewound'>> {
   const dataSource = createDataSource({
     url: databaseUrl,
+    tls,
     applicationName: 'support-rebuild',
     // runMigrations holds one connection for its advisory lock while TypeORM migrates on another.
     poolSize: 2,
@@ -75,7 +81,7 @@ async function clearProjection(databaseUrl: string): Promise<Omit<RebuildReport,
   });
   await dataSource.initialize();
   try {
-    await runMigrations(dataSource);
+    await runMigrations(dataSource, runtime);
     return await dataSource.transaction(async (manager) => {
       const [views]: [{ count: number }] = await manager.query('SELECT count(*)::int AS count FROM case_order_views');
       await manager.query('TRUNCATE case_order_views');

@@ -46,7 +46,7 @@ describe('nx g bounded-context', () => {
 
   it('declares the context, its event topic and its dead letters in stack.json, on the next free port', () => {
     const stack = readStack(tree);
-    expect(stack.contexts).toContainEqual({ name: 'returns', database: 'bazaar_returns', role: 'bazaar_returns', port: expect.any(Number) });
+    expect(stack.contexts).toContainEqual({ name: 'returns', database: 'bazaar_returns', owner: 'bazaar_returns_owner', role: 'bazaar_returns', port: expect.any(Number) });
     const ports = stack.contexts.map((context) => context.port);
     expect(new Set(ports).size).toBe(ports.length);
     expect(stack.topics.filter((topic) => topic.owner === 'returns').map((topic) => topic.name).sort()).toEqual(['returns.dead-letters', 'returns.return-requests']);

@@ -78,7 +78,7 @@ export async function boundedContextGenerator(tree: Tree, options: BoundedContex
     )}\n`,
   );
 
-  writeStack(tree, { ...stack, contexts: [...stack.contexts, { name: context.fileName, database: role, role, port }] });
+  writeStack(tree, { ...stack, contexts: [...stack.contexts, { name: context.fileName, database: role, owner: `${role}_owner`, role, port }] });
   await integrationEventGenerator(tree, {
     context: context.fileName,
     event: `${aggregate.fileName}-opened`,
@@ -157,12 +157,17 @@ function addCompose(tree: Tree, context: string, port: number, role: string): vo
     '    environment:',
     '      <<: *app-env',
     `      PORT: "${port}"`,
-    `      DATABASE_URL: postgres://${role}:\${BAZAAR_DB_PASSWORD:?set BAZAAR_DB_PASSWORD in .env}@postgres:5432/${role}`,
+    `      DATABASE_URL: postgres://${role}:\${${role.toUpperCase()}_PASSWORD:?set ${role.toUpperCase()}_PASSWORD in .env}@postgres:5432/${role}`,
     '    ports:',
     `      - 127.0.0.1:${port}:${port}`,
     '',
   ].join('\n');
-  tree.write(path, text.replace(/\nvolumes:\n/, `\n${service}\nvolumes:\n`));
+  // The provision job sets both of the context's role passwords (owner and runtime).
+  const passwords = [`${role.toUpperCase()}_OWNER_PASSWORD`, `${role.toUpperCase()}_PASSWORD`]
+    .map((name) => `      ${name}: \${${name}:?set it in .env (see .env.example)}\n`)
+    .join('');
+  const provisioned = text.replace(/(\n {4}volumes:\n {6}# Edits to the declaration)/, `\n${passwords.trimEnd()}$1`);
+  tree.write(path, provisioned.replace(/\nvolumes:\n/, `\n${service}\nvolumes:\n`));
 }
 
 export default boundedContextGenerator;

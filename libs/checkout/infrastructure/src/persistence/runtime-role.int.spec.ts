@@ -1,0 +1,4 @@
+import { describeRuntimeRole } from '@bazaar/platform-service/testing';
+import { checkoutService } from '../checkout.service';
+
+describeRuntimeRole(checkoutService);

@@ -1,0 +1,4 @@
+import { describeRuntimeRole } from '@bazaar/platform-service/testing';
+import { supportService } from '../support.service';
+
+describeRuntimeRole(supportService);
