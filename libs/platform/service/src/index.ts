@@ -10,3 +10,8 @@ export * from './observability/metrics';
 export * from './observability/metric-catalog';
 export * from './health/kafka-health';
 export * from './access/caller';
+export { BodyLimit } from './http/request-limits';
+export * from './http/request-refused';
+export * from './observability/trace-context';
+export { RateLimitModule } from './rate-limit/rate-limit.module';
+export * from './rate-limit/rate-limits';

@@ -10,6 +10,8 @@ import {
   outboxBacklog,
   outboxOldestAge,
   outboxPublished,
+  rateLimitFailOpen,
+  rateLimited,
   stalledPartitions,
 } from './metric-catalog';
 
@@ -34,6 +36,8 @@ export class ServiceMetrics implements ConsumerMetrics, OutboxMetrics {
   readonly #retries: Counter<string>;
   readonly #deadLetters: Counter<string>;
   readonly #stalled: Gauge<string>;
+  readonly #rateLimited: Counter<string>;
+  readonly #rateLimitFailOpen: Counter<string>;
   /** Partitions whose head message is waiting for a retry, per topic. */
   readonly #retryingPartitions = new Map<string, Set<number>>();
   #outboxStats: (() => Promise<{ backlog: number; oldestAgeSeconds: number }>) | undefined;
@@ -52,6 +56,8 @@ export class ServiceMetrics implements ConsumerMetrics, OutboxMetrics {
     this.#retries = new Counter({ ...spec(consumerRetries), registers });
     this.#deadLetters = new Counter({ ...spec(deadLetters), registers });
     this.#stalled = new Gauge({ ...spec(stalledPartitions), registers });
+    this.#rateLimited = new Counter({ ...spec(rateLimited), registers });
+    this.#rateLimitFailOpen = new Counter({ ...spec(rateLimitFailOpen), registers });
     // The outbox is read on scrape, in one query, so the numbers are never stale.
     const stats = () => this.#outboxStats?.() ?? Promise.resolve(undefined);
     new Gauge({
@@ -84,6 +90,16 @@ export class ServiceMetrics implements ConsumerMetrics, OutboxMetrics {
 
   httpRequest(method: string, route: string, statusCode: number, seconds: number): void {
     this.#httpDuration.observe({ method, route, status_code: String(statusCode) }, seconds);
+  }
+
+  /** A request refused with 429: its caller was over the route class's limit. */
+  rateLimited(routeClass: string): void {
+    this.#rateLimited.inc({ route_class: routeClass });
+  }
+
+  /** A request served unchecked: Redis did not answer the rate limiter. */
+  rateLimitFailedOpen(routeClass: string): void {
+    this.#rateLimitFailOpen.inc({ route_class: routeClass });
   }
 
   published(topic: string, count: number): void {
