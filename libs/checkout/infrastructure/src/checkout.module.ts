@@ -22,7 +22,7 @@ import {
   SetCartLineHandler,
   UnitOfWork,
 } from '@bazaar/checkout-application';
-import { Carts, FraudPolicy, OrderProcesses, Orders, PaymentGateway } from '@bazaar/checkout-domain';
+import { AcceptedCurrencies, Carts, FraudPolicy, OrderProcesses, Orders, PaymentGateway } from '@bazaar/checkout-domain';
 import { Transactions } from '@bazaar/platform-database';
 import { Outbox } from '@bazaar/platform-messaging';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
@@ -78,6 +78,7 @@ export class CheckoutModule {
         { provide: PaymentGateway, useValue: gateway },
         // Policies and the process manager
         { provide: FraudPolicy, useValue: new FraudPolicy(settings.fraud) },
+        { provide: AcceptedCurrencies, useValue: AcceptedCurrencies.of(settings.fraud) },
         {
           provide: OrderProcessRunner,
           useFactory: (processes: OrderProcesses, orders: Orders, payments: PaymentGateway, clock: Clock) =>
@@ -85,12 +86,12 @@ export class CheckoutModule {
           inject: [OrderProcesses, Orders, PaymentGateway, Clock],
         },
         // Use cases: carts and placing orders
-        built(CreateCartHandler, [Carts, Clock, IdGenerator]),
+        built(CreateCartHandler, [Carts, Clock, IdGenerator, AcceptedCurrencies]),
         built(SetCartLineHandler, [Carts, Clock]),
         built(RemoveCartLineHandler, [Carts, Clock]),
         built(GetCartHandler, [Carts]),
-        built(CheckOutCartHandler, [Carts, Orders, IdempotencyKeys, UnitOfWork, Clock, IdGenerator]),
-        built(PlaceOrderHandler, [Orders, IdempotencyKeys, UnitOfWork, Clock, IdGenerator]),
+        built(CheckOutCartHandler, [Carts, Orders, IdempotencyKeys, UnitOfWork, Clock, IdGenerator, AcceptedCurrencies]),
+        built(PlaceOrderHandler, [Orders, IdempotencyKeys, UnitOfWork, Clock, IdGenerator, AcceptedCurrencies]),
         built(GetOrderHandler, [Orders, OrderProcesses]),
         // Use cases: the order's process
         built(ScreenOrderHandler, [Orders, BuyerOrderHistory, FraudPolicy, OrderProcessRunner]),

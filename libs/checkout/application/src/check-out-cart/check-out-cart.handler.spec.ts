@@ -1,4 +1,4 @@
-import { aCart, anAddress } from '@bazaar/checkout-domain/testing';
+import { aCart, aLine, anAddress } from '@bazaar/checkout-domain/testing';
 import { money } from '@bazaar/shared-kernel';
 import { checkoutFakes } from '../testing/checkout-fakes';
 import { CheckOutCart } from './check-out-cart.command';
@@ -8,7 +8,7 @@ async function checkout(builder = aCart()) {
   const fakes = checkoutFakes();
   const cart = builder.build();
   await fakes.carts.save(cart);
-  const handler = new CheckOutCartHandler(fakes.carts, fakes.orders, fakes.keys, fakes.unitOfWork, fakes.clock, fakes.ids);
+  const handler = new CheckOutCartHandler(fakes.carts, fakes.orders, fakes.keys, fakes.unitOfWork, fakes.clock, fakes.ids, fakes.currencies);
   const request = (overrides: Partial<CheckOutCart> = {}): CheckOutCart => ({ cartId: cart.id, paymentToken: 'tok_ok', shippingAddress: anAddress(), ...overrides });
   return { fakes, cart, handler, request };
 }
@@ -23,6 +23,13 @@ describe('Checking out a cart', () => {
     expect([order?.status, order?.buyerId, order?.lines, order?.placedAt]).toEqual(['placed', cart.buyerId, cart.lines, fakes.clock.now()]);
     expect(fakes.orders.savedEvents).toEqual([expect.objectContaining({ type: 'OrderPlaced', orderId, total: money(2500, 'EUR') })]);
     expect((await fakes.carts.byId(cart.id))?.orderId).toBe(orderId);
+  });
+
+  it('refuses a cart whose currency is no longer accepted (its threshold was removed since), placing no order', async () => {
+    const { fakes, handler, request } = await checkout(aCart().inCurrency('SEK').withLines(aLine({ unitPrice: money(1250, 'SEK') })));
+
+    await expect(handler.execute(request())).rejects.toMatchObject({ code: 'currency_not_accepted' });
+    expect(fakes.orders.count).toBe(0);
   });
 
   it('refuses to check out a cart twice (409), placing no second order', async () => {

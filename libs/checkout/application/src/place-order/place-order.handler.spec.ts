@@ -1,5 +1,6 @@
 import { money } from '@bazaar/shared-kernel';
 import { FixedClock, SequentialIds } from '@bazaar/shared-kernel/testing';
+import { AcceptedCurrencies } from '@bazaar/checkout-domain';
 import { anAddress } from '@bazaar/checkout-domain/testing';
 import { IdempotencyKeyReused } from '../idempotency/idempotency-key-reused';
 import { InMemoryIdempotencyKeys } from '../testing/in-memory-idempotency-keys';
@@ -20,11 +21,20 @@ function checkout() {
   const orders = new InMemoryOrders();
   const keys = new InMemoryIdempotencyKeys();
   const clock = new FixedClock(new Date('2026-12-01T10:00:00.000Z'));
-  const handler = new PlaceOrderHandler(orders, keys, new InMemoryUnitOfWork(orders, keys), clock, new SequentialIds());
+  const handler = new PlaceOrderHandler(orders, keys, new InMemoryUnitOfWork(orders, keys), clock, new SequentialIds(), new AcceptedCurrencies(['EUR', 'GBP']));
   return { orders, keys, handler };
 }
 
 describe('Placing an order (express checkout)', () => {
+  it('refuses an order in a currency the marketplace takes no orders in, saving nothing', async () => {
+    const { orders, handler } = checkout();
+
+    await expect(handler.execute(aRequest({ lines: [{ sku: 'MUG-BLUE', quantity: 1, unitPrice: money(1250, 'SEK') }] }))).rejects.toMatchObject({
+      code: 'currency_not_accepted',
+    });
+    expect(orders.savedEvents).toEqual([]);
+  });
+
   it('places the order with a new id and the time of the clock, and saves OrderPlaced with it', async () => {
     const { orders, handler } = checkout();
 
