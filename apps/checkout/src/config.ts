@@ -50,6 +50,9 @@ export const checkoutConfigSchema = serviceConfigSchema({ name: 'checkout', port
   ORDER_GATEWAY_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(60_000),
   ORDER_PROCESS_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).default(1_000),
   ORDER_PROCESS_CLAIM_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /** How long an Idempotency-Key names its request (24 h); expired keys are purged on an interval. */
+  IDEMPOTENCY_KEY_TTL_S: z.coerce.number().int().min(60).default(24 * 3_600),
+  IDEMPOTENCY_KEY_PURGE_INTERVAL_MS: z.coerce.number().int().min(10).default(10 * 60_000),
   PAYMENT_SANDBOX_LATENCY_MS: ms(0),
   /** Share (0..1) of sandbox calls that fail as transient; 0 is deterministic. */
   PAYMENT_SANDBOX_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
@@ -72,6 +75,7 @@ export function checkoutSettingsOf(config: CheckoutConfig): CheckoutSettings {
       backoff: { initialMs: config.ORDER_GATEWAY_BACKOFF_INITIAL_MS, maxMs: config.ORDER_GATEWAY_BACKOFF_MAX_MS },
     },
     sandbox: { latencyMs: config.PAYMENT_SANDBOX_LATENCY_MS, failureRate: config.PAYMENT_SANDBOX_FAILURE_RATE },
+    idempotency: { ttlSeconds: config.IDEMPOTENCY_KEY_TTL_S, purgeIntervalMs: config.IDEMPOTENCY_KEY_PURGE_INTERVAL_MS },
     worker: { sweepIntervalMs: config.ORDER_PROCESS_SWEEP_INTERVAL_MS, claimMs: config.ORDER_PROCESS_CLAIM_MS },
   };
 }

@@ -32,6 +32,7 @@ import { FraudReviewsController } from './http/fraud-reviews.controller';
 import { OrdersController } from './http/orders.controller';
 import { FulfillmentEventsConsumer } from './messaging/fulfillment-events.consumer';
 import { OrderScreeningConsumer } from './messaging/order-screening.consumer';
+import { IDEMPOTENCY_PURGE_INTERVAL, IdempotencyKeyPurge } from './persistence/idempotency-key-purge';
 import { TypeOrmBuyerOrderHistory } from './persistence/typeorm-buyer-order-history';
 import { TypeOrmCarts } from './persistence/typeorm-carts';
 import { TypeOrmIdempotencyKeys } from './persistence/typeorm-idempotency-keys';
@@ -71,7 +72,7 @@ export class CheckoutModule {
         { provide: Orders, useFactory: (tx: Transactions, outbox: Outbox) => new TypeOrmOrders(tx, outbox), inject: [Transactions, Outbox] },
         { provide: Carts, useFactory: (tx: Transactions) => new TypeOrmCarts(tx), inject: [Transactions] },
         { provide: OrderProcesses, useFactory: (tx: Transactions) => new TypeOrmOrderProcesses(tx, settings.worker.claimMs), inject: [Transactions] },
-        { provide: IdempotencyKeys, useFactory: (tx: Transactions) => new TypeOrmIdempotencyKeys(tx), inject: [Transactions] },
+        { provide: IdempotencyKeys, useFactory: (tx: Transactions) => new TypeOrmIdempotencyKeys(tx, settings.idempotency.ttlSeconds), inject: [Transactions] },
         { provide: UnitOfWork, useFactory: (tx: Transactions) => new TypeOrmUnitOfWork(tx), inject: [Transactions] },
         { provide: BuyerOrderHistory, useFactory: (tx: Transactions) => new TypeOrmBuyerOrderHistory(tx), inject: [Transactions] },
         { provide: PendingFraudReviews, useFactory: (tx: Transactions) => new TypeOrmPendingFraudReviews(tx), inject: [Transactions] },
@@ -106,6 +107,9 @@ export class CheckoutModule {
         // The process worker: deadlines and due commands, on an interval
         { provide: ORDER_PROCESS_SWEEP_INTERVAL, useValue: settings.worker.sweepIntervalMs },
         OrderProcessWorker,
+        // Expired Idempotency-Keys go, on an interval
+        { provide: IDEMPOTENCY_PURGE_INTERVAL, useValue: settings.idempotency.purgeIntervalMs },
+        IdempotencyKeyPurge,
       ],
     };
   }

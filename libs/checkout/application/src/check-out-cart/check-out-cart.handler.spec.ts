@@ -42,7 +42,7 @@ describe('Checking out a cart', () => {
 
   it('answers a repeated request with the same Idempotency-Key with the order it placed', async () => {
     const { fakes, handler, request } = await checkout();
-    const idempotency = { key: 'key-1', fingerprint: 'sha-of-body' };
+    const idempotency = { scope: 'buyer-42', key: 'key-1', fingerprint: 'sha-of-body' };
 
     const first = await handler.execute(request({ idempotency }));
     const again = await handler.execute(request({ idempotency }));
@@ -53,15 +53,15 @@ describe('Checking out a cart', () => {
 
   it('refuses a key reused with another body (422)', async () => {
     const { handler, request } = await checkout();
-    await handler.execute(request({ idempotency: { key: 'key-1', fingerprint: 'one' } }));
+    await handler.execute(request({ idempotency: { scope: 'buyer-42', key: 'key-1', fingerprint: 'one' } }));
 
-    await expect(handler.execute(request({ idempotency: { key: 'key-1', fingerprint: 'other' } }))).rejects.toMatchObject({ code: 'idempotency_key_reused' });
+    await expect(handler.execute(request({ idempotency: { scope: 'buyer-42', key: 'key-1', fingerprint: 'other' } }))).rejects.toMatchObject({ code: 'idempotency_key_reused' });
   });
 
   it('refuses an empty cart, writing nothing and keeping the key free', async () => {
     const { fakes, handler, request } = await checkout(aCart().empty());
 
-    await expect(handler.execute(request({ idempotency: { key: 'key-1', fingerprint: 'f' } }))).rejects.toMatchObject({ code: 'cart_is_empty', kind: 'conflict' });
+    await expect(handler.execute(request({ idempotency: { scope: 'buyer-42', key: 'key-1', fingerprint: 'f' } }))).rejects.toMatchObject({ code: 'cart_is_empty', kind: 'conflict' });
 
     expect([fakes.orders.count, fakes.keys.holderOf('key-1')]).toEqual([0, undefined]);
   });

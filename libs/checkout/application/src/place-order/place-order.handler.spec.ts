@@ -58,7 +58,7 @@ describe('Placing an order (express checkout)', () => {
 
   it('answers a repeated request with the same key with the order it already placed', async () => {
     const { orders, handler } = checkout();
-    const idempotency = { key: 'key-1', fingerprint: 'sha-of-body' };
+    const idempotency = { scope: 'buyer-42', key: 'key-1', fingerprint: 'sha-of-body' };
 
     const first = await handler.execute(aRequest({ idempotency }));
     const again = await handler.execute(aRequest({ idempotency }));
@@ -68,11 +68,21 @@ describe('Placing an order (express checkout)', () => {
     expect(orders.savedEvents).toHaveLength(1);
   });
 
+  it('keeps each caller’s keys apart: the same key from two callers places two orders', async () => {
+    const { orders, handler } = checkout();
+
+    const mine = await handler.execute(aRequest({ idempotency: { scope: 'buyer-42', key: 'key-1', fingerprint: 'sha-of-body' } }));
+    const theirs = await handler.execute(aRequest({ idempotency: { scope: 'buyer-7', key: 'key-1', fingerprint: 'sha-of-body' } }));
+
+    expect(theirs).not.toBe(mine);
+    expect(orders.count).toBe(2);
+  });
+
   it('refuses a key reused with a different request, placing nothing', async () => {
     const { orders, handler } = checkout();
-    await handler.execute(aRequest({ idempotency: { key: 'key-1', fingerprint: 'sha-of-body' } }));
+    await handler.execute(aRequest({ idempotency: { scope: 'buyer-42', key: 'key-1', fingerprint: 'sha-of-body' } }));
 
-    const reuse = handler.execute(aRequest({ buyerId: 'someone-else', idempotency: { key: 'key-1', fingerprint: 'sha-of-other-body' } }));
+    const reuse = handler.execute(aRequest({ buyerId: 'someone-else', idempotency: { scope: 'buyer-42', key: 'key-1', fingerprint: 'sha-of-other-body' } }));
 
     await expect(reuse).rejects.toBeInstanceOf(IdempotencyKeyReused);
     await expect(reuse).rejects.toMatchObject({ code: 'idempotency_key_reused', kind: 'invalid' });
@@ -81,11 +91,11 @@ describe('Placing an order (express checkout)', () => {
 
   it('does not use up the key of a request the order rules refused', async () => {
     const { orders, keys, handler } = checkout();
-    const refused = aRequest({ lines: [], idempotency: { key: 'key-1', fingerprint: 'empty' } });
+    const refused = aRequest({ lines: [], idempotency: { scope: 'buyer-42', key: 'key-1', fingerprint: 'empty' } });
 
     await expect(handler.execute(refused)).rejects.toMatchObject({ code: 'order_has_no_lines' });
 
-    expect(keys.holderOf('key-1')).toBeUndefined();
+    expect(keys.holderOf('key-1', 'buyer-42')).toBeUndefined();
     expect(orders.count).toBe(0);
   });
 });

@@ -1,23 +1,10 @@
-import { CanActivate, Controller, ExecutionContext, Get, Injectable, Module, Post } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
+import { Controller, Get, Module, Post } from '@nestjs/common';
 import { Topics } from '@bazaar/published-language';
-import { RequestWithCaller } from '../access/caller';
 import { ServiceConfig } from '../config';
 import { request } from '../testing/http';
 import { scrapeMetrics, sumOf } from '../testing/metrics';
 import { ServiceUnderTest } from '../testing/service-under-test';
-
-/** Stands in for the access guard: the caller is whoever `x-test-subject` names (none without it). */
-@Injectable()
-class SubjectFromHeader implements CanActivate {
-  canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<FastifyRequest & RequestWithCaller>();
-    const subject = request.headers['x-test-subject'];
-    if (typeof subject === 'string') request.caller = { subject, roles: ['buyer'] };
-    return true;
-  }
-}
+import { TEST_SUBJECT_HEADER, withTestCaller } from '../testing/test-caller';
 
 @Controller('things')
 class ThingsController {
@@ -32,23 +19,23 @@ class ThingsController {
   }
 }
 
-@Module({ controllers: [ThingsController], providers: [{ provide: APP_GUARD, useClass: SubjectFromHeader }] })
+@Module({ controllers: [ThingsController] })
 class ProbeModule {}
 
 // Borrows Support's name: its dead-letter topic is declared, so the namespace holds one.
-const probeService = (config: ServiceConfig) => ({
+const probeService = withTestCaller((config: ServiceConfig) => ({
   definition: { name: 'support', migrations: [], consumes: [Topics.checkoutOrders] },
   config,
   module: ProbeModule,
   openApi: { title: 'probe', description: 'a service for platform specs' },
-});
+}));
 
 const limits = { RATE_LIMIT_WRITE_POINTS: '3', RATE_LIMIT_READ_POINTS: '5', RATE_LIMIT_WRITE_DURATION_S: '60', RATE_LIMIT_READ_DURATION_S: '60' };
 
 describe('rate limits per caller and route class (real Redis)', () => {
   let service: ServiceUnderTest;
   const call = (method: 'GET' | 'POST', path: string, subject?: string) =>
-    request<Record<string, unknown>>(service.instances[0]!, path, { method, headers: subject ? { 'x-test-subject': subject } : {} });
+    request<Record<string, unknown>>(service.instances[0]!, path, { method, headers: subject ? { [TEST_SUBJECT_HEADER]: subject } : {} });
 
   beforeAll(async () => {
     service = await ServiceUnderTest.start(probeService, { env: limits });
@@ -122,7 +109,7 @@ describe('rate limits when Redis cannot be reached', () => {
     const app = service.instances[0]!;
     const before = sumOf(await scrapeMetrics(app), 'bazaar_rate_limit_fail_open_total', { route_class: 'write' });
     const statuses = [];
-    for (let i = 0; i < 6; i++) statuses.push((await request(app, '/things', { method: 'POST', headers: { 'x-test-subject': 'ada' } })).status);
+    for (let i = 0; i < 6; i++) statuses.push((await request(app, '/things', { method: 'POST', headers: { [TEST_SUBJECT_HEADER]: 'ada' } })).status);
 
     expect(statuses).toEqual(Array(6).fill(201));
     expect(sumOf(await scrapeMetrics(app), 'bazaar_rate_limit_fail_open_total', { route_class: 'write' })).toBe(before + 6);

@@ -5,3 +5,4 @@ export * from './test-config';
 export * from './refusals';
 export * from './migrated-test-database';
 export * from './metrics';
+export * from './test-caller';
