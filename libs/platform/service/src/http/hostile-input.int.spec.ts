@@ -124,6 +124,11 @@ describe('hostile input never costs a 500 or a stall (a real service)', () => {
     expect(answer).toContain('Content-Type: application/problem+json');
     expect(answer).toContain('"code":"headers_too_large"');
     expect(answer).not.toContain(MARKER);
+
+    const garbage = await rawExchange(url, `${MARKER} \u0000 nonsense\r\n\r\n`);
+    expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
+    expect(garbage).toContain('"code":"malformed_request"');
+    expect(garbage).not.toContain(MARKER);
   });
 
   it('continues a valid W3C trace context and ignores an invalid one (a new trace), never failing the request', async () => {
