@@ -25,6 +25,8 @@ describe('Currencies', () => {
     expect(() => minorUnitsOf('1.001', 'EUR')).toThrow(RangeError);
     expect(() => minorUnitsOf('-1', 'EUR')).toThrow(RangeError);
     expect(() => minorUnitsOf('1e6', 'EUR')).toThrow(RangeError);
+    expect(() => minorUnitsOf('1.', 'EUR')).toThrow(RangeError);
+    expect(() => minorUnitsOf('1.2.3', 'EUR')).toThrow(RangeError);
     expect(() => minorUnitsOf('100', 'XAU')).toThrow(/not an ISO 4217 currency/);
   });
 });

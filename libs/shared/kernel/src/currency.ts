@@ -39,11 +39,13 @@ export function currencyExponent(code: string): number | undefined {
 export function minorUnitsOf(major: string, currency: string): number {
   const exponent = currencyExponent(currency);
   if (exponent === undefined) throw new RangeError(`${currency} is not an ISO 4217 currency one can pay with`);
-  const match = /^(\d{1,15})(?:\.(\d+))?$/.exec(major);
-  if (!match) throw new RangeError(`${major} is not an amount: digits, optionally a point and decimals`);
-  const decimals = match[2] ?? '';
+  const [whole = '', decimals = '', ...rest] = major.split('.');
+  const digits = /^\d+$/;
+  if (!digits.test(whole) || whole.length > 15 || rest.length > 0 || (major.includes('.') && !digits.test(decimals))) {
+    throw new RangeError(`${major} is not an amount: digits, optionally a point and decimals`);
+  }
   if (decimals.length > exponent) throw new RangeError(`${currency} has ${exponent} decimal places, ${major} has ${decimals.length}`);
-  const minor = Number(`${match[1]}${decimals.padEnd(exponent, '0')}`);
+  const minor = Number(`${whole}${decimals.padEnd(exponent, '0')}`);
   if (!Number.isSafeInteger(minor)) throw new RangeError(`${major} ${currency} is too large`);
   return minor;
 }
