@@ -37,7 +37,7 @@ describe('W3C trace context from a caller', () => {
     ['a key in upper case', 'Rojo=1'],
     ['a member without "="', 'rojo'],
     ['a repeated key', 'rojo=1,rojo=2'],
-    ['a value ending in a space', 'rojo=1 x '],
+    ['a value outside printable ASCII', 'rojo=caf\u00e9'],
     ['a value with "="', 'rojo=a=b'],
     ['more than 32 members', Array.from({ length: 33 }, (_, i) => `k${i}=v`).join(',')],
     ['more than 512 characters', `rojo=${'x'.repeat(250)},congo=${'y'.repeat(250)},vert=z`],
