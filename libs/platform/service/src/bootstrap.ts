@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Kafka } from 'kafkajs';
+import type { DestinationStream } from 'pino';
 import { migrateDatabase, Transactions } from '@bazaar/platform-database';
 import { ConsumerStatus, KafkaEventServer, messagingMigrations, requestContext, runInMessageContext } from '@bazaar/platform-messaging';
 import { deadLetterTopic } from '@bazaar/published-language';
@@ -22,12 +23,14 @@ export interface ServiceOptions {
   /** The context's own module: controllers, consumers, handlers, repositories. */
   readonly module: Type | DynamicModule;
   readonly openApi: { readonly title: string; readonly description: string };
+  /** Where the JSON logs go; stdout unless a spec reads them. */
+  readonly logDestination?: DestinationStream;
 }
 
 /** Builds and starts one service: HTTP on Fastify and its Kafka consumer, in one process. */
 export async function startService(options: ServiceOptions): Promise<NestFastifyApplication> {
   const { definition, config } = options;
-  const logger = new JsonLogger(createLogger(definition.name, config.LOG_LEVEL));
+  const logger = new JsonLogger(createLogger(definition.name, config.LOG_LEVEL, options.logDestination));
   const metrics = new ServiceMetrics(definition.name, config.KAFKA_CONSUMER_GROUP);
 
   @Module({ imports: [PlatformModule.forService(definition, config, logger, metrics), RateLimitModule.forService(config), options.module] })
