@@ -38,6 +38,7 @@ export class CartsController {
   @ApiBody({ schema: openApiSchema(createCartRequest) })
   @ApiCreatedResponse({ schema: openApiSchema(createdCartResponse) })
   @ApiProblem(400, ['invalid_request', 'malformed_json'])
+  @ApiProblem(422, ['currency_not_accepted'])
   async create(@Body({ schema: createCartRequest }) body: CreateCartRequest): Promise<{ cartId: string }> {
     return { cartId: await this.createCart.execute(body) };
   }
