@@ -17,6 +17,16 @@ describe('Checkout configuration', () => {
     expect(() => loadConfig(checkoutConfigSchema, { FRAUD_HIGH_RISK_COUNTRIES: 'XX,narnia' })).toThrow(/FRAUD_HIGH_RISK_COUNTRIES/);
   });
 
+  it.each([
+    ['a code that is no currency', 'EUR=10000,XAU=5', /XAU/],
+    ['more decimals than the currency has', 'JPY=10.5', /0 decimal places/],
+    ['a malformed amount', 'EUR=lots', /not an amount/],
+    ['a currency listed twice', 'EUR=1,EUR=2', /twice/],
+    ['no currency at all', ' , ', /at least one currency/],
+  ])('refuses fraud review thresholds with %s', (_, value, why) => {
+    expect(() => loadConfig(checkoutConfigSchema, { FRAUD_REVIEW_THRESHOLDS: value })).toThrow(why);
+  });
+
   it('defaults to the settings of the model: review from 10,000.00, a 15-minute reservation timeout, a deterministic sandbox', () => {
     expect(checkoutSettingsOf(loadConfig(checkoutConfigSchema, {}))).toEqual(defaultCheckoutSettings);
   });
@@ -24,7 +34,7 @@ describe('Checkout configuration', () => {
   it('reads the fraud policy, the process timings and the sandbox from the environment', () => {
     const settings = checkoutSettingsOf(
       loadConfig(checkoutConfigSchema, {
-        FRAUD_REVIEW_THRESHOLD_MINOR: '50000',
+        FRAUD_REVIEW_THRESHOLDS: 'EUR=500, JPY=80000, KWD=250.125',
         FRAUD_VELOCITY_MAX_ORDERS: '3',
         FRAUD_VELOCITY_WINDOW_MS: '60000',
         FRAUD_HIGH_RISK_COUNTRIES: 'XX, YY',
@@ -36,7 +46,7 @@ describe('Checkout configuration', () => {
     );
 
     expect(settings.fraud).toMatchObject({
-      largeOrder: { minimumTotal: 50_000 },
+      largeOrder: { minimumTotals: { EUR: 50_000, JPY: 80_000, KWD: 250_125 } },
       buyerVelocity: { maxOrders: 3, windowMs: 60_000 },
       highRiskCountries: { countries: ['XX', 'YY'] },
     });

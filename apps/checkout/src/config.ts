@@ -1,5 +1,6 @@
 import type { CheckoutSettings } from '@bazaar/checkout-infrastructure';
 import { serviceConfigSchema } from '@bazaar/platform-service';
+import { minorUnitsOf } from '@bazaar/shared-kernel';
 import { z } from 'zod';
 
 const ms = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
@@ -9,10 +10,34 @@ const countries = z
   .transform((value) => value.split(',').map((country) => country.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 codes, comma-separated')));
 
+/**
+ * `EUR=10000,JPY=1500000,KWD=3000.500`: per ISO 4217 currency, the order total in major units from
+ * which an order goes to review, read into minor units by the currency's exponent (no more decimals
+ * than it has). The currencies listed are the only ones Checkout takes orders in.
+ */
+const largeOrderTotals = z
+  .string()
+  .default('EUR=10000,USD=10000,GBP=10000,CHF=10000,JPY=1500000')
+  .transform((value, context) => {
+    const totals: Record<string, number> = {};
+    for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+      const [currency = '', amount = ''] = entry.split('=').map((part) => part.trim());
+      try {
+        if (Object.hasOwn(totals, currency)) throw new RangeError(`${currency} is listed twice`);
+        totals[currency] = minorUnitsOf(amount, currency);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: `${entry}: ${error instanceof Error ? error.message : String(error)}` });
+        return z.NEVER;
+      }
+    }
+    if (Object.keys(totals).length === 0) context.addIssue({ code: 'custom', message: 'at least one currency, e.g. EUR=10000' });
+    return totals;
+  });
+
 /** Checkout's settings: the platform's, the fraud policy's, the order process's and the sandbox gateway's. */
 export const checkoutConfigSchema = serviceConfigSchema({ name: 'checkout', port: 3001 }).extend({
-  /** Orders totalling this much or more (minor units, in the order's currency) go to manual review (10,000.00 by default). */
-  FRAUD_REVIEW_THRESHOLD_MINOR: z.coerce.number().int().min(1).default(1_000_000),
+  /** Orders totalling this much or more, in their own currency, go to manual review; other currencies are refused (docs/checkout-aggregates.md). */
+  FRAUD_REVIEW_THRESHOLDS: largeOrderTotals,
   /** More orders than this from one buyer within the window count towards review. */
   FRAUD_VELOCITY_MAX_ORDERS: z.coerce.number().int().min(1).default(5),
   FRAUD_VELOCITY_WINDOW_MS: ms(10 * 60_000),
@@ -25,6 +50,9 @@ export const checkoutConfigSchema = serviceConfigSchema({ name: 'checkout', port
   ORDER_GATEWAY_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(60_000),
   ORDER_PROCESS_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).default(1_000),
   ORDER_PROCESS_CLAIM_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /** How long an Idempotency-Key names its request (24 h); expired keys are purged on an interval. */
+  IDEMPOTENCY_KEY_TTL_S: z.coerce.number().int().min(60).default(24 * 3_600),
+  IDEMPOTENCY_KEY_PURGE_INTERVAL_MS: z.coerce.number().int().min(10).default(10 * 60_000),
   PAYMENT_SANDBOX_LATENCY_MS: ms(0),
   /** Share (0..1) of sandbox calls that fail as transient; 0 is deterministic. */
   PAYMENT_SANDBOX_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
@@ -37,7 +65,7 @@ export function checkoutSettingsOf(config: CheckoutConfig): CheckoutSettings {
   return {
     fraud: {
       reviewThreshold: 100,
-      largeOrder: { minimumTotal: config.FRAUD_REVIEW_THRESHOLD_MINOR, score: 100 },
+      largeOrder: { minimumTotals: config.FRAUD_REVIEW_THRESHOLDS, score: 100 },
       buyerVelocity: { maxOrders: config.FRAUD_VELOCITY_MAX_ORDERS, windowMs: config.FRAUD_VELOCITY_WINDOW_MS, score: 50 },
       highRiskCountries: { countries: config.FRAUD_HIGH_RISK_COUNTRIES, score: 50 },
     },
@@ -47,6 +75,7 @@ export function checkoutSettingsOf(config: CheckoutConfig): CheckoutSettings {
       backoff: { initialMs: config.ORDER_GATEWAY_BACKOFF_INITIAL_MS, maxMs: config.ORDER_GATEWAY_BACKOFF_MAX_MS },
     },
     sandbox: { latencyMs: config.PAYMENT_SANDBOX_LATENCY_MS, failureRate: config.PAYMENT_SANDBOX_FAILURE_RATE },
+    idempotency: { ttlSeconds: config.IDEMPOTENCY_KEY_TTL_S, purgeIntervalMs: config.IDEMPOTENCY_KEY_PURGE_INTERVAL_MS },
     worker: { sweepIntervalMs: config.ORDER_PROCESS_SWEEP_INTERVAL_MS, claimMs: config.ORDER_PROCESS_CLAIM_MS },
   };
 }

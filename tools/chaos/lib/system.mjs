@@ -84,6 +84,10 @@ export class ChaosSystem {
       KAFKA_BROKERS: kafkaBrokers().join(','),
       KAFKA_TOPIC_PREFIX: this.prefix,
       KAFKA_CONSUMER_GROUP: this.groupIds[ctx],
+      // The load comes from one address: limits high enough never to refuse it, counted in the run's own buckets.
+      RATE_LIMIT_KEY_PREFIX: `${this.prefix}rate-limit:`,
+      RATE_LIMIT_WRITE_POINTS: '100000000',
+      RATE_LIMIT_READ_POINTS: '100000000',
       ...CHAOS_DEFAULTS.all,
       ...(CHAOS_DEFAULTS[ctx] ?? {}),
       ...(this.envFor[ctx] ?? {}),

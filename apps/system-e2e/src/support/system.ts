@@ -93,6 +93,10 @@ export class System {
         KAFKA_TOPIC_PREFIX: this.topics.prefix,
         KAFKA_CONSUMER_GROUP: this.group(name),
         OUTBOX_POLL_INTERVAL_MS: '200',
+        // The journeys come from one address: limits high enough never to refuse them, counted in the run's own buckets.
+        RATE_LIMIT_KEY_PREFIX: `${this.topics.prefix}rate-limit:`,
+        RATE_LIMIT_WRITE_POINTS: '100000000',
+        RATE_LIMIT_READ_POINTS: '100000000',
         ...this.env[name],
         ...env,
       },

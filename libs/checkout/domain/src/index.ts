@@ -17,6 +17,7 @@ export * from './cart/carts';
 export * from './fraud/fraud-settings';
 export * from './fraud/fraud-rules';
 export * from './fraud/fraud-policy';
+export * from './currency/accepted-currencies';
 export * from './payment/payment-gateway';
 export * from './order-process/order-process';
 export * from './order-process/order-process-step';

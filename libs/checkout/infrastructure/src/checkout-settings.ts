@@ -6,6 +6,11 @@ export interface CheckoutSettings {
   readonly fraud: FraudPolicySettings;
   readonly process: OrderProcessSettings;
   readonly sandbox: Omit<SandboxOptions, 'random'>;
+  readonly idempotency: {
+    /** How long an Idempotency-Key names its request; after it the key is free again and its row purged. */
+    readonly ttlSeconds: number;
+    readonly purgeIntervalMs: number;
+  };
   readonly worker: {
     /** How often the process worker sweeps for expired deadlines and due commands. */
     readonly sweepIntervalMs: number;
@@ -18,5 +23,6 @@ export const defaultCheckoutSettings: CheckoutSettings = {
   fraud: defaultFraudPolicySettings,
   process: defaultOrderProcessSettings,
   sandbox: { latencyMs: 0, failureRate: 0 },
+  idempotency: { ttlSeconds: 24 * 3_600, purgeIntervalMs: 10 * 60_000 },
   worker: { sweepIntervalMs: 1_000, claimMs: 30_000 },
 };

@@ -22,7 +22,7 @@ import {
   SetCartLineHandler,
   UnitOfWork,
 } from '@bazaar/checkout-application';
-import { Carts, FraudPolicy, OrderProcesses, Orders, PaymentGateway } from '@bazaar/checkout-domain';
+import { AcceptedCurrencies, Carts, FraudPolicy, OrderProcesses, Orders, PaymentGateway } from '@bazaar/checkout-domain';
 import { Transactions } from '@bazaar/platform-database';
 import { Outbox } from '@bazaar/platform-messaging';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
@@ -32,6 +32,7 @@ import { FraudReviewsController } from './http/fraud-reviews.controller';
 import { OrdersController } from './http/orders.controller';
 import { FulfillmentEventsConsumer } from './messaging/fulfillment-events.consumer';
 import { OrderScreeningConsumer } from './messaging/order-screening.consumer';
+import { IDEMPOTENCY_PURGE_INTERVAL, IdempotencyKeyPurge } from './persistence/idempotency-key-purge';
 import { TypeOrmBuyerOrderHistory } from './persistence/typeorm-buyer-order-history';
 import { TypeOrmCarts } from './persistence/typeorm-carts';
 import { TypeOrmIdempotencyKeys } from './persistence/typeorm-idempotency-keys';
@@ -71,13 +72,14 @@ export class CheckoutModule {
         { provide: Orders, useFactory: (tx: Transactions, outbox: Outbox) => new TypeOrmOrders(tx, outbox), inject: [Transactions, Outbox] },
         { provide: Carts, useFactory: (tx: Transactions) => new TypeOrmCarts(tx), inject: [Transactions] },
         { provide: OrderProcesses, useFactory: (tx: Transactions) => new TypeOrmOrderProcesses(tx, settings.worker.claimMs), inject: [Transactions] },
-        { provide: IdempotencyKeys, useFactory: (tx: Transactions) => new TypeOrmIdempotencyKeys(tx), inject: [Transactions] },
+        { provide: IdempotencyKeys, useFactory: (tx: Transactions) => new TypeOrmIdempotencyKeys(tx, settings.idempotency.ttlSeconds), inject: [Transactions] },
         { provide: UnitOfWork, useFactory: (tx: Transactions) => new TypeOrmUnitOfWork(tx), inject: [Transactions] },
         { provide: BuyerOrderHistory, useFactory: (tx: Transactions) => new TypeOrmBuyerOrderHistory(tx), inject: [Transactions] },
         { provide: PendingFraudReviews, useFactory: (tx: Transactions) => new TypeOrmPendingFraudReviews(tx), inject: [Transactions] },
         { provide: PaymentGateway, useValue: gateway },
         // Policies and the process manager
         { provide: FraudPolicy, useValue: new FraudPolicy(settings.fraud) },
+        { provide: AcceptedCurrencies, useValue: AcceptedCurrencies.of(settings.fraud) },
         {
           provide: OrderProcessRunner,
           useFactory: (processes: OrderProcesses, orders: Orders, payments: PaymentGateway, clock: Clock) =>
@@ -85,12 +87,12 @@ export class CheckoutModule {
           inject: [OrderProcesses, Orders, PaymentGateway, Clock],
         },
         // Use cases: carts and placing orders
-        built(CreateCartHandler, [Carts, Clock, IdGenerator]),
+        built(CreateCartHandler, [Carts, Clock, IdGenerator, AcceptedCurrencies]),
         built(SetCartLineHandler, [Carts, Clock]),
         built(RemoveCartLineHandler, [Carts, Clock]),
         built(GetCartHandler, [Carts]),
-        built(CheckOutCartHandler, [Carts, Orders, IdempotencyKeys, UnitOfWork, Clock, IdGenerator]),
-        built(PlaceOrderHandler, [Orders, IdempotencyKeys, UnitOfWork, Clock, IdGenerator]),
+        built(CheckOutCartHandler, [Carts, Orders, IdempotencyKeys, UnitOfWork, Clock, IdGenerator, AcceptedCurrencies]),
+        built(PlaceOrderHandler, [Orders, IdempotencyKeys, UnitOfWork, Clock, IdGenerator, AcceptedCurrencies]),
         built(GetOrderHandler, [Orders, OrderProcesses]),
         // Use cases: the order's process
         built(ScreenOrderHandler, [Orders, BuyerOrderHistory, FraudPolicy, OrderProcessRunner]),
@@ -105,6 +107,9 @@ export class CheckoutModule {
         // The process worker: deadlines and due commands, on an interval
         { provide: ORDER_PROCESS_SWEEP_INTERVAL, useValue: settings.worker.sweepIntervalMs },
         OrderProcessWorker,
+        // Expired Idempotency-Keys go, on an interval
+        { provide: IDEMPOTENCY_PURGE_INTERVAL, useValue: settings.idempotency.purgeIntervalMs },
+        IdempotencyKeyPurge,
       ],
     };
   }

@@ -3,15 +3,18 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Kafka } from 'kafkajs';
+import type { DestinationStream } from 'pino';
 import { migrateDatabase, Transactions } from '@bazaar/platform-database';
 import { ConsumerStatus, KafkaEventServer, requestContext, runInMessageContext } from '@bazaar/platform-messaging';
 import { deadLetterTopic } from '@bazaar/published-language';
 import { prefixedTopic, type ServiceConfig } from './config';
 import { ProblemDetailsFilter, RequestValidationFailed } from './http/problem-details';
+import { limitRequests, problemOnClientError, problemOnFrameworkError, requestLimitsOf } from './http/request-limits';
 import { createLogger, JsonLogger } from './logger';
 import { observeHttp } from './observability/http';
 import { ServiceMetrics } from './observability/metrics';
 import { migrationsOf, PlatformModule, ServiceDefinition } from './platform.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { KAFKA } from './tokens';
 
 export interface ServiceOptions {
@@ -20,26 +23,32 @@ export interface ServiceOptions {
   /** The context's own module: controllers, consumers, handlers, repositories. */
   readonly module: Type | DynamicModule;
   readonly openApi: { readonly title: string; readonly description: string };
+  /** Where the JSON logs go; stdout unless a spec reads them. */
+  readonly logDestination?: DestinationStream;
 }
 
 /** Builds and starts one service: HTTP on Fastify and its Kafka consumer, in one process. */
 export async function startService(options: ServiceOptions): Promise<NestFastifyApplication> {
   const { definition, config } = options;
-  const logger = new JsonLogger(createLogger(definition.name, config.LOG_LEVEL));
+  const logger = new JsonLogger(createLogger(definition.name, config.LOG_LEVEL, options.logDestination));
   const metrics = new ServiceMetrics(definition.name, config.KAFKA_CONSUMER_GROUP);
 
-  @Module({ imports: [PlatformModule.forService(definition, config, logger, metrics), options.module] })
+  @Module({ imports: [PlatformModule.forService(definition, config, logger, metrics), RateLimitModule.forService(config), options.module] })
   class ServiceModule {}
 
   const adapter = new FastifyAdapter({
-    bodyLimit: 1_048_576,
+    bodyLimit: config.HTTP_BODY_LIMIT_BYTES,
+    clientErrorHandler: problemOnClientError,
+    frameworkErrors: problemOnFrameworkError,
     // While closing, new requests get 503 (and the load balancer moves on); those in hand finish.
     return503OnClosing: true,
     requestTimeout: config.HTTP_REQUEST_TIMEOUT_MS,
     connectionTimeout: config.HTTP_CONNECTION_TIMEOUT_MS,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ServiceModule, adapter, { logger, bufferLogs: true, abortOnError: false });
-  // First: the request's span, metrics and access log wrap everything else, /metrics is served.
+  // First the request's own limits (an invalid trace context is dropped before the span reads it),
+  // then the request's span, metrics and access log wrap everything else, /metrics is served.
+  limitRequests(app.getHttpAdapter().getInstance(), requestLimitsOf(config));
   observeHttp(app.getHttpAdapter().getInstance(), metrics, logger);
   configureHttp(app, logger);
   documentApi(app, options.openApi);

@@ -76,8 +76,37 @@ export function serviceConfigSchema(defaults: { name: string; port: number; part
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(256),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(500),
     OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(0).default(24),
+    ...httpInputSettings,
+    ...rateLimitSettings,
   });
 }
+
+/** What a request may carry before it reaches a route (docs/abuse.md): refused with a 4xx problem past these. */
+const httpInputSettings = {
+  /** Largest request body a route takes unless it says otherwise (`@BodyLimit`); larger answers 413. */
+  HTTP_BODY_LIMIT_BYTES: z.coerce.number().int().min(1_024).max(16_777_216).default(65_536),
+  /** Deepest nesting of objects and arrays in a JSON body; deeper answers 400 `too_deeply_nested`. */
+  HTTP_MAX_JSON_DEPTH: z.coerce.number().int().min(2).max(1_000).default(32),
+  /** Longest request target (path and query); longer answers 414. */
+  HTTP_MAX_URL_LENGTH: z.coerce.number().int().min(256).max(65_536).default(2_048),
+};
+
+/**
+ * Per-caller limits, a bucket per route class (`write`: POST, PUT, PATCH, DELETE; `read`: GET,
+ * HEAD), kept in Redis so every replica counts against the same bucket (docs/abuse.md).
+ */
+const rateLimitSettings = {
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  RATE_LIMIT_ENABLED: z.stringbool().default(true),
+  /** Prefix of every bucket's Redis key: environments (and tests) sharing one Redis keep apart. */
+  RATE_LIMIT_KEY_PREFIX: z.string().regex(/^[a-zA-Z0-9:._-]*$/).default('bazaar:rate-limit:'),
+  RATE_LIMIT_WRITE_POINTS: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_WRITE_DURATION_S: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_READ_POINTS: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_READ_DURATION_S: z.coerce.number().int().min(1).default(60),
+  /** A Redis answer slower than this counts as Redis unavailable: the request is served (fail open). */
+  RATE_LIMIT_REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(5_000).default(250),
+};
 
 export type ServiceConfig = z.output<ReturnType<typeof serviceConfigSchema>>;
 

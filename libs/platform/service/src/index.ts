@@ -11,3 +11,8 @@ export * from './observability/metric-catalog';
 export * from './health/kafka-health';
 export * from './access/caller';
 export * from './personal-data/key-ring';
+export { BodyLimit } from './http/request-limits';
+export * from './http/request-refused';
+export * from './observability/trace-context';
+export { RateLimitModule } from './rate-limit/rate-limit.module';
+export * from './rate-limit/rate-limits';

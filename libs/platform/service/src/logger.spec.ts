@@ -56,6 +56,20 @@ describe('JSON logs', () => {
     });
   });
 
+  it('redact the parameters of a failed statement and the values PostgreSQL quotes back, keeping the error itself', () => {
+    const { lines, logger } = capture();
+    const failed = Object.assign(new Error('duplicate key value violates unique constraint "orders_pkey"'), {
+      query: 'INSERT INTO orders (id, payment_token, shipping_address) VALUES ($1, $2, $3)',
+      parameters: ['a1', 'tok_secret', '{"name":"Ada Lovelace"}'],
+      detail: 'Key (id)=(a1) already exists.',
+      driverError: { detail: 'Key (id)=(a1) already exists.', code: '23505' },
+    });
+    logger.error(failed);
+    const line = JSON.stringify(lines[0]);
+    for (const secret of ['tok_secret', 'Lovelace', 'Key (id)=(a1)']) expect(line).not.toContain(secret);
+    expect(lines[0]).toMatchObject({ msg: failed.message, err: { parameters: '[Redacted]', detail: '[Redacted]', driverError: { code: '23505' } } });
+  });
+
   it('write Nest-style messages with their context, and nothing below the level', () => {
     const { lines, logger } = capture();
     logger.log('Mapped {/shipments, GET} route', 'RouterExplorer');

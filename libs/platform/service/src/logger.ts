@@ -6,8 +6,11 @@ import { currentMessageContext, PlatformLogger } from '@bazaar/platform-messagin
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
 
 /**
- * Never written: credentials (authorization headers, cookies), payment tokens and postal addresses,
- * wherever a line carries them (a request, a command, an event's data, an error's details).
+ * Never written: credentials (authorization headers, cookies), payment tokens, postal addresses
+ * (names included), and SQL parameters and the values PostgreSQL quotes back in an error's detail
+ * (a failed statement's `parameters` hold whatever the request carried), wherever a line carries
+ * them (a request, a command, an event's data, an error's details). TypeORM's own query logging is
+ * off (`libs/platform/database`), so statements are never logged with their values.
  */
 export const redactedPaths = [
   'authorization',
@@ -26,6 +29,12 @@ export const redactedPaths = [
   'address',
   '*.address',
   '*.*.address',
+  'parameters',
+  '*.parameters',
+  '*.driverError.parameters',
+  '*.detail',
+  '*.driverError.detail',
+  '*.*.driverError.detail',
 ];
 
 /** The trace and span of the current work: the active OpenTelemetry span, else the message context's `traceparent`. */

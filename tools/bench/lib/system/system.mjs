@@ -50,6 +50,10 @@ export async function startSystem({ runId, logDir, env, envFor, readyTimeoutMs =
         KAFKA_TOPIC_PREFIX: prefix,
         KAFKA_CONSUMER_GROUP: groupIds[ctx],
         LOG_LEVEL: 'warn',
+        // The load comes from one address: limits high enough never to refuse it, counted in the run's own buckets.
+        RATE_LIMIT_KEY_PREFIX: `${prefix}rate-limit:`,
+        RATE_LIMIT_WRITE_POINTS: '100000000',
+        RATE_LIMIT_READ_POINTS: '100000000',
         ...env,
         ...(envFor[ctx] ?? {}),
       };

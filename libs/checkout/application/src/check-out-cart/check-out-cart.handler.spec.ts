@@ -1,4 +1,4 @@
-import { aCart, anAddress } from '@bazaar/checkout-domain/testing';
+import { aCart, aLine, anAddress } from '@bazaar/checkout-domain/testing';
 import { money } from '@bazaar/shared-kernel';
 import { checkoutFakes } from '../testing/checkout-fakes';
 import { CheckOutCart } from './check-out-cart.command';
@@ -8,7 +8,7 @@ async function checkout(builder = aCart()) {
   const fakes = checkoutFakes();
   const cart = builder.build();
   await fakes.carts.save(cart);
-  const handler = new CheckOutCartHandler(fakes.carts, fakes.orders, fakes.keys, fakes.unitOfWork, fakes.clock, fakes.ids);
+  const handler = new CheckOutCartHandler(fakes.carts, fakes.orders, fakes.keys, fakes.unitOfWork, fakes.clock, fakes.ids, fakes.currencies);
   const request = (overrides: Partial<CheckOutCart> = {}): CheckOutCart => ({ cartId: cart.id, paymentToken: 'tok_ok', shippingAddress: anAddress(), ...overrides });
   return { fakes, cart, handler, request };
 }
@@ -25,6 +25,13 @@ describe('Checking out a cart', () => {
     expect((await fakes.carts.byId(cart.id))?.orderId).toBe(orderId);
   });
 
+  it('refuses a cart whose currency is no longer accepted (its threshold was removed since), placing no order', async () => {
+    const { fakes, handler, request } = await checkout(aCart().inCurrency('SEK').withLines(aLine({ unitPrice: money(1250, 'SEK') })));
+
+    await expect(handler.execute(request())).rejects.toMatchObject({ code: 'currency_not_accepted' });
+    expect(fakes.orders.count).toBe(0);
+  });
+
   it('refuses to check out a cart twice (409), placing no second order', async () => {
     const { fakes, handler, request } = await checkout();
     await handler.execute(request());
@@ -35,7 +42,7 @@ describe('Checking out a cart', () => {
 
   it('answers a repeated request with the same Idempotency-Key with the order it placed', async () => {
     const { fakes, handler, request } = await checkout();
-    const idempotency = { key: 'key-1', fingerprint: 'sha-of-body' };
+    const idempotency = { scope: 'buyer-42', key: 'key-1', fingerprint: 'sha-of-body' };
 
     const first = await handler.execute(request({ idempotency }));
     const again = await handler.execute(request({ idempotency }));
@@ -46,15 +53,15 @@ describe('Checking out a cart', () => {
 
   it('refuses a key reused with another body (422)', async () => {
     const { handler, request } = await checkout();
-    await handler.execute(request({ idempotency: { key: 'key-1', fingerprint: 'one' } }));
+    await handler.execute(request({ idempotency: { scope: 'buyer-42', key: 'key-1', fingerprint: 'one' } }));
 
-    await expect(handler.execute(request({ idempotency: { key: 'key-1', fingerprint: 'other' } }))).rejects.toMatchObject({ code: 'idempotency_key_reused' });
+    await expect(handler.execute(request({ idempotency: { scope: 'buyer-42', key: 'key-1', fingerprint: 'other' } }))).rejects.toMatchObject({ code: 'idempotency_key_reused' });
   });
 
   it('refuses an empty cart, writing nothing and keeping the key free', async () => {
     const { fakes, handler, request } = await checkout(aCart().empty());
 
-    await expect(handler.execute(request({ idempotency: { key: 'key-1', fingerprint: 'f' } }))).rejects.toMatchObject({ code: 'cart_is_empty', kind: 'conflict' });
+    await expect(handler.execute(request({ idempotency: { scope: 'buyer-42', key: 'key-1', fingerprint: 'f' } }))).rejects.toMatchObject({ code: 'cart_is_empty', kind: 'conflict' });
 
     expect([fakes.orders.count, fakes.keys.holderOf('key-1')]).toEqual([0, undefined]);
   });

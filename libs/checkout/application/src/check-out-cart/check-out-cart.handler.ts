@@ -1,4 +1,4 @@
-import { cartId, Carts, OrderId, orderId, Orders } from '@bazaar/checkout-domain';
+import { AcceptedCurrencies, cartId, Carts, OrderId, orderId, Orders } from '@bazaar/checkout-domain';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
 import { IdempotencyKeys } from '../idempotency/idempotency-keys';
 import { OncePerKey } from '../idempotency/once-per-key';
@@ -21,6 +21,7 @@ export class CheckOutCartHandler {
     unitOfWork: UnitOfWork,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly currencies: AcceptedCurrencies,
   ) {
     this.oncePerKey = new OncePerKey(idempotencyKeys, unitOfWork);
   }
@@ -30,6 +31,8 @@ export class CheckOutCartHandler {
     const id = orderId(this.ids.next());
     return this.oncePerKey.place(id, command.idempotency, async () => {
       const cart = await loadCart(this.carts, cartId(command.cartId));
+      // A cart opened in a currency that is no longer accepted (the thresholds changed since) cannot become an order.
+      this.currencies.assertAccepted(cart.currency);
       const order = cart.checkOut({ orderId: id, paymentToken: command.paymentToken, shippingAddress: command.shippingAddress, at: this.clock.now() });
       await this.orders.save(order);
       await this.carts.save(cart);

@@ -6,7 +6,7 @@ describe('Creating a cart', () => {
   it('opens an empty cart with a new id at the time of the clock', async () => {
     const fakes = checkoutFakes();
 
-    const id = await new CreateCartHandler(fakes.carts, fakes.clock, fakes.ids).execute({ buyerId: 'buyer-7', currency: 'EUR' });
+    const id = await new CreateCartHandler(fakes.carts, fakes.clock, fakes.ids, fakes.currencies).execute({ buyerId: 'buyer-7', currency: 'EUR' });
 
     const cart = await fakes.carts.byId(id);
     expect([cart?.buyerId, cart?.status, cart?.lines, cart?.total, cart?.createdAt]).toEqual(['buyer-7', 'open', [], money(0, 'EUR'), fakes.clock.now()]);
@@ -16,8 +16,17 @@ describe('Creating a cart', () => {
   it('refuses a currency that is not ISO 4217, saving nothing', async () => {
     const fakes = checkoutFakes();
 
-    await expect(new CreateCartHandler(fakes.carts, fakes.clock, fakes.ids).execute({ buyerId: 'b', currency: 'eur' })).rejects.toMatchObject({
+    await expect(new CreateCartHandler(fakes.carts, fakes.clock, fakes.ids, fakes.currencies).execute({ buyerId: 'b', currency: 'eur' })).rejects.toMatchObject({
       code: 'invalid_currency',
+    });
+    expect(fakes.carts.rows.size).toBe(0);
+  });
+
+  it('refuses a currency without a fraud review threshold, saving nothing', async () => {
+    const fakes = checkoutFakes();
+
+    await expect(new CreateCartHandler(fakes.carts, fakes.clock, fakes.ids, fakes.currencies).execute({ buyerId: 'b', currency: 'SEK' })).rejects.toMatchObject({
+      code: 'currency_not_accepted',
     });
     expect(fakes.carts.rows.size).toBe(0);
   });

@@ -1,5 +1,6 @@
 import { money } from '@bazaar/shared-kernel';
 import { FixedClock, SequentialIds } from '@bazaar/shared-kernel/testing';
+import { AcceptedCurrencies } from '@bazaar/checkout-domain';
 import { anAddress } from '@bazaar/checkout-domain/testing';
 import { IdempotencyKeyReused } from '../idempotency/idempotency-key-reused';
 import { InMemoryIdempotencyKeys } from '../testing/in-memory-idempotency-keys';
@@ -20,11 +21,20 @@ function checkout() {
   const orders = new InMemoryOrders();
   const keys = new InMemoryIdempotencyKeys();
   const clock = new FixedClock(new Date('2026-12-01T10:00:00.000Z'));
-  const handler = new PlaceOrderHandler(orders, keys, new InMemoryUnitOfWork(orders, keys), clock, new SequentialIds());
+  const handler = new PlaceOrderHandler(orders, keys, new InMemoryUnitOfWork(orders, keys), clock, new SequentialIds(), new AcceptedCurrencies(['EUR', 'GBP']));
   return { orders, keys, handler };
 }
 
 describe('Placing an order (express checkout)', () => {
+  it('refuses an order in a currency the marketplace takes no orders in, saving nothing', async () => {
+    const { orders, handler } = checkout();
+
+    await expect(handler.execute(aRequest({ lines: [{ sku: 'MUG-BLUE', quantity: 1, unitPrice: money(1250, 'SEK') }] }))).rejects.toMatchObject({
+      code: 'currency_not_accepted',
+    });
+    expect(orders.savedEvents).toEqual([]);
+  });
+
   it('places the order with a new id and the time of the clock, and saves OrderPlaced with it', async () => {
     const { orders, handler } = checkout();
 
@@ -48,7 +58,7 @@ describe('Placing an order (express checkout)', () => {
 
   it('answers a repeated request with the same key with the order it already placed', async () => {
     const { orders, handler } = checkout();
-    const idempotency = { key: 'key-1', fingerprint: 'sha-of-body' };
+    const idempotency = { scope: 'buyer-42', key: 'key-1', fingerprint: 'sha-of-body' };
 
     const first = await handler.execute(aRequest({ idempotency }));
     const again = await handler.execute(aRequest({ idempotency }));
@@ -58,11 +68,21 @@ describe('Placing an order (express checkout)', () => {
     expect(orders.savedEvents).toHaveLength(1);
   });
 
+  it('keeps each caller’s keys apart: the same key from two callers places two orders', async () => {
+    const { orders, handler } = checkout();
+
+    const mine = await handler.execute(aRequest({ idempotency: { scope: 'buyer-42', key: 'key-1', fingerprint: 'sha-of-body' } }));
+    const theirs = await handler.execute(aRequest({ idempotency: { scope: 'buyer-7', key: 'key-1', fingerprint: 'sha-of-body' } }));
+
+    expect(theirs).not.toBe(mine);
+    expect(orders.count).toBe(2);
+  });
+
   it('refuses a key reused with a different request, placing nothing', async () => {
     const { orders, handler } = checkout();
-    await handler.execute(aRequest({ idempotency: { key: 'key-1', fingerprint: 'sha-of-body' } }));
+    await handler.execute(aRequest({ idempotency: { scope: 'buyer-42', key: 'key-1', fingerprint: 'sha-of-body' } }));
 
-    const reuse = handler.execute(aRequest({ buyerId: 'someone-else', idempotency: { key: 'key-1', fingerprint: 'sha-of-other-body' } }));
+    const reuse = handler.execute(aRequest({ buyerId: 'someone-else', idempotency: { scope: 'buyer-42', key: 'key-1', fingerprint: 'sha-of-other-body' } }));
 
     await expect(reuse).rejects.toBeInstanceOf(IdempotencyKeyReused);
     await expect(reuse).rejects.toMatchObject({ code: 'idempotency_key_reused', kind: 'invalid' });
@@ -71,11 +91,11 @@ describe('Placing an order (express checkout)', () => {
 
   it('does not use up the key of a request the order rules refused', async () => {
     const { orders, keys, handler } = checkout();
-    const refused = aRequest({ lines: [], idempotency: { key: 'key-1', fingerprint: 'empty' } });
+    const refused = aRequest({ lines: [], idempotency: { scope: 'buyer-42', key: 'key-1', fingerprint: 'empty' } });
 
     await expect(handler.execute(refused)).rejects.toMatchObject({ code: 'order_has_no_lines' });
 
-    expect(keys.holderOf('key-1')).toBeUndefined();
+    expect(keys.holderOf('key-1', 'buyer-42')).toBeUndefined();
     expect(orders.count).toBe(0);
   });
 });

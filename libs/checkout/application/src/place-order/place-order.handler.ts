@@ -1,4 +1,4 @@
-import { Order, OrderId, orderId, Orders } from '@bazaar/checkout-domain';
+import { AcceptedCurrencies, Order, OrderId, orderId, Orders } from '@bazaar/checkout-domain';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
 import { IdempotencyKeys } from '../idempotency/idempotency-keys';
 import { OncePerKey } from '../idempotency/once-per-key';
@@ -15,6 +15,7 @@ export class PlaceOrderHandler {
     unitOfWork: UnitOfWork,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly currencies: AcceptedCurrencies,
   ) {
     this.oncePerKey = new OncePerKey(idempotencyKeys, unitOfWork);
   }
@@ -29,6 +30,7 @@ export class PlaceOrderHandler {
       paymentToken: command.paymentToken,
       placedAt: this.clock.now(),
     });
+    this.currencies.assertAccepted(order.currency);
     return this.oncePerKey.place(order.id, command.idempotency, () => this.orders.save(order));
   }
 }

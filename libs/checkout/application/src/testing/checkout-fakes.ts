@@ -1,4 +1,4 @@
-import { defaultOrderProcessSettings, FraudPolicy, OrderProcessSettings } from '@bazaar/checkout-domain';
+import { AcceptedCurrencies, defaultFraudPolicySettings, defaultOrderProcessSettings, FraudPolicy, OrderProcessSettings } from '@bazaar/checkout-domain';
 import { FixedClock, SequentialIds } from '@bazaar/shared-kernel/testing';
 import { OrderProcessRunner } from '../order-process/order-process-runner';
 import { FakePaymentGateway } from './fake-payment-gateway';
@@ -36,6 +36,7 @@ export function checkoutFakes({
     history: new InMemoryBuyerOrderHistory(orders),
     pendingReviews: new InMemoryPendingFraudReviews(orders),
     policy: new FraudPolicy(),
+    currencies: AcceptedCurrencies.of(defaultFraudPolicySettings),
     runner: new OrderProcessRunner(processes, orders, gateway, clock, settings),
     /** Moves the shared clock on. */
     later(ms: number): Date {

@@ -5,14 +5,14 @@ export class InMemoryIdempotencyKeys extends IdempotencyKeys implements Transact
   #records = new Map<string, IdempotencyRecord>();
 
   async claim(record: IdempotencyRecord): Promise<IdempotencyRecord> {
-    const holder = this.#records.get(record.key);
+    const holder = this.#records.get(idOf(record.scope, record.key));
     if (holder) return holder;
-    this.#records.set(record.key, record);
+    this.#records.set(idOf(record.scope, record.key), record);
     return record;
   }
 
-  holderOf(key: string): IdempotencyRecord | undefined {
-    return this.#records.get(key);
+  holderOf(key: string, scope = 'anonymous'): IdempotencyRecord | undefined {
+    return this.#records.get(idOf(scope, key));
   }
 
   snapshot(): () => void {
@@ -22,3 +22,5 @@ export class InMemoryIdempotencyKeys extends IdempotencyKeys implements Transact
     };
   }
 }
+
+const idOf = (scope: string, key: string) => JSON.stringify([scope, key]);

@@ -36,12 +36,3 @@ export class CartIsEmpty extends DomainError {
     super(`Cart ${cartId} has no lines to check out`);
   }
 }
-
-export class InvalidCurrency extends DomainError {
-  readonly code = 'invalid_currency';
-  readonly kind = 'invalid' as const;
-
-  constructor(currency: string) {
-    super(`A cart is priced in an ISO 4217 currency (three upper-case letters), got ${currency}`);
-  }
-}

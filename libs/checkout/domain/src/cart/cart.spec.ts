@@ -27,8 +27,8 @@ describe('Creating a cart', () => {
     expect(cart.pendingEvents).toEqual([{ type: 'CartCreated', cartId: 'c-1', buyerId: 'buyer-7', currency: 'GBP', createdAt: at }]);
   });
 
-  it('needs an ISO 4217 currency', () => {
-    expect(refusal(() => Cart.create({ id: cartId('c-1'), buyerId: 'b', currency: 'euro', createdAt: at }))).toMatchObject({ code: 'invalid_currency', kind: 'invalid' });
+  it.each(['euro', 'ABC', 'XAU', 'XXX'])('needs an ISO 4217 currency that buyers pay with, not %s', (currency) => {
+    expect(refusal(() => Cart.create({ id: cartId('c-1'), buyerId: 'b', currency, createdAt: at }))).toMatchObject({ code: 'invalid_currency', kind: 'invalid' });
   });
 });
 

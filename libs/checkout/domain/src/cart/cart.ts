@@ -1,11 +1,12 @@
-import { AggregateRoot, Money, money, multiplyMoney } from '@bazaar/shared-kernel';
+import { AggregateRoot, isCurrency, Money, money, multiplyMoney } from '@bazaar/shared-kernel';
 import { Order } from '../order/order';
 import { OrderId } from '../order/order-id';
 import { checkLineCount, OrderLine, priceLine, RequestedLine, totalOf } from '../order/order-line';
 import { ShippingAddress } from '../order/shipping-address';
 import { CartEvent } from './cart-events';
 import { CartId } from './cart-id';
-import { CartAlreadyCheckedOut, CartIsEmpty, CartLineNotFound, InvalidCurrency } from './cart-errors';
+import { InvalidCurrency } from '../order/order-errors';
+import { CartAlreadyCheckedOut, CartIsEmpty, CartLineNotFound } from './cart-errors';
 
 /** Everything a cart remembers; what the repository persists and restores. */
 export interface CartState {
@@ -40,7 +41,7 @@ export class Cart extends AggregateRoot<CartEvent> {
   }
 
   static create(input: { id: CartId; buyerId: string; currency: string; createdAt: Date }): Cart {
-    if (!/^[A-Z]{3}$/.test(input.currency)) throw new InvalidCurrency(input.currency);
+    if (!isCurrency(input.currency)) throw new InvalidCurrency(input.currency);
     const cart = new Cart({ ...input, lines: [] }, 0);
     cart.record({ type: 'CartCreated', cartId: input.id, buyerId: input.buyerId, currency: input.currency, createdAt: input.createdAt });
     return cart;

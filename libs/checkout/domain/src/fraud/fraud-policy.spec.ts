@@ -19,12 +19,29 @@ describe('Fraud screening with the default policy', () => {
     expect(policy.assess(anOrdinaryOrder())).toEqual({ score: 0, reasons: [], verdict: 'pass' });
   });
 
-  it.each(['EUR', 'JPY'])('given a total of exactly 1,000,000 minor units in %s, when screened, then it goes to review', (currency) => {
-    expect(policy.assess(anOrdinaryOrder({ total: money(1_000_000, currency) }))).toEqual({ score: 100, reasons: ['large_order'], verdict: 'review' });
+  it.each([
+    ['EUR', 1_000_000],
+    ['USD', 1_000_000],
+    ['GBP', 1_000_000],
+    ['JPY', 1_500_000],
+  ])('given a total of exactly the %s threshold (%i minor units), when screened, then it goes to review', (currency, threshold) => {
+    expect(policy.assess(anOrdinaryOrder({ total: money(threshold, currency) }))).toEqual({ score: 100, reasons: ['large_order'], verdict: 'review' });
   });
 
-  it('given a total one minor unit below the threshold, when screened, then it passes', () => {
-    expect(policy.assess(anOrdinaryOrder({ total: money(999_999, 'EUR') })).verdict).toBe('pass');
+  it.each([
+    ['EUR', 999_999],
+    ['JPY', 1_499_999],
+  ])('given a total one minor unit below the %s threshold, when screened, then it passes', (currency, amount) => {
+    expect(policy.assess(anOrdinaryOrder({ total: money(amount, currency) })).verdict).toBe('pass');
+  });
+
+  it('judges each currency by its own threshold: ¥1,000,000 is not a large order, €10,000.00 is', () => {
+    expect(policy.assess(anOrdinaryOrder({ total: money(1_000_000, 'JPY') })).verdict).toBe('pass');
+    expect(policy.assess(anOrdinaryOrder({ total: money(1_000_000, 'EUR') })).verdict).toBe('review');
+  });
+
+  it('given a currency with no threshold configured, when screened, then even a tiny order goes to review', () => {
+    expect(policy.assess(anOrdinaryOrder({ total: money(1, 'SEK') }))).toEqual({ score: 100, reasons: ['large_order'], verdict: 'review' });
   });
 
   it('given a buyer past the velocity limit alone, when screened, then it scores but passes', () => {
@@ -66,7 +83,7 @@ describe('Fraud screening with configured rules', () => {
   });
 
   it('given a higher total threshold, when a 10,000.00 order is screened, then it passes', () => {
-    const lenient = withSettings({ largeOrder: { minimumTotal: 5_000_000, score: 100 } });
+    const lenient = withSettings({ largeOrder: { minimumTotals: { EUR: 5_000_000 }, score: 100 } });
     expect(lenient.assess(anOrdinaryOrder({ total: money(1_000_000, 'EUR') })).verdict).toBe('pass');
   });
 });

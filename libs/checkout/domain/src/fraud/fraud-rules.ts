@@ -22,10 +22,13 @@ export interface FraudSignal {
 /** One named rule: it fires (a signal) or it does not (undefined). */
 export type FraudRule = (facts: ScreeningFacts) => FraudSignal | undefined;
 
+/** At or above its currency's threshold; a currency with none always counts (nothing slips under). */
 export const largeOrder =
   ({ largeOrder: rule }: FraudPolicySettings): FraudRule =>
-  ({ total }) =>
-    total.amount >= rule.minimumTotal ? { reason: 'large_order', score: rule.score } : undefined;
+  ({ total }) => {
+    const minimum = Object.hasOwn(rule.minimumTotals, total.currency) ? rule.minimumTotals[total.currency] : undefined;
+    return minimum === undefined || total.amount >= minimum ? { reason: 'large_order', score: rule.score } : undefined;
+  };
 
 export const buyerVelocity =
   ({ buyerVelocity: rule }: FraudPolicySettings): FraudRule =>

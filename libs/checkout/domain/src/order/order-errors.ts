@@ -45,6 +45,24 @@ export class MixedCurrencies extends OrderRuleBroken {
   }
 }
 
+/** Not money a buyer pays with: an unknown code, a precious metal, a test or funds code (the table is the kernel's). */
+export class InvalidCurrency extends OrderRuleBroken {
+  readonly code = 'invalid_currency';
+
+  constructor(currency: string) {
+    super(`${currency} is not an ISO 4217 currency that buyers pay with`);
+  }
+}
+
+/** A currency the marketplace has set no fraud review threshold for: it takes no orders in it. */
+export class CurrencyNotAccepted extends OrderRuleBroken {
+  readonly code = 'currency_not_accepted';
+
+  constructor(currency: string) {
+    super(`Checkout takes no orders in ${currency}: no fraud review threshold is configured for it`);
+  }
+}
+
 /** One line per SKU: a repeated SKU is a client mistake, not a request to add quantities. */
 export class DuplicateSku extends OrderRuleBroken {
   readonly code = 'duplicate_sku';

@@ -1,5 +1,5 @@
-import { Money, money, multiplyMoney, sumMoney } from '@bazaar/shared-kernel';
-import { DuplicateSku, InvalidQuantity, MixedCurrencies, NonPositivePrice, OrderHasNoLines, OrderLineLimitExceeded } from './order-errors';
+import { isCurrency, Money, money, multiplyMoney, sumMoney } from '@bazaar/shared-kernel';
+import { DuplicateSku, InvalidCurrency, InvalidQuantity, MixedCurrencies, NonPositivePrice, OrderHasNoLines, OrderLineLimitExceeded } from './order-errors';
 
 /** What the buyer asked for on one line. */
 export interface RequestedLine {
@@ -24,6 +24,7 @@ export function checkLineCount(count: number): void {
 
 /** Checks one line against the rules and prices it in `currency`. */
 export function priceLine({ sku, quantity, unitPrice }: RequestedLine, currency: string): OrderLine {
+  if (!isCurrency(currency)) throw new InvalidCurrency(currency);
   if (unitPrice.currency !== currency) throw new MixedCurrencies(currency, sku, unitPrice.currency);
   const { minQuantity, maxQuantity } = orderLimits;
   if (!Number.isInteger(quantity) || quantity < minQuantity || quantity > maxQuantity) {

@@ -64,6 +64,11 @@ describe('Placing an order', () => {
     expect(ruleBrokenBy(() => mixed.build())).toMatchObject({ code: 'mixed_currencies', kind: 'invalid' });
   });
 
+  it.each(['ZZZ', 'XAU', 'XPT', 'XTS'])('refuses lines priced in %s, which is not money buyers pay with', (currency) => {
+    const order = anOrder().withLines(aLine({ sku: 'A', unitPrice: money(100, currency) }));
+    expect(ruleBrokenBy(() => order.build())).toMatchObject({ code: 'invalid_currency', kind: 'invalid' });
+  });
+
   it.each([0, -100])('refuses a unit price of %i', (amount) => {
     const order = anOrder().withLines(aLine({ unitPrice: money(amount, 'EUR') }));
     expect(ruleBrokenBy(() => order.build())).toMatchObject({ code: 'non_positive_price', kind: 'invalid' });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { moneyRequest, shippingAddressRequest } from './place-order.request';
+import { currencyCode, moneyRequest, shippingAddressRequest } from './place-order.request';
 
 /** Shapes and formats only (400 `invalid_request`); the cart's rules answer 422 with their own codes. */
 export const createCartRequest = z.strictObject({
   buyerId: z.string().trim().min(1).max(100),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code: three upper-case letters'),
+  currency: currencyCode,
 });
 export type CreateCartRequest = z.output<typeof createCartRequest>;
 

@@ -14,7 +14,7 @@ import {
   type SetCartLineRequest,
   skuParameter,
 } from './cart.requests';
-import { idempotencyKeyHeader, idempotentRequest } from './idempotency';
+import { idempotencyKeyHeader, idempotentRequest, IdempotencyScope } from './idempotency';
 import { placedOrderResponse } from './order.response';
 import { knownPaymentToken } from './payment-token';
 import { ApiProblem, orderRuleCodes } from './problem.responses';
@@ -38,6 +38,7 @@ export class CartsController {
   @ApiBody({ schema: openApiSchema(createCartRequest) })
   @ApiCreatedResponse({ schema: openApiSchema(createdCartResponse) })
   @ApiProblem(400, ['invalid_request', 'malformed_json'])
+  @ApiProblem(422, ['currency_not_accepted'])
   async create(@Body({ schema: createCartRequest }) body: CreateCartRequest): Promise<{ cartId: string }> {
     return { cartId: await this.createCart.execute(body) };
   }
@@ -91,10 +92,11 @@ export class CartsController {
     @Param('cartId', cartIdParameter) cartId: string,
     @Body({ schema: checkOutCartRequest }) body: CheckOutCartRequest,
     @Headers('idempotency-key') key: string | undefined,
+    @IdempotencyScope() scope: string,
   ): Promise<{ orderId: string; status: OrderStatus }> {
     const paymentToken = knownPaymentToken(body.paymentToken);
     // The cart is part of what the key names: the same key on another cart is another request.
-    const orderId = await this.checkOut.execute({ cartId, ...body, paymentToken, idempotency: idempotentRequest(key, { cartId, ...body }) });
+    const orderId = await this.checkOut.execute({ cartId, ...body, paymentToken, idempotency: idempotentRequest(key, { cartId, ...body }, scope) });
     return { orderId, status: 'placed' };
   }
 }

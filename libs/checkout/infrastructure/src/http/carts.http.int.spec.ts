@@ -126,5 +126,7 @@ describe('Carts over HTTP (real PostgreSQL and Kafka)', () => {
     expect(await checkout.get(`/carts/${randomUUID()}`)).toMatchObject({ status: 404, body: { code: 'cart_not_found' } });
     expect(await checkout.get('/carts/not-a-uuid')).toMatchObject({ status: 400, body: { code: 'invalid_request' } });
     expect(await checkout.post('/carts', { buyerId: 'b', currency: 'euro' })).toMatchObject({ status: 400, body: { code: 'invalid_request' } });
+    expect(await checkout.post('/carts', { buyerId: 'b', currency: 'XAU' })).toMatchObject({ status: 400, body: { code: 'invalid_request', errors: [{ path: 'currency' }] } });
+    expect(await checkout.post('/carts', { buyerId: 'b', currency: 'SEK' })).toMatchObject({ status: 422, body: { code: 'currency_not_accepted' } });
   });
 });

@@ -19,6 +19,15 @@ describe('Idempotency-Key header', () => {
     expect(idempotentRequest(undefined, {})).toBeUndefined();
   });
 
+  it('keys a request in its caller’s scope, anonymous without one', () => {
+    expect(idempotentRequest('k-1', {}, 'buyer-7')).toMatchObject({ scope: 'buyer-7', key: 'k-1' });
+    expect(idempotentRequest('k-1', {})).toMatchObject({ scope: 'anonymous', key: 'k-1' });
+  });
+
+  it.each(['with space', 'tab\there', 'caf\u00e9', 'nul\u0000'])('refuses a key outside visible ASCII: %j', (key) => {
+    expect(() => idempotentRequest(key, {})).toThrow(/Idempotency-Key/);
+  });
+
   it('accepts up to 200 characters and refuses longer or empty keys', () => {
     expect(idempotentRequest('k'.repeat(200), {})?.key).toHaveLength(200);
     expect(() => idempotentRequest('k'.repeat(201), {})).toThrow(/Idempotency-Key/);

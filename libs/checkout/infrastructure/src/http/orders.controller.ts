@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CancelOrderHandler, GetOrderHandler, PlaceOrderHandler } from '@bazaar/checkout-application';
 import { OrderStatus } from '@bazaar/checkout-domain';
 import { openApiSchema } from '@bazaar/platform-service';
-import { idempotencyKeyHeader, idempotentRequest } from './idempotency';
+import { idempotencyKeyHeader, idempotentRequest, IdempotencyScope } from './idempotency';
 import { orderResponse, OrderResponse, placedOrderResponse, toOrderResponse } from './order.response';
 import { knownPaymentToken } from './payment-token';
 import { placeOrderRequest, type PlaceOrderRequest } from './place-order.request';
@@ -30,8 +30,9 @@ export class OrdersController {
   async place(
     @Body({ schema: placeOrderRequest }) body: PlaceOrderRequest,
     @Headers('idempotency-key') key: string | undefined,
+    @IdempotencyScope() scope: string,
   ): Promise<{ orderId: string; status: OrderStatus }> {
-    const orderId = await this.placeOrder.execute({ ...body, paymentToken: knownPaymentToken(body.paymentToken), idempotency: idempotentRequest(key, body) });
+    const orderId = await this.placeOrder.execute({ ...body, paymentToken: knownPaymentToken(body.paymentToken), idempotency: idempotentRequest(key, body, scope) });
     // A repeated key answers what the first request answered.
     return { orderId, status: 'placed' };
   }

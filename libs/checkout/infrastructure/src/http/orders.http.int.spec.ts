@@ -154,6 +154,10 @@ describe('Checkout over HTTP (real PostgreSQL and Kafka)', () => {
     { case: 'an unknown field', body: anOrderRequest({ coupon: 'FREE' }), status: 400, code: 'invalid_request' },
     { case: 'an unknown nested field', body: anOrderRequest({ lines: [line({ discount: 5 })] }), status: 400, code: 'invalid_request' },
     { case: 'a lower-case currency', body: anOrderRequest({ lines: [line({ unitPrice: { amount: 100, currency: 'eur' } })] }), status: 400, code: 'invalid_request' },
+    { case: 'three letters that are no currency', body: anOrderRequest({ lines: [line({ unitPrice: { amount: 100, currency: 'ABC' } })] }), status: 400, code: 'invalid_request' },
+    { case: 'gold (XAU), which buyers do not pay with', body: anOrderRequest({ lines: [line({ unitPrice: { amount: 100, currency: 'XAU' } })] }), status: 400, code: 'invalid_request' },
+    { case: 'the test currency XTS', body: anOrderRequest({ lines: [line({ unitPrice: { amount: 100, currency: 'XTS' } })] }), status: 400, code: 'invalid_request' },
+    { case: 'a currency with no fraud review threshold', body: anOrderRequest({ lines: [line({ unitPrice: { amount: 100, currency: 'SEK' } })] }), status: 422, code: 'currency_not_accepted' },
     { case: 'a fractional amount', body: anOrderRequest({ lines: [line({ unitPrice: { amount: 12.5, currency: 'EUR' } })] }), status: 400, code: 'invalid_request' },
     { case: 'a three-letter country', body: anOrderRequest({ shippingAddress: { ...anOrderRequest().shippingAddress, country: 'GBR' } }), status: 400, code: 'invalid_request' },
     { case: 'malformed JSON', body: '{"buyerId": "buyer-42", "lines": [', status: 400, code: 'malformed_json' },
@@ -170,6 +174,13 @@ describe('Checkout over HTTP (real PostgreSQL and Kafka)', () => {
     expect(answer.contentType).toContain('application/problem+json');
     expect(answer.body).toMatchObject({ status, code });
     expect(await ordersAndOutboxRows()).toEqual(before);
+  });
+
+  it('names the currency field that holds no currency', async () => {
+    const answer = await checkout.post('/orders', anOrderRequest({ lines: [line(), line({ sku: 'B', unitPrice: { amount: 100, currency: 'XPD' } })] }));
+
+    expect(answer.status).toBe(400);
+    expect(answer.body['errors']).toEqual([expect.objectContaining({ path: 'lines.1.unitPrice.currency' })]);
   });
 
   it('answers 404 order_not_found for an unknown order and 400 for an id that is not a UUID', async () => {

@@ -1,3 +1,4 @@
+import { isCurrency } from '@bazaar/shared-kernel';
 import { z } from 'zod';
 
 /**
@@ -10,9 +11,18 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 /** Large enough for any real price, small enough that 50 lines of 999 stay exact integers. */
 const MAX_UNIT_AMOUNT = 100_000_000_000;
 
+/**
+ * An ISO 4217 code of money buyers pay with (no metals, test or funds codes): 400 naming the field.
+ * Whether Checkout takes orders in it is the domain's rule (422 `currency_not_accepted`).
+ */
+export const currencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code: three upper-case letters')
+  .refine(isCurrency, 'must be an active ISO 4217 currency that buyers pay with');
+
 export const moneyRequest = z.strictObject({
   amount: z.int().max(MAX_UNIT_AMOUNT).describe('Integer minor units (cents, pence, …)'),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code: three upper-case letters'),
+  currency: currencyCode,
 });
 
 export const shippingAddressRequest = z.strictObject({

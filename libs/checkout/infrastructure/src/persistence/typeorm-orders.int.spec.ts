@@ -140,7 +140,7 @@ describe('TypeOrmIdempotencyKeys (real PostgreSQL)', () => {
   }
 
   it('makes a concurrent claim of the same key wait for the first and then return the first’s record', async () => {
-    const keys = new TypeOrmIdempotencyKeys(transactions);
+    const keys = new TypeOrmIdempotencyKeys(transactions, 86_400);
     const orders = new TypeOrmOrders(transactions, new Outbox('checkout'));
     const key = randomUUID();
     const first = anOrder().withId(randomUUID()).build();
@@ -151,39 +151,39 @@ describe('TypeOrmIdempotencyKeys (real PostgreSQL)', () => {
     const firstHasClaimed = new Promise<void>((resolve) => (firstClaimed = resolve));
 
     const firstWork = transactions.run(async () => {
-      await keys.claim({ key, fingerprint: 'f', orderId: first.id });
+      await keys.claim({ scope: 'buyer-42', key, fingerprint: 'f', orderId: first.id });
       firstClaimed();
       await firstMayCommit;
       await orders.save(first);
     });
     await firstHasClaimed;
     let secondSettled = false;
-    const secondClaim = transactions.run(() => keys.claim({ key, fingerprint: 'f', orderId: second })).finally(() => (secondSettled = true));
+    const secondClaim = transactions.run(() => keys.claim({ scope: 'buyer-42', key, fingerprint: 'f', orderId: second })).finally(() => (secondSettled = true));
     // The second claim is seen waiting on the first's row lock, and has not answered meanwhile.
     await eventually(async () => expect(await backendsWaitingOnALock()).toBeGreaterThan(0));
     expect(secondSettled).toBe(false);
     releaseFirst();
     await firstWork;
 
-    expect(await secondClaim).toEqual({ key, fingerprint: 'f', orderId: first.id });
+    expect(await secondClaim).toEqual({ scope: 'buyer-42', key, fingerprint: 'f', orderId: first.id });
   });
 
   it('lets the key go when the claiming unit of work rolls back', async () => {
-    const keys = new TypeOrmIdempotencyKeys(transactions);
+    const keys = new TypeOrmIdempotencyKeys(transactions, 86_400);
     const key = randomUUID();
     const abandoned = transactions.run(async () => {
-      await keys.claim({ key, fingerprint: 'f', orderId: orderId(randomUUID()) });
+      await keys.claim({ scope: 'buyer-42', key, fingerprint: 'f', orderId: orderId(randomUUID()) });
       throw new Error('the order was refused');
     });
     await expect(abandoned).rejects.toThrow('the order was refused');
 
     const retry = anOrder().withId(randomUUID()).build();
     const holder = await transactions.run(async () => {
-      const claimed = await keys.claim({ key, fingerprint: 'g', orderId: retry.id });
+      const claimed = await keys.claim({ scope: 'buyer-42', key, fingerprint: 'g', orderId: retry.id });
       await new TypeOrmOrders(transactions, new Outbox('checkout')).save(retry);
       return claimed;
     });
 
-    expect(holder).toEqual({ key, fingerprint: 'g', orderId: retry.id });
+    expect(holder).toEqual({ scope: 'buyer-42', key, fingerprint: 'g', orderId: retry.id });
   });
 });

@@ -28,6 +28,22 @@ describe('errors as problem details', () => {
     expect(toProblem(new BadRequestException('Bad Request', { cause: parserError }))).toMatchObject({ status: 400, code: 'malformed_json' });
   });
 
+  it('never repeats what the client sent: a media type, a URL, an unknown route', () => {
+    const mediaType = Object.assign(new Error('Unsupported Media Type: text/<script>'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', name: 'FastifyError' });
+    const badUrl = Object.assign(new Error("'/x/<script>%E0%A4%A' is not a valid url component"), { statusCode: 400, code: 'FST_ERR_BAD_URL', name: 'FastifyError' });
+    const problems = [
+      toProblem(new BadRequestException('Unsupported', { cause: mediaType })),
+      toProblem(badUrl),
+      toProblem(new NotFoundException('Cannot GET /x/<script>')),
+    ];
+    expect(problems).toEqual([
+      expect.objectContaining({ status: 415, code: 'unsupported_media_type' }),
+      expect.objectContaining({ status: 400, code: 'malformed_url' }),
+      expect.objectContaining({ status: 404, code: 'not_found', title: 'No route matches this request' }),
+    ]);
+    expect(JSON.stringify(problems)).not.toContain('<script>');
+  });
+
   it('keeps the status of framework errors with a stable code', () => {
     expect(toProblem(new NotFoundException())).toMatchObject({ status: 404, code: 'not_found' });
     expect(toProblem(new PayloadTooLargeException())).toMatchObject({ status: 413, code: 'payload_too_large' });

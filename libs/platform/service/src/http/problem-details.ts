@@ -1,9 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { FastifyReply } from 'fastify';
+import { STATUS_CODES } from 'node:http';
 import { throwError } from 'rxjs';
 import { transientDatabaseFailure } from '@bazaar/platform-database';
 import { DomainError } from '@bazaar/shared-kernel';
+import { RequestRefused } from './request-refused';
 
 /** RFC 9457 problem details, plus the stable `code` clients switch on. */
 export interface ProblemDetails {
@@ -48,20 +50,35 @@ export function toProblem(error: unknown): ProblemDetails {
   if (error instanceof RequestValidationFailed) {
     return problem(HttpStatus.BAD_REQUEST, 'invalid_request', 'The request is invalid', { detail: error.message, errors: error.issues });
   }
+  if (error instanceof RequestRefused) return problem(error.status, error.code, error.title, error.errors ? { errors: error.errors } : {});
   // Nest's error handler (which replaces Fastify's) wraps Fastify's client errors, such as a
-  // malformed JSON body, in an HttpException whose cause is the original error.
-  const fastifyError = (error instanceof HttpException ? error.cause : error) as { statusCode?: number; code?: string; message?: string } | undefined;
+  // malformed JSON body, in an HttpException whose cause is the original error. Their messages
+  // can quote the input (a media type, a URL, a piece of the body): the answer never does.
+  const fastifyError = (error instanceof HttpException ? error.cause : error) as { statusCode?: number; code?: string } | undefined;
   if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    const code = fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-      ? 'malformed_json' : codeOfStatus(fastifyError.statusCode);
-    return problem(fastifyError.statusCode, code, fastifyError.message ?? 'Bad request', { detail: fastifyError.message });
+    const [code, title] = fastifyProblems[fastifyError.code ?? ''] ?? [codeOfStatus(fastifyError.statusCode), STATUS_CODES[fastifyError.statusCode] ?? 'Bad request'];
+    return problem(fastifyError.statusCode, code, title);
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    return problem(status, codeOfStatus(status), error.message);
+    // Nest's answer to an unknown route says `Cannot GET <the url>`: not repeated.
+    const title = status === 404 && error.message.startsWith('Cannot ') ? 'No route matches this request' : error.message;
+    return problem(status, codeOfStatus(status), title);
   }
   return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'internal_error', 'Something went wrong on our side');
 }
+
+/** Fastify's client errors: a stable code and a title that quotes nothing. */
+const fastifyProblems: Readonly<Record<string, readonly [code: string, title: string]>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: ['malformed_json', 'The body is not valid JSON'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: ['malformed_json', 'The body is empty but says it is JSON'],
+  FST_ERR_CTP_BODY_TOO_LARGE: ['payload_too_large', 'The body is larger than this route takes'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: ['unsupported_media_type', 'This route takes application/json bodies'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['invalid_content_length', 'The body does not match its Content-Length'],
+  FST_ERR_CTP_INVALID_TYPE: ['unsupported_media_type', 'The Content-Type header is not valid'],
+  FST_ERR_BAD_URL: ['malformed_url', 'The request URL is not validly encoded'],
+  FST_ERR_INVALID_URL: ['malformed_url', 'The request URL is not valid'],
+};
 
 function codeOfStatus(status: number): string {
   switch (status) {
@@ -71,6 +88,8 @@ function codeOfStatus(status: number): string {
     case 406: return 'not_acceptable';
     case 409: return 'conflict';
     case 413: return 'payload_too_large';
+    case 414: return 'uri_too_long';
+    case 431: return 'headers_too_large';
     case 415: return 'unsupported_media_type';
     case 422: return 'unprocessable';
     case 429: return 'too_many_requests';

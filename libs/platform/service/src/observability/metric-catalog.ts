@@ -75,6 +75,20 @@ export const stalledPartitions = {
   labels: ['group', 'topic'],
 } as const satisfies MetricDeclaration;
 
+export const rateLimited = {
+  name: 'bazaar_rate_limit_rejected_total',
+  type: 'counter',
+  help: 'Requests refused with 429 because their caller was over the limit of the route class (read or write).',
+  labels: ['route_class'],
+} as const satisfies MetricDeclaration;
+
+export const rateLimitFailOpen = {
+  name: 'bazaar_rate_limit_fail_open_total',
+  type: 'counter',
+  help: 'Requests served without a rate-limit check because Redis did not answer (failed open), by route class.',
+  labels: ['route_class'],
+} as const satisfies MetricDeclaration;
+
 /** Bazaar's own metrics. */
 export const metricCatalog: readonly MetricDeclaration[] = [
   httpRequestDuration,
@@ -86,6 +100,8 @@ export const metricCatalog: readonly MetricDeclaration[] = [
   consumerRetries,
   deadLetters,
   stalledPartitions,
+  rateLimited,
+  rateLimitFailOpen,
 ];
 
 /**

@@ -17,6 +17,8 @@ describe('ServiceMetrics', () => {
     metrics.handlerRan({ topic: 'checkout.orders', partition: 0, eventType: 'checkout.payment-authorized.v1', outcome: 'handled', seconds: 0.02 });
     metrics.retrying('checkout.orders', 0, new Error('boom'));
     metrics.deadLettered('checkout.orders', 0, new Error('boom'));
+    metrics.rateLimited('write');
+    metrics.rateLimitFailedOpen('read');
 
     const samples = await scrape(metrics);
     const names = new Set(samples.map((sample) => sample.name));

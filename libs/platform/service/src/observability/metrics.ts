@@ -10,6 +10,8 @@ import {
   outboxBacklog,
   outboxOldestAge,
   outboxPublished,
+  rateLimitFailOpen,
+  rateLimited,
   stalledPartitions,
 } from './metric-catalog';
 
@@ -34,6 +36,8 @@ export class ServiceMetrics implements ConsumerMetrics, OutboxMetrics {
   readonly #retries: Counter<string>;
   readonly #deadLetters: Counter<string>;
   #consumerStatus: ConsumerStatus | undefined;
+  readonly #rateLimited: Counter<string>;
+  readonly #rateLimitFailOpen: Counter<string>;
   #outboxStats: (() => Promise<{ backlog: number; oldestAgeSeconds: number }>) | undefined;
 
   constructor(
@@ -64,6 +68,8 @@ export class ServiceMetrics implements ConsumerMetrics, OutboxMetrics {
         for (const [topic, count] of perTopic) this.set({ group, topic }, count);
       },
     });
+    this.#rateLimited = new Counter({ ...spec(rateLimited), registers });
+    this.#rateLimitFailOpen = new Counter({ ...spec(rateLimitFailOpen), registers });
     // The outbox is read on scrape, in one query, so the numbers are never stale.
     const stats = () => this.#outboxStats?.() ?? Promise.resolve(undefined);
     new Gauge({
@@ -102,6 +108,16 @@ export class ServiceMetrics implements ConsumerMetrics, OutboxMetrics {
 
   httpRequest(method: string, route: string, statusCode: number, seconds: number): void {
     this.#httpDuration.observe({ method, route, status_code: String(statusCode) }, seconds);
+  }
+
+  /** A request refused with 429: its caller was over the route class's limit. */
+  rateLimited(routeClass: string): void {
+    this.#rateLimited.inc({ route_class: routeClass });
+  }
+
+  /** A request served unchecked: Redis did not answer the rate limiter. */
+  rateLimitFailedOpen(routeClass: string): void {
+    this.#rateLimitFailOpen.inc({ route_class: routeClass });
   }
 
   published(topic: string, count: number): void {

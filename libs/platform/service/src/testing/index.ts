@@ -6,3 +6,4 @@ export * from './refusals';
 export * from './migrated-test-database';
 export * from './metrics';
 export * from './runtime-role';
+export * from './test-caller';

@@ -1,0 +1,51 @@
+/**
+ * The currencies a buyer can pay with: the active ISO 4217 codes (list one, as amended to the end of
+ * 2026) and their minor-unit exponents (2 for EUR: cents; 0 for JPY; 3 for KWD). Left out on
+ * purpose: precious metals (XAU, XAG, XPT, XPD), the test and "no currency" codes (XTS, XXX), SDR
+ * and other units of account (XDR, XSU, XUA, XBA–XBD) and funds codes (BOV, CHE, CHW, CLF, COU,
+ * MXV, USN, UYI, UYW) — none of them money buyers pay with — and withdrawn codes (HRK, BGN, ANG,
+ * SLL, ZWL, …). A code that is not here is not a currency as far as Bazaar is concerned.
+ */
+const exponents: Readonly<Record<string, number>> = Object.freeze({
+  AED: 2, AFN: 2, ALL: 2, AMD: 2, AOA: 2, ARS: 2, AUD: 2, AWG: 2, AZN: 2, BAM: 2, BBD: 2, BDT: 2,
+  BHD: 3, BIF: 0, BMD: 2, BND: 2, BOB: 2, BRL: 2, BSD: 2, BTN: 2, BWP: 2, BYN: 2, BZD: 2, CAD: 2,
+  CDF: 2, CHF: 2, CLP: 0, CNY: 2, COP: 2, CRC: 2, CUP: 2, CVE: 2, CZK: 2, DJF: 0, DKK: 2, DOP: 2,
+  DZD: 2, EGP: 2, ERN: 2, ETB: 2, EUR: 2, FJD: 2, FKP: 2, GBP: 2, GEL: 2, GHS: 2, GIP: 2, GMD: 2,
+  GNF: 0, GTQ: 2, GYD: 2, HKD: 2, HNL: 2, HTG: 2, HUF: 2, IDR: 2, ILS: 2, INR: 2, IQD: 3, IRR: 2,
+  ISK: 0, JMD: 2, JOD: 3, JPY: 0, KES: 2, KGS: 2, KHR: 2, KMF: 0, KPW: 2, KRW: 0, KWD: 3, KYD: 2,
+  KZT: 2, LAK: 2, LBP: 2, LKR: 2, LRD: 2, LSL: 2, LYD: 3, MAD: 2, MDL: 2, MGA: 2, MKD: 2, MMK: 2,
+  MNT: 2, MOP: 2, MRU: 2, MUR: 2, MVR: 2, MWK: 2, MXN: 2, MYR: 2, MZN: 2, NAD: 2, NGN: 2, NIO: 2,
+  NOK: 2, NPR: 2, NZD: 2, OMR: 3, PAB: 2, PEN: 2, PGK: 2, PHP: 2, PKR: 2, PLN: 2, PYG: 0, QAR: 2,
+  RON: 2, RSD: 2, RUB: 2, RWF: 0, SAR: 2, SBD: 2, SCR: 2, SDG: 2, SEK: 2, SGD: 2, SHP: 2, SLE: 2,
+  SOS: 2, SRD: 2, SSP: 2, STN: 2, SVC: 2, SYP: 2, SZL: 2, THB: 2, TJS: 2, TMT: 2, TND: 3, TOP: 2,
+  TRY: 2, TTD: 2, TWD: 2, TZS: 2, UAH: 2, UGX: 0, USD: 2, UYU: 2, UZS: 2, VED: 2, VES: 2, VND: 0,
+  VUV: 0, WST: 2, XAF: 0, XCD: 2, XCG: 2, XOF: 0, XPF: 0, YER: 2, ZAR: 2, ZMW: 2, ZWG: 2,
+});
+
+export function isCurrency(code: string): boolean {
+  return Object.hasOwn(exponents, code);
+}
+
+/** How many digits the minor unit has (EUR 2, JPY 0, KWD 3); undefined for a code that is not a currency. */
+export function currencyExponent(code: string): number | undefined {
+  return isCurrency(code) ? exponents[code] : undefined;
+}
+
+/**
+ * A decimal amount in major units (`"10000"`, `"10000.50"`) as integer minor units of `currency`.
+ * Throws a RangeError for an unknown currency, a malformed amount or more decimals than the
+ * currency has (`"1.5"` JPY).
+ */
+export function minorUnitsOf(major: string, currency: string): number {
+  const exponent = currencyExponent(currency);
+  if (exponent === undefined) throw new RangeError(`${currency} is not an ISO 4217 currency one can pay with`);
+  const [whole = '', decimals = '', ...rest] = major.split('.');
+  const digits = /^\d+$/;
+  if (!digits.test(whole) || whole.length > 15 || rest.length > 0 || (major.includes('.') && !digits.test(decimals))) {
+    throw new RangeError(`${major} is not an amount: digits, optionally a point and decimals`);
+  }
+  if (decimals.length > exponent) throw new RangeError(`${currency} has ${exponent} decimal places, ${major} has ${decimals.length}`);
+  const minor = Number(`${whole}${decimals.padEnd(exponent, '0')}`);
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`${major} ${currency} is too large`);
+  return minor;
+}
