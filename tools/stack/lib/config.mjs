@@ -31,7 +31,7 @@ export const paths = {
  * @typedef {{ name: string, database: string, role: string, port: number }} Context
  * @typedef {{ name: string, owner: string, partitions?: number, config?: Record<string, string> }} Topic
  * @typedef {{ kafka: { version: string, defaultPartitions: number, replicationFactor?: number },
- *             contexts: Context[], topics: Topic[], console?: { name: string, port: number } }} Stack
+ *             contexts: Context[], externalSystems?: Context[], topics: Topic[], console?: { name: string, port: number } }} Stack
  * @typedef {{ name: string, port: number, database?: string, role?: string, env?: Record<string, string> }} App
  */
 
@@ -48,7 +48,7 @@ export function loadStack() {
   } catch (err) {
     throw new StackError(`cannot read ${paths.stackFile}: ${err.message}`);
   }
-  for (const c of stack.contexts ?? []) {
+  for (const c of [...(stack.contexts ?? []), ...(stack.externalSystems ?? [])]) {
     if (!SQL_NAME.test(c.name) || !SQL_NAME.test(c.database) || !SQL_NAME.test(c.role) || !Number.isInteger(c.port)) {
       throw new StackError(`stack.json: bad context ${JSON.stringify(c)}`);
     }
@@ -93,12 +93,21 @@ export function databaseUrl(ctx) {
 export const redisUrl = () => env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /**
- * What `up` runs: the context services, then the back-office console pointed at them (it has no
+ * Who owns a database: the contexts, and the systems we do not own but run a stand-in of (the
+ * legacy billing system), which are neither on Kafka nor a bounded context of ours.
+ * @param {Stack} stack @returns {Context[]}
+ */
+export const databaseOwners = (stack) => [...stack.contexts, ...(stack.externalSystems ?? [])];
+
+/**
+ * What `up` runs: the external systems' stand-ins first (Finance calls the legacy billing system),
+ * the context services, then the back-office console pointed at them (it has no
  * database; locally it may hand out development tokens to its role picker).
  * @param {Stack} stack @returns {App[]}
  */
 export function stackApps(stack) {
-  if (!stack.console) return stack.contexts;
+  const services = [...(stack.externalSystems ?? []), ...stack.contexts];
+  if (!stack.console) return services;
   const urls = Object.fromEntries(stack.contexts.map((c) => [`${c.name.toUpperCase()}_URL`, `http://127.0.0.1:${c.port}`]));
-  return [...stack.contexts, { ...stack.console, env: { ...urls, CONSOLE_DEV_TOKENS: 'true' } }];
+  return [...services, { ...stack.console, env: { ...urls, CONSOLE_DEV_TOKENS: 'true' } }];
 }

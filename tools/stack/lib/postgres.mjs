@@ -3,7 +3,7 @@
  * only to its own database and owns its public schema; no other role can
  * create objects there.
  */
-import { dbPassword, pgAdmin } from './config.mjs';
+import { databaseOwners, dbPassword, pgAdmin } from './config.mjs';
 import { dep } from './deps.mjs';
 import { StackError, ok, step } from './log.mjs';
 
@@ -31,7 +31,7 @@ export async function provisionDatabases(stack) {
   const password = dbPassword();
   const created = [];
   await withClient(undefined, async (c) => {
-    for (const ctx of stack.contexts) {
+    for (const ctx of databaseOwners(stack)) {
       const role = c.escapeIdentifier(ctx.role);
       const db = c.escapeIdentifier(ctx.database);
       const pw = password ? ` PASSWORD ${c.escapeLiteral(password)}` : '';
@@ -51,14 +51,14 @@ export async function provisionDatabases(stack) {
       await c.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${db} TO ${role}`);
     }
   });
-  for (const ctx of stack.contexts) {
+  for (const ctx of databaseOwners(stack)) {
     await withClient(ctx.database, async (c) => {
       const role = c.escapeIdentifier(ctx.role);
       await c.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
       await c.query(`ALTER SCHEMA public OWNER TO ${role}`);
     });
   }
-  ok(`databases: ${stack.contexts.map((c) => c.database).join(', ')}${created.length ? ` (created ${created.join(', ')})` : ' (all present)'}`);
+  ok(`databases: ${databaseOwners(stack).map((c) => c.database).join(', ')}${created.length ? ` (created ${created.join(', ')})` : ' (all present)'}`);
 }
 
 /**
@@ -67,10 +67,10 @@ export async function provisionDatabases(stack) {
  */
 export async function dropDatabases(stack, { dropRoles = false } = {}) {
   await withClient(undefined, async (c) => {
-    for (const ctx of stack.contexts) {
+    for (const ctx of databaseOwners(stack)) {
       await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(ctx.database)} WITH (FORCE)`);
       if (dropRoles) await c.query(`DROP ROLE IF EXISTS ${c.escapeIdentifier(ctx.role)}`);
     }
   });
-  step(`dropped databases${dropRoles ? ' and roles' : ''}: ${stack.contexts.map((c) => c.database).join(', ')}`);
+  step(`dropped databases${dropRoles ? ' and roles' : ''}: ${databaseOwners(stack).map((c) => c.database).join(', ')}`);
 }
