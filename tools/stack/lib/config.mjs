@@ -37,6 +37,7 @@ export const paths = {
 
 // Names end up in SQL identifiers and file paths: keep them boring.
 const SQL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+const APP_NAME = /^[a-z][a-z0-9-]{0,62}$/;
 const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
 
 /** @returns {Stack} */
@@ -49,7 +50,7 @@ export function loadStack() {
     throw new StackError(`cannot read ${paths.stackFile}: ${err.message}`);
   }
   for (const c of [...(stack.contexts ?? []), ...(stack.externalSystems ?? [])]) {
-    if (!SQL_NAME.test(c.name) || !SQL_NAME.test(c.database) || !SQL_NAME.test(c.role) || !Number.isInteger(c.port)) {
+    if (!APP_NAME.test(c.name) || !SQL_NAME.test(c.database) || !SQL_NAME.test(c.role) || !Number.isInteger(c.port)) {
       throw new StackError(`stack.json: bad context ${JSON.stringify(c)}`);
     }
   }
