@@ -26,12 +26,15 @@ export class BillingSystem {
   #confirming: Promise<void> | undefined;
   #maintenance: MaintenanceMode = 'AUTO';
   #stopped = false;
+  #faults: { latencyMs: number; failureRate: number; duplicateConfirmationRate: number };
 
   constructor(
     private readonly settings: LegacyBillingSettings,
     /** Dice: one for each call's fate, one for each confirmation's (tests load them). */
     private readonly dice: { readonly call: () => number; readonly confirmation: () => number } = { call: Math.random, confirmation: Math.random },
   ) {
+    const { latencyMs, failureRate, duplicateConfirmationRate } = settings;
+    this.#faults = { latencyMs, failureRate, duplicateConfirmationRate };
     this.#pool = new Pool({ connectionString: settings.databaseUrl, max: 8, application_name: 'legacy-billing' });
   }
 
@@ -101,11 +104,12 @@ export class BillingSystem {
     if (path === '/health/live') return { status: 200, body: { status: 'ok' } };
     if (path === '/health/ready') return this.ready();
     if (path === '/admin/maintenance') return this.maintenance(request);
+    if (path === '/admin/faults') return this.faults(request);
     if (!path.startsWith('/api/v1/')) return { status: 404, body: { RC: RC.FIELD_MISSING, MSG: 'NO SUCH FUNCTION' } };
 
-    if (this.settings.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.dice.call() * this.settings.latencyMs));
+    if (this.#faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.dice.call() * this.#faults.latencyMs));
     if (this.inMaintenance()) return { status: 503, body: { RC: RC.MAINTENANCE, MSG: 'MAINTENANCE' } };
-    const failing = this.settings.failureRate > 0 && this.dice.call() < this.settings.failureRate;
+    const failing = this.#faults.failureRate > 0 && this.dice.call() < this.#faults.failureRate;
     const afterBooking = failing && this.dice.call() < 0.5;
     if (failing && (request.method !== 'POST' || !afterBooking)) return { status: request.method === 'POST' ? 500 : 503, body: { RC: RC.SYSTEM_ERROR, MSG: 'SYSTEM ERROR' } };
 
@@ -159,6 +163,22 @@ export class BillingSystem {
       this.#maintenance = mode;
     }
     return ok({ MODE: this.#maintenance, ACTIVE: this.inMaintenance() });
+  }
+
+  /** The operator's knobs: LATENCY_MS, FAILURE_RATE, DUPLICATE_RATE (a test turns the failures off with them). */
+  private async faults(request: IncomingMessage): Promise<Reply> {
+    if (request.method === 'POST') {
+      const body = await bodyOf(request);
+      const rate = (value: unknown, fallback: number) => (typeof value === 'number' && value >= 0 && value <= 1 ? value : fallback);
+      const faults = this.#faults;
+      this.#faults = {
+        latencyMs: typeof body['LATENCY_MS'] === 'number' && body['LATENCY_MS'] >= 0 ? body['LATENCY_MS'] : faults.latencyMs,
+        failureRate: rate(body['FAILURE_RATE'], faults.failureRate),
+        duplicateConfirmationRate: rate(body['DUPLICATE_RATE'], faults.duplicateConfirmationRate),
+      };
+    }
+    const { latencyMs, failureRate, duplicateConfirmationRate } = this.#faults;
+    return ok({ LATENCY_MS: latencyMs, FAILURE_RATE: failureRate, DUPLICATE_RATE: duplicateConfirmationRate });
   }
 
   private async openAccount(body: Json): Promise<Reply> {
@@ -250,7 +270,7 @@ export class BillingSystem {
         [this.settings.confirmationDelayMs],
       );
       for (const { chgno } of rows.sort((a, b) => a.chgno.localeCompare(b.chgno))) {
-        const times = this.settings.duplicateConfirmationRate > 0 && this.dice.confirmation() < this.settings.duplicateConfirmationRate ? 2 : 1;
+        const times = this.#faults.duplicateConfirmationRate > 0 && this.dice.confirmation() < this.#faults.duplicateConfirmationRate ? 2 : 1;
         for (let i = 0; i < times; i++) await client.query(`INSERT INTO JOURNAL (EVT, CHGNO, BOOKED) VALUES ('CHARGE_POSTED', $1, now() AT TIME ZONE 'UTC')`, [chgno]);
       }
       await client.query('COMMIT');

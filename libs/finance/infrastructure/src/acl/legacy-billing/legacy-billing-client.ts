@@ -28,6 +28,9 @@ export interface LegacyBillingClientOptions {
 
 type Body = Record<string, unknown> & { RC?: unknown; MSG?: unknown };
 
+/** Each record's own number (a Contract's row also names its Account, a charge's its Contract). */
+const numberField = { accounts: 'ACCNO', contracts: 'CONTRNO', charges: 'CHGNO' } as const;
+
 /**
  * The legacy billing system's HTTP API, and nothing of Finance: every answer is an RC in the body
  * (0 is success; HTTP 5xx and network failures are treated as unavailable, their effect unknown).
@@ -38,7 +41,7 @@ export class LegacyBillingClient {
   async create(kind: 'accounts' | 'contracts' | 'charges', body: Readonly<Record<string, string>>): Promise<LegacyAnswer<string>> {
     const answer = await this.call('POST', `/api/v1/${kind}`, body);
     if (!answer.ok) return answer;
-    const number = answer.value[kind === 'accounts' ? 'ACCNO' : kind === 'contracts' ? 'CONTRNO' : 'CHGNO'];
+    const number = answer.value[numberField[kind]];
     if (typeof number !== 'string') return { ok: false, outcome: { kind: 'unavailable', reason: 'answer without a number' } };
     return { ok: true, value: number };
   }
@@ -52,7 +55,7 @@ export class LegacyBillingClient {
     if (kind === 'charges' && items.length > 1) return { ok: false, outcome: { kind: 'refused', code: 'line_posted_twice', reason: `${items.length} charges carry ${reference}` } };
     const [item] = items;
     if (!item) return { ok: true, value: undefined };
-    const number = item['ACCNO'] ?? item['CONTRNO'] ?? item['CHGNO'];
+    const number = item[numberField[kind]];
     if (!number) return { ok: false, outcome: { kind: 'unavailable', reason: 'record without a number' } };
     return { ok: true, value: { number, status: item['STATUS'], posted: item['POSTED'] } };
   }

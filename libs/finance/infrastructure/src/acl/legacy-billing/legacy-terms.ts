@@ -45,11 +45,15 @@ export function fromLegacyDate(text: string): Date {
  * so a lookup by reference tells whether an earlier attempt was booked.
  */
 export const legacyReference = {
-  account: (billingAccountId: string) => `BZR-A-${billingAccountId}`,
-  contract: (subscriptionId: string) => `BZR-C-${subscriptionId}`,
-  /** An invoice line: `BZR-L-<invoice id>-<line no>` (40 characters for line 1). */
-  charge: (invoiceId: string, lineNo: number) => `BZR-L-${invoiceId.replace(/-/g, '')}-${lineNo}`,
+  /** `BZR-A-<billing account id without dashes>`: 38 characters. */
+  account: (billingAccountId: string) => `BZR-A-${compact(billingAccountId)}`,
+  /** `BZR-C-<subscription id without dashes>`: 38 characters. */
+  contract: (subscriptionId: string) => `BZR-C-${compact(subscriptionId)}`,
+  /** An invoice line: `BZR-L-<invoice id without dashes>-<line no>` (40 characters up to line 9). */
+  charge: (invoiceId: string, lineNo: number) => `BZR-L-${compact(invoiceId)}-${lineNo}`,
 };
+
+const compact = (uuid: string) => uuid.replace(/-/g, '');
 
 /** The ChargeCode every subscription fee is posted under. */
 export const SUBSCRIPTION_FEE_CHARGE_CODE = 'SUBFEE';
