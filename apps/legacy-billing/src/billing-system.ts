@@ -26,6 +26,8 @@ export class BillingSystem {
   #confirming: Promise<void> | undefined;
   #maintenance: MaintenanceMode = 'AUTO';
   #stopped = false;
+  /** The maintenance windows count from here: the first one opens as the system starts. */
+  readonly #startedAt = Date.now();
   #faults: { latencyMs: number; failureRate: number; duplicateConfirmationRate: number };
 
   constructor(
@@ -84,7 +86,7 @@ export class BillingSystem {
   inMaintenance(now = Date.now()): boolean {
     if (this.#maintenance !== 'AUTO') return this.#maintenance === 'ON';
     const { maintenanceEverySeconds: every, maintenanceForSeconds: length } = this.settings;
-    return every > 0 && length > 0 && (now / 1000) % every < length;
+    return every > 0 && length > 0 && ((now - this.#startedAt) / 1000) % every < length;
   }
 
   private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -11,7 +11,7 @@ export interface LegacyBillingSettings {
   /** Charges are confirmed (posted) this long after they were received. */
   readonly confirmationDelayMs: number;
   readonly confirmationIntervalMs: number;
-  /** A scheduled maintenance window: every `maintenanceEverySeconds`, for `maintenanceForSeconds` (0: never). */
+  /** A scheduled maintenance window: every `maintenanceEverySeconds` from start-up, the first `maintenanceForSeconds` of it (0: never). */
   readonly maintenanceEverySeconds: number;
   readonly maintenanceForSeconds: number;
 }
