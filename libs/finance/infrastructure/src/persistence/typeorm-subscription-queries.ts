@@ -75,7 +75,8 @@ export class TypeOrmSubscriptionQueries extends SubscriptionQueries {
 
   async unreconciled(): Promise<readonly UnreconciledInvoice[]> {
     const rows = (await this.transactions.manager.query(
-      `SELECT * FROM (${invoicesWithRecordings}) invoice WHERE recorded < lines ORDER BY issued_at, year, sequence`,
+      `SELECT id, year, sequence, subscription_id, seller_id, period_start, period_end, total, currency, issued_at, lines, recorded
+         FROM (${invoicesWithRecordings}) invoice WHERE recorded < lines ORDER BY issued_at, year, sequence`,
     )) as InvoiceRow[];
     return rows.map((row) => ({
       invoiceId: row.id,
