@@ -10,15 +10,31 @@ const duration = z
   .trim()
   .transform((text, context) => {
     if (/^\d+$/.test(text)) return Number(text) * 1000;
-    const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(text);
-    if (!match || text === 'P' || text.endsWith('T')) {
+    const ms = isoDurationMs(text);
+    if (ms === undefined) {
       context.addIssue({ code: 'custom', message: 'an ISO 8601 duration of days, hours, minutes and seconds (P30D, PT20S) or a number of seconds' });
       return z.NEVER;
     }
-    const [days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number];
-    return (((days * 24 + hours) * 60 + minutes) * 60 + seconds) * 1000;
+    return ms;
   })
   .pipe(z.number().int().min(1000, 'a period lasts at least a second'));
+
+const unitMs: Record<string, number> = { D: 86_400_000, H: 3_600_000, M: 60_000, S: 1000 };
+
+/** `P1DT2H3M4S` and its shorter forms; months and years are refused (their length varies). */
+function isoDurationMs(text: string): number | undefined {
+  const [datePart, timePart, ...rest] = text.startsWith('P') ? text.slice(1).split('T') : [];
+  if (datePart === undefined || rest.length > 0 || timePart === '') return undefined;
+  const parts = [...(datePart.match(/\d+[A-Z]/g) ?? []).map((p) => ({ p, allowed: 'D' })), ...(timePart?.match(/\d+[A-Z]/g) ?? []).map((p) => ({ p, allowed: 'HMS' }))];
+  if (parts.length === 0 || parts.map(({ p }) => p).join('').length !== datePart.length + (timePart?.length ?? 0)) return undefined;
+  let total = 0;
+  for (const { p, allowed } of parts) {
+    const unit = p.slice(-1);
+    if (!allowed.includes(unit)) return undefined;
+    total += Number(p.slice(0, -1)) * (unitMs[unit] ?? 0);
+  }
+  return total;
+}
 
 /** `basic:900:EUR,standard:2900:EUR`: each plan's code, its price per period in minor units, and the currency. */
 const plans = z

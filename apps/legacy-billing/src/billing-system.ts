@@ -42,10 +42,11 @@ export class BillingSystem {
 
   async start(): Promise<number> {
     await this.migrate();
-    this.#server = createServer((request, response) => void this.serve(request, response));
-    await new Promise<void>((resolve) => this.#server!.listen(this.settings.port, '0.0.0.0', resolve));
+    const server = createServer((request, response) => void this.serve(request, response));
+    this.#server = server;
+    await new Promise<void>((resolve) => server.listen(this.settings.port, '0.0.0.0', resolve));
     this.scheduleConfirmations();
-    return (this.#server.address() as AddressInfo).port;
+    return (server.address() as AddressInfo).port;
   }
 
   async stop(): Promise<void> {
@@ -190,7 +191,7 @@ export class BillingSystem {
       `INSERT INTO ACCOUNTS VALUES ('A' || lpad(nextval('ACCNO_SEQ')::text, 7, '0'), $1, $2, $3, now() AT TIME ZONE 'UTC') RETURNING ACCNO`,
       [EXTREF, NAME, PAYREF],
     );
-    return ok({ ACCNO: rows[0]!.accno });
+    return ok({ ACCNO: rows[0]?.accno });
   }
 
   private async createContract(body: Json): Promise<Reply> {
@@ -218,8 +219,9 @@ export class BillingSystem {
          FROM CONTRACTS WHERE CONTRNO = $1 RETURNING CHGNO`,
       [CONTRNO, CHGCODE, AMOUNT, CURR, valueDate, TEXT],
     );
-    if (!rows[0]) return rc(RC.CONTRACT_UNKNOWN, 'CONTRACT UNKNOWN');
-    return ok({ CHGNO: rows[0].chgno, STATUS: 'RECEIVED' });
+    const [row] = rows;
+    if (!row) return rc(RC.CONTRACT_UNKNOWN, 'CONTRACT UNKNOWN');
+    return ok({ CHGNO: row.chgno, STATUS: 'RECEIVED' });
   }
 
   /** Old-style paging: OFFSET and LIMIT (at most 100), TOTAL the full count; optional filter on one column. */

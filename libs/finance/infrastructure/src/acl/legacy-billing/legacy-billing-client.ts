@@ -83,7 +83,7 @@ export class LegacyBillingClient {
     const rc = typeof parsed?.RC === 'number' ? parsed.RC : undefined;
     const message = typeof parsed?.MSG === 'string' ? parsed.MSG : `HTTP ${response.status}`;
     if (response.status >= 500 || rc === undefined) return { ok: false, outcome: outcomeOf(rc ?? LegacyReturnCodes.SYSTEM_ERROR, message) };
-    if (rc !== LegacyReturnCodes.OK) return { ok: false, outcome: outcomeOf(rc, message) };
-    return { ok: true, value: parsed! };
+    if (rc !== LegacyReturnCodes.OK || !parsed) return { ok: false, outcome: outcomeOf(rc, message) };
+    return { ok: true, value: parsed };
   }
 }
