@@ -29,6 +29,8 @@ export class BillingSystem {
   /** The maintenance windows count from here: the first one opens as the system starts. */
   readonly #startedAt = Date.now();
   #faults: { latencyMs: number; failureRate: number; duplicateConfirmationRate: number };
+  /** The next n writes book and then answer 500: the answer is lost, the record is there. */
+  #loseNextAnswers = 0;
 
   constructor(
     private readonly settings: LegacyBillingSettings,
@@ -112,8 +114,10 @@ export class BillingSystem {
 
     if (this.#faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.dice.call() * this.#faults.latencyMs));
     if (this.inMaintenance()) return { status: 503, body: { RC: RC.MAINTENANCE, MSG: 'MAINTENANCE' } };
-    const failing = this.#faults.failureRate > 0 && this.dice.call() < this.#faults.failureRate;
-    const afterBooking = failing && this.dice.call() < 0.5;
+    const losing = request.method === 'POST' && this.#loseNextAnswers > 0;
+    if (losing) this.#loseNextAnswers--;
+    const failing = losing || (this.#faults.failureRate > 0 && this.dice.call() < this.#faults.failureRate);
+    const afterBooking = losing || (failing && this.dice.call() < 0.5);
     if (failing && (request.method !== 'POST' || !afterBooking)) return { status: request.method === 'POST' ? 500 : 503, body: { RC: RC.SYSTEM_ERROR, MSG: 'SYSTEM ERROR' } };
 
     const reply = await this.api(request.method ?? 'GET', path, url.searchParams, request);
@@ -168,7 +172,7 @@ export class BillingSystem {
     return ok({ MODE: this.#maintenance, ACTIVE: this.inMaintenance() });
   }
 
-  /** The operator's knobs: LATENCY_MS, FAILURE_RATE, DUPLICATE_RATE (a test turns the failures off with them). */
+  /** The operator's knobs: LATENCY_MS, FAILURE_RATE, DUPLICATE_RATE, LOSE_NEXT_ANSWERS (tests set and clear failures with them). */
   private async faults(request: IncomingMessage): Promise<Reply> {
     if (request.method === 'POST') {
       const body = await bodyOf(request);
@@ -179,9 +183,11 @@ export class BillingSystem {
         failureRate: rate(body['FAILURE_RATE'], faults.failureRate),
         duplicateConfirmationRate: rate(body['DUPLICATE_RATE'], faults.duplicateConfirmationRate),
       };
+      const lose = body['LOSE_NEXT_ANSWERS'];
+      if (typeof lose === 'number' && Number.isInteger(lose) && lose >= 0) this.#loseNextAnswers = lose;
     }
     const { latencyMs, failureRate, duplicateConfirmationRate } = this.#faults;
-    return ok({ LATENCY_MS: latencyMs, FAILURE_RATE: failureRate, DUPLICATE_RATE: duplicateConfirmationRate });
+    return ok({ LATENCY_MS: latencyMs, FAILURE_RATE: failureRate, DUPLICATE_RATE: duplicateConfirmationRate, LOSE_NEXT_ANSWERS: this.#loseNextAnswers });
   }
 
   private async openAccount(body: Json): Promise<Reply> {

@@ -144,4 +144,33 @@ describe('Finance’s anticorruption layer, against a failing legacy billing sys
       );
     }
   }, 300_000);
+
+  it('never sends again what the legacy system booked without answering: the lookup by reference finds it', async () => {
+    // The next three writes (the Account, the Contract, the charge) book and then answer 500.
+    await legacy.admin('/admin/faults', { FAILURE_RATE: 0, LOSE_NEXT_ANSWERS: 3 });
+    const sellerId = 'seller-whose-answers-are-lost';
+    const { body } = await finance.post<SubscriptionJson>('/subscriptions', { sellerId, plan: 'premium' });
+    const [invoice] = body.invoices;
+
+    await eventually(async () => expect((await finance.get<{ invoices: { invoiceId: string }[] }>('/reconciliation')).body.invoices).toEqual([]), { timeoutMs: 30_000 });
+
+    const { rows: requests } = await finance.query<{ attempts: number; state: string }>(
+      `SELECT attempts, state FROM legacy_billing_requests WHERE reference IN ($1, $2, $3) ORDER BY created_at, reference`,
+      [
+        legacyReference.account((await finance.query<{ id: string }>('SELECT id FROM billing_accounts WHERE seller_id = $1', [sellerId])).rows[0]!.id),
+        legacyReference.contract(body.subscriptionId),
+        legacyReference.charge(invoice!.invoiceId, 1),
+      ],
+    );
+    // Each sent once, its answer lost, then found by its reference: confirmed without a second send.
+    expect(requests).toEqual([
+      { attempts: 1, state: 'confirmed' },
+      { attempts: 1, state: 'confirmed' },
+      { attempts: 1, state: 'confirmed' },
+    ]);
+    const charges = await legacySql.query('SELECT CHGNO FROM CHARGES WHERE TEXT = $1', [legacyReference.charge(invoice!.invoiceId, 1)]);
+    expect(charges.rowCount).toBe(1);
+    const lost = await legacy.admin('/admin/faults', {});
+    expect(((await lost.json()) as { LOSE_NEXT_ANSWERS: number }).LOSE_NEXT_ANSWERS).toBe(0);
+  }, 60_000);
 });
