@@ -93,6 +93,13 @@ describe('Finance’s anticorruption layer, against a failing legacy billing sys
     );
     for (const id of ids) expect((await finance.post(`/subscriptions/${id}/cancel`, {})).status).toBe(200);
 
+    // Most lines go through the failures (and the restarted app's maintenance window) before they stop.
+    const invoiceLines = await finance.count('seller_invoice_lines');
+    await eventually(async () => expect(Number((await legacySql.query<{ n: string }>('SELECT count(*) AS n FROM CHARGES')).rows[0]?.n)).toBeGreaterThanOrEqual(invoiceLines * 0.6), {
+      timeoutMs: 120_000,
+      intervalMs: 500,
+    });
+
     // The failures stop.
     const failing = Date.now();
     await legacy.admin('/admin/faults', { FAILURE_RATE: 0 });
@@ -127,6 +134,9 @@ describe('Finance’s anticorruption layer, against a failing legacy billing sys
     expect(await finance.count('invoice_line_recordings')).toBe(lines.length);
 
     if (trial) {
+      const { rows: attempts } = await finance.query<{ kind: string; attempts: number; requests: number }>(
+        'SELECT kind, attempts, count(*)::int AS requests FROM legacy_billing_requests GROUP BY kind, attempts ORDER BY kind, attempts',
+      );
       process.stdout.write(
         `${JSON.stringify({
           subscriptions,
@@ -136,6 +146,7 @@ describe('Finance’s anticorruption layer, against a failing legacy billing sys
           legacyContracts: contracts.rows.length,
           legacyAccounts: accounts.rows.length,
           requestsRetried: retried,
+          sendsPerRequest: attempts.map(({ kind, attempts: sends, requests }) => `${kind}: ${requests} × ${sends}`),
           journalEntries: Number(journal[0]!.entries),
           duplicateConfirmations: Number(journal[0]!.entries) - Number(journal[0]!.charges),
           reconciledAfterFailuresStoppedMs: reconciledAfterMs,
