@@ -32,7 +32,7 @@ export const paths = {
  * @typedef {{ name: string, owner: string, partitions?: number, config?: Record<string, string> }} Topic
  * @typedef {{ kafka: { version: string, defaultPartitions: number, replicationFactor?: number },
  *             contexts: Context[], externalSystems?: Context[], topics: Topic[], console?: { name: string, port: number } }} Stack
- * @typedef {{ name: string, port: number, database?: string, role?: string, env?: Record<string, string> }} App
+ * @typedef {{ name: string, port: number, database?: string, role?: string, env?: Record<string, string>, openApi?: boolean }} App
  */
 
 // Names end up in SQL identifiers and file paths: keep them boring.
@@ -107,7 +107,8 @@ export const databaseOwners = (stack) => [...stack.contexts, ...(stack.externalS
  * @param {Stack} stack @returns {App[]}
  */
 export function stackApps(stack) {
-  const services = [...(stack.externalSystems ?? []), ...stack.contexts];
+  // The stand-ins speak their own old API: no OpenAPI document.
+  const services = [...(stack.externalSystems ?? []).map((system) => ({ ...system, openApi: false })), ...stack.contexts];
   if (!stack.console) return services;
   const urls = Object.fromEntries(stack.contexts.map((c) => [`${c.name.toUpperCase()}_URL`, `http://127.0.0.1:${c.port}`]));
   return [...services, { ...stack.console, env: { ...urls, CONSOLE_DEV_TOKENS: 'true' } }];
