@@ -6,6 +6,9 @@ import { OrderCompletedV1 } from './checkout/order-completed.v1';
 import { OrderConfirmedV1 } from './checkout/order-confirmed.v1';
 import { PaymentAuthorizedV1 } from './checkout/payment-authorized.v1';
 import { PaymentFailedV1 } from './checkout/payment-failed.v1';
+import { SubscriptionStartedV1 } from './finance/subscription-started.v1';
+import { SubscriptionRenewedV1 } from './finance/subscription-renewed.v1';
+import { SubscriptionCancelledV1 } from './finance/subscription-cancelled.v1';
 import { EventContract } from './contract';
 import { InvoiceIssuedV1 } from './finance/invoice-issued.v1';
 import { RevenueDeferredV1 } from './finance/revenue-deferred.v1';
@@ -50,6 +53,9 @@ export const allContracts: readonly EventContract<unknown>[] = [
   CaseCommentedV1,
   CaseResolvedV1,
   CaseReopenedV1,
+  SubscriptionStartedV1,
+  SubscriptionRenewedV1,
+  SubscriptionCancelledV1,
 ];
 
 /** The topic a wire type (`type.vN`) is published on. */

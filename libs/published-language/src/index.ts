@@ -27,3 +27,6 @@ export * from './support/case-opened.v1';
 export * from './support/case-commented.v1';
 export * from './support/case-resolved.v1';
 export * from './support/case-reopened.v1';
+export * from './finance/subscription-started.v1';
+export * from './finance/subscription-renewed.v1';
+export * from './finance/subscription-cancelled.v1';

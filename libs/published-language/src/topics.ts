@@ -13,6 +13,8 @@ export const Topics = {
   financeInvoices: 'finance.invoices',
   /** Support's cases: every action an agent takes on one; keyed by the case id. */
   supportCases: 'support.cases',
+  /** Sellers' subscriptions to Bazaar's plans: started, renewed each period, cancelled; keyed by the subscription id. */
+  financeSubscriptions: 'finance.subscriptions',
 } as const;
 
 /** Where a consuming context parks messages it could not process. */

@@ -8,6 +8,8 @@ export const workspace = join(__dirname, '../../..');
 export interface Stack {
   readonly kafka: { readonly defaultPartitions: number };
   readonly contexts: readonly { name: string; database: string; owner: string; role: string; port: number }[];
+  /** Systems we do not own but run a stand-in of (the legacy billing system): a database and a port, no Kafka. */
+  readonly externalSystems?: readonly { name: string; database: string; role: string; port: number }[];
   readonly topics: readonly { name: string; owner: string; partitions?: number; config?: Record<string, string> }[];
   readonly console?: { readonly name: string; readonly port: number };
 }

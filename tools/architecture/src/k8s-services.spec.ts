@@ -56,3 +56,28 @@ describe.each(stack.contexts)('the $name service on Kubernetes', (context) => {
     expect(written.sort()).toEqual(owned.sort());
   });
 });
+
+describe.each(stack.externalSystems ?? [])('the $name stand-in on Kubernetes', (system) => {
+  it('listens on the port stack.json gives it, in its config, container and Service', () => {
+    const container = named('Deployment', system.name)!.spec.template.spec.containers[0];
+    expect(readEnvFile(`k8s/base/${system.name}/config.env`).PORT).toBe(String(system.port));
+    expect(container.ports).toContainEqual(expect.objectContaining({ name: 'http', containerPort: system.port }));
+    expect(named('Service', system.name)!.spec.ports).toContainEqual(expect.objectContaining({ port: system.port, targetPort: 'http' }));
+  });
+
+  it('gets its own PostgreSQL cluster with its database and owner role, and no Kafka user', () => {
+    expect(named('Cluster', `${system.name}-db`)!.spec.bootstrap.initdb).toEqual({ database: system.database, owner: system.role });
+    expect(named('KafkaUser', system.name)).toBeUndefined();
+  });
+
+  it('admits HTTP from Finance only, which may reach it', () => {
+    const policy = named('NetworkPolicy', system.name)!;
+    expect(policy.spec.ingress).toEqual([{ from: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'finance' } } }], ports: [{ port: 'http', protocol: 'TCP' }] }]);
+    const financeEgress = named('NetworkPolicy', 'finance')!.spec.egress as { to: { podSelector?: { matchLabels?: Record<string, string> } }[]; ports: { port: number }[] }[];
+    expect(financeEgress).toContainEqual({ to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': system.name } } }], ports: [{ port: system.port, protocol: 'TCP' }] });
+  });
+});
+
+it('stack.json names the legacy billing stand-in', () => {
+  expect((stack.externalSystems ?? []).map((system) => system.name)).toEqual(['legacy-billing']);
+});

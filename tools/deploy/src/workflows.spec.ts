@@ -48,7 +48,7 @@ describe('the image workflow', () => {
 
   it('builds one image per context of stack.json and the console with BuildKit, on pull requests and on main', () => {
     expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['pull_request', 'push']));
-    expect(workflow.jobs['contexts'].steps.map((step) => step.run ?? '').join('\n')).toContain("jq -c '[.contexts[].name] + [.console.name // empty]' docker/provisioning/stack.json");
+    expect(workflow.jobs['contexts'].steps.map((step) => step.run ?? '').join('\n')).toContain("jq -c '[.contexts[].name] + [(.externalSystems // [])[].name] + [.console.name // empty]' docker/provisioning/stack.json");
     expect(workflow.jobs['build'].strategy?.matrix.app).toBe('${{ fromJSON(needs.contexts.outputs.apps) }}');
     const build = workflow.jobs['build'].steps.find((step) => step.uses?.startsWith('docker/build-push-action@'));
     expect(build?.with).toEqual(
@@ -67,8 +67,8 @@ describe('the image workflow', () => {
 
   it('leaves a prod overlay that still renders, each Deployment on its digest', () => {
     // What `kustomize edit set image bazaar/<app>=<name>@<digest>` writes into the overlay.
-    const stack = JSON.parse(read('docker/provisioning/stack.json')) as { contexts: { name: string }[]; console: { name: string } };
-    const apps = [...stack.contexts, stack.console];
+    const stack = JSON.parse(read('docker/provisioning/stack.json')) as { contexts: { name: string }[]; externalSystems?: { name: string }[]; console: { name: string } };
+    const apps = [...stack.contexts, ...(stack.externalSystems ?? []), stack.console];
     const digest = `sha256:${'0'.repeat(64)}`;
     const dir = scratchDir('prod-bump-');
     try {

@@ -29,14 +29,16 @@ export const paths = {
 
 /**
  * @typedef {{ name: string, database: string, owner: string, role: string, port: number }} Context
+ * @typedef {{ name: string, database: string, role: string, port: number, owner?: undefined }} ExternalSystem
  * @typedef {{ name: string, owner: string, partitions?: number, config?: Record<string, string> }} Topic
  * @typedef {{ kafka: { version: string, defaultPartitions: number, replicationFactor?: number },
- *             contexts: Context[], topics: Topic[], console?: { name: string, port: number } }} Stack
- * @typedef {{ name: string, port: number, database?: string, role?: string, env?: Record<string, string> }} App
+ *             contexts: Context[], externalSystems?: ExternalSystem[], topics: Topic[], console?: { name: string, port: number } }} Stack
+ * @typedef {{ name: string, port: number, database?: string, role?: string, env?: Record<string, string>, openApi?: boolean }} App
  */
 
 // Names end up in SQL identifiers and file paths: keep them boring.
 const SQL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+const APP_NAME = /^[a-z][a-z0-9-]{0,62}$/;
 const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
 
 /** @returns {Stack} */
@@ -51,6 +53,12 @@ export function loadStack() {
   for (const c of stack.contexts ?? []) {
     if (!SQL_NAME.test(c.name) || !SQL_NAME.test(c.database) || !SQL_NAME.test(c.owner) || !SQL_NAME.test(c.role) || c.owner === c.role || !Number.isInteger(c.port)) {
       throw new StackError(`stack.json: bad context ${JSON.stringify(c)}`);
+    }
+  }
+  // A stand-in of a system we do not own keeps one role that owns its database (it migrates itself).
+  for (const c of stack.externalSystems ?? []) {
+    if (!APP_NAME.test(c.name) || !SQL_NAME.test(c.database) || !SQL_NAME.test(c.role) || c.owner !== undefined || !Number.isInteger(c.port)) {
+      throw new StackError(`stack.json: bad external system ${JSON.stringify(c)}`);
     }
   }
   for (const t of stack.topics ?? []) {
@@ -89,7 +97,8 @@ export const urlHost = (host) => (host.startsWith('/') ? encodeURIComponent(host
 /** The runtime role's URL (what the service serves with), or with `as: 'owner'` the owner's (migrations). @param {Context} ctx */
 export function databaseUrl(ctx, { as = 'runtime' } = {}) {
   const { host, port } = pgAdmin();
-  const role = as === 'owner' ? ctx.owner : ctx.role;
+  // An external system's stand-in has one role, which owns its database.
+  const role = as === 'owner' ? (ctx.owner ?? ctx.role) : ctx.role;
   const pw = rolePassword(role);
   const auth = pw ? `${role}:${encodeURIComponent(pw)}` : role;
   return `postgres://${auth}@${urlHost(host)}:${port}/${ctx.database}`;
@@ -98,12 +107,22 @@ export function databaseUrl(ctx, { as = 'runtime' } = {}) {
 export const redisUrl = () => env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /**
- * What `up` runs: the context services, then the back-office console pointed at them (it has no
+ * Who owns a database: the contexts, and the systems we do not own but run a stand-in of (the
+ * legacy billing system), which are neither on Kafka nor a bounded context of ours.
+ * @param {Stack} stack @returns {(Context | ExternalSystem)[]}
+ */
+export const databaseOwners = (stack) => [...stack.contexts, ...(stack.externalSystems ?? [])];
+
+/**
+ * What `up` runs: the external systems' stand-ins first (Finance calls the legacy billing system),
+ * the context services, then the back-office console pointed at them (it has no
  * database; locally it may hand out development tokens to its role picker).
  * @param {Stack} stack @returns {App[]}
  */
 export function stackApps(stack) {
-  if (!stack.console) return stack.contexts;
+  // The stand-ins speak their own old API: no OpenAPI document.
+  const services = [...(stack.externalSystems ?? []).map((system) => ({ ...system, openApi: false })), ...stack.contexts];
+  if (!stack.console) return services;
   const urls = Object.fromEntries(stack.contexts.map((c) => [`${c.name.toUpperCase()}_URL`, `http://127.0.0.1:${c.port}`]));
-  return [...stack.contexts, { ...stack.console, env: { ...urls, CONSOLE_DEV_TOKENS: 'true' } }];
+  return [...services, { ...stack.console, env: { ...urls, CONSOLE_DEV_TOKENS: 'true' } }];
 }

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { databaseUrl, paths } from './config.mjs';
+import { databaseOwners, databaseUrl, paths } from './config.mjs';
 import { StackError, ok, step, warn } from './log.mjs';
 
 const nxInstalled = () => existsSync(join(paths.repoRoot, 'nx.json')) && existsSync(join(paths.repoRoot, 'node_modules/.bin/nx'));
@@ -37,7 +37,7 @@ export function runMigrations(stack) {
     return;
   }
   for (const project of projects) {
-    const ctx = stack.contexts.find((c) => c.name === project);
+    const ctx = databaseOwners(stack).find((c) => c.name === project);
     step(`migrating ${project}${ctx ? ` (${ctx.database})` : ''}`);
     // As the owner; the runtime role (DATABASE_URL's user) is granted the context's privileges after.
     const r = nx(['run', `${project}:migrate`, '--skip-nx-cache'], ctx ? { DATABASE_URL: databaseUrl(ctx), DATABASE_MIGRATION_URL: databaseUrl(ctx, { as: 'owner' }) } : {});
@@ -61,7 +61,7 @@ export function runSeeds(stack) {
   if (list.status !== 0) throw new StackError(`nx show projects failed:\n${list.stderr || list.stdout}`);
   const projects = JSON.parse(list.stdout.trim() || '[]');
   for (const project of projects) {
-    const ctx = stack.contexts.find((c) => c.name === project);
+    const ctx = databaseOwners(stack).find((c) => c.name === project);
     step(`seeding ${project}${ctx ? ` (${ctx.database})` : ''}`);
     const r = nx(['run', `${project}:seed`, '--skip-nx-cache'], ctx ? { DATABASE_URL: databaseUrl(ctx), DATABASE_MIGRATION_URL: databaseUrl(ctx, { as: 'owner' }) } : {});
     if (r.status !== 0) throw new StackError(`seeding ${project} failed (exit ${r.status})`);

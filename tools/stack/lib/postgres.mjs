@@ -6,7 +6,7 @@
  * Nobody else may connect to a context database, and no context role to `postgres` or `template1`.
  * Each role's password comes from <ROLE>_PASSWORD (compose: .env); none locally (trust auth).
  */
-import { pgAdmin, rolePassword } from './config.mjs';
+import { databaseOwners, pgAdmin, rolePassword } from './config.mjs';
 import { dep } from './deps.mjs';
 import { StackError, ok, step } from './log.mjs';
 
@@ -45,23 +45,37 @@ async function ensureRole(c, name, created) {
   }
 }
 
-/** Idempotent: creates what is missing and re-applies ownership and grants. @param {import('./config.mjs').Stack} stack */
+/** Creates the database owned by `owner`, or hands an existing one to it. */
+async function ensureDatabase(c, name, owner, created) {
+  const db = c.escapeIdentifier(name);
+  if (await exists(c, 'SELECT 1 FROM pg_database WHERE datname = $1', name)) {
+    await c.query(`ALTER DATABASE ${db} OWNER TO ${c.escapeIdentifier(owner)}`);
+  } else {
+    await c.query(`CREATE DATABASE ${db} OWNER ${c.escapeIdentifier(owner)}`);
+    created.push(`database ${name}`);
+  }
+  await c.query(`REVOKE ALL ON DATABASE ${db} FROM PUBLIC`);
+}
+
+/**
+ * Idempotent: creates what is missing and re-applies ownership and grants. A context gets its owner
+ * and runtime roles; an external system's stand-in (the legacy billing system) one role that owns
+ * its database and migrates it itself, as the system it plays would.
+ * @param {import('./config.mjs').Stack} stack
+ */
 export async function provisionDatabases(stack) {
   const created = [];
+  const external = stack.externalSystems ?? [];
   await withClient(undefined, async (c) => {
     for (const ctx of stack.contexts) {
       await ensureRole(c, ctx.owner, created);
       await ensureRole(c, ctx.role, created);
-      const owner = c.escapeIdentifier(ctx.owner);
-      const db = c.escapeIdentifier(ctx.database);
-      if (await exists(c, 'SELECT 1 FROM pg_database WHERE datname = $1', ctx.database)) {
-        await c.query(`ALTER DATABASE ${db} OWNER TO ${owner}`);
-      } else {
-        await c.query(`CREATE DATABASE ${db} OWNER ${owner}`);
-        created.push(`database ${ctx.database}`);
-      }
-      await c.query(`REVOKE ALL ON DATABASE ${db} FROM PUBLIC`);
-      await c.query(`GRANT CONNECT ON DATABASE ${db} TO ${c.escapeIdentifier(ctx.role)}`);
+      await ensureDatabase(c, ctx.database, ctx.owner, created);
+      await c.query(`GRANT CONNECT ON DATABASE ${c.escapeIdentifier(ctx.database)} TO ${c.escapeIdentifier(ctx.role)}`);
+    }
+    for (const system of external) {
+      await ensureRole(c, system.role, created);
+      await ensureDatabase(c, system.database, system.role, created);
     }
     for (const other of ['postgres', 'template1']) await c.query(`REVOKE CONNECT ON DATABASE ${c.escapeIdentifier(other)} FROM PUBLIC`);
   });
@@ -76,7 +90,13 @@ export async function provisionDatabases(stack) {
       await c.query(`GRANT USAGE ON SCHEMA public TO ${runtime}`);
     });
   }
-  ok(`databases: ${stack.contexts.map((c) => c.database).join(', ')}${created.length ? ` (created ${created.join(', ')})` : ' (all present)'}`);
+  for (const system of external) {
+    await withClient(system.database, async (c) => {
+      await c.query(`ALTER SCHEMA public OWNER TO ${c.escapeIdentifier(system.role)}`);
+      await c.query('REVOKE ALL ON SCHEMA public FROM PUBLIC');
+    });
+  }
+  ok(`databases: ${databaseOwners(stack).map((c) => c.database).join(', ')}${created.length ? ` (created ${created.join(', ')})` : ' (all present)'}`);
 }
 
 /**
@@ -85,12 +105,12 @@ export async function provisionDatabases(stack) {
  */
 export async function dropDatabases(stack, { dropRoles = false } = {}) {
   await withClient(undefined, async (c) => {
-    for (const ctx of stack.contexts) {
+    for (const ctx of databaseOwners(stack)) {
       await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(ctx.database)} WITH (FORCE)`);
       if (dropRoles) {
-        for (const role of [ctx.role, ctx.owner]) await c.query(`DROP ROLE IF EXISTS ${c.escapeIdentifier(role)}`);
+        for (const role of [ctx.role, ctx.owner].filter(Boolean)) await c.query(`DROP ROLE IF EXISTS ${c.escapeIdentifier(role)}`);
       }
     }
   });
-  step(`dropped databases${dropRoles ? ' and roles' : ''}: ${stack.contexts.map((c) => c.database).join(', ')}`);
+  step(`dropped databases${dropRoles ? ' and roles' : ''}: ${databaseOwners(stack).map((c) => c.database).join(', ')}`);
 }

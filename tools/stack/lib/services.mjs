@@ -83,7 +83,7 @@ async function waitReady(ctx, child) {
 
 /** @param {Context[]} contexts */
 export function printServiceTable(contexts) {
-  const docs = (c) => (c.database ? `http://127.0.0.1:${c.port}/docs` : '-');
+  const docs = (c) => (c.database && c.openApi !== false ? `http://127.0.0.1:${c.port}/docs` : '-');
   const rows = [['service', 'url', 'openapi', 'log'], ...contexts.map((c) => [c.name, `http://127.0.0.1:${c.port}`, docs(c), relative(process.cwd(), serviceLog(c.name)) || serviceLog(c.name)])];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());

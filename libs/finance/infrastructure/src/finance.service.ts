@@ -1,11 +1,12 @@
 import { ServiceConfig, ServiceOptions } from '@bazaar/platform-service';
 import { Topics } from '@bazaar/published-language';
 import { FinanceModule } from './finance.module';
+import { defaultFinanceSettings, FinanceSettings } from './finance-settings';
 import { financeMigrations } from './persistence/migrations';
 import { financeRuntimeGrants } from './persistence/runtime-grants';
 
 /** Everything the platform needs to run Finance; the app and the integration tests start the same service. */
-export function financeService(config: ServiceConfig): ServiceOptions {
+export function financeService(config: ServiceConfig, settings: FinanceSettings = defaultFinanceSettings): ServiceOptions {
   return {
     definition: {
       name: 'finance',
@@ -14,11 +15,11 @@ export function financeService(config: ServiceConfig): ServiceOptions {
       runtimeGrants: financeRuntimeGrants,
     },
     config,
-    module: FinanceModule,
+    module: FinanceModule.with(settings),
     openApi: {
       title: 'Bazaar Finance',
       description:
-        "Accounting facts: each order's revenue ledger in balanced, immutable double-entry lines (deferred at payment, recognized at dispatch, reversed at a cancellation), the invoices issued at dispatch, numbered per year without gaps, and the trial balance.",
+        "Accounting facts: each order's revenue ledger in balanced, immutable double-entry lines (deferred at payment, recognized at dispatch, reversed at a cancellation), the invoices issued at dispatch, numbered per year without gaps, the trial balance, sellers' subscriptions invoiced per period, and the reconciliation of those invoices with the legacy billing system.",
     },
   };
 }

@@ -1,7 +1,16 @@
 import { invoiceNumber } from '@bazaar/finance-domain';
 import { recordedExample } from '@bazaar/platform-testing';
-import { EventContract, InvoiceIssuedV1, RevenueDeferredV1, RevenueRecognizedV1, RevenueReversedV1 } from '@bazaar/published-language';
-import { toPublishedInvoiceEvents, toPublishedLedgerEvents } from './published-events';
+import {
+  EventContract,
+  InvoiceIssuedV1,
+  RevenueDeferredV1,
+  RevenueRecognizedV1,
+  RevenueReversedV1,
+  SubscriptionCancelledV1,
+  SubscriptionRenewedV1,
+  SubscriptionStartedV1,
+} from '@bazaar/published-language';
+import { toPublishedInvoiceEvents, toPublishedLedgerEvents, toPublishedSubscriptionEvents } from './published-events';
 
 /**
  * Each of Finance's events, translated, is the producer's recorded example of its contract: the
@@ -74,5 +83,28 @@ describe('Finance’s published events', () => {
     ]);
 
     expectRecorded(published, InvoiceIssuedV1);
+  });
+  describe('subscriptions, keyed by the subscription', () => {
+    const subscriptionId = 'bff0d19e-c815-484a-87c4-c38eee6df20f';
+    const standard = { subscriptionId, sellerId: 'seller-1', plan: 'standard' };
+
+    it('publishes SubscriptionStarted as finance.subscription-started.v1', () => {
+      const [published] = toPublishedSubscriptionEvents([
+        { type: 'SubscriptionStarted', ...standard, price: eur(2900), period: { start: new Date('2026-12-01T12:00:00.000Z'), end: new Date('2026-12-31T12:00:00.000Z') }, occurredAt: new Date('2026-12-01T12:00:00.000Z') },
+      ]);
+      expectRecorded(published, SubscriptionStartedV1);
+    });
+
+    it('publishes SubscriptionRenewed as finance.subscription-renewed.v1', () => {
+      const [published] = toPublishedSubscriptionEvents([
+        { type: 'SubscriptionRenewed', ...standard, price: eur(2900), period: { start: new Date('2026-12-31T12:00:00.000Z'), end: new Date('2027-01-30T12:00:00.000Z') }, occurredAt: new Date('2026-12-31T12:00:05.000Z') },
+      ]);
+      expectRecorded(published, SubscriptionRenewedV1);
+    });
+
+    it('publishes SubscriptionCancelled as finance.subscription-cancelled.v1', () => {
+      const [published] = toPublishedSubscriptionEvents([{ type: 'SubscriptionCancelled', ...standard, occurredAt: new Date('2026-12-10T09:30:00.000Z') }]);
+      expectRecorded(published, SubscriptionCancelledV1);
+    });
   });
 });

@@ -1,12 +1,21 @@
-import { formatInvoiceNumber, InvoiceEvent, LedgerEvent } from '@bazaar/finance-domain';
+import { formatInvoiceNumber, InvoiceEvent, LedgerEvent, SubscriptionEvent } from '@bazaar/finance-domain';
 import { OutgoingEvent } from '@bazaar/platform-messaging';
-import { InvoiceIssuedV1, RevenueDeferredV1, RevenueRecognizedV1, RevenueReversedV1 } from '@bazaar/published-language';
+import {
+  InvoiceIssuedV1,
+  RevenueDeferredV1,
+  RevenueRecognizedV1,
+  RevenueReversedV1,
+  SubscriptionCancelledV1,
+  SubscriptionRenewedV1,
+  SubscriptionStartedV1,
+} from '@bazaar/published-language';
 import { assertNever, Money } from '@bazaar/shared-kernel';
 
 /*
  * Finance's private events as the published language: every domain event is decided here. Ledger
  * events are keyed by the order id, so one order's ledger stays in order on `finance.ledgers`;
- * invoice events by the invoice id, on `finance.invoices`.
+ * invoice events by the invoice id, on `finance.invoices`; subscription events by the subscription
+ * id, on `finance.subscriptions`.
  */
 
 export function toPublishedLedgerEvents(events: readonly LedgerEvent[]): OutgoingEvent[] {
@@ -71,4 +80,42 @@ export function toPublishedInvoiceEvents(events: readonly InvoiceEvent[]): Outgo
 
 function copy({ amount, currency }: Money): Money {
   return { amount, currency };
+}
+
+export function toPublishedSubscriptionEvents(events: readonly SubscriptionEvent[]): OutgoingEvent[] {
+  return events.map((event) => {
+    const { subscriptionId, sellerId, plan } = event;
+    switch (event.type) {
+      case 'SubscriptionStarted': {
+        const data: SubscriptionStartedV1 = {
+          subscriptionId,
+          sellerId,
+          plan,
+          price: copy(event.price),
+          periodStart: event.period.start.toISOString(),
+          periodEnd: event.period.end.toISOString(),
+          startedAt: event.occurredAt.toISOString(),
+        };
+        return { contract: SubscriptionStartedV1, data, aggregateId: subscriptionId, occurredAt: event.occurredAt };
+      }
+      case 'SubscriptionRenewed': {
+        const data: SubscriptionRenewedV1 = {
+          subscriptionId,
+          sellerId,
+          plan,
+          price: copy(event.price),
+          periodStart: event.period.start.toISOString(),
+          periodEnd: event.period.end.toISOString(),
+          renewedAt: event.occurredAt.toISOString(),
+        };
+        return { contract: SubscriptionRenewedV1, data, aggregateId: subscriptionId, occurredAt: event.occurredAt };
+      }
+      case 'SubscriptionCancelled': {
+        const data: SubscriptionCancelledV1 = { subscriptionId, sellerId, plan, cancelledAt: event.occurredAt.toISOString() };
+        return { contract: SubscriptionCancelledV1, data, aggregateId: subscriptionId, occurredAt: event.occurredAt };
+      }
+      default:
+        return assertNever(event);
+    }
+  });
 }

@@ -9,14 +9,18 @@ import { Transactions } from '@bazaar/platform-database';
  * Called outside a transaction the number would commit with no invoice: a deferred trigger refuses that.
  */
 export class TypeOrmInvoiceNumbers extends InvoiceNumbers {
-  constructor(private readonly transactions: Transactions) {
+  constructor(
+    private readonly transactions: Transactions,
+    /** The series' counter table: the buyers' invoices' unless told (seller invoices count in their own). */
+    private readonly counters: 'invoice_number_counters' | 'seller_invoice_number_counters' = 'invoice_number_counters',
+  ) {
     super();
   }
 
   next(year: number): Promise<InvoiceNumber> {
     return this.transactions.run(async (manager) => {
       const [row] = (await manager.query(
-        `INSERT INTO invoice_number_counters AS counter (year, last_number) VALUES ($1, 1)
+        `INSERT INTO ${this.counters} AS counter (year, last_number) VALUES ($1, 1)
          ON CONFLICT (year) DO UPDATE SET last_number = counter.last_number + 1
          RETURNING counter.last_number`,
         [year],

@@ -3,6 +3,8 @@ import { AddRevenueReversals1764000000000 } from './1764000000000-add-revenue-re
 import { CreateSales1764200000000 } from './1764200000000-create-sales';
 import { CreateInvoices1764200000001 } from './1764200000001-create-invoices';
 import { RememberCancellations1764300000000 } from './1764300000000-remember-cancellations';
+import { CreateSubscriptions1765100000000 } from './1765100000000-create-subscriptions';
+import { CreateLegacyBillingQueue1765100000001 } from '../../acl/legacy-billing/legacy-billing-queue.migration';
 
 /** Finance's schema, in order; the platform runs its messaging tables first. */
 export const financeMigrations = [
@@ -11,4 +13,6 @@ export const financeMigrations = [
   CreateSales1764200000000,
   CreateInvoices1764200000001,
   RememberCancellations1764300000000,
+  CreateSubscriptions1765100000000,
+  CreateLegacyBillingQueue1765100000001,
 ];

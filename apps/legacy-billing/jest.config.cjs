@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'legacy-billing',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

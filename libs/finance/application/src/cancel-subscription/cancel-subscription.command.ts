@@ -1,0 +1,4 @@
+/** The seller stops their subscription: the current period runs out, no other is invoiced. */
+export interface CancelSubscription {
+  readonly subscriptionId: string;
+}

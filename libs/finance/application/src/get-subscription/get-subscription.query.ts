@@ -1,0 +1,3 @@
+export interface GetSubscription {
+  readonly subscriptionId: string;
+}
