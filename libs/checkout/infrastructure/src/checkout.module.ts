@@ -1,6 +1,8 @@
 import { DynamicModule, InjectionToken, Module, Provider } from '@nestjs/common';
 import {
   BuyerOrderHistory,
+  BuyerOrders,
+  ListBuyerOrdersHandler,
   CancelOrderHandler,
   CheckOutCartHandler,
   CreateCartHandler,
@@ -33,6 +35,7 @@ import { OrdersController } from './http/orders.controller';
 import { FulfillmentEventsConsumer } from './messaging/fulfillment-events.consumer';
 import { OrderScreeningConsumer } from './messaging/order-screening.consumer';
 import { TypeOrmBuyerOrderHistory } from './persistence/typeorm-buyer-order-history';
+import { TypeOrmBuyerOrders } from './persistence/typeorm-buyer-orders';
 import { TypeOrmCarts } from './persistence/typeorm-carts';
 import { TypeOrmIdempotencyKeys } from './persistence/typeorm-idempotency-keys';
 import { TypeOrmOrderProcesses } from './persistence/typeorm-order-processes';
@@ -74,6 +77,7 @@ export class CheckoutModule {
         { provide: IdempotencyKeys, useFactory: (tx: Transactions) => new TypeOrmIdempotencyKeys(tx), inject: [Transactions] },
         { provide: UnitOfWork, useFactory: (tx: Transactions) => new TypeOrmUnitOfWork(tx), inject: [Transactions] },
         { provide: BuyerOrderHistory, useFactory: (tx: Transactions) => new TypeOrmBuyerOrderHistory(tx), inject: [Transactions] },
+        { provide: BuyerOrders, useFactory: (tx: Transactions) => new TypeOrmBuyerOrders(tx), inject: [Transactions] },
         { provide: PendingFraudReviews, useFactory: (tx: Transactions) => new TypeOrmPendingFraudReviews(tx), inject: [Transactions] },
         { provide: PaymentGateway, useValue: gateway },
         // Policies and the process manager
@@ -92,6 +96,7 @@ export class CheckoutModule {
         built(CheckOutCartHandler, [Carts, Orders, IdempotencyKeys, UnitOfWork, Clock, IdGenerator]),
         built(PlaceOrderHandler, [Orders, IdempotencyKeys, UnitOfWork, Clock, IdGenerator]),
         built(GetOrderHandler, [Orders, OrderProcesses]),
+        built(ListBuyerOrdersHandler, [BuyerOrders]),
         // Use cases: the order's process
         built(ScreenOrderHandler, [Orders, BuyerOrderHistory, FraudPolicy, OrderProcessRunner]),
         built(ListPendingFraudReviewsHandler, [PendingFraudReviews]),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accessConfigFields } from './access/access.config';
 
 /** Settings every Bazaar service shares; each app extends this with its own and validates once at start. */
 export function serviceConfigSchema(defaults: { name: string; port: number; partitionsConcurrency?: number }) {
@@ -63,6 +64,7 @@ export function serviceConfigSchema(defaults: { name: string; port: number; part
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(256),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(500),
     OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(0).default(24),
+    ...accessConfigFields,
   });
 }
 

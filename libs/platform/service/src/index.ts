@@ -10,3 +10,8 @@ export * from './observability/metrics';
 export * from './observability/metric-catalog';
 export * from './health/kafka-health';
 export * from './access/caller';
+export * from './access/access-rule';
+export * from './access/access-refused';
+export * from './access/access.guard';
+export * from './access/token-verifier';
+export * from './access/verified-caller';

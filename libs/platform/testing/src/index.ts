@@ -5,3 +5,4 @@ export * from './topic-tap';
 export * from './consumer-groups';
 export * from './recorded-events';
 export * from './tcp-proxy';
+export * from './test-issuer';

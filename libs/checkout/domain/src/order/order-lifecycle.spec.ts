@@ -1,5 +1,5 @@
 import { DomainError, money } from '@bazaar/shared-kernel';
-import { aLine, anOrder } from '../testing/order.builder';
+import { aLine, anAnalystsDecision, anOrder } from '../testing/order.builder';
 import { Order } from './order';
 import { canMove, orderTransitions } from './order-lifecycle';
 import { orderStatuses } from './order-status';
@@ -54,7 +54,7 @@ describe('Fraud review of an order', () => {
   it('on approval keeps the order in review until its payment is authorized, which approval now allows', () => {
     const order = anOrder().awaitingFraudReview().stored().build();
 
-    order.approveFraudReview(at);
+    order.approveFraudReview(anAnalystsDecision, at);
     expect(order.status).toBe('awaiting_fraud_review');
     expect(order.fraudReview).toMatchObject({ decision: 'approved', decidedAt: at });
     expect(lastEventOf(order)).toEqual({ type: 'FraudReviewApproved', orderId: order.id, approvedAt: at });
@@ -66,7 +66,7 @@ describe('Fraud review of an order', () => {
   it('on rejection cancels the order as fraud_rejected, with nothing to void', () => {
     const order = anOrder().awaitingFraudReview().stored().build();
 
-    order.rejectFraudReview(at);
+    order.rejectFraudReview(anAnalystsDecision, at);
 
     expect(order.status).toBe('cancelled');
     expect(order.cancellationReason).toBe('fraud_rejected');
@@ -88,8 +88,8 @@ describe('Fraud review of an order', () => {
     ['a cancelled order', anOrder().awaitingFraudReview().cancelled()],
   ])('refuses to decide the review of %s', (_, builder) => {
     const order = builder.build();
-    expect(refusal(() => order.approveFraudReview(at))).toMatchObject({ code: 'fraud_review_not_pending', kind: 'conflict' });
-    expect(refusal(() => order.rejectFraudReview(at))).toMatchObject({ code: 'fraud_review_not_pending' });
+    expect(refusal(() => order.approveFraudReview(anAnalystsDecision, at))).toMatchObject({ code: 'fraud_review_not_pending', kind: 'conflict' });
+    expect(refusal(() => order.rejectFraudReview(anAnalystsDecision, at))).toMatchObject({ code: 'fraud_review_not_pending' });
   });
 
   it('cannot send an order to review twice, or once it is paid', () => {

@@ -3,7 +3,7 @@ import { moneyRequest, shippingAddressRequest } from './place-order.request';
 
 /** Shapes and formats only (400 `invalid_request`); the cart's rules answer 422 with their own codes. */
 export const createCartRequest = z.strictObject({
-  buyerId: z.string().trim().min(1).max(100),
+  buyerId: z.string().trim().min(1).max(100).optional().describe('The caller’s own subject (the default); another buyer’s id is refused (403 buyer_mismatch)'),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code: three upper-case letters'),
 });
 export type CreateCartRequest = z.output<typeof createCartRequest>;
