@@ -5,3 +5,5 @@ export * from './test-config';
 export * from './refusals';
 export * from './migrated-test-database';
 export * from './metrics';
+export * from './routes';
+export * from './access-matrix';
