@@ -4,7 +4,8 @@ import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Kafka } from 'kafkajs';
-import { createTestDatabase, TestDatabase, testKafka, TopicNamespace } from '@bazaar/platform-testing';
+import { createTestDatabase, testAudience, TestDatabase, TestIssuer, testKafka, TopicNamespace } from '@bazaar/platform-testing';
+import { useOperatorToken } from './http';
 
 export type ServiceName = 'checkout' | 'fulfillment' | 'finance' | 'support';
 const services: readonly ServiceName[] = ['checkout', 'fulfillment', 'finance', 'support'];
@@ -26,7 +27,8 @@ export interface RunningService {
 
 /**
  * The whole system, isolated from anything else on the machine: its own databases, its own topics
- * (a unique prefix) and consumer groups, the built services as real processes.
+ * (a unique prefix) and consumer groups, the built services as real processes, and an issuer of
+ * its own whose keys they fetch to verify every bearer token.
  */
 export class System {
   readonly instances = new Map<ServiceName, RunningService[]>();
@@ -37,7 +39,13 @@ export class System {
     readonly topics: TopicNamespace,
     readonly databases: ReadonlyMap<ServiceName, TestDatabase>,
     private readonly env: Partial<Record<ServiceName, ServiceEnv>>,
+    readonly issuer: TestIssuer,
   ) {}
+
+  /** A token of the system's issuer for a role and subject (`e2e-<role>` unless named). */
+  token(role: string, subject = `e2e-${role}`): Promise<string> {
+    return this.issuer.token(role, subject);
+  }
 
   static async start(options: SystemOptions = {}): Promise<System> {
     for (const name of services) {
@@ -46,8 +54,10 @@ export class System {
     const kafka = testKafka();
     const topics = await TopicNamespace.create(kafka, 3);
     const databases = new Map<ServiceName, TestDatabase>();
-    const system = new System(kafka, topics, databases, options.env ?? {});
+    const issuer = await TestIssuer.start();
+    const system = new System(kafka, topics, databases, options.env ?? {}, issuer);
     try {
+      useOperatorToken(await system.token('admin', 'e2e-operator'));
       for (const name of services) databases.set(name, await createTestDatabase(`bazaar_e2e_${name}`));
       // Settled, not raced: a service that fails to start must not leave the others running unrecorded.
       const started = await Promise.allSettled(services.map((name) => system.startInstance(name)));
@@ -92,6 +102,8 @@ export class System {
         KAFKA_TOPIC_PREFIX: this.topics.prefix,
         KAFKA_CONSUMER_GROUP: this.group(name),
         OUTBOX_POLL_INTERVAL_MS: '200',
+        AUTH_ISSUER: this.issuer.url,
+        AUTH_AUDIENCE: testAudience,
         ...this.env[name],
         ...env,
       },
@@ -139,6 +151,8 @@ export class System {
     await Promise.all(all.map((instance) => exitOf(instance.process, 'SIGTERM')));
     for (const database of this.databases.values()) await database.drop();
     await this.topics.delete();
+    useOperatorToken(undefined);
+    await this.issuer.stop();
   }
 }
 

@@ -1,4 +1,4 @@
-import { createServer, Server } from 'node:http';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, JWK, SignJWT } from 'jose';
 
@@ -21,6 +21,8 @@ type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
  * A real OIDC-style issuer in the test process: an RS256 key pair made at start, its discovery
  * document and JWKS served over HTTP on an ephemeral port (the services fetch them as they would
  * an identity provider's), and tokens signed with it. `stranger` signs with a key it never publishes.
+ * Like the stack's local issuer it also answers `POST /token { role, subject }` (the console's
+ * development sign-in asks it).
  */
 export class TestIssuer {
   private constructor(
@@ -34,7 +36,9 @@ export class TestIssuer {
     const [keys, strangerKeys] = await Promise.all([generateKeyPair('RS256', { extractable: true }), generateKeyPair('RS256')]);
     const jwk: JWK = { ...(await exportJWK(keys.publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
     let url = '';
+    let issuer: TestIssuer | undefined;
     const server = createServer((request, response) => {
+      if (request.method === 'POST' && request.url === '/token' && issuer) return void issuer.answerTokenRequest(request, response);
       const body =
         request.url === '/.well-known/openid-configuration'
           ? { issuer: url, jwks_uri: `${url}/.well-known/jwks.json`, id_token_signing_alg_values_supported: ['RS256'] }
@@ -47,7 +51,8 @@ export class TestIssuer {
     // The issuer must not keep a test process alive.
     server.unref();
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return new TestIssuer(server, url, keys, strangerKeys);
+    issuer = new TestIssuer(server, url, keys, strangerKeys);
+    return issuer;
   }
 
   /** A valid token for a subject with these roles (or one role). */
@@ -58,6 +63,15 @@ export class TestIssuer {
   /** A well-formed token whose signature no published key verifies. */
   stranger(roles: string | readonly string[], subject: string): Promise<string> {
     return this.sign(this.strangerKeys, { roles: typeof roles === 'string' ? [roles] : roles, subject });
+  }
+
+  private async answerTokenRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    let body = '';
+    for await (const chunk of request) body += String(chunk);
+    const { role, subject } = JSON.parse(body || '{}') as { role?: unknown; subject?: unknown };
+    if (typeof role !== 'string' || typeof subject !== 'string') return void response.writeHead(400).end();
+    const token = await this.token(role, subject);
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: 3600 }));
   }
 
   stop(): Promise<void> {
@@ -72,7 +86,7 @@ export class TestIssuer {
       .setAudience(claims.audience ?? testAudience)
       .setSubject(claims.subject)
       .setIssuedAt(now - 60)
-      .setExpirationTime(now + (claims.expiresIn ?? 600))
+      .setExpirationTime(now + (claims.expiresIn ?? 3600))
       .sign(keys.privateKey);
   }
 }
