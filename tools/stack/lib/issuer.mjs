@@ -42,12 +42,12 @@ export function signingKey(dir = keyDir()) {
 }
 
 /** A signed ES256 access token for a role and subject, valid for `ttlSeconds` (default 12 h). */
-export function mintToken({ role, subject = defaultSubject(role), ttlSeconds = 12 * 3600, key = signingKey() }) {
+export function mintToken({ role, subject = defaultSubject(role), ttlSeconds = 12 * 3600, key = signingKey(), issuer = issuerUrl() }) {
   if (!roles.includes(role)) throw new Error(`unknown role '${role}': one of ${roles.join(', ')}`);
   if (typeof subject !== 'string' || !/^[\w.@:-]{1,100}$/.test(subject)) throw new Error('the subject must be 1-100 letters, digits or ._@:-');
   const now = Math.floor(Date.now() / 1000);
   const header = { alg: 'ES256', typ: 'JWT', kid: key.jwk.kid };
-  const claims = { iss: issuerUrl(), aud: audience(), sub: subject, roles: [role], iat: now, nbf: now - 5, exp: now + ttlSeconds };
+  const claims = { iss: issuer, aud: audience(), sub: subject, roles: [role], iat: now, nbf: now - 5, exp: now + ttlSeconds };
   const input = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`;
   const signature = sign('sha256', Buffer.from(input), { key: key.privateKey, dsaEncoding: 'ieee-p1363' });
   return `${input}.${signature.toString('base64url')}`;
@@ -55,15 +55,17 @@ export function mintToken({ role, subject = defaultSubject(role), ttlSeconds = 1
 
 /**
  * Serves the discovery document, the JWKS and, for local tools, `POST /token { role, subject? }`
- * → `{ access_token, token_type, expires_in }`. @returns {Promise<import('node:http').Server>}
+ * → `{ access_token, token_type, expires_in }`. `url` is what tokens carry as `iss`: by default
+ * ISSUER_URL, or where it listens when the port is 0 (tools that run their own services).
+ * @returns {Promise<{ server: import('node:http').Server, url: string, token: (role: string, subject?: string) => string, close: () => Promise<void> }>}
  */
-export function serveIssuer({ host = process.env.ISSUER_HOST ?? '127.0.0.1', port = issuerPort() } = {}) {
+export function serveIssuer({ host = process.env.ISSUER_HOST ?? '127.0.0.1', port = issuerPort(), url = port === 0 ? undefined : issuerUrl() } = {}) {
   const key = signingKey();
+  let issuer = url;
   const json = (response, status, body) => response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://issuer');
     if (request.method === 'GET' && url.pathname === '/.well-known/openid-configuration') {
-      const issuer = issuerUrl();
       return json(response, 200, { issuer, jwks_uri: `${issuer}/.well-known/jwks.json`, token_endpoint: `${issuer}/token`, id_token_signing_alg_values_supported: ['ES256'] });
     }
     if (request.method === 'GET' && url.pathname === '/.well-known/jwks.json') return json(response, 200, { keys: [key.jwk] });
@@ -78,7 +80,7 @@ export function serveIssuer({ host = process.env.ISSUER_HOST ?? '127.0.0.1', por
       request.on('end', () => {
         try {
           const { role, subject } = JSON.parse(body || '{}');
-          json(response, 200, { access_token: mintToken({ role, subject: subject ?? defaultSubject(role), key }), token_type: 'Bearer', expires_in: 12 * 3600 });
+          json(response, 200, { access_token: mintToken({ role, subject: subject ?? defaultSubject(role), key, issuer }), token_type: 'Bearer', expires_in: 12 * 3600 });
         } catch (error) {
           json(response, 400, { error: 'invalid_request', error_description: error instanceof Error ? error.message : 'bad request' });
         }
@@ -89,6 +91,14 @@ export function serveIssuer({ host = process.env.ISSUER_HOST ?? '127.0.0.1', por
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => resolve(server));
+    server.listen(port, host, () => {
+      issuer ??= `http://${host}:${server.address().port}`;
+      resolve({
+        server,
+        url: issuer,
+        token: (role, subject) => mintToken({ role, subject: subject ?? defaultSubject(role), key, issuer }),
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
   });
 }

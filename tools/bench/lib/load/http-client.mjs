@@ -2,7 +2,7 @@
 import { nodeHttpClient } from './node-http-client.mjs';
 import { undiciClient } from './undici-client.mjs';
 
-/** @typedef {{ post: (body: string, key: string) => Promise<{ status: number, orderId?: string, error?: string }>, close: () => void }} HttpClient */
+/** @typedef {{ post: (body: string, key: string, token: string) => Promise<{ status: number, orderId?: string, error?: string }>, close: () => void }} HttpClient */
 
 /** @param {{ url: string, connections: number, timeoutMs: number }} o @returns {Promise<HttpClient & { kind: string }>} */
 export async function httpClient(o) {

@@ -9,9 +9,10 @@ export function undiciClient(undici, { url, connections, timeoutMs }) {
   // Requests beyond `connections` wait in the pool's queue, which the open loop counts as latency.
   const pool = new undici.Pool(target.origin, { connections, pipelining: 1, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, keepAliveTimeout: 60_000 });
 
-  async function post(body, key) {
+  async function post(body, key, token) {
     try {
-      const res = await pool.request({ path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body });
+      const headers = { 'content-type': 'application/json', 'idempotency-key': key, authorization: `Bearer ${token}` };
+      const res = await pool.request({ path: target.pathname, method: 'POST', headers, body });
       const text = await res.body.text();
       return { status: res.statusCode, orderId: res.statusCode === 201 ? orderIdOf(text) : undefined };
     } catch (err) {
