@@ -13,6 +13,8 @@ export interface TokenClaims {
   /** Seconds from now; negative for an expired token. */
   readonly expiresIn?: number;
   readonly issuer?: string;
+  /** More claims, e.g. Keycloak's `realm_access`. */
+  readonly claims?: Record<string, unknown>;
 }
 
 type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
@@ -80,7 +82,7 @@ export class TestIssuer {
 
   private sign(keys: KeyPair, claims: TokenClaims): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({ roles: claims.roles })
+    return new SignJWT({ roles: claims.roles, ...claims.claims })
       .setProtectedHeader({ alg: 'RS256', kid: 'test-key', typ: 'JWT' })
       .setIssuer(claims.issuer ?? this.url)
       .setAudience(claims.audience ?? testAudience)

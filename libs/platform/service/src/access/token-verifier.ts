@@ -39,7 +39,7 @@ export class TokenVerifier {
       return { subject: payload.sub as string, roles: rolesOf(payload, this.settings.AUTH_ROLES_CLAIM) };
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw new TokenRefused('token_expired', 'The token has expired');
-      if (error instanceof errors.JWKSTimeout || (error instanceof Error && /fetch failed|ECONNREFUSED/.test(error.message))) {
+      if (error instanceof errors.JWKSTimeout || unreachable(error)) {
         throw new TokenRefused('issuer_unavailable', 'The issuer’s keys cannot be fetched');
       }
       throw new TokenRefused('token_invalid', 'The token is not valid here');
@@ -67,6 +67,12 @@ export class TokenVerifier {
     }
     return new URL(`${issuer}/.well-known/jwks.json`);
   }
+}
+
+/** The network failed under `fetch` (checked by shape: the error may come from another realm). */
+function unreachable(error: unknown): boolean {
+  const message = (error as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' && /fetch failed|ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(message);
 }
 
 /** The known roles in the claim (a list, or a space-separated string); unknown names are ignored. */
