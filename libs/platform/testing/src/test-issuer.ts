@@ -38,9 +38,9 @@ export class TestIssuer {
     const [keys, strangerKeys] = await Promise.all([generateKeyPair('RS256', { extractable: true }), generateKeyPair('RS256')]);
     const jwk: JWK = { ...(await exportJWK(keys.publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
     let url = '';
-    let issuer: TestIssuer | undefined;
+    const started: { issuer?: TestIssuer } = {};
     const server = createServer((request, response) => {
-      if (request.method === 'POST' && request.url === '/token' && issuer) return void issuer.answerTokenRequest(request, response);
+      if (request.method === 'POST' && request.url === '/token' && started.issuer) return void started.issuer.answerTokenRequest(request, response);
       const body =
         request.url === '/.well-known/openid-configuration'
           ? { issuer: url, jwks_uri: `${url}/.well-known/jwks.json`, id_token_signing_alg_values_supported: ['RS256'] }
@@ -53,8 +53,8 @@ export class TestIssuer {
     // The issuer must not keep a test process alive.
     server.unref();
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    issuer = new TestIssuer(server, url, keys, strangerKeys);
-    return issuer;
+    started.issuer = new TestIssuer(server, url, keys, strangerKeys);
+    return started.issuer;
   }
 
   /** A valid token for a subject with these roles (or one role). */

@@ -12,7 +12,11 @@ export const accessConfigFields = {
   /** Where the issuer publishes its keys; by default its OIDC discovery document's `jwks_uri`, else `<issuer>/.well-known/jwks.json`. */
   AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** The claim holding the caller's roles, a dotted path for nested claims (Keycloak: `realm_access.roles`). */
-  AUTH_ROLES_CLAIM: z.string().regex(/^[A-Za-z0-9_:-]+(\.[A-Za-z0-9_:-]+)*$/).default('roles'),
+  AUTH_ROLES_CLAIM: z
+    .string()
+    .regex(/^[\w:.-]{1,100}$/)
+    .refine((path) => path.split('.').every(Boolean), 'a claim name or a dotted path of them')
+    .default('roles'),
   /** Signature algorithms accepted; anything else (`none`, HMAC with a public key) is refused. */
   AUTH_ALGORITHMS: z
     .string()
