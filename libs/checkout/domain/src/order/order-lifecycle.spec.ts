@@ -51,13 +51,22 @@ describe('Fraud review of an order', () => {
     ]);
   });
 
+  it('is never decided by its own buyer (four eyes), whatever the decision, and stays undecided', () => {
+    const order = anOrder().stored().awaitingFraudReview().build();
+    const own = { by: order.buyerId, reason: 'Looks fine to me' };
+
+    expect(refusal(() => order.approveFraudReview(own, at))).toMatchObject({ code: 'fraud_review_by_buyer', kind: 'forbidden' });
+    expect(refusal(() => order.rejectFraudReview(own, at))).toMatchObject({ code: 'fraud_review_by_buyer' });
+    expect(order.fraudReview?.decision).toBeUndefined();
+  });
+
   it('on approval keeps the order in review until its payment is authorized, which approval now allows', () => {
     const order = anOrder().awaitingFraudReview().stored().build();
 
     order.approveFraudReview(anAnalystsDecision, at);
     expect(order.status).toBe('awaiting_fraud_review');
-    expect(order.fraudReview).toMatchObject({ decision: 'approved', decidedAt: at });
-    expect(lastEventOf(order)).toEqual({ type: 'FraudReviewApproved', orderId: order.id, approvedAt: at });
+    expect(order.fraudReview).toMatchObject({ decision: 'approved', decidedAt: at, decidedBy: anAnalystsDecision.by, decisionReason: anAnalystsDecision.reason });
+    expect(lastEventOf(order)).toEqual({ type: 'FraudReviewApproved', orderId: order.id, approvedAt: at, approvedBy: anAnalystsDecision.by, reason: anAnalystsDecision.reason });
 
     order.recordPaymentAuthorized('auth-9', at);
     expect(order.status).toBe('payment_authorized');
@@ -71,7 +80,7 @@ describe('Fraud review of an order', () => {
     expect(order.status).toBe('cancelled');
     expect(order.cancellationReason).toBe('fraud_rejected');
     expect(order.pendingEvents).toEqual([
-      { type: 'FraudReviewRejected', orderId: order.id, rejectedAt: at },
+      { type: 'FraudReviewRejected', orderId: order.id, rejectedAt: at, rejectedBy: anAnalystsDecision.by, reason: anAnalystsDecision.reason },
       { type: 'OrderCancelled', orderId: order.id, reason: 'fraud_rejected', cancelledAt: at },
     ]);
   });
