@@ -43,6 +43,7 @@ export function describeAccessMatrix(service: () => ServiceUnderTest, rows: read
     it('answers 401 problem+json with a Bearer challenge to a request without a token', async () => {
       const answer = await send('buyer', 'anonymous');
       expect([answer.status, answer.contentType?.split(';')[0], answer.body.code]).toEqual([401, 'application/problem+json', 'token_missing']);
+      expect(answer.headers.get('www-authenticate')).toBe('Bearer realm="bazaar"');
     });
 
     it('answers 401 to a token signed by an unknown key, expired, for another audience or from another issuer', async () => {
@@ -55,6 +56,7 @@ export function describeAccessMatrix(service: () => ServiceUnderTest, rows: read
         issuer.token(role, matrixSubject(role), { issuer: 'https://issuer.example' }),
       ]);
       const answers = await Promise.all(bad.map((token) => send(role, { token })));
+      expect(answers.map((answer) => answer.headers.get('www-authenticate'))).toEqual(answers.map(() => expect.stringMatching(/^Bearer realm="bazaar", error="invalid_token"/)));
       expect(answers.map((answer) => [answer.status, answer.body.code])).toEqual([
         [401, 'token_invalid'],
         [401, 'token_expired'],
