@@ -57,7 +57,6 @@ export class System {
     const issuer = await TestIssuer.start();
     const system = new System(kafka, topics, databases, options.env ?? {}, issuer);
     try {
-      useOperatorToken(await system.token('admin', 'e2e-operator'));
       for (const name of services) databases.set(name, await createTestDatabase(`bazaar_e2e_${name}`));
       // Settled, not raced: a service that fails to start must not leave the others running unrecorded.
       const started = await Promise.allSettled(services.map((name) => system.startInstance(name)));
@@ -127,6 +126,7 @@ export class System {
       await exitOf(child, 'SIGKILL');
       throw error;
     });
+    useOperatorToken(new URL(url).origin, await this.token('admin', 'e2e-operator'));
     const instance = { name, url, process: child };
     this.instances.set(name, [...(this.instances.get(name) ?? []), instance]);
     return instance;
@@ -151,7 +151,7 @@ export class System {
     await Promise.all(all.map((instance) => exitOf(instance.process, 'SIGTERM')));
     for (const database of this.databases.values()) await database.drop();
     await this.topics.delete();
-    useOperatorToken(undefined);
+    for (const instance of all) useOperatorToken(new URL(instance.url).origin, undefined);
     await this.issuer.stop();
   }
 }
