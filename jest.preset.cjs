@@ -2,7 +2,7 @@
 // NestJS 12 ships as ES modules only, so Jest (which loads CommonJS) must compile those too.
 const nxPreset = require('@nx/jest/preset').default;
 
-const esmOnlyPackages = ['@nestjs', 'cookie', 'content-disposition'];
+const esmOnlyPackages = ['@nestjs', 'cookie', 'content-disposition', 'jose'];
 
 module.exports = {
   ...nxPreset,

@@ -9,6 +9,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { kafkaBrokers, kafkaPorts, loadStack, paths, stackApps } from './lib/config.mjs';
 import { deleteTopicsAndGroups, ensureTopics, kafkaAnswers } from './lib/kafka-admin.mjs';
 import { brokerLog, brokerPid, ensureBroker, stopBroker } from './lib/kafka-broker.mjs';
+import { ensureIssuer, issuerLog, issuerPid, stopIssuer } from './lib/issuer-process.mjs';
+import { issuerPort } from './lib/issuer.mjs';
 import { kafkaFiles } from './lib/kafka-config.mjs';
 import { deadLetters } from './lib/dead-letters.mjs';
 import { StackError, elapsed, ok, step } from './lib/log.mjs';
@@ -23,7 +25,8 @@ const HELP = `usage: node tools/stack/stack.mjs <command>
 
   infra            start Kafka, create topics, provision databases, run migrations and seeds
   provision        topics + databases + migrations + seeds against KAFKA_BROKERS / PG* (used by docker compose)
-  up               infra, build the services and the console, (re)start them and wait until ready,
+  up               infra, the local token issuer (127.0.0.1:$ISSUER_PORT, 3009), build the services and
+                   the console, (re)start them and wait until ready,
                    then a Prometheus scraping the services on 127.0.0.1:$PROMETHEUS_PORT (9090) if
                    installed (BAZAAR_PROMETHEUS=0: none)
                    (infra, provision, up and reset take --no-migrate and --no-seed;
@@ -31,7 +34,7 @@ const HELP = `usage: node tools/stack/stack.mjs <command>
   down [--purge]   stop Prometheus, services and Kafka; --purge also deletes Kafka data, databases and roles
   status           what runs where
   reset            fresh databases, topics and consumer groups (stops services), then migrations and seeds
-  logs <name> [-f] tail kafka's, prometheus's or a service's log
+  logs <name> [-f] tail kafka's, prometheus's, the issuer's or a service's log
   smoke            prove kafkajs against the running broker (produce, group, commit, transactions)
   dead-letters <context> [--replay]
                    list the messages <context> parked, with their errors; --replay sends each
@@ -64,6 +67,8 @@ async function status(stack) {
   const kready = kpid ? await kafkaAnswers() : false;
   const rows = [['name', 'state', 'pid', 'port', 'ready']];
   rows.push(['kafka', kpid ? 'running' : (await isPortOpen(broker)) ? 'foreign' : 'stopped', String(kpid ?? '-'), String(broker), kready ? 'yes' : 'no']);
+  const ipid = issuerPid();
+  rows.push(['issuer', ipid ? 'running' : 'stopped', String(ipid ?? '-'), String(issuerPort()), ipid && (await isPortOpen(issuerPort())) ? 'yes' : 'no']);
   for (const ctx of stackApps(stack)) {
     const pid = servicePid(ctx);
     rows.push([ctx.name, pid ? 'running' : 'stopped', String(pid ?? '-'), String(ctx.port), pid && (await serviceReady(ctx)) ? 'yes' : 'no']);
@@ -77,6 +82,7 @@ async function status(stack) {
 async function down(stack, purge) {
   await stopPrometheus();
   for (const ctx of stackApps(stack)) await stopService(ctx);
+  await stopIssuer();
   await stopBroker();
   if (!purge) return;
   rmSync(paths.kafkaData, { recursive: true, force: true });
@@ -97,9 +103,9 @@ async function reset(stack, { migrate = true, seed = true } = {}) {
 }
 
 function logs(stack, name, follow) {
-  const known = ['kafka', 'prometheus', ...stackApps(stack).map((c) => c.name)];
+  const known = ['kafka', 'prometheus', 'issuer', ...stackApps(stack).map((c) => c.name)];
   if (!known.includes(name)) throw new StackError(`logs: name one of ${known.join(', ')}`);
-  const file = name === 'kafka' ? brokerLog : name === 'prometheus' ? prometheusLog : serviceLog(name);
+  const file = name === 'kafka' ? brokerLog : name === 'prometheus' ? prometheusLog : name === 'issuer' ? issuerLog : serviceLog(name);
   if (!existsSync(file)) throw new StackError(`no log yet at ${file}`);
   const child = spawn('tail', ['-n', '100', ...(follow ? ['-F'] : []), file], { stdio: 'inherit' });
   return new Promise((resolve) => child.on('exit', resolve));
@@ -120,6 +126,7 @@ async function main([command, ...args]) {
     case 'up':
       await infra(stack, { migrate, seed });
       buildProjects(stackApps(stack).map((c) => c.name));
+      await ensureIssuer();
       await startServices(stackApps(stack));
       printServiceTable(stackApps(stack));
       {

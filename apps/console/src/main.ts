@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { createConsoleServer } from './server/console-server';
 import { loadConsoleConfig } from './server/config';
-import { noDevTokens } from './server/dev-tokens';
+import { issuerDevTokens } from './server/dev-tokens';
 
 /** Starts the console server; one JSON line says where it listens (tools/stack and the journeys wait for it). */
 function main(): void {
   const config = loadConsoleConfig(process.env, join(__dirname, 'public'));
-  const server = createConsoleServer(config, noDevTokens);
+  const server = createConsoleServer(config, issuerDevTokens(config.issuer));
   server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

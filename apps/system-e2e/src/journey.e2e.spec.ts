@@ -183,6 +183,40 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
     expect(await countRows(checkoutDb, 'SELECT count(*) FROM outbox')).toBe(before);
   });
 
+  it('lets in only verified callers with the right role, hides other buyers’ orders and keeps analysts off their own', async () => {
+    const request = anOrderRequest();
+    const buyer = await system.token('buyer', request.buyerId);
+    const placed = await http('POST', `${system.url('checkout')}/orders`, { body: request, token: buyer });
+    const orderId = String(placed.body.orderId);
+
+    const anonymous = await http('GET', `${system.url('checkout')}/orders/${orderId}`, { token: null });
+    const forged = await http('GET', `${system.url('checkout')}/orders/${orderId}`, { token: await system.issuer.stranger('admin', 'mallory') });
+    const warehouse = await http('GET', `${system.url('checkout')}/orders/${orderId}`, { token: await system.token('warehouse') });
+    const otherBuyer = await http('GET', `${system.url('checkout')}/orders/${orderId}`, { token: await system.token('buyer', 'someone-else') });
+    const ownView = await http('GET', `${system.url('checkout')}/orders/${orderId}`, { token: buyer });
+    const supportView = await http('GET', `${system.url('support')}/case-order-views/${orderId}`, { token: buyer });
+
+    expect([anonymous, forged, warehouse, otherBuyer, ownView, supportView].map((answer) => [answer.status, answer.body?.code])).toEqual([
+      [401, 'token_missing'],
+      [401, 'token_invalid'],
+      [403, 'role_not_allowed'],
+      [404, 'order_not_found'],
+      [200, undefined],
+      [403, 'role_not_allowed'],
+    ]);
+    expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect(anonymous.contentType).toContain('application/problem+json');
+
+    const analystsOwn = anOrderRequest({ buyerId: 'analyst-who-shops', lines: [{ sku: 'RING', quantity: 1, unitPrice: { amount: 1_000_000, currency: 'EUR' } }] });
+    const ownOrder = (await http('POST', `${system.url('checkout')}/orders`, { body: analystsOwn, token: await system.token('buyer', 'analyst-who-shops') })).body.orderId;
+    await eventually(async () => expect((await http('GET', `${system.url('checkout')}/orders/${ownOrder}`)).body.status).toBe('awaiting_fraud_review'));
+    const selfApproved = await http('POST', `${system.url('checkout')}/fraud-reviews/${ownOrder}/approve`, {
+      body: { reason: 'Looks fine to me' },
+      token: await system.token('risk-analyst', 'analyst-who-shops'),
+    });
+    expect([selfApproved.status, selfApproved.body.code]).toEqual([403, 'fraud_review_by_buyer']);
+  });
+
   it('ignores a copy of an already-consumed message, whoever produced it', async () => {
     const placed = await http('POST', `${system.url('checkout')}/orders`, { body: anOrderRequest() });
     const { orderId } = placed.body;

@@ -90,12 +90,18 @@ describe('Every outcome of an order, end to end', () => {
     const queue = await http('GET', `${system.url('checkout')}/fraud-reviews?status=pending`);
     expect(queue.body.reviews).toContainEqual(expect.objectContaining({ orderId, score: 100, reasons: ['large_order'], total: { amount: 1_000_000, currency: 'EUR' } }));
 
-    const approved = await http('POST', `${system.url('checkout')}/fraud-reviews/${orderId}/approve`);
+    const analyst = await system.token('risk-analyst', 'e2e-analyst');
+    const approved = await http('POST', `${system.url('checkout')}/fraud-reviews/${orderId}/approve`, { body: { reason: 'Confirmed with the buyer by phone' }, token: analyst });
 
-    expect(approved).toMatchObject({ status: 200, body: { orderId, fraudReview: { decision: 'approved' } } });
+    expect(approved).toMatchObject({ status: 200, body: { orderId, fraudReview: { decision: 'approved', decidedBy: 'e2e-analyst' } } });
     const confirmed = await waitForStatus(system, orderId, 'confirmed', 'confirmed');
     expect(confirmed.payment).toEqual({ state: 'authorized' });
-    expect((await publishedOnce(orders, orderId, FraudReviewDecidedV1)).data).toMatchObject({ orderId, decision: 'approved' });
+    expect((await publishedOnce(orders, orderId, FraudReviewDecidedV1)).data).toMatchObject({
+      orderId,
+      decision: 'approved',
+      decidedBy: 'e2e-analyst',
+      reason: 'Confirmed with the buyer by phone',
+    });
     expect((await publishedOnce(orders, orderId, PaymentAuthorizedV1)).data.amount).toEqual({ amount: 1_000_000, currency: 'EUR' });
     expect(await shipmentOf(system, orderId)).toMatchObject({ lines: [{ sku: 'RING', quantity: 1 }] });
     await eventually(async () => {
@@ -117,7 +123,10 @@ describe('Every outcome of an order, end to end', () => {
     const orderId = await placeOrder(system, aLargeOrderRequest());
     await waitForStatus(system, orderId, 'awaiting_fraud_review', 'awaiting_fraud_review');
 
-    const rejected = await http('POST', `${system.url('checkout')}/fraud-reviews/${orderId}/reject`);
+    const rejected = await http('POST', `${system.url('checkout')}/fraud-reviews/${orderId}/reject`, {
+      body: { reason: 'Card reported stolen' },
+      token: await system.token('risk-analyst', 'e2e-analyst'),
+    });
 
     expect(rejected).toMatchObject({ status: 200, body: { orderId, status: 'cancelled', cancellationReason: 'fraud_rejected', payment: { state: 'none' } } });
     await waitForStatus(system, orderId, 'cancelled', 'cancelled');

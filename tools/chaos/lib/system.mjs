@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import pg from 'pg';
 import { kafkaBrokers } from '../../stack/lib/config.mjs';
+import { serveIssuer } from '../../stack/lib/issuer.mjs';
 import { createDatabase, databaseUrl, dropDatabase } from '../../bench/lib/system/databases.mjs';
 import { freePort, spawnService, stopChild, waitReady } from '../../bench/lib/system/services.mjs';
 import { createTopics, deleteRunTopics, kafkaClient } from '../../bench/lib/system/topics.mjs';
@@ -51,6 +52,8 @@ export class ChaosSystem {
 
   /** Topics, databases, then one replica of each service; resolves when all four are ready. */
   async start() {
+    // The run's own token issuer: every replica verifies the workload's tokens against its keys.
+    this.issuer = await serveIssuer({ port: 0 });
     await this.admin.connect();
     await createTopics(this.admin, this.prefix);
     for (const ctx of CONTEXTS) await createDatabase(this.databases[ctx]);
@@ -88,6 +91,7 @@ export class ChaosSystem {
       RATE_LIMIT_KEY_PREFIX: `${this.prefix}rate-limit:`,
       RATE_LIMIT_WRITE_POINTS: '100000000',
       RATE_LIMIT_READ_POINTS: '100000000',
+      AUTH_ISSUER: this.issuer.url,
       ...CHAOS_DEFAULTS.all,
       ...(CHAOS_DEFAULTS[ctx] ?? {}),
       ...(this.envFor[ctx] ?? {}),
@@ -159,5 +163,6 @@ export class ChaosSystem {
     }
     await this.adminDb.end().catch(() => undefined);
     await this.admin.disconnect().catch(() => undefined);
+    await this.issuer?.close().catch(() => undefined);
   }
 }

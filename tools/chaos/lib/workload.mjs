@@ -57,7 +57,7 @@ function plannedOrder({ n, kind, key, buyer, cancelAfterMs }) {
     paymentToken: kind === 'declined' ? 'tok_declined' : 'tok_ok',
     shippingAddress: ADDRESS,
   };
-  return { n, kind, key, body: JSON.stringify(body), cancelAfterMs };
+  return { n, kind, key, buyer, body: JSON.stringify(body), cancelAfterMs };
 }
 
 /**
@@ -73,7 +73,7 @@ export async function runWorkload({ system, orders, rate, progress }) {
   for (const order of orders) {
     const due = started + (order.n * 1000) / rate;
     if (due > Date.now()) await sleep(due - Date.now());
-    const work = trial(order, replicaOf).then((result) => {
+    const work = trial(order, replicaOf, system.issuer).then((result) => {
       results.set(order.key, result);
       inFlight.delete(work);
       progress?.(results.size, orders.length);
@@ -89,7 +89,7 @@ export async function runWorkload({ system, orders, rate, progress }) {
  * `onPlaced(orderId)` is told as soon as Checkout accepted it.
  */
 export function placeOrder(system, order, { onPlaced } = {}) {
-  return trial(order, replicasOf(system), { onPlaced });
+  return trial(order, replicasOf(system), system.issuer, { onPlaced });
 }
 
 /** A chooser of the serving replicas of a service, in turn. */
@@ -103,20 +103,22 @@ const replicasOf = (system) => {
   };
 };
 
-async function trial(order, replicaOf, { onPlaced } = {}) {
+/** Every request carries a token of the run's issuer: the order's buyer places and cancels it, warehouse staff ship it. */
+async function trial(order, replicaOf, issuer, { onPlaced } = {}) {
   const checkout = () => replicaOf('checkout');
+  const buyer = bearer(issuer.token('buyer', order.buyer));
   const placed = await untilAnswered(checkout, (url) =>
-    post(`${url}/orders`, order.body, { 'idempotency-key': order.key }), (status) => status === 201 || (status >= 400 && status < 500));
+    post(`${url}/orders`, order.body, { 'idempotency-key': order.key, ...buyer }), (status) => status === 201 || (status >= 400 && status < 500));
   const orderId = placed.status === 201 ? placed.body?.orderId ?? null : null;
   if (orderId) onPlaced?.(orderId);
   let cancel = null;
   let warehouse = null;
   if (orderId && order.cancelAfterMs !== null) {
     await sleep(order.cancelAfterMs);
-    const cancelled = await untilAnswered(checkout, (url) => post(`${url}/orders/${orderId}/cancel`, '', {}), (status) => status === 200 || status === 409 || status === 404);
+    const cancelled = await untilAnswered(checkout, (url) => post(`${url}/orders/${orderId}/cancel`, '', buyer), (status) => status === 200 || status === 409 || status === 404);
     cancel = cancelled.status;
   }
-  if (orderId && order.kind === 'complete') warehouse = await shipOrder(orderId, replicaOf);
+  if (orderId && order.kind === 'complete') warehouse = await shipOrder(orderId, replicaOf, issuer, buyer);
   return { kind: order.kind, orderId, attempts: placed.attempts, placeStatus: placed.status, cancel, warehouse };
 }
 
@@ -125,23 +127,24 @@ async function trial(order, replicaOf, { onPlaced } = {}) {
  * picks, packs, dispatches and delivers it, one step at a time. A step already done (its answer was
  * lost) counts as done; a cancelled shipment ends it. Answers how far it got.
  */
-async function shipOrder(orderId, replicaOf) {
+async function shipOrder(orderId, replicaOf, issuer, buyer) {
+  const staff = bearer(issuer.token('warehouse', 'chaos-warehouse'));
   const deadline = Date.now() + 900_000;
   let shipmentId = null;
   while (!shipmentId && Date.now() < deadline) {
     const replica = replicaOf('fulfillment');
-    const found = replica ? await get(`${replica.url}/shipments?orderId=${orderId}`) : { status: 0 };
+    const found = replica ? await get(`${replica.url}/shipments?orderId=${orderId}`, staff) : { status: 0 };
     shipmentId = found.status === 200 ? found.body?.shipments?.[0]?.shipmentId ?? null : null;
     if (shipmentId) break;
     const checkout = replicaOf('checkout');
-    const order = checkout ? await get(`${checkout.url}/orders/${orderId}`) : { status: 0 };
+    const order = checkout ? await get(`${checkout.url}/orders/${orderId}`, buyer) : { status: 0 };
     if (order.status === 200 && order.body?.status === 'cancelled') return 'order cancelled before its shipment';
     await sleep(1_000);
   }
   if (!shipmentId) return 'no shipment within 15 minutes';
   const steps = [['pick', ''], ['pack', ''], ['dispatch', JSON.stringify({ carrier: 'chaos-post', trackingNumber: `CP-${orderId.slice(0, 8)}` })], ['deliver', '']];
   for (const [step, body] of steps) {
-    const answer = await untilAnswered(() => replicaOf('fulfillment'), (url) => post(`${url}/shipments/${shipmentId}/${step}`, body, {}), (status) => status === 200 || status === 409 || status === 404);
+    const answer = await untilAnswered(() => replicaOf('fulfillment'), (url) => post(`${url}/shipments/${shipmentId}/${step}`, body, staff), (status) => status === 200 || status === 409 || status === 404);
     if (answer.status === 409 && answer.body?.code === 'shipment_step_already_done') continue;
     if (answer.status !== 200) return `${step}: ${answer.status} ${answer.body?.code ?? ''}`.trim();
   }
@@ -162,14 +165,16 @@ async function untilAnswered(replicaOf, attempt, final) {
 /** Stocks the run's SKUs through Fulfillment's route (a count), as a warehouse would before opening. */
 export async function stockUp(system, levels) {
   const replicaOf = replicasOf(system);
+  const staff = bearer(system.issuer.token('warehouse', 'chaos-warehouse'));
   for (const [sku, onHand] of Object.entries(levels)) {
-    const answer = await untilAnswered(() => replicaOf('fulfillment'), (url) => send('PUT', `${url}/stock/${sku}`, JSON.stringify({ onHand }), {}), (status) => status === 200 || (status >= 400 && status < 500));
+    const answer = await untilAnswered(() => replicaOf('fulfillment'), (url) => send('PUT', `${url}/stock/${sku}`, JSON.stringify({ onHand }), staff), (status) => status === 200 || (status >= 400 && status < 500));
     if (answer.status !== 200) throw new Error(`stocking ${sku}: ${answer.status} ${JSON.stringify(answer.body)}`);
   }
 }
 
 const post = (url, body, headers) => send('POST', url, body, headers);
-const get = (url) => send('GET', url, '', {});
+const get = (url, headers) => send('GET', url, '', headers);
+const bearer = (token) => ({ authorization: `Bearer ${token}` });
 
 async function send(method, url, body, headers) {
   try {

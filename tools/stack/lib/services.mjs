@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { databaseUrl, kafkaBrokers, paths, redisUrl } from './config.mjs';
+import { audience, issuerUrl } from './issuer.mjs';
 import { StackError, ok, step, warn } from './log.mjs';
 import { cmdline, isAlive, portOwner, readPid, removePid, spawnDetached, stopProcess, tail, writePid } from './proc.mjs';
 import { httpStatus, isPortOpen, waitFor } from './wait.mjs';
@@ -57,6 +58,9 @@ export async function startServices(contexts) {
         ...(ctx.database ? { DATABASE_URL: databaseUrl(ctx), MIGRATE_ON_START: 'false' } : {}),
         KAFKA_BROKERS: kafkaBrokers().join(','),
         REDIS_URL: redisUrl(),
+        // Every service trusts the local issuer; the console asks it for development tokens.
+        AUTH_ISSUER: issuerUrl(),
+        AUTH_AUDIENCE: audience(),
         ...ctx.env,
       },
     });

@@ -1,6 +1,6 @@
 import { isRole, Role } from './roles';
 
-/** Who is signed in: the role picked, the subject, and the bearer token (null while the stack has no issuer). */
+/** Who is signed in: the role picked, the subject, and the bearer token (null when development sign-in is off). */
 export interface Session {
   readonly role: Role;
   readonly subject: string;

@@ -14,6 +14,8 @@ export interface ConsoleConfig {
    * CONSOLE_DEV_TOKENS=true; production signs people in through the identity provider instead.
    */
   readonly devTokens: boolean;
+  /** The local issuer that mints development tokens (`AUTH_ISSUER`, as the services are given). */
+  readonly issuer: URL;
   /** How long the console waits for a service before answering 504. */
   readonly upstreamTimeoutMs: number;
 }
@@ -30,18 +32,11 @@ export function loadConsoleConfig(env: NodeJS.ProcessEnv, defaultStaticDir: stri
   if (!Number.isInteger(timeout) || timeout < 1) throw new ConsoleConfigInvalid('CONSOLE_UPSTREAM_TIMEOUT_MS must be a positive integer');
   const devTokens = env['CONSOLE_DEV_TOKENS'] ?? 'false';
   if (devTokens !== 'true' && devTokens !== 'false') throw new ConsoleConfigInvalid('CONSOLE_DEV_TOKENS must be true or false');
+  const issuer = httpUrl('AUTH_ISSUER', env['AUTH_ISSUER'] ?? 'http://127.0.0.1:3009');
   const upstreams = Object.fromEntries(
     contexts.map((context) => {
       const key = `${context.toUpperCase()}_URL`;
-      const value = env[key] ?? `http://127.0.0.1:${defaultPorts[context]}`;
-      let url: URL;
-      try {
-        url = new URL(value);
-      } catch {
-        throw new ConsoleConfigInvalid(`${key} must be an http(s) URL, got ${value}`);
-      }
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConsoleConfigInvalid(`${key} must be an http(s) URL, got ${value}`);
-      return [context, url];
+      return [context, httpUrl(key, env[key] ?? `http://127.0.0.1:${defaultPorts[context]}`)];
     }),
   ) as Record<Context, URL>;
   return {
@@ -50,6 +45,18 @@ export function loadConsoleConfig(env: NodeJS.ProcessEnv, defaultStaticDir: stri
     upstreams,
     staticDir: env['CONSOLE_STATIC_DIR'] ?? defaultStaticDir,
     devTokens: devTokens === 'true',
+    issuer,
     upstreamTimeoutMs: timeout,
   };
+}
+
+function httpUrl(key: string, value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConsoleConfigInvalid(`${key} must be an http(s) URL, got ${value}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConsoleConfigInvalid(`${key} must be an http(s) URL, got ${value}`);
+  return url;
 }

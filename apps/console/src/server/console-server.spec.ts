@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConsoleConfig, ConsoleConfigInvalid, loadConsoleConfig } from './config';
 import { createConsoleServer } from './console-server';
-import { DevTokenSource, noDevTokens } from './dev-tokens';
+import { DevTokenSource } from './dev-tokens';
 
 /** A stand-in service that records what reached it and answers as told. */
 async function aService(answer: (request: IncomingMessage, body: string) => { status: number; body: unknown; headers?: Record<string, string> }) {
@@ -41,7 +41,7 @@ describe('The console server', () => {
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   });
 
-  async function aConsole(overrides: Partial<ConsoleConfig> = {}, tokens: DevTokenSource = noDevTokens) {
+  async function aConsole(overrides: Partial<ConsoleConfig> = {}, tokens: DevTokenSource = async () => 'unused') {
     const checkout = await aService((request) => ({ status: request.url?.includes('missing') ? 404 : 201, body: { orderId: 'o-1' }, headers: { 'retry-after': '3' } }));
     servers.push(checkout.server);
     const config = loadConsoleConfig({ CHECKOUT_URL: checkout.url, SUPPORT_URL: 'http://127.0.0.1:1' }, staticDir);
@@ -102,12 +102,13 @@ describe('The console server', () => {
 describe('The console configuration', () => {
   it('defaults to port 3000, the services on their local ports, and no development sign-in', () => {
     const config = loadConsoleConfig({}, '/srv/public');
-    expect({ ...config, upstreams: Object.fromEntries(Object.entries(config.upstreams).map(([name, url]) => [name, url.origin])) }).toEqual({
+    expect({ ...config, issuer: config.issuer.origin, upstreams: Object.fromEntries(Object.entries(config.upstreams).map(([name, url]) => [name, url.origin])) }).toEqual({
       host: '127.0.0.1',
       port: 3000,
       upstreams: { checkout: 'http://127.0.0.1:3001', fulfillment: 'http://127.0.0.1:3002', finance: 'http://127.0.0.1:3003', support: 'http://127.0.0.1:3004' },
       staticDir: '/srv/public',
       devTokens: false,
+      issuer: 'http://127.0.0.1:3009',
       upstreamTimeoutMs: 10_000,
     });
   });

@@ -6,12 +6,25 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (roles as readonly string[]).includes(value);
 }
 
-/** A development token for a role and a subject, or null when the stack has no local issuer to ask. */
-export type DevTokenSource = (role: Role, subject: string) => Promise<string | null>;
+/** A development token for a role and a subject. */
+export type DevTokenSource = (role: Role, subject: string) => Promise<string>;
 
 /**
- * Until the services verify bearer tokens there is no local issuer, so signing in locally picks a
- * role and sends no token. This is the one place that changes when the issuer exists: it will mint
- * the token exactly as `npm run token -- <role> [subject]` does.
+ * Tokens from the local issuer (`tools/stack/issuer.mjs`, or the tests' issuer): its `POST /token`
+ * mints them exactly as `npm run token -- <role> [subject]` does. Only used with CONSOLE_DEV_TOKENS=true;
+ * production signs people in at the identity provider instead.
  */
-export const noDevTokens: DevTokenSource = async () => null;
+export function issuerDevTokens(issuer: URL, timeoutMs = 5_000): DevTokenSource {
+  return async (role, subject) => {
+    const response = await fetch(new URL('/token', issuer), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role, subject }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!response.ok) throw new Error(`the issuer at ${issuer.origin} answered ${response.status}`);
+    const body = (await response.json()) as { access_token?: unknown };
+    if (typeof body.access_token !== 'string') throw new Error(`the issuer at ${issuer.origin} sent no access_token`);
+    return body.access_token;
+  };
+}

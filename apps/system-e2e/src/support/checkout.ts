@@ -9,8 +9,9 @@ import { System } from './system';
 /** An order of exactly 10,000.00: the default fraud policy holds it for a risk analyst. */
 export const aLargeOrderRequest = () => anOrderRequest({ lines: [{ sku: 'RING', quantity: 1, unitPrice: { amount: 1_000_000, currency: 'EUR' } }] });
 
-export async function placeOrder(system: System, body: unknown = anOrderRequest()): Promise<string> {
-  const placed = await http('POST', `${system.url('checkout')}/orders`, { body });
+/** POST /orders as the buyer the body names (the token's subject), which must answer 201. */
+export async function placeOrder(system: System, body: { buyerId: string } = anOrderRequest()): Promise<string> {
+  const placed = await http('POST', `${system.url('checkout')}/orders`, { body, token: await system.token('buyer', body.buyerId) });
   expect(placed.status).toBe(201);
   return String(placed.body.orderId);
 }

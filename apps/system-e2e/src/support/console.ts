@@ -25,6 +25,8 @@ export async function startConsole(system: System): Promise<RunningConsole> {
       NODE_ENV: 'production',
       PORT: '0',
       CONSOLE_DEV_TOKENS: 'true',
+      // The role picker's tokens come from the system's issuer, which the services trust.
+      AUTH_ISSUER: system.issuer.url,
       CHECKOUT_URL: system.url('checkout'),
       FULFILLMENT_URL: system.url('fulfillment'),
       FINANCE_URL: system.url('finance'),

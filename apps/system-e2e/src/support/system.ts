@@ -4,7 +4,8 @@ import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Kafka } from 'kafkajs';
-import { createTestDatabase, TestDatabase, testKafka, TopicNamespace } from '@bazaar/platform-testing';
+import { createTestDatabase, testAudience, TestDatabase, TestIssuer, testKafka, TopicNamespace } from '@bazaar/platform-testing';
+import { useOperatorToken } from './http';
 
 export type ServiceName = 'checkout' | 'fulfillment' | 'finance' | 'support';
 const services: readonly ServiceName[] = ['checkout', 'fulfillment', 'finance', 'support'];
@@ -26,7 +27,8 @@ export interface RunningService {
 
 /**
  * The whole system, isolated from anything else on the machine: its own databases, its own topics
- * (a unique prefix) and consumer groups, the built services as real processes.
+ * (a unique prefix) and consumer groups, the built services as real processes, and an issuer of
+ * its own whose keys they fetch to verify every bearer token.
  */
 export class System {
   readonly instances = new Map<ServiceName, RunningService[]>();
@@ -37,7 +39,13 @@ export class System {
     readonly topics: TopicNamespace,
     readonly databases: ReadonlyMap<ServiceName, TestDatabase>,
     private readonly env: Partial<Record<ServiceName, ServiceEnv>>,
+    readonly issuer: TestIssuer,
   ) {}
+
+  /** A token of the system's issuer for a role and subject (`e2e-<role>` unless named). */
+  token(role: string, subject = `e2e-${role}`): Promise<string> {
+    return this.issuer.token(role, subject);
+  }
 
   static async start(options: SystemOptions = {}): Promise<System> {
     for (const name of services) {
@@ -46,7 +54,8 @@ export class System {
     const kafka = testKafka();
     const topics = await TopicNamespace.create(kafka, 3);
     const databases = new Map<ServiceName, TestDatabase>();
-    const system = new System(kafka, topics, databases, options.env ?? {});
+    const issuer = await TestIssuer.start();
+    const system = new System(kafka, topics, databases, options.env ?? {}, issuer);
     try {
       for (const name of services) databases.set(name, await createTestDatabase(`bazaar_e2e_${name}`));
       // Settled, not raced: a service that fails to start must not leave the others running unrecorded.
@@ -97,6 +106,8 @@ export class System {
         RATE_LIMIT_KEY_PREFIX: `${this.topics.prefix}rate-limit:`,
         RATE_LIMIT_WRITE_POINTS: '100000000',
         RATE_LIMIT_READ_POINTS: '100000000',
+        AUTH_ISSUER: this.issuer.url,
+        AUTH_AUDIENCE: testAudience,
         ...this.env[name],
         ...env,
       },
@@ -120,6 +131,7 @@ export class System {
       await exitOf(child, 'SIGKILL');
       throw error;
     });
+    useOperatorToken(new URL(url).origin, await this.token('admin', 'e2e-operator'));
     const instance = { name, url, process: child };
     this.instances.set(name, [...(this.instances.get(name) ?? []), instance]);
     return instance;
@@ -144,6 +156,8 @@ export class System {
     await Promise.all(all.map((instance) => exitOf(instance.process, 'SIGTERM')));
     for (const database of this.databases.values()) await database.drop();
     await this.topics.delete();
+    for (const instance of all) useOperatorToken(new URL(instance.url).origin, undefined);
+    await this.issuer.stop();
   }
 }
 

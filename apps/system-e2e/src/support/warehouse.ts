@@ -17,7 +17,7 @@ export interface StockLevel {
 /** PUT /stock/:sku on Fulfillment, which must succeed: how journeys stock the warehouse. */
 export async function stock(system: System, levels: Record<string, number>): Promise<void> {
   for (const [sku, onHand] of Object.entries(levels)) {
-    const answer = await http('PUT', `${system.url('fulfillment')}/stock/${encodeURIComponent(sku)}`, { body: { onHand } });
+    const answer = await http('PUT', `${system.url('fulfillment')}/stock/${encodeURIComponent(sku)}`, { body: { onHand }, token: await system.token('warehouse') });
     expect({ sku, status: answer.status }).toEqual({ sku, status: 200 });
   }
 }
@@ -42,9 +42,10 @@ export function shipmentOf(system: System, orderId: string, status = 'created'):
 
 export type WarehouseStep = 'pick' | 'pack' | 'dispatch' | 'deliver';
 
-/** POST /shipments/:shipmentId/<step> on Fulfillment, as the warehouse screen calls it. */
-export function step(system: System, shipmentId: string, warehouseStep: WarehouseStep, body?: unknown): Promise<JsonResponse> {
-  return http('POST', `${system.url('fulfillment')}/shipments/${shipmentId}/${warehouseStep}`, body === undefined ? {} : { body });
+/** POST /shipments/:shipmentId/<step> on Fulfillment, as the warehouse screen calls it: as warehouse staff (`e2e-warehouse`). */
+export async function step(system: System, shipmentId: string, warehouseStep: WarehouseStep, body?: unknown): Promise<JsonResponse> {
+  const token = await system.token('warehouse');
+  return http('POST', `${system.url('fulfillment')}/shipments/${shipmentId}/${warehouseStep}`, body === undefined ? { token } : { body, token });
 }
 
 /** Takes a shipment through every step up to `last`, each of which must answer 200. */

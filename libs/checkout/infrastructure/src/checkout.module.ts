@@ -1,6 +1,8 @@
 import { DynamicModule, InjectionToken, Module, Provider } from '@nestjs/common';
 import {
   BuyerOrderHistory,
+  BuyerOrders,
+  ListBuyerOrdersHandler,
   CancelOrderHandler,
   CheckOutCartHandler,
   CreateCartHandler,
@@ -34,6 +36,7 @@ import { FulfillmentEventsConsumer } from './messaging/fulfillment-events.consum
 import { OrderScreeningConsumer } from './messaging/order-screening.consumer';
 import { IDEMPOTENCY_PURGE_INTERVAL, IdempotencyKeyPurge } from './persistence/idempotency-key-purge';
 import { TypeOrmBuyerOrderHistory } from './persistence/typeorm-buyer-order-history';
+import { TypeOrmBuyerOrders } from './persistence/typeorm-buyer-orders';
 import { TypeOrmCarts } from './persistence/typeorm-carts';
 import { TypeOrmIdempotencyKeys } from './persistence/typeorm-idempotency-keys';
 import { TypeOrmOrderProcesses } from './persistence/typeorm-order-processes';
@@ -75,6 +78,7 @@ export class CheckoutModule {
         { provide: IdempotencyKeys, useFactory: (tx: Transactions) => new TypeOrmIdempotencyKeys(tx, settings.idempotency.ttlSeconds), inject: [Transactions] },
         { provide: UnitOfWork, useFactory: (tx: Transactions) => new TypeOrmUnitOfWork(tx), inject: [Transactions] },
         { provide: BuyerOrderHistory, useFactory: (tx: Transactions) => new TypeOrmBuyerOrderHistory(tx), inject: [Transactions] },
+        { provide: BuyerOrders, useFactory: (tx: Transactions) => new TypeOrmBuyerOrders(tx), inject: [Transactions] },
         { provide: PendingFraudReviews, useFactory: (tx: Transactions) => new TypeOrmPendingFraudReviews(tx), inject: [Transactions] },
         { provide: PaymentGateway, useValue: gateway },
         // Policies and the process manager
@@ -94,6 +98,7 @@ export class CheckoutModule {
         built(CheckOutCartHandler, [Carts, Orders, IdempotencyKeys, UnitOfWork, Clock, IdGenerator, AcceptedCurrencies]),
         built(PlaceOrderHandler, [Orders, IdempotencyKeys, UnitOfWork, Clock, IdGenerator, AcceptedCurrencies]),
         built(GetOrderHandler, [Orders, OrderProcesses]),
+        built(ListBuyerOrdersHandler, [BuyerOrders]),
         // Use cases: the order's process
         built(ScreenOrderHandler, [Orders, BuyerOrderHistory, FraudPolicy, OrderProcessRunner]),
         built(ListPendingFraudReviewsHandler, [PendingFraudReviews]),

@@ -49,6 +49,8 @@ describe('Checkout’s traces (real PostgreSQL and Kafka)', () => {
       await provider.forceFlush();
       const inTrace = exporter.getFinishedSpans().filter((span) => span.spanContext().traceId === callerTraceId);
       expect(inTrace.filter(attribute('messaging.message.id', authorizedEvent.id)).map((span) => span.kind)).toContain(SpanKind.PRODUCER);
+      // The consumer's span ends after its transaction commits, which can be after the relay published what it wrote.
+      expect(inTrace.filter(attribute('messaging.message.id', checkedOutEvent.id)).map((span) => span.kind)).toContain(SpanKind.CONSUMER);
       return inTrace;
     });
     const one = (predicate: (span: ReadableSpan) => boolean) => {

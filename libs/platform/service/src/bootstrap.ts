@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import { migrateDatabase, Transactions } from '@bazaar/platform-database';
 import { ConsumerStatus, KafkaEventServer, requestContext, runInMessageContext } from '@bazaar/platform-messaging';
 import { deadLetterTopic } from '@bazaar/published-language';
+import { BEARER_SCHEME } from './access/access-rule';
 import { prefixedTopic, type ServiceConfig } from './config';
 import { ProblemDetailsFilter, RequestValidationFailed } from './http/problem-details';
 import { limitRequests, problemOnClientError, problemOnFrameworkError, requestLimitsOf } from './http/request-limits';
@@ -125,7 +126,12 @@ function armShutdownDeadline(deadlineMs: number, logger: JsonLogger): void {
 function documentApi(app: NestFastifyApplication, info: ServiceOptions['openApi']): void {
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle(info.title).setDescription(info.description).setVersion('1').build(),
+    new DocumentBuilder()
+      .setTitle(info.title)
+      .setDescription(info.description)
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token of the configured issuer (docs/access.md)' }, BEARER_SCHEME)
+      .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 }

@@ -23,6 +23,14 @@ describe('service configuration', () => {
     expect(config.MIGRATE_ON_START).toBe(false);
   });
 
+  it('trusts the local issuer by default and accepts only asymmetric signature algorithms', () => {
+    expect(loadConfig(schema, {})).toMatchObject({ AUTH_ISSUER: 'http://127.0.0.1:3009', AUTH_AUDIENCE: 'bazaar', AUTH_ROLES_CLAIM: 'roles', AUTH_ALGORITHMS: ['RS256', 'ES256'] });
+    expect(loadConfig(schema, { AUTH_ALGORITHMS: 'PS256, EdDSA' }).AUTH_ALGORITHMS).toEqual(['PS256', 'EdDSA']);
+    expect(() => loadConfig(schema, { AUTH_ALGORITHMS: 'none' })).toThrow(/AUTH_ALGORITHMS/);
+    expect(() => loadConfig(schema, { AUTH_ALGORITHMS: 'HS256' })).toThrow(/AUTH_ALGORITHMS/);
+    expect(() => loadConfig(schema, { AUTH_ISSUER: 'not a url' })).toThrow(/AUTH_ISSUER/);
+  });
+
   it('fails fast, naming every invalid setting', () => {
     expect(() => loadConfig(schema, { PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/);
   });

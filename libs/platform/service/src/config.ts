@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { databaseSslModes, type DatabaseTls } from '@bazaar/platform-database';
+import { accessConfigFields } from './access/access.config';
 
 /** Settings every Bazaar service shares; each app extends this with its own and validates once at start. */
 export function serviceConfigSchema(defaults: { name: string; port: number; partitionsConcurrency?: number }) {
@@ -78,6 +79,7 @@ export function serviceConfigSchema(defaults: { name: string; port: number; part
     OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(0).default(24),
     ...httpInputSettings,
     ...rateLimitSettings,
+    ...accessConfigFields,
   });
 }
 

@@ -16,3 +16,8 @@ export * from './http/request-refused';
 export * from './observability/trace-context';
 export { RateLimitModule } from './rate-limit/rate-limit.module';
 export * from './rate-limit/rate-limits';
+export * from './access/access-rule';
+export * from './access/access-refused';
+export * from './access/access.guard';
+export * from './access/token-verifier';
+export * from './access/verified-caller';

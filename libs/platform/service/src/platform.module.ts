@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource, MixedList } from 'typeorm';
 import { createDataSource, migrateDatabase, roleOf, RuntimeGrants, Transactions } from '@bazaar/platform-database';
 import { ConsumerStatus, createKafka, createRelayProducer, messagingMigrations, Outbox, OutboxRelay } from '@bazaar/platform-messaging';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
+import { AccessGuard } from './access/access.guard';
 import { databaseTls, kafkaSecurity, type ServiceConfig } from './config';
 import { HealthController } from './health/health.controller';
 import { KafkaHealth } from './health/kafka-health';
@@ -149,6 +151,8 @@ export class PlatformModule {
         { provide: KAFKA, useFactory: () => createKafka({ clientId: definition.name, brokers: config.KAFKA_BROKERS, logger, ...kafkaSecurity(config) }) },
         MessagingLifecycle,
         KafkaHealth,
+        // Every route of every controller passes it: fail-closed access rules (docs/access.md).
+        { provide: APP_GUARD, useClass: AccessGuard },
       ],
       exports: [SERVICE_CONFIG, SERVICE_LOGGER, SERVICE_METRICS, SERVICE_DEFINITION, ConsumerStatus, KafkaHealth, DataSource, Transactions, Outbox, Clock, IdGenerator, KAFKA],
     };

@@ -6,3 +6,4 @@ export * from './consumer-groups';
 export * from './recorded-events';
 export * from './tcp-proxy';
 export * from './tls-sandbox';
+export * from './test-issuer';

@@ -17,6 +17,10 @@ export const FraudReviewDecidedV1 = defineEvent({
     orderId: z.uuid(),
     decision: z.enum(['approved', 'rejected']),
     decidedAt: instantSchema,
+    /** The analyst who decided (the `sub` of their token); absent on decisions made before they were attributed. */
+    decidedBy: z.string().min(1).optional(),
+    /** Why, in the analyst's words; absent where `decidedBy` is. */
+    reason: z.string().min(1).max(1000).optional(),
   }),
 });
 export type FraudReviewDecidedV1 = EventData<typeof FraudReviewDecidedV1>;

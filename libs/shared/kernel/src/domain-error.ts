@@ -1,8 +1,9 @@
 /**
  * How a broken rule should be understood by a caller, independent of transport:
- * `not_found` (404), `conflict` with the current state (409), `invalid` input to a rule (422).
+ * `not_found` (404), `conflict` with the current state (409), `invalid` input to a rule (422),
+ * `forbidden`: a rule says this actor may not do it, whatever their roles (403).
  */
-export type DomainErrorKind = 'not_found' | 'conflict' | 'invalid';
+export type DomainErrorKind = 'not_found' | 'conflict' | 'invalid' | 'forbidden';
 
 /** Every domain error names the rule it protects with a stable, machine-readable `code`. */
 export abstract class DomainError extends Error {

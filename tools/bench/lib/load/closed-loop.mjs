@@ -7,9 +7,9 @@ import { Recorder } from './recorder.mjs';
 
 /**
  * @param {{ client: import("./http-client.mjs").HttpClient, connections: number, warmupMs: number,
- *           durationMs: number, prefix: string, onStart?: (r: Recorder) => void }} o
+ *           durationMs: number, prefix: string, tokenFor: (buyerId: string) => string, onStart?: (r: Recorder) => void }} o
  */
-export async function closedLoop({ client, connections, warmupMs, durationMs, prefix, onStart }) {
+export async function closedLoop({ client, connections, warmupMs, durationMs, prefix, tokenFor, onStart }) {
   const start = performance.now();
   const end = start + warmupMs + durationMs;
   const recorder = new Recorder(start + warmupMs, end);
@@ -18,10 +18,11 @@ export async function closedLoop({ client, connections, warmupMs, durationMs, pr
 
   const worker = async () => {
     while (performance.now() < end) {
-      const { key, body } = orderRequest(prefix, n++);
+      const { key, body, buyerId } = orderRequest(prefix, n++);
+      const token = tokenFor(buyerId);
       const sentAt = performance.now();
       recorder.sent();
-      const r = await client.post(body, key);
+      const r = await client.post(body, key, token);
       recorder.record(sentAt, sentAt, performance.now(), r);
       // A refused connection answers at once: do not spin the CPU the server needs.
       if (r.status === 0) await new Promise((resolve) => setTimeout(resolve, 10));

@@ -1,7 +1,7 @@
 /** The load generator's HTTP client: node:http with keep-alive (see node-http-client.mjs). */
 import { nodeHttpClient } from './node-http-client.mjs';
 
-/** @typedef {{ post: (body: string, key: string) => Promise<{ status: number, orderId?: string, error?: string }>, close: () => void }} HttpClient */
+/** @typedef {{ post: (body: string, key: string, token: string) => Promise<{ status: number, orderId?: string, error?: string }>, close: () => void }} HttpClient */
 
 /** @param {{ url: string, connections: number, timeoutMs: number }} o @returns {Promise<HttpClient & { kind: string }>} */
 export async function httpClient(o) {

@@ -7,16 +7,20 @@ import { closedLoop } from './closed-loop.mjs';
 import { httpClient } from './http-client.mjs';
 import { openLoop } from './open-loop.mjs';
 import { summarize } from '../stats.mjs';
+import { mintToken, signingKey } from '../../../stack/lib/issuer.mjs';
 
 /** @typedef {{ url: string, mode: 'open'|'closed', rate?: number, connections: number, warmupMs: number,
- *              durationMs: number, prefix: string, timeoutMs: number }} LoadPlan */
+ *              durationMs: number, prefix: string, timeoutMs: number, issuer: string }} LoadPlan */
 
 process.once('message', async (/** @type {LoadPlan} */ plan) => {
   const client = await httpClient({ url: plan.url, connections: plan.connections, timeoutMs: plan.timeoutMs });
   const cpuBefore = process.cpuUsage();
   let recorder;
   const progress = setInterval(() => recorder && process.send?.({ type: 'progress', ...snapshot(recorder) }), 1000);
-  const common = { client, warmupMs: plan.warmupMs, durationMs: plan.durationMs, prefix: plan.prefix, onStart: (r) => (recorder = r) };
+  // Each order comes from its own buyer with a token of the run's issuer, as independent buyers would.
+  const key = signingKey();
+  const tokenFor = (buyerId) => mintToken({ role: 'buyer', subject: buyerId, issuer: plan.issuer, key });
+  const common = { client, warmupMs: plan.warmupMs, durationMs: plan.durationMs, prefix: plan.prefix, tokenFor, onStart: (r) => (recorder = r) };
   const run = plan.mode === 'open' ? openLoop({ ...common, rate: plan.rate ?? 1 }) : closedLoop({ ...common, connections: plan.connections });
   recorder = await run;
   clearInterval(progress);

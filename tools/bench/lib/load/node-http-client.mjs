@@ -3,7 +3,7 @@ import { Agent, request } from 'node:http';
 
 /**
  * @param {{ url: string, connections: number, timeoutMs: number }} o
- * @returns {{ post: (body: string, key: string) => Promise<{ status: number, orderId?: string, error?: string }>, close: () => void }}
+ * @returns {{ post: (body: string, key: string, token: string) => Promise<{ status: number, orderId?: string, error?: string }>, close: () => void }}
  */
 export function nodeHttpClient({ url, connections, timeoutMs }) {
   const target = new URL(url);
@@ -12,10 +12,11 @@ export function nodeHttpClient({ url, connections, timeoutMs }) {
   const agent = new Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections, scheduling: 'fifo' });
   const base = { host: target.hostname, port: Number(target.port), path: target.pathname, method: 'POST', agent, timeout: timeoutMs };
 
-  function post(body, key) {
+  function post(body, key, token) {
     return new Promise((resolve) => {
+      const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'idempotency-key': key, authorization: `Bearer ${token}` };
       const req = request(
-        { ...base, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'idempotency-key': key } },
+        { ...base, headers },
         (res) => {
           const chunks = [];
           res.on('data', (chunk) => chunks.push(chunk));

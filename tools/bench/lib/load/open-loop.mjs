@@ -8,9 +8,9 @@ import { Recorder } from './recorder.mjs';
 
 /**
  * @param {{ client: import("./http-client.mjs").HttpClient, rate: number, warmupMs: number,
- *           durationMs: number, prefix: string, onStart?: (r: Recorder) => void }} o
+ *           durationMs: number, prefix: string, tokenFor: (buyerId: string) => string, onStart?: (r: Recorder) => void }} o
  */
-export async function openLoop({ client, rate, warmupMs, durationMs, prefix, onStart }) {
+export async function openLoop({ client, rate, warmupMs, durationMs, prefix, tokenFor, onStart }) {
   const start = performance.now() + 5;
   const interval = 1000 / rate;
   const count = Math.floor(((warmupMs + durationMs) / 1000) * rate);
@@ -20,10 +20,11 @@ export async function openLoop({ client, rate, warmupMs, durationMs, prefix, onS
   let issued = 0;
 
   const fire = (n, scheduledAt) => {
-    const { key, body } = orderRequest(prefix, n);
+    const { key, body, buyerId } = orderRequest(prefix, n);
+    const token = tokenFor(buyerId);
     const sentAt = performance.now();
     recorder.sent();
-    const done = client.post(body, key).then((r) => {
+    const done = client.post(body, key, token).then((r) => {
       recorder.record(scheduledAt, sentAt, performance.now(), r);
       inflight.delete(done);
     });

@@ -11,7 +11,7 @@ const ADDRESS = { name: 'Ada Lovelace', line1: '12 St James Square', city: 'Lond
  * The n-th order of a run: two lines (different SKUs) priced in EUR, like the README's example.
  * @param {string} prefix unique per load run, e.g. `b1a2c3-s4`
  * @param {number} n
- * @returns {{ key: string, body: string }}
+ * @returns {{ key: string, body: string, buyerId: string }}
  */
 export function orderRequest(prefix, n) {
   const first = SKUS[n % SKUS.length];
@@ -25,5 +25,5 @@ export function orderRequest(prefix, n) {
     paymentToken: 'tok_ok',
     shippingAddress: ADDRESS,
   };
-  return { key: `${prefix}-${n}`, body: JSON.stringify(body) };
+  return { key: `${prefix}-${n}`, body: JSON.stringify(body), buyerId: body.buyerId };
 }

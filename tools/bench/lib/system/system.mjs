@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { kafkaBrokers } from '../../../stack/lib/config.mjs';
+import { serveIssuer } from '../../../stack/lib/issuer.mjs';
 import { onInterrupt } from '../cleanup.mjs';
 import { createDatabase, databaseUrl, dropDatabase, poolFor } from './databases.mjs';
 import { freePort, spawnService, stopChild, waitReady } from './services.mjs';
@@ -31,7 +32,9 @@ export async function startSystem({ runId, logDir, env, envFor, readyTimeoutMs =
   const kafka = kafkaClient();
   const admin = kafka.admin();
   await admin.connect();
-  const system = { runId, prefix, groupIds, admin, services: [], pools: {}, databases: CONTEXTS.map(database) };
+  // The run's own token issuer (the local issuer's key, an ephemeral port): the services verify every request.
+  const issuer = await serveIssuer({ port: 0 });
+  const system = { runId, prefix, groupIds, admin, issuer, services: [], pools: {}, databases: CONTEXTS.map(database) };
   const undo = onInterrupt(() => stopSystem(system, { keep: false }));
   system.stop = (opts) => {
     undo();
@@ -54,6 +57,7 @@ export async function startSystem({ runId, logDir, env, envFor, readyTimeoutMs =
         RATE_LIMIT_KEY_PREFIX: `${prefix}rate-limit:`,
         RATE_LIMIT_WRITE_POINTS: '100000000',
         RATE_LIMIT_READ_POINTS: '100000000',
+        AUTH_ISSUER: issuer.url,
         ...env,
         ...(envFor[ctx] ?? {}),
       };
@@ -64,7 +68,7 @@ export async function startSystem({ runId, logDir, env, envFor, readyTimeoutMs =
     await Promise.all(system.services.map((s) => waitReady(s.child, s.url, readyTimeoutMs, s.name)));
     for (const ctx of CONTEXTS) system.pools[ctx] = poolFor(database(ctx));
     log(`stocking ${SKUS.length} SKUs with ${STOCK_PER_SKU} units each (PUT /stock/:sku)`);
-    await stockWarehouse(system.services.find((s) => s.name === 'fulfillment').url);
+    await stockWarehouse(system.services.find((s) => s.name === 'fulfillment').url, issuer.token('warehouse', 'bench-warehouse'));
     return system;
   } catch (error) {
     await system.stop({ keep: false }).catch(() => undefined);
@@ -73,11 +77,11 @@ export async function startSystem({ runId, logDir, env, envFor, readyTimeoutMs =
 }
 
 /** Sets every benchmark SKU's counted stock through Fulfillment's route, as the warehouse would. */
-async function stockWarehouse(fulfillmentUrl) {
+async function stockWarehouse(fulfillmentUrl, token) {
   for (const sku of SKUS) {
     const res = await fetch(`${fulfillmentUrl}/stock/${encodeURIComponent(sku)}`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ onHand: STOCK_PER_SKU }),
     });
     if (res.status !== 200) throw new Error(`PUT /stock/${sku} answered ${res.status}: ${await res.text()}`);
@@ -93,5 +97,6 @@ async function stopSystem(system, { keep }) {
     for (const name of system.databases) await dropDatabase(name).catch(() => undefined);
     await deleteRunTopics(system.admin, system.prefix, Object.values(system.groupIds)).catch(() => undefined);
   }
+  await system.issuer.close().catch(() => undefined);
   await system.admin.disconnect().catch(() => undefined);
 }

@@ -5,7 +5,8 @@ import { DecideFraudReview } from './decide-fraud-review.command';
 
 /**
  * The decision goes to the order's process first (409 `fraud_review_not_pending` when there is
- * nothing to decide), which records it on the order and goes on: payment, or cancellation.
+ * nothing to decide), which records it on the order and goes on: payment, or cancellation. The
+ * four-eyes rule is checked before anything moves: the buyer never decides their own review (403).
  */
 export class DecideFraudReviewHandler {
   constructor(
@@ -15,8 +16,10 @@ export class DecideFraudReviewHandler {
 
   async execute(command: DecideFraudReview): Promise<void> {
     const order = await loadOrder(this.orders, orderId(command.orderId));
+    order.assertReviewableBy(command.analyst);
     const decision = command.decision === 'approve' ? 'approved' : 'rejected';
-    await this.runner.advance(order.id, { type: 'FraudReviewDecided', decision });
+    const attribution = { by: command.analyst, reason: command.reason };
+    await this.runner.advance(order.id, { type: 'FraudReviewDecided', decision, attribution });
     await this.runner.carryOut(order.id);
   }
 }

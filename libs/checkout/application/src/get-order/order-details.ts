@@ -26,7 +26,13 @@ export interface OrderDetails {
   readonly shippingAddress: ShippingAddress;
   readonly placedAt: Date;
   readonly payment: { readonly state: PaymentState; readonly declineReason?: string };
-  readonly fraudReview?: { readonly score: number; readonly reasons: readonly string[]; readonly decision: 'pending' | 'approved' | 'rejected' };
+  readonly fraudReview?: {
+    readonly score: number;
+    readonly reasons: readonly string[];
+    readonly decision: 'pending' | 'approved' | 'rejected';
+    readonly decidedBy?: string;
+    readonly decisionReason?: string;
+  };
   readonly cancellationReason?: CancellationReason;
   /** Absent until the order's process began (screening runs just after the order is placed). */
   readonly process?: ProcessDetails;
@@ -43,7 +49,15 @@ export function detailsOf(order: Order, process?: OrderProcess): OrderDetails {
     shippingAddress,
     placedAt,
     payment: paymentOf(order, process),
-    ...(fraudReview && { fraudReview: { score: fraudReview.score, reasons: fraudReview.reasons, decision: fraudReview.decision ?? 'pending' } }),
+    ...(fraudReview && {
+      fraudReview: {
+        score: fraudReview.score,
+        reasons: fraudReview.reasons,
+        decision: fraudReview.decision ?? 'pending',
+        ...(fraudReview.decidedBy && { decidedBy: fraudReview.decidedBy }),
+        ...(fraudReview.decisionReason && { decisionReason: fraudReview.decisionReason }),
+      },
+    }),
     ...(cancellationReason && { cancellationReason }),
     ...(process && { process: processDetailsOf(process) }),
   };

@@ -1,9 +1,11 @@
-import { anOrder } from '@bazaar/checkout-domain/testing';
+import { anAnalystsDecision, anOrder } from '@bazaar/checkout-domain/testing';
 import { money } from '@bazaar/shared-kernel';
 import { DecideFraudReviewHandler } from '../decide-fraud-review/decide-fraud-review.handler';
 import { checkoutFakes } from '../testing/checkout-fakes';
 import { givenScreened } from '../testing/given';
 import { ListPendingFraudReviewsHandler } from './list-pending-fraud-reviews.handler';
+
+const byAnalyst = { analyst: anAnalystsDecision.by, reason: anAnalystsDecision.reason };
 
 const large = (id: string) => anOrder().withId(id).withLines({ sku: 'RING', quantity: 1, unitPrice: money(1_000_000, 'EUR') });
 
@@ -31,7 +33,7 @@ describe('Listing pending fraud reviews', () => {
   it('no longer lists a decided review', async () => {
     const fakes = checkoutFakes();
     const order = await givenScreened(fakes, large('00000000-0000-4000-8000-0000000000a1'));
-    await new DecideFraudReviewHandler(fakes.orders, fakes.runner).execute({ orderId: order.id, decision: 'reject' });
+    await new DecideFraudReviewHandler(fakes.orders, fakes.runner).execute({ orderId: order.id, decision: 'reject', ...byAnalyst });
 
     expect(await new ListPendingFraudReviewsHandler(fakes.pendingReviews).execute({})).toEqual([]);
   });

@@ -29,9 +29,9 @@ function apply(order: Order, command: OrderCommand, at: Date): void {
     case 'RequireFraudReview':
       return order.requireFraudReview(command.score, command.reasons, at);
     case 'ApproveFraudReview':
-      return order.approveFraudReview(at);
+      return order.approveFraudReview(command.attribution, at);
     case 'RejectFraudReview':
-      return order.rejectFraudReview(at);
+      return order.rejectFraudReview(command.attribution, at);
     case 'ConfirmOrder':
       return order.confirm(at);
     case 'CompleteOrder':

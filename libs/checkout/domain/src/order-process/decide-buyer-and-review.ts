@@ -3,6 +3,7 @@ import { FraudAssessment } from '../fraud/fraud-policy';
 import { FraudReviewNotPending, OrderAlreadyCancelled, OrderAlreadyDispatched } from '../order/order-lifecycle-errors';
 import { cancelWith, Decision, moveTo, nothingNew } from './decision';
 import { OrderProcessState } from './order-process-state';
+import { ProcessInput } from './process-input';
 
 /** Screening decides once: review by a person, or straight on to payment. */
 export function decideOnScreening(process: OrderProcessState, { score, reasons, verdict }: FraudAssessment, at: Date): Decision {
@@ -17,17 +18,17 @@ export function decideOnScreening(process: OrderProcessState, { score, reasons, 
  * The analyst's decision, recorded on the order before anything else happens to it: approval goes
  * on to payment, rejection cancels (the order cancels itself when it records the rejection).
  */
-export function decideOnFraudReview(process: OrderProcessState, decision: 'approved' | 'rejected', at: Date): Decision {
+export function decideOnFraudReview(process: OrderProcessState, { decision, attribution }: Extract<ProcessInput, { type: 'FraudReviewDecided' }>, at: Date): Decision {
   if (process.step === 'awaiting_fraud_review') {
     return decision === 'approved'
       ? moveTo(process, at, 'authorizing', {
           fraudReview: 'approved',
-          pending: [...process.pending, { type: 'ApproveFraudReview' }, { type: 'AuthorizePayment' }],
+          pending: [...process.pending, { type: 'ApproveFraudReview', attribution }, { type: 'AuthorizePayment' }],
         })
       : moveTo(process, at, 'cancelling', {
           fraudReview: 'rejected',
           cancellationReason: 'fraud_rejected',
-          pending: [...process.pending, { type: 'RejectFraudReview' }],
+          pending: [...process.pending, { type: 'RejectFraudReview', attribution }],
         });
   }
   if (process.fraudReview === decision) return nothingNew;

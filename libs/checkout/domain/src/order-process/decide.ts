@@ -17,7 +17,7 @@ export function decide(process: OrderProcessState, input: ProcessInput, at: Date
     case 'Screened':
       return decideOnScreening(process, input.assessment, at);
     case 'FraudReviewDecided':
-      return decideOnFraudReview(process, input.decision, at);
+      return decideOnFraudReview(process, input, at);
     case 'PaymentAuthorized':
       return decideOnPaymentAuthorized(process, input.authorizationId, at, settings);
     case 'PaymentDeclined':

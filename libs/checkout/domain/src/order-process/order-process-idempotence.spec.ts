@@ -1,3 +1,4 @@
+import { anAnalystsDecision } from '../testing/order.builder';
 import { anOrderProcess, aPassingAssessment } from '../testing/order-process.builder';
 import { defaultOrderProcessSettings } from './order-process-settings';
 import { ProcessInput } from './process-input';
@@ -17,8 +18,8 @@ const states = {
 
 const news: ProcessInput[] = [
   { type: 'Screened', assessment: aPassingAssessment },
-  { type: 'FraudReviewDecided', decision: 'approved' },
-  { type: 'FraudReviewDecided', decision: 'rejected' },
+  { type: 'FraudReviewDecided', decision: 'approved', attribution: anAnalystsDecision },
+  { type: 'FraudReviewDecided', decision: 'rejected', attribution: anAnalystsDecision },
   { type: 'PaymentAuthorized', authorizationId: 'auth-1' },
   { type: 'PaymentDeclined', reason: 'declined' },
   { type: 'InventoryReserved' },

@@ -1,3 +1,4 @@
+import { anAnalystsDecision } from '../testing/order.builder';
 import { anOrderProcess, aPassingAssessment, aReviewAssessment } from '../testing/order-process.builder';
 import { OrderProcess } from './order-process';
 import { defaultOrderProcessSettings } from './order-process-settings';
@@ -46,38 +47,38 @@ describe('Screening decides the way on', () => {
 
 describe('A risk analyst decides a review', () => {
   it('given approval, then the order records the approval and then the payment is authorized', () => {
-    const process = when(anOrderProcess().awaitingFraudReview().build(), { type: 'FraudReviewDecided', decision: 'approved' });
+    const process = when(anOrderProcess().awaitingFraudReview().build(), { type: 'FraudReviewDecided', decision: 'approved', attribution: anAnalystsDecision });
 
     expect(process.step).toBe('authorizing');
-    expect(process.pending).toEqual([{ type: 'ApproveFraudReview' }, { type: 'AuthorizePayment' }]);
+    expect(process.pending).toEqual([{ type: 'ApproveFraudReview', attribution: anAnalystsDecision }, { type: 'AuthorizePayment' }]);
   });
 
   it('given rejection, then the order records it (which cancels it) and the process ends cancelled', () => {
-    const process = when(anOrderProcess().awaitingFraudReview().build(), { type: 'FraudReviewDecided', decision: 'rejected' });
-    expect([process.step, process.pending, process.cancellationReason]).toEqual(['cancelling', [{ type: 'RejectFraudReview' }], 'fraud_rejected']);
+    const process = when(anOrderProcess().awaitingFraudReview().build(), { type: 'FraudReviewDecided', decision: 'rejected', attribution: anAnalystsDecision });
+    expect([process.step, process.pending, process.cancellationReason]).toEqual(['cancelling', [{ type: 'RejectFraudReview', attribution: anAnalystsDecision }], 'fraud_rejected']);
 
     when(process, { type: 'CommandCarriedOut', command: 'RejectFraudReview' });
     expect([process.step, process.pending]).toEqual(['cancelled', []]);
   });
 
   it('given a decision that arrives before the review was recorded on the order, then the review is recorded first', () => {
-    const process = when(anOrderProcess().after({ type: 'Screened', assessment: aReviewAssessment }).build(), { type: 'FraudReviewDecided', decision: 'approved' });
+    const process = when(anOrderProcess().after({ type: 'Screened', assessment: aReviewAssessment }).build(), { type: 'FraudReviewDecided', decision: 'approved', attribution: anAnalystsDecision });
 
     expect(process.pending.map((command) => command.type)).toEqual(['RequireFraudReview', 'ApproveFraudReview', 'AuthorizePayment']);
   });
 
   it('given the same decision twice, then the second decides nothing new', () => {
-    const process = when(anOrderProcess().awaitingFraudReview().build(), { type: 'FraudReviewDecided', decision: 'approved' });
+    const process = when(anOrderProcess().awaitingFraudReview().build(), { type: 'FraudReviewDecided', decision: 'approved', attribution: anAnalystsDecision });
 
-    expect(process.handle({ type: 'FraudReviewDecided', decision: 'approved' }, at, settings)).toBe(false);
+    expect(process.handle({ type: 'FraudReviewDecided', decision: 'approved', attribution: anAnalystsDecision }, at, settings)).toBe(false);
   });
 
   it.each([
-    ['the other decision after a decision', anOrderProcess().awaitingFraudReview().after({ type: 'FraudReviewDecided', decision: 'approved' })],
+    ['the other decision after a decision', anOrderProcess().awaitingFraudReview().after({ type: 'FraudReviewDecided', decision: 'approved', attribution: anAnalystsDecision })],
     ['an order that was never sent to review', anOrderProcess().authorizing()],
     ['an order the buyer cancelled during review', anOrderProcess().awaitingFraudReview().after({ type: 'BuyerCancelled' })],
   ])('refuses %s (409 fraud_review_not_pending)', (_, builder) => {
-    expect(() => builder.build().handle({ type: 'FraudReviewDecided', decision: 'rejected' }, at, settings)).toThrow(
+    expect(() => builder.build().handle({ type: 'FraudReviewDecided', decision: 'rejected', attribution: anAnalystsDecision }, at, settings)).toThrow(
       expect.objectContaining({ code: 'fraud_review_not_pending', kind: 'conflict' }),
     );
   });
@@ -112,7 +113,7 @@ describe('The gateway answers the authorization', () => {
 
 describe('Acknowledging carried-out commands', () => {
   it('given the head command done, then the next one is due at once', () => {
-    const process = when(anOrderProcess().awaitingFraudReview().build(), { type: 'FraudReviewDecided', decision: 'approved' });
+    const process = when(anOrderProcess().awaitingFraudReview().build(), { type: 'FraudReviewDecided', decision: 'approved', attribution: anAnalystsDecision });
 
     when(process, { type: 'CommandCarriedOut', command: 'ApproveFraudReview' }, new Date('2026-11-21T12:00:05.000Z'));
 

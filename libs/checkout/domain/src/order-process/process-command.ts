@@ -1,3 +1,4 @@
+import { Attribution } from '../order/order-state';
 import { DirectCancellationReason } from '../order/order-status';
 
 /**
@@ -8,8 +9,8 @@ export type ProcessCommand = OrderCommand | GatewayCommand;
 
 export type OrderCommand =
   | { readonly type: 'RequireFraudReview'; readonly score: number; readonly reasons: readonly string[] }
-  | { readonly type: 'ApproveFraudReview' }
-  | { readonly type: 'RejectFraudReview' }
+  | { readonly type: 'ApproveFraudReview'; readonly attribution: Attribution }
+  | { readonly type: 'RejectFraudReview'; readonly attribution: Attribution }
   | { readonly type: 'ConfirmOrder' }
   | { readonly type: 'CompleteOrder' }
   | { readonly type: 'CancelOrder'; readonly reason: DirectCancellationReason };

@@ -1,4 +1,5 @@
 import { FraudAssessment } from '../fraud/fraud-policy';
+import { Attribution } from '../order/order-state';
 import { GatewayCommand, ProcessCommand } from './process-command';
 
 /**
@@ -7,7 +8,7 @@ import { GatewayCommand, ProcessCommand } from './process-command';
  */
 export type ProcessInput =
   | { readonly type: 'Screened'; readonly assessment: FraudAssessment }
-  | { readonly type: 'FraudReviewDecided'; readonly decision: 'approved' | 'rejected' }
+  | { readonly type: 'FraudReviewDecided'; readonly decision: 'approved' | 'rejected'; readonly attribution: Attribution }
   | { readonly type: 'PaymentAuthorized'; readonly authorizationId: string }
   | { readonly type: 'PaymentDeclined'; readonly reason: string }
   | { readonly type: 'GatewayUnavailable'; readonly command: GatewayCommand['type'] }

@@ -43,6 +43,9 @@ export interface FraudReviewApproved {
   readonly type: 'FraudReviewApproved';
   readonly orderId: OrderId;
   readonly approvedAt: Date;
+  /** The analyst who approved, and why. */
+  readonly approvedBy: string;
+  readonly reason: string;
 }
 
 /** Followed by OrderCancelled (`fraud_rejected`). */
@@ -50,6 +53,8 @@ export interface FraudReviewRejected {
   readonly type: 'FraudReviewRejected';
   readonly orderId: OrderId;
   readonly rejectedAt: Date;
+  readonly rejectedBy: string;
+  readonly reason: string;
 }
 
 /**

@@ -54,6 +54,16 @@ export class FraudReviewNotPending extends OrderStateConflict {
   }
 }
 
+/** Four eyes: nobody decides the fraud review of their own order (403, whatever their roles). */
+export class FraudReviewByBuyer extends DomainError {
+  readonly code = 'fraud_review_by_buyer';
+  readonly kind = 'forbidden' as const;
+
+  constructor(orderId: string) {
+    super(`The buyer of order ${orderId} may not decide its fraud review`);
+  }
+}
+
 /** An order sent to fraud review is not paid for until an analyst approves it. */
 export class FraudReviewUndecided extends OrderStateConflict {
   readonly code = 'fraud_review_undecided';

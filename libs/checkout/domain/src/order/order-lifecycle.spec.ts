@@ -1,5 +1,5 @@
 import { DomainError, money } from '@bazaar/shared-kernel';
-import { aLine, anOrder } from '../testing/order.builder';
+import { aLine, anAnalystsDecision, anOrder } from '../testing/order.builder';
 import { Order } from './order';
 import { canMove, orderTransitions } from './order-lifecycle';
 import { orderStatuses } from './order-status';
@@ -51,13 +51,22 @@ describe('Fraud review of an order', () => {
     ]);
   });
 
+  it('is never decided by its own buyer (four eyes), whatever the decision, and stays undecided', () => {
+    const order = anOrder().stored().awaitingFraudReview().build();
+    const own = { by: order.buyerId, reason: 'Looks fine to me' };
+
+    expect(refusal(() => order.approveFraudReview(own, at))).toMatchObject({ code: 'fraud_review_by_buyer', kind: 'forbidden' });
+    expect(refusal(() => order.rejectFraudReview(own, at))).toMatchObject({ code: 'fraud_review_by_buyer' });
+    expect(order.fraudReview?.decision).toBeUndefined();
+  });
+
   it('on approval keeps the order in review until its payment is authorized, which approval now allows', () => {
     const order = anOrder().awaitingFraudReview().stored().build();
 
-    order.approveFraudReview(at);
+    order.approveFraudReview(anAnalystsDecision, at);
     expect(order.status).toBe('awaiting_fraud_review');
-    expect(order.fraudReview).toMatchObject({ decision: 'approved', decidedAt: at });
-    expect(lastEventOf(order)).toEqual({ type: 'FraudReviewApproved', orderId: order.id, approvedAt: at });
+    expect(order.fraudReview).toMatchObject({ decision: 'approved', decidedAt: at, decidedBy: anAnalystsDecision.by, decisionReason: anAnalystsDecision.reason });
+    expect(lastEventOf(order)).toEqual({ type: 'FraudReviewApproved', orderId: order.id, approvedAt: at, approvedBy: anAnalystsDecision.by, reason: anAnalystsDecision.reason });
 
     order.recordPaymentAuthorized('auth-9', at);
     expect(order.status).toBe('payment_authorized');
@@ -66,12 +75,12 @@ describe('Fraud review of an order', () => {
   it('on rejection cancels the order as fraud_rejected, with nothing to void', () => {
     const order = anOrder().awaitingFraudReview().stored().build();
 
-    order.rejectFraudReview(at);
+    order.rejectFraudReview(anAnalystsDecision, at);
 
     expect(order.status).toBe('cancelled');
     expect(order.cancellationReason).toBe('fraud_rejected');
     expect(order.pendingEvents).toEqual([
-      { type: 'FraudReviewRejected', orderId: order.id, rejectedAt: at },
+      { type: 'FraudReviewRejected', orderId: order.id, rejectedAt: at, rejectedBy: anAnalystsDecision.by, reason: anAnalystsDecision.reason },
       { type: 'OrderCancelled', orderId: order.id, reason: 'fraud_rejected', cancelledAt: at },
     ]);
   });
@@ -88,8 +97,8 @@ describe('Fraud review of an order', () => {
     ['a cancelled order', anOrder().awaitingFraudReview().cancelled()],
   ])('refuses to decide the review of %s', (_, builder) => {
     const order = builder.build();
-    expect(refusal(() => order.approveFraudReview(at))).toMatchObject({ code: 'fraud_review_not_pending', kind: 'conflict' });
-    expect(refusal(() => order.rejectFraudReview(at))).toMatchObject({ code: 'fraud_review_not_pending' });
+    expect(refusal(() => order.approveFraudReview(anAnalystsDecision, at))).toMatchObject({ code: 'fraud_review_not_pending', kind: 'conflict' });
+    expect(refusal(() => order.rejectFraudReview(anAnalystsDecision, at))).toMatchObject({ code: 'fraud_review_not_pending' });
   });
 
   it('cannot send an order to review twice, or once it is paid', () => {

@@ -3,6 +3,13 @@ import { OrderLine } from './order-line';
 import { CancellationReason, OrderStatus } from './order-status';
 import { ShippingAddress } from './shipping-address';
 
+/** Who decided a fraud review and why: a person's decision is always attributed and explained. */
+export interface Attribution {
+  /** The deciding analyst: the `sub` of their token. */
+  readonly by: string;
+  readonly reason: string;
+}
+
 /** A risk analyst's case: why screening sent the order to review and, once decided, what they decided. */
 export interface FraudReview {
   readonly score: number;
@@ -11,6 +18,9 @@ export interface FraudReview {
   readonly requestedAt: Date;
   readonly decision?: 'approved' | 'rejected';
   readonly decidedAt?: Date;
+  /** Absent only on decisions recorded before decisions were attributed. */
+  readonly decidedBy?: string;
+  readonly decisionReason?: string;
 }
 
 /** What the payment gateway answered for this order; absent until it answered. */

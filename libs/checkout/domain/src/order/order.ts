@@ -2,13 +2,13 @@ import { AggregateRoot, Money } from '@bazaar/shared-kernel';
 import { OrderEvent } from './order-events';
 import { OrderId } from './order-id';
 import { assertMove } from './order-lifecycle';
-import { FraudReviewNotPending, FraudReviewUndecided, PaymentAlreadyAuthorized } from './order-lifecycle-errors';
+import { FraudReviewByBuyer, FraudReviewNotPending, FraudReviewUndecided, PaymentAlreadyAuthorized } from './order-lifecycle-errors';
 import { currencyOf, OrderLine, priceLines, RequestedLine, totalOf } from './order-line';
-import { FraudReview, OrderState, PaymentOutcome } from './order-state';
+import { Attribution, FraudReview, OrderState, PaymentOutcome } from './order-state';
 import { CancellationReason, DirectCancellationReason, OrderStatus } from './order-status';
 import { ShippingAddress } from './shipping-address';
 
-export type { OrderState } from './order-state';
+export type { Attribution, OrderState } from './order-state';
 
 export interface PlaceOrderInput {
   readonly id: OrderId;
@@ -52,15 +52,22 @@ export class Order extends AggregateRoot<OrderEvent> {
     this.record({ type: 'FraudReviewRequested', orderId: this.id, score, reasons, requestedAt: at });
   }
 
-  /** The order stays in review until its payment is authorized; approval is what allows that. */
-  approveFraudReview(at: Date): void {
-    this.state = { ...this.state, fraudReview: { ...this.undecidedReview(), decision: 'approved', decidedAt: at } };
-    this.record({ type: 'FraudReviewApproved', orderId: this.id, approvedAt: at });
+  /** Four eyes: the buyer of an order never decides its review, whatever roles they hold. */
+  assertReviewableBy(analyst: string): void {
+    if (analyst === this.buyerId) throw new FraudReviewByBuyer(this.id);
   }
 
-  rejectFraudReview(at: Date): void {
-    this.state = { ...this.state, fraudReview: { ...this.undecidedReview(), decision: 'rejected', decidedAt: at } };
-    this.record({ type: 'FraudReviewRejected', orderId: this.id, rejectedAt: at });
+  /** The order stays in review until its payment is authorized; approval is what allows that. */
+  approveFraudReview(attribution: Attribution, at: Date): void {
+    this.assertReviewableBy(attribution.by);
+    this.state = { ...this.state, fraudReview: { ...this.undecidedReview(), decision: 'approved', decidedAt: at, ...decided(attribution) } };
+    this.record({ type: 'FraudReviewApproved', orderId: this.id, approvedAt: at, approvedBy: attribution.by, reason: attribution.reason });
+  }
+
+  rejectFraudReview(attribution: Attribution, at: Date): void {
+    this.assertReviewableBy(attribution.by);
+    this.state = { ...this.state, fraudReview: { ...this.undecidedReview(), decision: 'rejected', decidedAt: at, ...decided(attribution) } };
+    this.record({ type: 'FraudReviewRejected', orderId: this.id, rejectedAt: at, rejectedBy: attribution.by, reason: attribution.reason });
     this.cancelFor('fraud_rejected', at);
   }
 
@@ -163,4 +170,8 @@ export class Order extends AggregateRoot<OrderEvent> {
   toState(): OrderState {
     return this.state;
   }
+}
+
+function decided(attribution: Attribution): Pick<FraudReview, 'decidedBy' | 'decisionReason'> {
+  return { decidedBy: attribution.by, decisionReason: attribution.reason };
 }

@@ -27,6 +27,9 @@ export function anOrder(): OrderBuilder {
 type Step = (order: Order, at: Date) => void;
 
 /** The lifecycle shortcuts run the order's own commands, so every built order is one the model allows. */
+/** Who decided a review in tests, and why: an analyst who is not the buyer. */
+export const anAnalystsDecision = { by: 'analyst-1', reason: 'Known customer, confirmed by phone' } as const;
+
 export class OrderBuilder {
   #input: PlaceOrderInput = {
     id: orderId('5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f'),
@@ -67,11 +70,11 @@ export class OrderBuilder {
     return this.then((order, at) => order.requireFraudReview(score, reasons, at));
   }
   reviewApproved(): this {
-    return this.then((order, at) => order.approveFraudReview(at));
+    return this.then((order, at) => order.approveFraudReview(anAnalystsDecision, at));
   }
   /** Rejection cancels the order (`fraud_rejected`). */
   reviewRejected(): this {
-    return this.then((order, at) => order.rejectFraudReview(at));
+    return this.then((order, at) => order.rejectFraudReview(anAnalystsDecision, at));
   }
   /** A declined payment cancels the order (`payment_declined`). */
   paymentDeclined(reason = 'declined'): this {

@@ -28,9 +28,25 @@ export function publishedEventsOf(event: OrderEvent): OutgoingEvent[] {
       return [about(orderId, requestedAt, FraudReviewRequestedV1, { orderId, score, reasons: [...reasons], requestedAt: requestedAt.toISOString() })];
     }
     case 'FraudReviewApproved':
-      return [about(event.orderId, event.approvedAt, FraudReviewDecidedV1, { orderId: event.orderId, decision: 'approved', decidedAt: event.approvedAt.toISOString() })];
+      return [
+        about(event.orderId, event.approvedAt, FraudReviewDecidedV1, {
+          orderId: event.orderId,
+          decision: 'approved',
+          decidedAt: event.approvedAt.toISOString(),
+          decidedBy: event.approvedBy,
+          reason: event.reason,
+        }),
+      ];
     case 'FraudReviewRejected':
-      return [about(event.orderId, event.rejectedAt, FraudReviewDecidedV1, { orderId: event.orderId, decision: 'rejected', decidedAt: event.rejectedAt.toISOString() })];
+      return [
+        about(event.orderId, event.rejectedAt, FraudReviewDecidedV1, {
+          orderId: event.orderId,
+          decision: 'rejected',
+          decidedAt: event.rejectedAt.toISOString(),
+          decidedBy: event.rejectedBy,
+          reason: event.reason,
+        }),
+      ];
     case 'PaymentAuthorized':
       return [about(event.orderId, event.authorizedAt, PaymentAuthorizedV1, paymentAuthorized(event))];
     case 'PaymentFailed':

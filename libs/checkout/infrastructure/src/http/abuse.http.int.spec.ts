@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceConfig } from '@bazaar/platform-service';
-import { request, ServiceUnderTest, TEST_SUBJECT_HEADER, withTestCaller } from '@bazaar/platform-service/testing';
+import { request, ServiceUnderTest } from '@bazaar/platform-service/testing';
 import { eventually } from '@bazaar/platform-testing';
 import { checkoutService } from '../checkout.service';
 import { defaultCheckoutSettings } from '../checkout-settings';
@@ -14,15 +14,14 @@ const anOrderRequest = () => ({
   shippingAddress: { name: 'Ada Lovelace', line1: "12 St James's Square", city: 'London', postalCode: 'SW1Y 4JH', country: 'GB' },
 });
 
-// Checkout with its caller from a test header (the access guard's stand-in) and a quick purge of expired keys.
-const checkout = withTestCaller((config: ServiceConfig) =>
-  checkoutService(config, { ...defaultCheckoutSettings, idempotency: { ttlSeconds: 3_600, purgeIntervalMs: 100 } }),
-);
+// Checkout with a quick purge of expired keys.
+const checkout = (config: ServiceConfig) => checkoutService(config, { ...defaultCheckoutSettings, idempotency: { ttlSeconds: 3_600, purgeIntervalMs: 100 } });
 
 describe('Checkout’s Idempotency-Keys are the caller’s own, expire and are bounded (real PostgreSQL and Kafka)', () => {
   let service: ServiceUnderTest;
-  const place = (key: string, subject?: string, body: object = anOrderRequest()) =>
-    service.post<{ orderId: string; code?: string }>('/orders', body, { 'idempotency-key': key, ...(subject ? { [TEST_SUBJECT_HEADER]: subject } : {}) });
+  /** Places the order as the buyer `subject` (its body's buyer), under the Idempotency-Key `key`. */
+  const place = (key: string, subject: string, body: object = anOrderRequest()) =>
+    service.post<{ orderId: string; code?: string }>('/orders', { ...body, buyerId: subject }, { 'idempotency-key': key }, { role: 'buyer', subject });
 
   beforeAll(async () => {
     service = await ServiceUnderTest.start(checkout);
@@ -49,7 +48,7 @@ describe('Checkout’s Idempotency-Keys are the caller’s own, expire and are b
     const first = await place(key, 'ada');
     await service.query(`UPDATE idempotency_keys SET created_at = now() - interval '2 hours' WHERE key = $1`, [key]);
 
-    const later = await place(key, 'ada', { ...anOrderRequest(), buyerId: 'buyer-43' });
+    const later = await place(key, 'ada', { ...anOrderRequest(), paymentToken: 'tok_declined' });
 
     expect(later.status).toBe(201);
     expect(later.body.orderId).not.toBe(first.body.orderId);
@@ -94,13 +93,11 @@ describe('Checkout rate limits over two replicas (real Redis)', () => {
   it('takes one caller’s writes from one bucket whichever replica serves them: past the limit, every request is refused', async () => {
     const attempts = 100;
     const statuses: number[] = [];
+    const asBuyer = async (subject: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${await service.issuer.token(['buyer'], subject)}` });
+    const greedy = await asBuyer('greedy-buyer');
     for (let i = 0; i < attempts; i++) {
       const replica = service.instances[i % 2]!;
-      const answer = await request(replica, '/carts', {
-        method: 'POST',
-        body: JSON.stringify({ buyerId: 'buyer-42', currency: 'EUR' }),
-        headers: { 'content-type': 'application/json', [TEST_SUBJECT_HEADER]: 'greedy-buyer' },
-      });
+      const answer = await request(replica, '/carts', { method: 'POST', body: JSON.stringify({ currency: 'EUR' }), headers: greedy });
       statuses.push(answer.status);
     }
     const accepted = statuses.filter((status) => status === 201).length;
@@ -110,11 +107,7 @@ describe('Checkout rate limits over two replicas (real Redis)', () => {
     expect(accepted).toBeLessThanOrEqual(limit);
     expect(refused).toBeGreaterThanOrEqual(Math.ceil(0.99 * (attempts - limit)));
     // Another caller is not held back by the greedy one.
-    const other = await request(service.instances[1]!, '/carts', {
-      method: 'POST',
-      body: JSON.stringify({ buyerId: 'buyer-7', currency: 'EUR' }),
-      headers: { 'content-type': 'application/json', [TEST_SUBJECT_HEADER]: 'patient-buyer' },
-    });
+    const other = await request(service.instances[1]!, '/carts', { method: 'POST', body: JSON.stringify({ currency: 'EUR' }), headers: await asBuyer('patient-buyer') });
     expect(other.status).toBe(201);
   });
 });

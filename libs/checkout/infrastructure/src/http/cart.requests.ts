@@ -3,7 +3,7 @@ import { currencyCode, moneyRequest, shippingAddressRequest } from './place-orde
 
 /** Shapes and formats only (400 `invalid_request`); the cart's rules answer 422 with their own codes. */
 export const createCartRequest = z.strictObject({
-  buyerId: z.string().trim().min(1).max(100),
+  buyerId: z.string().trim().min(1).max(100).optional().describe('The caller’s own subject (the default); another buyer’s id is refused (403 buyer_mismatch)'),
   currency: currencyCode,
 });
 export type CreateCartRequest = z.output<typeof createCartRequest>;

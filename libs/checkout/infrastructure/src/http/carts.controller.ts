@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CheckOutCartHandler, CreateCartHandler, GetCartHandler, RemoveCartLineHandler, SetCartLineHandler } from '@bazaar/checkout-application';
-import { OrderStatus } from '@bazaar/checkout-domain';
-import { openApiSchema } from '@bazaar/platform-service';
+import { CartDetails, CheckOutCartHandler, CreateCartHandler, GetCartHandler, RemoveCartLineHandler, SetCartLineHandler } from '@bazaar/checkout-application';
+import { CartNotFound, OrderStatus } from '@bazaar/checkout-domain';
+import { Allow, type Caller, openApiSchema, VerifiedCaller } from '@bazaar/platform-service';
 import { cartResponse, CartResponse, createdCartResponse, toCartResponse } from './cart.response';
 import {
   checkOutCartRequest,
@@ -14,14 +14,17 @@ import {
   type SetCartLineRequest,
   skuParameter,
 } from './cart.requests';
-import { idempotencyKeyHeader, idempotentRequest, IdempotencyScope } from './idempotency';
+import { idempotencyKeyHeader, idempotentRequest } from './idempotency';
 import { placedOrderResponse } from './order.response';
+import { assertVisible, buyerFor } from './ownership';
 import { knownPaymentToken } from './payment-token';
 import { ApiProblem, orderRuleCodes } from './problem.responses';
 
 const cartIdParameter = { schema: z.uuid() };
 
+/** A buyer's own carts; another buyer's cart answers 404, as a missing one does. */
 @ApiTags('carts')
+@Allow('buyer')
 @Controller('carts')
 export class CartsController {
   constructor(
@@ -38,17 +41,18 @@ export class CartsController {
   @ApiBody({ schema: openApiSchema(createCartRequest) })
   @ApiCreatedResponse({ schema: openApiSchema(createdCartResponse) })
   @ApiProblem(400, ['invalid_request', 'malformed_json'])
+  @ApiProblem(403, ['buyer_mismatch'])
   @ApiProblem(422, ['currency_not_accepted'])
-  async create(@Body({ schema: createCartRequest }) body: CreateCartRequest): Promise<{ cartId: string }> {
-    return { cartId: await this.createCart.execute(body) };
+  async create(@Body({ schema: createCartRequest }) body: CreateCartRequest, @VerifiedCaller() caller: Caller): Promise<{ cartId: string }> {
+    return { cartId: await this.createCart.execute({ ...body, buyerId: buyerFor(caller, body.buyerId) }) };
   }
 
   @Get(':cartId')
   @ApiOperation({ summary: 'The cart, its lines and total' })
   @ApiOkResponse({ schema: openApiSchema(cartResponse) })
   @ApiProblem(404, ['cart_not_found'])
-  async get(@Param('cartId', cartIdParameter) cartId: string): Promise<CartResponse> {
-    return toCartResponse(await this.getCart.execute({ cartId }));
+  async get(@Param('cartId', cartIdParameter) cartId: string, @VerifiedCaller() caller: Caller): Promise<CartResponse> {
+    return toCartResponse(await this.ownCart(cartId, caller));
   }
 
   @Put(':cartId/lines/:sku')
@@ -63,9 +67,11 @@ export class CartsController {
     @Param('cartId', cartIdParameter) cartId: string,
     @Param('sku', { schema: skuParameter }) sku: string,
     @Body({ schema: setCartLineRequest }) body: SetCartLineRequest,
+    @VerifiedCaller() caller: Caller,
   ): Promise<CartResponse> {
+    await this.ownCart(cartId, caller);
     await this.setLine.execute({ cartId, sku, ...body });
-    return this.get(cartId);
+    return this.get(cartId, caller);
   }
 
   @Delete(':cartId/lines/:sku')
@@ -73,9 +79,14 @@ export class CartsController {
   @ApiOkResponse({ description: 'The cart as it now is', schema: openApiSchema(cartResponse) })
   @ApiProblem(404, ['cart_not_found', 'cart_line_not_found'])
   @ApiProblem(409, ['cart_already_checked_out', 'concurrency_conflict'])
-  async deleteLine(@Param('cartId', cartIdParameter) cartId: string, @Param('sku', { schema: skuParameter }) sku: string): Promise<CartResponse> {
+  async deleteLine(
+    @Param('cartId', cartIdParameter) cartId: string,
+    @Param('sku', { schema: skuParameter }) sku: string,
+    @VerifiedCaller() caller: Caller,
+  ): Promise<CartResponse> {
+    await this.ownCart(cartId, caller);
     await this.removeLine.execute({ cartId, sku });
-    return this.get(cartId);
+    return this.get(cartId, caller);
   }
 
   @Post(':cartId/checkout')
@@ -92,11 +103,19 @@ export class CartsController {
     @Param('cartId', cartIdParameter) cartId: string,
     @Body({ schema: checkOutCartRequest }) body: CheckOutCartRequest,
     @Headers('idempotency-key') key: string | undefined,
-    @IdempotencyScope() scope: string,
+    @VerifiedCaller() caller: Caller,
   ): Promise<{ orderId: string; status: OrderStatus }> {
+    await this.ownCart(cartId, caller);
     const paymentToken = knownPaymentToken(body.paymentToken);
     // The cart is part of what the key names: the same key on another cart is another request.
-    const orderId = await this.checkOut.execute({ cartId, ...body, paymentToken, idempotency: idempotentRequest(key, { cartId, ...body }, scope) });
+    const orderId = await this.checkOut.execute({ cartId, ...body, paymentToken, idempotency: idempotentRequest(key, { cartId, ...body }, caller.subject) });
     return { orderId, status: 'placed' };
+  }
+
+  /** The cart, if it is the caller's (an admin's: any); otherwise as missing. */
+  private async ownCart(cartId: string, caller: Caller): Promise<CartDetails> {
+    const cart = await this.getCart.execute({ cartId });
+    assertVisible(caller, cart.buyerId, () => new CartNotFound(cartId));
+    return cart;
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { request, ServiceUnderTest } from '@bazaar/platform-service/testing';
+import { ServiceUnderTest } from '@bazaar/platform-service/testing';
 import { TopicTap, withKey } from '@bazaar/platform-testing';
 import { CartCheckedOutV1, Topics } from '@bazaar/published-language';
 import { checkoutService } from '../checkout.service';
@@ -22,10 +22,8 @@ describe('Carts over HTTP (real PostgreSQL and Kafka)', () => {
     await checkout?.stop();
   });
 
-  // ServiceUnderTest speaks GET and POST; PUT and DELETE go straight to its first instance.
-  const put = (path: string, body: unknown) =>
-    request<Record<string, unknown>>(checkout.instances[0]!, path, { method: 'PUT', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
-  const del = (path: string) => request<Record<string, unknown>>(checkout.instances[0]!, path, { method: 'DELETE' });
+  const put = (path: string, body: unknown) => checkout.call('PUT', path, { body });
+  const del = (path: string) => checkout.call('DELETE', path);
   const aCart = async (currency = 'EUR'): Promise<string> => {
     const created = await checkout.post('/carts', { buyerId: 'buyer-42', currency });
     expect(created).toMatchObject({ status: 201, body: { cartId: expect.any(String) } });

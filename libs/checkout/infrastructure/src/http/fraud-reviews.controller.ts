@@ -1,16 +1,21 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { DecideFraudReviewHandler, GetOrderHandler, ListPendingFraudReviewsHandler } from '@bazaar/checkout-application';
-import { openApiSchema } from '@bazaar/platform-service';
+import { Allow, type Caller, openApiSchema, VerifiedCaller } from '@bazaar/platform-service';
 import { pendingFraudReviewsResponse, PendingFraudReviewsResponse, toPendingFraudReviewsResponse } from './fraud-review.response';
 import { orderResponse, OrderResponse, toOrderResponse } from './order.response';
 import { ApiProblem } from './problem.responses';
 
 const orderIdParameter = { schema: z.uuid() };
 
-/** The risk analysts' side of fraud screening: the queue, and a decision per order. */
+/** Every decision is explained: the reason is kept with it on the order and in its event. */
+export const decisionRequest = z.strictObject({ reason: z.string().trim().min(1).max(1000).describe('Why, in the analyst’s words') });
+export type DecisionRequest = z.output<typeof decisionRequest>;
+
+/** The risk analysts' side of fraud screening: the queue, and a decision per order (never on their own order). */
 @ApiTags('fraud-reviews')
+@Allow('risk-analyst')
 @Controller('fraud-reviews')
 export class FraudReviewsController {
   constructor(
@@ -30,26 +35,40 @@ export class FraudReviewsController {
 
   @Post(':orderId/approve')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Approve: the order goes on to payment' })
+  @ApiOperation({ summary: 'Approve, saying why: the order goes on to payment' })
+  @ApiBody({ schema: openApiSchema(decisionRequest) })
   @ApiOkResponse({ description: 'The order after the decision', schema: openApiSchema(orderResponse) })
+  @ApiProblem(400, ['invalid_request', 'malformed_json'])
+  @ApiProblem(403, ['fraud_review_by_buyer'])
   @ApiProblem(404, ['order_not_found'])
   @ApiProblem(409, ['fraud_review_not_pending', 'concurrency_conflict'])
-  approve(@Param('orderId', orderIdParameter) orderId: string): Promise<OrderResponse> {
-    return this.decided(orderId, 'approve');
+  approve(
+    @Param('orderId', orderIdParameter) orderId: string,
+    @Body({ schema: decisionRequest }) body: DecisionRequest,
+    @VerifiedCaller() caller: Caller,
+  ): Promise<OrderResponse> {
+    return this.decided(orderId, 'approve', body.reason, caller);
   }
 
   @Post(':orderId/reject')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Reject: the order is cancelled (fraud_rejected)' })
+  @ApiOperation({ summary: 'Reject, saying why: the order is cancelled (fraud_rejected)' })
+  @ApiBody({ schema: openApiSchema(decisionRequest) })
   @ApiOkResponse({ description: 'The order after the decision', schema: openApiSchema(orderResponse) })
+  @ApiProblem(400, ['invalid_request', 'malformed_json'])
+  @ApiProblem(403, ['fraud_review_by_buyer'])
   @ApiProblem(404, ['order_not_found'])
   @ApiProblem(409, ['fraud_review_not_pending', 'concurrency_conflict'])
-  reject(@Param('orderId', orderIdParameter) orderId: string): Promise<OrderResponse> {
-    return this.decided(orderId, 'reject');
+  reject(
+    @Param('orderId', orderIdParameter) orderId: string,
+    @Body({ schema: decisionRequest }) body: DecisionRequest,
+    @VerifiedCaller() caller: Caller,
+  ): Promise<OrderResponse> {
+    return this.decided(orderId, 'reject', body.reason, caller);
   }
 
-  private async decided(orderId: string, decision: 'approve' | 'reject'): Promise<OrderResponse> {
-    await this.decide.execute({ orderId, decision });
+  private async decided(orderId: string, decision: 'approve' | 'reject', reason: string, caller: Caller): Promise<OrderResponse> {
+    await this.decide.execute({ orderId, decision, analyst: caller.subject, reason });
     return toOrderResponse(await this.getOrder.execute({ orderId }));
   }
 }

@@ -16,21 +16,21 @@ describe('Idempotency-Key header', () => {
   });
 
   it('is optional', () => {
-    expect(idempotentRequest(undefined, {})).toBeUndefined();
+    expect(idempotentRequest(undefined, {}, 'buyer-7')).toBeUndefined();
   });
 
-  it('keys a request in its caller’s scope, anonymous without one', () => {
+  it('keys a request in its caller’s scope', () => {
     expect(idempotentRequest('k-1', {}, 'buyer-7')).toMatchObject({ scope: 'buyer-7', key: 'k-1' });
-    expect(idempotentRequest('k-1', {})).toMatchObject({ scope: 'anonymous', key: 'k-1' });
+    expect(idempotentRequest('k-1', {}, 'buyer-8')).toMatchObject({ scope: 'buyer-8', key: 'k-1' });
   });
 
   it.each(['with space', 'tab\there', 'caf\u00e9', 'nul\u0000'])('refuses a key outside visible ASCII: %j', (key) => {
-    expect(() => idempotentRequest(key, {})).toThrow(/Idempotency-Key/);
+    expect(() => idempotentRequest(key, {}, 'buyer-7')).toThrow(/Idempotency-Key/);
   });
 
   it('accepts up to 200 characters and refuses longer or empty keys', () => {
-    expect(idempotentRequest('k'.repeat(200), {})?.key).toHaveLength(200);
-    expect(() => idempotentRequest('k'.repeat(201), {})).toThrow(/Idempotency-Key/);
-    expect(() => idempotentRequest('', {})).toThrow(/Idempotency-Key/);
+    expect(idempotentRequest('k'.repeat(200), {}, 'buyer-7')?.key).toHaveLength(200);
+    expect(() => idempotentRequest('k'.repeat(201), {}, 'buyer-7')).toThrow(/Idempotency-Key/);
+    expect(() => idempotentRequest('', {}, 'buyer-7')).toThrow(/Idempotency-Key/);
   });
 });

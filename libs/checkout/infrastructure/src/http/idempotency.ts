@@ -1,14 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { IdempotentRequest } from '@bazaar/checkout-application';
-import { callerOf, RequestValidationFailed, RequestWithCaller } from '@bazaar/platform-service';
+import { RequestValidationFailed } from '@bazaar/platform-service';
 import { z } from 'zod';
 
 /** Visible ASCII (no spaces or control characters), as UUIDs, ULIDs and base64 keys are. */
 const idempotencyKey = z.string().regex(/^[\x21-\x7e]{1,200}$/);
-
-/** Keys of requests without a verified caller (before the access guard, or a route that needs no token) share one scope. */
-export const ANONYMOUS_SCOPE = 'anonymous';
 
 /** How the header is documented on every route that honours it. */
 export const idempotencyKeyHeader = {
@@ -18,13 +14,8 @@ export const idempotencyKeyHeader = {
     'Up to 200 visible ASCII characters, the caller’s own for 24 hours. The same key and body answer the first order again; the same key with another body is refused (422).',
 };
 
-/** Whose keys a request's key is among: the verified caller's subject. */
-export const IdempotencyScope = createParamDecorator((_: unknown, context: ExecutionContext): string => {
-  return callerOf(context.switchToHttp().getRequest<RequestWithCaller>())?.subject ?? ANONYMOUS_SCOPE;
-});
-
-/** The key the caller sent, if any, in the caller's scope, with a fingerprint of the body it came with. */
-export function idempotentRequest(header: string | undefined, body: unknown, scope: string = ANONYMOUS_SCOPE): IdempotentRequest | undefined {
+/** The key the caller sent, if any, in the caller's scope (their subject), with a fingerprint of the body it came with. */
+export function idempotentRequest(header: string | undefined, body: unknown, scope: string): IdempotentRequest | undefined {
   if (header === undefined) return undefined;
   const key = idempotencyKey.safeParse(header);
   if (!key.success) {

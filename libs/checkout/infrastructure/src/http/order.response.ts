@@ -25,7 +25,15 @@ export const orderResponse = z.object({
     state: z.enum(['pending', 'authorized', 'declined', 'voided', 'none']).describe('`none`: the order ended before any payment was asked for'),
     declineReason: z.string().optional(),
   }),
-  fraudReview: z.object({ score: z.int(), reasons: z.array(z.string()), decision: z.enum(['pending', 'approved', 'rejected']) }).optional(),
+  fraudReview: z
+    .object({
+      score: z.int(),
+      reasons: z.array(z.string()),
+      decision: z.enum(['pending', 'approved', 'rejected']),
+      decidedBy: z.string().optional().describe('The analyst who decided'),
+      decisionReason: z.string().optional().describe('Why, in their words'),
+    })
+    .optional(),
   cancellationReason: z.enum(cancellationReasons).optional(),
   process: z
     .object({

@@ -35,7 +35,7 @@ export const shippingAddressRequest = z.strictObject({
 });
 
 export const placeOrderRequest = z.strictObject({
-  buyerId: text(100),
+  buyerId: text(100).optional().describe('The caller’s own subject (the default); another buyer’s id is refused (403 buyer_mismatch)'),
   lines: z.array(
     z.strictObject({
       sku: text(64),

@@ -79,20 +79,28 @@ describe('An order’s process, driven by Kafka (real PostgreSQL and Kafka)', ()
     const queue = await checkout.get<{ reviews: { orderId: string }[] }>('/fraud-reviews?status=pending');
     expect(queue.body.reviews).toContainEqual(expect.objectContaining({ orderId, score: 100, total: { amount: 1_000_000, currency: 'EUR' } }));
 
-    const approved = await checkout.post(`/fraud-reviews/${orderId}/approve`, {});
+    const analyst = checkout.as('risk-analyst', 'analyst-grace');
+    const approved = await analyst.post(`/fraud-reviews/${orderId}/approve`, { reason: 'Regular customer, confirmed by phone' });
 
-    expect(approved).toMatchObject({ status: 200, body: { orderId, status: 'payment_authorized', fraudReview: { decision: 'approved' } } });
-    expect((await publishedEvent(orders, orderId, FraudReviewDecidedV1)).data.decision).toBe('approved');
+    expect(approved).toMatchObject({
+      status: 200,
+      body: { orderId, status: 'payment_authorized', fraudReview: { decision: 'approved', decidedBy: 'analyst-grace', decisionReason: 'Regular customer, confirmed by phone' } },
+    });
+    expect((await publishedEvent(orders, orderId, FraudReviewDecidedV1)).data).toMatchObject({
+      decision: 'approved',
+      decidedBy: 'analyst-grace',
+      reason: 'Regular customer, confirmed by phone',
+    });
     await publishedEvent(orders, orderId, PaymentAuthorizedV1);
     expect((await checkout.get<{ reviews: { orderId: string }[] }>('/fraud-reviews')).body.reviews.map((review) => review.orderId)).not.toContain(orderId);
-    expect(await checkout.post(`/fraud-reviews/${orderId}/reject`, {})).toMatchObject({ status: 409, body: { code: 'fraud_review_not_pending' } });
+    expect(await analyst.post(`/fraud-reviews/${orderId}/reject`, { reason: 'Second thoughts' })).toMatchObject({ status: 409, body: { code: 'fraud_review_not_pending' } });
   });
 
   it('cancels an order the risk analyst rejects (fraud_rejected), without asking for payment', async () => {
     const orderId = await placeOrder(checkout, aLargeOrderRequest());
     await orderReaches(checkout, orderId, 'awaiting_fraud_review', 'awaiting_fraud_review');
 
-    const rejected = await checkout.post(`/fraud-reviews/${orderId}/reject`, {});
+    const rejected = await checkout.as('risk-analyst').post(`/fraud-reviews/${orderId}/reject`, { reason: 'Card reported stolen' });
 
     expect(rejected).toMatchObject({ status: 200, body: { status: 'cancelled', cancellationReason: 'fraud_rejected', payment: { state: 'none' } } });
     expect((await publishedEvent(orders, orderId, OrderCancelledV1)).data).toMatchObject({ reason: 'fraud_rejected', paymentWasAuthorized: false });

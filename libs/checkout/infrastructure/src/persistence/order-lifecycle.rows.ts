@@ -7,6 +7,8 @@ export interface OrderLifecycleRow {
   fraud_requested_at: Date | null;
   fraud_decision: 'approved' | 'rejected' | null;
   fraud_decided_at: Date | null;
+  fraud_decided_by: string | null;
+  fraud_decision_reason: string | null;
   payment_state: 'authorized' | 'declined' | null;
   payment_authorization_id: string | null;
   payment_decline_reason: string | null;
@@ -28,6 +30,8 @@ export function lifecycleOf(row: OrderLifecycleRow): Partial<OrderState> {
         requestedAt: row.fraud_requested_at,
         ...(row.fraud_decision && { decision: row.fraud_decision }),
         ...(row.fraud_decided_at && { decidedAt: row.fraud_decided_at }),
+        ...(row.fraud_decided_by && { decidedBy: row.fraud_decided_by }),
+        ...(row.fraud_decision_reason && { decisionReason: row.fraud_decision_reason }),
       },
     }),
     ...(payment && { payment }),
@@ -52,6 +56,8 @@ export const lifecycleColumns = [
   'fraud_requested_at',
   'fraud_decision',
   'fraud_decided_at',
+  'fraud_decided_by',
+  'fraud_decision_reason',
   'payment_state',
   'payment_authorization_id',
   'payment_amount',
@@ -74,6 +80,8 @@ export function lifecycleValues(order: Order): unknown[] {
     review?.requestedAt ?? null,
     review?.decision ?? null,
     review?.decidedAt ?? null,
+    review?.decidedBy ?? null,
+    review?.decisionReason ?? null,
     payment?.state ?? null,
     authorized?.authorizationId ?? null,
     authorized ? order.total.amount : null,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { defaultOrderProcessSettings, OrderId, orderId, OrderProcess } from '@bazaar/checkout-domain';
-import { anOrder, anOrderProcess, OrderProcessBuilder } from '@bazaar/checkout-domain/testing';
+import { anAnalystsDecision, anOrder, anOrderProcess, OrderProcessBuilder } from '@bazaar/checkout-domain/testing';
 import { Outbox } from '@bazaar/platform-messaging';
 import { createMigratedTestDatabase, MigratedTestDatabase } from '@bazaar/platform-service/testing';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
@@ -39,7 +39,7 @@ describe('TypeOrmOrderProcesses (real PostgreSQL)', () => {
   const amongThese = (ids: OrderId[], among: OrderProcess[]) => ids.filter((id) => among.some((process) => process.orderId === id));
 
   it('stores a new process and restores every fact it decided on', async () => {
-    const process = await aNewProcess(anOrderProcess().awaitingFraudReview().after({ type: 'FraudReviewDecided', decision: 'approved' }));
+    const process = await aNewProcess(anOrderProcess().awaitingFraudReview().after({ type: 'FraudReviewDecided', decision: 'approved', attribution: anAnalystsDecision }));
 
     await processes.save(process);
 
@@ -94,7 +94,7 @@ describe('TypeOrmOrderProcesses (real PostgreSQL)', () => {
 
   it('finds the processes with a command due, oldest first, and leaves those a sweeper has claimed to it', async () => {
     const due = await saved(anOrderProcess().authorizing());
-    const alsoDue = await saved(anOrderProcess().awaitingFraudReview().after({ type: 'FraudReviewDecided', decision: 'rejected' }));
+    const alsoDue = await saved(anOrderProcess().awaitingFraudReview().after({ type: 'FraudReviewDecided', decision: 'rejected', attribution: anAnalystsDecision }));
     const waiting = await saved(anOrderProcess().awaitingInventory());
     const sweep = new Date(Math.max(due.dueAt!.getTime(), alsoDue.dueAt!.getTime()) + 1);
     const mine = [due, alsoDue, waiting];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Order, OrderId, orderId } from '@bazaar/checkout-domain';
-import { anOrder, OrderBuilder } from '@bazaar/checkout-domain/testing';
+import { anAnalystsDecision, anOrder, OrderBuilder } from '@bazaar/checkout-domain/testing';
 import { Outbox } from '@bazaar/platform-messaging';
 import { createMigratedTestDatabase, MigratedTestDatabase } from '@bazaar/platform-service/testing';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
@@ -47,7 +47,7 @@ describe('An order’s lifecycle in PostgreSQL', () => {
     const id = await stored(
       anOrder(),
       (order) => order.requireFraudReview(150, ['large_order', 'high_risk_country'], at(1)),
-      (order) => order.approveFraudReview(at(2)),
+      (order) => order.approveFraudReview(anAnalystsDecision, at(2)),
       (order) => order.recordPaymentAuthorized('auth-1', at(3)),
       (order) => order.confirm(at(4)),
       (order) => order.markDispatched(at(5)),
@@ -116,7 +116,7 @@ describe('An order’s lifecycle in PostgreSQL', () => {
     const decided = await stored(
       anOrder().forBuyer(buyerId),
       (order) => order.requireFraudReview(100, ['large_order'], at(10)),
-      (order) => order.approveFraudReview(at(11)),
+      (order) => order.approveFraudReview(anAnalystsDecision, at(11)),
     );
     await stored(anOrder().forBuyer(buyerId));
 

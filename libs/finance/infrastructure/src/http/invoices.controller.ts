@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { GetInvoiceHandler, InvoiceDetails, ListInvoicesForOrderHandler } from '@bazaar/finance-application';
-import { openApiSchema, PROBLEM_CONTENT_TYPE } from '@bazaar/platform-service';
+import { Allow, openApiSchema, PROBLEM_CONTENT_TYPE } from '@bazaar/platform-service';
 import { invoiceResponse, invoicesResponse, listInvoicesQuery } from './invoices.schemas';
 // Types only: decorator metadata must not reference them at runtime.
 import type { InvoiceResponse, InvoicesResponse, ListInvoicesQuery } from './invoices.schemas';
@@ -10,6 +10,7 @@ import type { InvoiceResponse, InvoicesResponse, ListInvoicesQuery } from './inv
 const problem = { [PROBLEM_CONTENT_TYPE]: { schema: { type: 'object' } } };
 
 @ApiTags('invoices')
+@Allow('finance', 'support')
 @Controller('invoices')
 export class InvoicesController {
   constructor(

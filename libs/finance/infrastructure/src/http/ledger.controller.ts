@@ -1,12 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GetTrialBalanceHandler } from '@bazaar/finance-application';
-import { openApiSchema } from '@bazaar/platform-service';
+import { Allow, openApiSchema } from '@bazaar/platform-service';
 import { trialBalanceResponse } from './ledger.schemas';
 // Types only: decorator metadata must not reference them at runtime.
 import type { TrialBalanceResponse } from './ledger.schemas';
 
 @ApiTags('ledger')
+@Allow('finance')
 @Controller('ledger')
 export class LedgerController {
   constructor(private readonly getTrialBalance: GetTrialBalanceHandler) {}

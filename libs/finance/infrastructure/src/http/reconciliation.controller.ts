@@ -1,12 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GetReconciliationHandler } from '@bazaar/finance-application';
-import { openApiSchema } from '@bazaar/platform-service';
+import { Allow, openApiSchema } from '@bazaar/platform-service';
 import { reconciliationResponse } from './subscriptions.schemas';
 // Types only: decorator metadata must not reference them at runtime.
 import type { ReconciliationResponse } from './subscriptions.schemas';
 
 @ApiTags('reconciliation')
+@Allow('finance')
 @Controller('reconciliation')
 export class ReconciliationController {
   constructor(private readonly reconciliation: GetReconciliationHandler) {}

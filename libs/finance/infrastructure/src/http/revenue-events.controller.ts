@@ -1,12 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ListRevenueEventsForOrderHandler } from '@bazaar/finance-application';
-import { openApiSchema } from '@bazaar/platform-service';
+import { Allow, openApiSchema } from '@bazaar/platform-service';
 import { listRevenueEventsQuery, revenueEventsResponse } from './revenue-events.schemas';
 // Types only: decorator metadata must not reference them at runtime.
 import type { ListRevenueEventsQuery, RevenueEventsResponse } from './revenue-events.schemas';
 
 @ApiTags('revenue-events')
+@Allow('finance')
 @Controller('revenue-events')
 export class RevenueEventsController {
   constructor(private readonly listRevenueEvents: ListRevenueEventsForOrderHandler) {}

@@ -8,7 +8,7 @@ import {
   PackShipmentHandler,
   PickShipmentHandler,
 } from '@bazaar/fulfillment-application';
-import { openApiSchema } from '@bazaar/platform-service';
+import { Allow, type Caller, openApiSchema, VerifiedCaller } from '@bazaar/platform-service';
 import { ApiProblem } from './problem.responses';
 import { dispatchRequest, listShipmentsQuery, shipmentIdParameter, shipmentResponse, shipmentsResponse, toShipmentResponse } from './shipments.schemas';
 // Types only: decorator metadata must not reference them at runtime.
@@ -17,8 +17,9 @@ import type { DispatchRequest, ListShipmentsQuery, ShipmentResponse, ShipmentsRe
 /** The codes a warehouse step answers when the shipment is not where the step needs it. */
 const stepConflicts = ['shipment_step_skipped', 'shipment_step_already_done', 'shipment_cancelled', 'concurrency_conflict'];
 
-/** The warehouse's view of its work packages, and the steps it records on them. */
+/** The warehouse's view of its work packages, and the steps it records on them (each stamped with who recorded it). */
 @ApiTags('shipments')
+@Allow('warehouse')
 @Controller('shipments')
 export class ShipmentsController {
   constructor(
@@ -31,6 +32,7 @@ export class ShipmentsController {
   ) {}
 
   @Get()
+  @Allow('warehouse', 'support')
   @ApiOperation({ summary: 'The shipments for an order, with status, carrier and tracking number (an empty list when it has none yet)' })
   @ApiQuery({ name: 'orderId', required: true, schema: { type: 'string', format: 'uuid' } })
   @ApiOkResponse({ schema: openApiSchema(shipmentsResponse) })
@@ -41,6 +43,7 @@ export class ShipmentsController {
   }
 
   @Get(':shipmentId')
+  @Allow('warehouse', 'support')
   @ApiOperation({ summary: 'One shipment' })
   @ApiParam({ name: 'shipmentId', schema: { type: 'string', format: 'uuid' } })
   @ApiOkResponse({ schema: openApiSchema(shipmentResponse) })
@@ -58,8 +61,8 @@ export class ShipmentsController {
   @ApiProblem(400, ['invalid_request'])
   @ApiProblem(404, ['shipment_not_found'])
   @ApiProblem(409, stepConflicts)
-  async pick(@Param('shipmentId', { schema: shipmentIdParameter }) shipmentId: string): Promise<ShipmentResponse> {
-    await this.pickShipment.execute({ shipmentId });
+  async pick(@Param('shipmentId', { schema: shipmentIdParameter }) shipmentId: string, @VerifiedCaller() caller: Caller): Promise<ShipmentResponse> {
+    await this.pickShipment.execute({ shipmentId, actor: caller.subject });
     return this.one(shipmentId);
   }
 
@@ -71,8 +74,8 @@ export class ShipmentsController {
   @ApiProblem(400, ['invalid_request'])
   @ApiProblem(404, ['shipment_not_found'])
   @ApiProblem(409, stepConflicts)
-  async pack(@Param('shipmentId', { schema: shipmentIdParameter }) shipmentId: string): Promise<ShipmentResponse> {
-    await this.packShipment.execute({ shipmentId });
+  async pack(@Param('shipmentId', { schema: shipmentIdParameter }) shipmentId: string, @VerifiedCaller() caller: Caller): Promise<ShipmentResponse> {
+    await this.packShipment.execute({ shipmentId, actor: caller.subject });
     return this.one(shipmentId);
   }
 
@@ -90,8 +93,9 @@ export class ShipmentsController {
   async dispatch(
     @Param('shipmentId', { schema: shipmentIdParameter }) shipmentId: string,
     @Body({ schema: dispatchRequest }) body: DispatchRequest,
+    @VerifiedCaller() caller: Caller,
   ): Promise<ShipmentResponse> {
-    await this.dispatchShipment.execute({ shipmentId, carrier: body.carrier, trackingNumber: body.trackingNumber });
+    await this.dispatchShipment.execute({ shipmentId, carrier: body.carrier, trackingNumber: body.trackingNumber, actor: caller.subject });
     return this.one(shipmentId);
   }
 
@@ -103,8 +107,8 @@ export class ShipmentsController {
   @ApiProblem(400, ['invalid_request'])
   @ApiProblem(404, ['shipment_not_found'])
   @ApiProblem(409, stepConflicts)
-  async deliver(@Param('shipmentId', { schema: shipmentIdParameter }) shipmentId: string): Promise<ShipmentResponse> {
-    await this.deliverShipment.execute({ shipmentId });
+  async deliver(@Param('shipmentId', { schema: shipmentIdParameter }) shipmentId: string, @VerifiedCaller() caller: Caller): Promise<ShipmentResponse> {
+    await this.deliverShipment.execute({ shipmentId, actor: caller.subject });
     return this.one(shipmentId);
   }
 }

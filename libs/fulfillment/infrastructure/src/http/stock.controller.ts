@@ -1,13 +1,15 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CountStockHandler, GetStockLevelHandler } from '@bazaar/fulfillment-application';
-import { openApiSchema } from '@bazaar/platform-service';
+import { Allow, type Caller, openApiSchema, VerifiedCaller } from '@bazaar/platform-service';
 import { ApiProblem } from './problem.responses';
 import { countStockRequest, skuParameter, stockLevelResponse } from './stock.schemas';
 // Types only: decorator metadata must not reference them at runtime.
 import type { CountStockRequest, StockLevelResponse } from './stock.schemas';
 
+/** Stock levels, the warehouse's; every count is stamped with who made it. */
 @ApiTags('stock')
+@Allow('warehouse')
 @Controller('stock')
 export class StockController {
   constructor(
@@ -25,8 +27,9 @@ export class StockController {
   async count(
     @Param('sku', { schema: skuParameter }) sku: string,
     @Body({ schema: countStockRequest }) body: CountStockRequest,
+    @VerifiedCaller() caller: Caller,
   ): Promise<StockLevelResponse> {
-    await this.countStock.execute({ sku, onHand: body.onHand });
+    await this.countStock.execute({ sku, onHand: body.onHand, actor: caller.subject });
     return this.stockLevel.execute({ sku });
   }
 

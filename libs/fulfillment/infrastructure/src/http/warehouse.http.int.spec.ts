@@ -11,7 +11,7 @@ import {
   Topics,
 } from '@bazaar/published-language';
 import { fulfillmentService } from '../fulfillment.service';
-import { aPaidOrder, aSku, Warehouse, WarehouseStep } from '../testing/warehouse';
+import { aPaidOrder, aSku, Warehouse, warehouseWorker, WarehouseStep } from '../testing/warehouse';
 
 describe('Fulfillment\'s warehouse routes', () => {
   let fulfillment: ServiceUnderTest;
@@ -65,13 +65,13 @@ describe('Fulfillment\'s warehouse routes', () => {
       expect(await warehouse.level(sku)).toMatchObject({ onHand: 7, available: 7 });
     });
 
-    it('records when the count was made (and by whom, once routes know their callers)', async () => {
+    it('records when the count was made and by whom (the subject of the caller’s token)', async () => {
       const sku = aSku();
       await warehouse.stock(sku, 4);
 
       const { rows } = await fulfillment.query<{ counted_at: Date; counted_by: string | null }>('SELECT counted_at, counted_by FROM stock_items WHERE sku = $1', [sku]);
 
-      expect(rows).toEqual([{ counted_at: expect.any(Date), counted_by: null }]);
+      expect(rows).toEqual([{ counted_at: expect.any(Date), counted_by: warehouseWorker.subject }]);
     });
 
     it('refuses a count below what is reserved with 409 stock_below_reserved, changing nothing', async () => {
@@ -126,7 +126,10 @@ describe('Fulfillment\'s warehouse routes', () => {
         packedAt: expect.any(String),
         dispatchedAt: expect.any(String),
         deliveredAt: expect.any(String),
-        pickedBy: null,
+        pickedBy: warehouseWorker.subject,
+        packedBy: warehouseWorker.subject,
+        dispatchedBy: warehouseWorker.subject,
+        deliveredBy: warehouseWorker.subject,
         cancelledAt: null,
       });
       for (const contract of [ShipmentPickedV1, ShipmentPackedV1, ShipmentDispatchedV1, ShipmentDeliveredV1]) {
@@ -140,6 +143,7 @@ describe('Fulfillment\'s warehouse routes', () => {
         carrier: 'DHL',
         trackingNumber: 'JD014600006281234567',
         dispatchedAt: dispatched.body['dispatchedAt'],
+        dispatchedBy: warehouseWorker.subject,
       });
     });
 

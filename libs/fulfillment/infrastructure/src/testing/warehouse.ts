@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { HttpAnswer, request, ServiceUnderTest } from '@bazaar/platform-service/testing';
+import { HttpAnswer, ServiceUnderTest } from '@bazaar/platform-service/testing';
 import { anEvent, eventually } from '@bazaar/platform-testing';
 import { EventEnvelope, PaymentAuthorizedV1 } from '@bazaar/published-language';
 
@@ -34,6 +34,9 @@ export interface ShipmentJson {
   trackingNumber: string | null;
   [step: string]: unknown;
 }
+
+/** Who records the warehouse's steps in these tests: the subject every step and count is stamped with. */
+export const warehouseWorker = { role: 'warehouse', subject: 'warehouse-7' } as const;
 
 export type WarehouseStep = 'pick' | 'pack' | 'dispatch' | 'deliver';
 
@@ -88,9 +91,6 @@ export class Warehouse {
   }
 
   private send(method: string, path: string, body: unknown): Promise<HttpAnswer<Record<string, unknown>>> {
-    const [app] = this.fulfillment.instances;
-    if (!app) throw new Error('Fulfillment is not running');
-    const init: RequestInit = body === undefined ? { method } : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
-    return request(app, path, init);
+    return this.fulfillment.call(method, path, { body, as: warehouseWorker });
   }
 }

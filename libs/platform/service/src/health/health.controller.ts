@@ -2,6 +2,7 @@ import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
+import { Public } from '../access/access-rule';
 import { problem, PROBLEM_CONTENT_TYPE } from '../http/problem-details';
 import { KafkaHealth } from './kafka-health';
 
@@ -11,6 +12,7 @@ import { KafkaHealth } from './kafka-health';
  * events but must not take every replica out of service, nor stop a replica from starting.
  */
 @ApiExcludeController()
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

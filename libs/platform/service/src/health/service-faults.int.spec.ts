@@ -3,12 +3,14 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, createTopicNamespace, eventually, TcpProxy, TestDatabase, TopicNamespace } from '@bazaar/platform-testing';
 import { Topics } from '@bazaar/published-language';
+import { Public } from '../access/access-rule';
 import { startService } from '../bootstrap';
 import { ServiceConfig } from '../config';
 import { request } from '../testing/http';
 import { testConfig } from '../testing/test-config';
 
 /** A route that needs the database, as every context's routes do. */
+@Public()
 @Controller('probe')
 class ProbeController {
   constructor(private readonly dataSource: DataSource) {}

@@ -1,5 +1,6 @@
 import { BadRequestException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { ConcurrencyConflict, DomainError } from '@bazaar/shared-kernel';
+import { AccessRefused } from '../access/access-refused';
 import { RequestValidationFailed, retryAfterSeconds, toProblem } from './problem-details';
 
 class ShelfMissing extends DomainError {
@@ -44,6 +45,11 @@ describe('errors as problem details', () => {
     expect(JSON.stringify(problems)).not.toContain('<script>');
   });
 
+  it('maps a refused token to 401, a forbidden role or rule to 403, with their codes', () => {
+    expect(toProblem(AccessRefused.unauthenticated('token_expired', 'The token has expired'))).toMatchObject({ status: 401, code: 'token_expired' });
+    expect(toProblem(AccessRefused.forbidden('role_not_allowed', 'Your roles do not allow this'))).toMatchObject({ status: 403, code: 'role_not_allowed' });
+  });
+
   it('keeps the status of framework errors with a stable code', () => {
     expect(toProblem(new NotFoundException())).toMatchObject({ status: 404, code: 'not_found' });
     expect(toProblem(new PayloadTooLargeException())).toMatchObject({ status: 413, code: 'payload_too_large' });
@@ -59,6 +65,7 @@ describe('errors as problem details', () => {
     expect(retryAfterSeconds(busy)).toBe(1);
     expect(JSON.stringify(unreachable)).not.toContain('5432');
     expect(retryAfterSeconds(toProblem(new TooManyShelves('at most 3 shelves')))).toBeUndefined();
+    expect(retryAfterSeconds(toProblem(new AccessRefused(503, 'issuer_unavailable', 'The issuer cannot be reached')))).toBe(5);
   });
 
   it('answers anything unexpected with a 500 that reveals nothing', () => {

@@ -5,6 +5,7 @@ import { STATUS_CODES } from 'node:http';
 import { throwError } from 'rxjs';
 import { transientDatabaseFailure } from '@bazaar/platform-database';
 import { DomainError } from '@bazaar/shared-kernel';
+import { AccessRefused } from '../access/access-refused';
 import { RequestRefused } from './request-refused';
 
 /** RFC 9457 problem details, plus the stable `code` clients switch on. */
@@ -35,7 +36,12 @@ export class RequestValidationFailed extends Error {
   }
 }
 
-const statusOfKind = { not_found: HttpStatus.NOT_FOUND, conflict: HttpStatus.CONFLICT, invalid: HttpStatus.UNPROCESSABLE_ENTITY } as const;
+const statusOfKind = {
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  invalid: HttpStatus.UNPROCESSABLE_ENTITY,
+  forbidden: HttpStatus.FORBIDDEN,
+} as const;
 
 export function problem(status: number, code: string, title: string, extra: Partial<ProblemDetails> = {}): ProblemDetails {
   return { type: `https://bazaar.example/problems/${code.replace(/_/g, '-')}`, title, status, code, ...extra };
@@ -43,6 +49,7 @@ export function problem(status: number, code: string, title: string, extra: Part
 
 /** Maps any thrown error to a problem; unknown errors become a 500 that leaks nothing. */
 export function toProblem(error: unknown): ProblemDetails {
+  if (error instanceof AccessRefused) return problem(error.status, error.code, error.title);
   if (error instanceof DomainError) return problem(statusOfKind[error.kind], error.code, error.name, { detail: error.message });
   const database = transientDatabaseFailure(error);
   if (database === 'unavailable') return problem(HttpStatus.SERVICE_UNAVAILABLE, 'database_unavailable', 'The database is unavailable; try again shortly');
@@ -104,6 +111,7 @@ function codeOfStatus(status: number): string {
 export function retryAfterSeconds(details: ProblemDetails): number | undefined {
   if (details.code === 'database_unavailable') return 5;
   if (details.code === 'database_busy') return 1;
+  if (details.code === 'issuer_unavailable') return 5;
   return undefined;
 }
 
@@ -122,6 +130,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const retryAfter = retryAfterSeconds(details);
     if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
+    // RFC 6750: a refused bearer token says which scheme and why.
+    if (details.status === 401) reply.header('www-authenticate', bearerChallenge(details.code));
     return reply.status(details.status).header('content-type', PROBLEM_CONTENT_TYPE).send(details);
   }
+}
+
+/** RFC 6750 §3: no token gets the bare challenge; a refused one says `invalid_token`. */
+function bearerChallenge(code: string): string {
+  return code === 'token_missing' ? 'Bearer realm="bazaar"' : `Bearer realm="bazaar", error="invalid_token", error_description="${code}"`;
 }

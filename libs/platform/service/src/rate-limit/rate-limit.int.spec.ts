@@ -1,21 +1,29 @@
 import { Controller, Get, Module, Post } from '@nestjs/common';
 import { Topics } from '@bazaar/published-language';
 import { ServiceConfig } from '../config';
-import { request } from '../testing/http';
+import { Allow, Public } from '../access/access-rule';
 import { scrapeMetrics, sumOf } from '../testing/metrics';
 import { ServiceUnderTest } from '../testing/service-under-test';
-import { TEST_SUBJECT_HEADER, withTestCaller } from '../testing/test-caller';
 
 @Controller('things')
 class ThingsController {
   @Post()
+  @Allow('buyer')
   create() {
     return { created: true };
   }
 
   @Get()
+  @Allow('buyer')
   list() {
     return { things: [] };
+  }
+
+  /** A route that needs no token: its callers are told apart by their address. */
+  @Post('open')
+  @Public()
+  createOpenly() {
+    return { created: true };
   }
 }
 
@@ -23,19 +31,20 @@ class ThingsController {
 class ProbeModule {}
 
 // Borrows Support's name: its dead-letter topic is declared, so the namespace holds one.
-const probeService = withTestCaller((config: ServiceConfig) => ({
+const probeService = (config: ServiceConfig) => ({
   definition: { name: 'support', migrations: [], consumes: [Topics.checkoutOrders] },
   config,
   module: ProbeModule,
   openApi: { title: 'probe', description: 'a service for platform specs' },
-}));
+});
 
 const limits = { RATE_LIMIT_WRITE_POINTS: '3', RATE_LIMIT_READ_POINTS: '5', RATE_LIMIT_WRITE_DURATION_S: '60', RATE_LIMIT_READ_DURATION_S: '60' };
 
 describe('rate limits per caller and route class (real Redis)', () => {
   let service: ServiceUnderTest;
+  /** As the buyer `subject` (a verified token), or with no token at all. */
   const call = (method: 'GET' | 'POST', path: string, subject?: string) =>
-    request<Record<string, unknown>>(service.instances[0]!, path, { method, headers: subject ? { [TEST_SUBJECT_HEADER]: subject } : {} });
+    service.call<Record<string, unknown>>(method, path, { as: subject ? { role: 'buyer', subject } : 'anonymous' });
 
   beforeAll(async () => {
     service = await ServiceUnderTest.start(probeService, { env: limits });
@@ -80,9 +89,9 @@ describe('rate limits per caller and route class (real Redis)', () => {
     expect(read.headers.get('ratelimit-limit')).toBe('5');
   });
 
-  it('counts a request without a caller by its client address', async () => {
+  it('counts a request without a caller (a route that needs no token) by its client address', async () => {
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await call('POST', '/things')).status);
+    for (let i = 0; i < 4; i++) statuses.push((await call('POST', '/things/open')).status);
     expect(statuses).toEqual([201, 201, 201, 429]);
   });
 
@@ -109,7 +118,7 @@ describe('rate limits when Redis cannot be reached', () => {
     const app = service.instances[0]!;
     const before = sumOf(await scrapeMetrics(app), 'bazaar_rate_limit_fail_open_total', { route_class: 'write' });
     const statuses = [];
-    for (let i = 0; i < 6; i++) statuses.push((await request(app, '/things', { method: 'POST', headers: { [TEST_SUBJECT_HEADER]: 'ada' } })).status);
+    for (let i = 0; i < 6; i++) statuses.push((await service.call('POST', '/things', { as: { role: 'buyer', subject: 'ada' } })).status);
 
     expect(statuses).toEqual(Array(6).fill(201));
     expect(sumOf(await scrapeMetrics(app), 'bazaar_rate_limit_fail_open_total', { route_class: 'write' })).toBe(before + 6);

@@ -6,4 +6,5 @@ export * from './refusals';
 export * from './migrated-test-database';
 export * from './metrics';
 export * from './runtime-role';
-export * from './test-caller';
+export * from './routes';
+export * from './access-matrix';

@@ -1,12 +1,38 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Message, RecordMetadata } from 'kafkajs';
 import { Client } from 'pg';
-import { caughtUp, consumedPast, createTestDatabase, createTopicNamespace, everyMemberHolds, TestDatabase, TopicNamespace, TopicTap } from '@bazaar/platform-testing';
+import {
+  caughtUp,
+  consumedPast,
+  createTestDatabase,
+  createTopicNamespace,
+  everyMemberHolds,
+  testAudience,
+  TestDatabase,
+  TestIssuer,
+  testIssuer,
+  TopicNamespace,
+  TopicTap,
+} from '@bazaar/platform-testing';
 import { deadLetterTopic } from '@bazaar/published-language';
 import { startService } from '../bootstrap';
+import type { Role } from '../access/caller';
 import type { ServiceConfig } from '../config';
 import { HttpAnswer, request } from './http';
 import { ServiceFactory, testConfig } from './test-config';
+
+/** How a test request is authenticated: a caller's role and subject, a raw token, or none. */
+export type Credentials = { readonly role: Role | readonly Role[]; readonly subject?: string } | { readonly token: string } | 'anonymous';
+
+/** Unless a test says otherwise, requests come from an administrator (who passes every role rule). */
+export const testAdmin = { role: 'admin', subject: 'test-admin' } as const satisfies Credentials;
+
+export interface CallOptions {
+  /** JSON-encoded unless a string (sent as it is, to test malformed requests). */
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+  readonly as?: Credentials;
+}
 
 export interface StartOptions {
   /** Replicas to start (default 1). */
@@ -31,6 +57,8 @@ export class ServiceUnderTest {
     readonly config: ServiceConfig,
     readonly database: TestDatabase,
     private readonly sql: Client,
+    /** Issues the tokens the service trusts (it fetches the issuer's keys over HTTP). */
+    readonly issuer: TestIssuer,
   ) {}
 
   static async start(service: ServiceFactory, options: StartOptions = {}): Promise<ServiceUnderTest> {
@@ -39,8 +67,9 @@ export class ServiceUnderTest {
       await namespace.delete();
       throw error;
     });
-    const config = testConfig(service, namespace, database, options.env);
-    const started = new ServiceUnderTest(service, namespace, config, database, new Client(database.url));
+    const issuer = await testIssuer();
+    const config = testConfig(service, namespace, database, { AUTH_ISSUER: issuer.url, AUTH_AUDIENCE: testAudience, ...options.env });
+    const started = new ServiceUnderTest(service, namespace, config, database, new Client(database.url), issuer);
     try {
       started.#deadLetters = await namespace.tap(deadLetterTopic(config.SERVICE_NAME));
       await started.sql.connect();
@@ -85,14 +114,43 @@ export class ServiceUnderTest {
     }
   }
 
-  get<TBody = Record<string, unknown>>(path: string): Promise<HttpAnswer<TBody>> {
-    return request(this.firstInstance(), path, { method: 'GET' });
+  /** GET as the test administrator (or `as` someone else). */
+  get<TBody = Record<string, unknown>>(path: string, as: Credentials = testAdmin): Promise<HttpAnswer<TBody>> {
+    return this.call<TBody>('GET', path, { as });
   }
 
-  /** POSTs JSON (a string body is sent as it is, to test malformed requests). */
-  post<TBody = Record<string, unknown>>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer<TBody>> {
-    const raw = typeof body === 'string' ? body : JSON.stringify(body);
-    return request(this.firstInstance(), path, { method: 'POST', body: raw, headers: { 'content-type': 'application/json', ...headers } });
+  /** POSTs JSON as the test administrator (a string body is sent as it is, to test malformed requests). */
+  post<TBody = Record<string, unknown>>(path: string, body: unknown, headers: Record<string, string> = {}, as: Credentials = testAdmin): Promise<HttpAnswer<TBody>> {
+    return this.call<TBody>('POST', path, { body, headers, as });
+  }
+
+  /** Any request, with a bearer token for `as` (the test administrator by default). */
+  async call<TBody = Record<string, unknown>>(method: string, path: string, options: CallOptions = {}): Promise<HttpAnswer<TBody>> {
+    const { body, as = testAdmin } = options;
+    const headers: Record<string, string> = { ...options.headers };
+    const token = await this.tokenOf(as);
+    if (token) headers['authorization'] = `Bearer ${token}`;
+    if (body === undefined) return request(this.firstInstance(), path, { method, headers });
+    headers['content-type'] ??= 'application/json';
+    return request(this.firstInstance(), path, { method, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  }
+
+  /** A client that sends every request as one caller: `service.as('buyer', 'buyer-1').get('/orders')`. */
+  as(role: Role | readonly Role[], subject = `test-${typeof role === 'string' ? role : role.join('-')}`): CallerClient {
+    const as: Credentials = { role, subject };
+    return {
+      subject,
+      get: (path) => this.call('GET', path, { as }),
+      post: (path, body, headers) => this.call('POST', path, { body, headers, as }),
+      call: (method, path, options = {}) => this.call(method, path, { ...options, as }),
+    };
+  }
+
+  private tokenOf(as: Credentials): Promise<string | undefined> {
+    if (as === 'anonymous') return Promise.resolve(undefined);
+    if ('token' in as) return Promise.resolve(as.token);
+    const roles: readonly string[] = typeof as.role === 'string' ? [as.role] : as.role;
+    return this.issuer.token(roles, as.subject ?? `test-${roles.join('-')}`);
   }
 
   /** `SELECT count(*) FROM <fromWhere>` in the service's database. */
@@ -130,4 +188,12 @@ export class ServiceUnderTest {
     if (!app) throw new Error('the service is not running');
     return app;
   }
+}
+
+/** Requests as one caller (see {@link ServiceUnderTest.as}). */
+export interface CallerClient {
+  readonly subject: string;
+  get<TBody = Record<string, unknown>>(path: string): Promise<HttpAnswer<TBody>>;
+  post<TBody = Record<string, unknown>>(path: string, body: unknown, headers?: Record<string, string>): Promise<HttpAnswer<TBody>>;
+  call<TBody = Record<string, unknown>>(method: string, path: string, options?: Omit<CallOptions, 'as'>): Promise<HttpAnswer<TBody>>;
 }

@@ -1,13 +1,15 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { ApiProblem, openApiSchema } from '@bazaar/platform-service';
+import { Allow, ApiProblem, openApiSchema } from '@bazaar/platform-service';
 import { FindCaseOrderViewsHandler, GetCaseOrderViewHandler } from '@bazaar/support-application';
 import { buyerOrdersResponse, caseOrderViewResponse, CaseOrderViewResponse, findViewsQuery, toBuyerOrdersResponse, toResponse } from './case-order-view.response';
 // Types only: decorator metadata must not reference them at runtime.
 import type { BuyerOrdersResponse, FindViewsQuery } from './case-order-view.response';
 
+/** What Support knows of orders: for agents and risk analysts, not for buyers. */
 @ApiTags('case order views')
+@Allow('support', 'risk-analyst')
 @Controller('case-order-views')
 export class CaseOrderViewsController {
   constructor(

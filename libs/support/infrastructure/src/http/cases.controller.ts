@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { ApiProblem, openApiSchema } from '@bazaar/platform-service';
+import { Allow, ApiProblem, type Caller, openApiSchema, VerifiedCaller } from '@bazaar/platform-service';
 import {
   CommentOnCaseHandler,
   GetCaseHandler,
@@ -10,7 +10,6 @@ import {
   ReopenCaseHandler,
   ResolveCaseHandler,
 } from '@bazaar/support-application';
-import { Actor } from './actor';
 import {
   caseResponse,
   casesResponse,
@@ -27,8 +26,9 @@ import type { CaseResponse, CommentRequest, ListCasesQuery, OpenCaseRequest, Res
 
 const caseIdParameter = { schema: z.uuid() };
 
-/** Support cases: an agent's case about one order, from opening to resolution (and back). */
+/** Support cases: an agent's case about one order, from opening to resolution (and back); every entry records who (the token's subject) and when. */
 @ApiTags('cases')
+@Allow('support')
 @Controller('cases')
 export class CasesController {
   constructor(
@@ -47,7 +47,7 @@ export class CasesController {
   @ApiCreatedResponse({ schema: openApiSchema(openedCaseResponse) })
   @ApiProblem(400, ['invalid_request', 'malformed_json'])
   @ApiProblem(422, ['case_order_unknown', 'case_text_invalid'])
-  async open(@Body({ schema: openCaseRequest }) body: OpenCaseRequest, @Actor() actor: string): Promise<{ caseId: string }> {
+  async open(@Body({ schema: openCaseRequest }) body: OpenCaseRequest, @VerifiedCaller() { subject: actor }: Caller): Promise<{ caseId: string }> {
     return { caseId: await this.openCase.execute({ ...body, actor }) };
   }
 
@@ -78,7 +78,7 @@ export class CasesController {
   @ApiProblem(404, ['support_case_not_found'])
   @ApiProblem(409, ['support_case_resolved', 'concurrency_conflict'])
   @ApiProblem(422, ['case_text_invalid'])
-  async comment(@Param('caseId', caseIdParameter) caseId: string, @Body({ schema: commentRequest }) body: CommentRequest, @Actor() actor: string): Promise<CaseResponse> {
+  async comment(@Param('caseId', caseIdParameter) caseId: string, @Body({ schema: commentRequest }) body: CommentRequest, @VerifiedCaller() { subject: actor }: Caller): Promise<CaseResponse> {
     await this.commentOnCase.execute({ caseId, body: body.body, actor });
     return this.get(caseId);
   }
@@ -92,7 +92,7 @@ export class CasesController {
   @ApiProblem(404, ['support_case_not_found'])
   @ApiProblem(409, ['support_case_resolved', 'concurrency_conflict'])
   @ApiProblem(422, ['case_text_invalid'])
-  async resolve(@Param('caseId', caseIdParameter) caseId: string, @Body({ schema: resolveRequest }) body: ResolveRequest, @Actor() actor: string): Promise<CaseResponse> {
+  async resolve(@Param('caseId', caseIdParameter) caseId: string, @Body({ schema: resolveRequest }) body: ResolveRequest, @VerifiedCaller() { subject: actor }: Caller): Promise<CaseResponse> {
     await this.resolveCase.execute({ caseId, resolution: body.resolution, actor });
     return this.get(caseId);
   }
@@ -104,7 +104,7 @@ export class CasesController {
   @ApiProblem(400, ['invalid_request'])
   @ApiProblem(404, ['support_case_not_found'])
   @ApiProblem(409, ['support_case_open', 'concurrency_conflict'])
-  async reopen(@Param('caseId', caseIdParameter) caseId: string, @Actor() actor: string): Promise<CaseResponse> {
+  async reopen(@Param('caseId', caseIdParameter) caseId: string, @VerifiedCaller() { subject: actor }: Caller): Promise<CaseResponse> {
     await this.reopenCase.execute({ caseId, actor });
     return this.get(caseId);
   }

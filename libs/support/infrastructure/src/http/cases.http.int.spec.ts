@@ -4,11 +4,13 @@ import { eventually, TopicTap } from '@bazaar/platform-testing';
 import { CaseCommentedV1, CaseOpenedV1, CaseReopenedV1, CaseResolvedV1, EventHeaders, Topics } from '@bazaar/published-language';
 import { rebuildSupport, supportService } from '../support.service';
 import { eventsAbout, publish } from '../testing/published-events';
-import { placeholderActor } from './actor';
 import { BuyerOrdersResponse, CaseOrderViewResponse } from './case-order-view.response';
 import { caseResponse, CaseResponse } from './cases.schemas';
 
 jest.setTimeout(120_000);
+
+/** The agent whose token every case action below carries; each entry must name them. */
+const agentAda = 'agent-ada';
 
 describe('Support cases over HTTP, on PostgreSQL and Kafka', () => {
   let support: ServiceUnderTest;
@@ -32,7 +34,7 @@ describe('Support cases over HTTP, on PostgreSQL and Kafka', () => {
   }
 
   const openCase = async (orderId: string, subject = 'Parcel not arrived') => {
-    const opened = await support.post<{ caseId: string }>('/cases', { orderId, subject, description: 'Nothing arrived a week after dispatch.' });
+    const opened = await support.as('support', agentAda).post<{ caseId: string }>('/cases', { orderId, subject, description: 'Nothing arrived a week after dispatch.' });
     expect(opened.status).toBe(201);
     return opened.body.caseId;
   };
@@ -41,9 +43,10 @@ describe('Support cases over HTTP, on PostgreSQL and Kafka', () => {
     const orderId = await aKnownOrder();
     const caseId = await openCase(orderId);
 
-    const commented = await support.post<CaseResponse>(`/cases/${caseId}/comments`, { body: 'Asked the carrier.' });
-    const resolved = await support.post<CaseResponse>(`/cases/${caseId}/resolve`, { resolution: 'Delivered to a neighbour.' });
-    const reopened = await support.post<CaseResponse>(`/cases/${caseId}/reopen`, {});
+    const agent = support.as('support', agentAda);
+    const commented = await agent.post<CaseResponse>(`/cases/${caseId}/comments`, { body: 'Asked the carrier.' });
+    const resolved = await agent.post<CaseResponse>(`/cases/${caseId}/resolve`, { resolution: 'Delivered to a neighbour.' });
+    const reopened = await agent.post<CaseResponse>(`/cases/${caseId}/reopen`, {});
 
     expect([commented.status, resolved.status, reopened.status]).toEqual([201, 200, 200]);
     const shown = await support.get<CaseResponse>(`/cases/${caseId}`);
@@ -53,19 +56,19 @@ describe('Support cases over HTTP, on PostgreSQL and Kafka', () => {
       subject: 'Parcel not arrived',
       description: 'Nothing arrived a week after dispatch.',
       status: 'open',
-      openedBy: placeholderActor,
+      openedBy: agentAda,
       openedAt: expect.any(String),
       entries: [
-        { kind: 'comment', actor: placeholderActor, at: expect.any(String), text: 'Asked the carrier.' },
-        { kind: 'resolution', actor: placeholderActor, at: expect.any(String), text: 'Delivered to a neighbour.' },
-        { kind: 'reopening', actor: placeholderActor, at: expect.any(String), text: null },
+        { kind: 'comment', actor: agentAda, at: expect.any(String), text: 'Asked the carrier.' },
+        { kind: 'resolution', actor: agentAda, at: expect.any(String), text: 'Delivered to a neighbour.' },
+        { kind: 'reopening', actor: agentAda, at: expect.any(String), text: null },
       ],
     });
     const published = await caseEvents.waitFor((message) => message.key === caseId, { count: 4 });
     expect(published.map((message) => message.headers[EventHeaders.type])).toEqual(
       [CaseOpenedV1, CaseCommentedV1, CaseResolvedV1, CaseReopenedV1].map((contract) => contract.wireType),
     );
-    expect(CaseResolvedV1.parse(published[2]!.body).data).toMatchObject({ caseId, orderId, resolution: 'Delivered to a neighbour.', resolvedBy: placeholderActor });
+    expect(CaseResolvedV1.parse(published[2]!.body).data).toMatchObject({ caseId, orderId, resolution: 'Delivered to a neighbour.', resolvedBy: agentAda });
   });
 
   it('answers 409 problems with stable codes when a rule is broken, and changes nothing', async () => {
