@@ -4,7 +4,7 @@ import { Consumer } from 'kafkajs';
 import { Client } from 'pg';
 import { serviceConfigSchema, startService } from '@bazaar/platform-service';
 import { request } from '@bazaar/platform-service/testing';
-import { createTestDatabase, eventually, startTlsSandbox, TestDatabase, TlsSandbox } from '@bazaar/platform-testing';
+import { createTestDatabase, eventually, startTlsSandbox, TestDatabase, testAudience, TestIssuer, testIssuer, TlsSandbox } from '@bazaar/platform-testing';
 import { deadLetterTopic, EventHeaders, Topics } from '@bazaar/published-language';
 import { checkoutService } from './checkout.service';
 
@@ -25,12 +25,14 @@ const bare = (url: string) => {
  */
 describe('Checkout over TLS to PostgreSQL and Kafka', () => {
   let sandbox: TlsSandbox;
+  let issuer: TestIssuer;
   let database: TestDatabase;
   let app: NestFastifyApplication | undefined;
   let consumer: Consumer | undefined;
 
   beforeAll(async () => {
     sandbox = await startTlsSandbox();
+    issuer = await testIssuer();
     const admin = new URL(sandbox.postgresAdminUrl);
     admin.searchParams.set('sslmode', 'verify-full');
     admin.searchParams.set('sslrootcert', sandbox.caFile);
@@ -48,6 +50,7 @@ describe('Checkout over TLS to PostgreSQL and Kafka', () => {
     await consumer?.disconnect().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await sandbox?.stop();
+    await issuer?.stop();
   });
 
   it('refuses a connection without TLS', async () => {
@@ -66,12 +69,14 @@ describe('Checkout over TLS to PostgreSQL and Kafka', () => {
       KAFKA_BROKERS: sandbox.kafkaBrokers.join(','),
       KAFKA_SSL_CA_FILE: sandbox.caFile,
       OUTBOX_POLL_INTERVAL_MS: '100',
+      AUTH_ISSUER: issuer.url,
+      AUTH_AUDIENCE: testAudience,
     });
     app = await startService(checkoutService(config));
 
     const placed = await request<{ orderId: string }>(app, '/orders', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await issuer.token(['buyer'], 'buyer-tls')}` },
       body: JSON.stringify({
         buyerId: 'buyer-tls',
         lines: [{ sku: 'MUG-BLUE', quantity: 1, unitPrice: { amount: 1250, currency: 'EUR' } }],

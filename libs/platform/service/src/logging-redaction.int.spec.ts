@@ -1,16 +1,19 @@
 import { Body, Controller, Inject, Module, Post } from '@nestjs/common';
 import { Writable } from 'node:stream';
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { Topics } from '@bazaar/published-language';
 import { ServiceConfig } from './config';
 import { JsonLogger } from './logger';
 import { request } from './testing/http';
 import { ServiceUnderTest } from './testing/service-under-test';
 import { SERVICE_LOGGER } from './tokens';
+import { Public } from './access/access-rule';
 
 const secrets = { paymentToken: 'tok_zq_secret', name: 'Ada Zqlovelace', line1: '12 Zq Square', bearer: 'eyJzq.secret.token' };
 
 /** What a context's route does with a request: logs the command, and writes it (here, a statement that fails on a duplicate). */
+// Open to anyone: what is tested here happens whoever calls.
+@Public()
 @Controller('probe')
 class ProbeController {
   constructor(
@@ -21,7 +24,6 @@ class ProbeController {
   @Post('orders')
   async place(@Body() body: { paymentToken: string; shippingAddress: { name: string; line1: string } }) {
     this.logger.log({ msg: 'placing', command: body });
-    await this.dataSource.query('CREATE TEMP TABLE IF NOT EXISTS probe_orders (token text PRIMARY KEY, ship_name text)');
     // Twice: the second violates the key, and PostgreSQL's detail quotes the value.
     for (let i = 0; i < 2; i++) await this.dataSource.query('INSERT INTO probe_orders (token, ship_name) VALUES ($1, $2)', [body.paymentToken, body.shippingAddress.name]);
     return {};
@@ -30,6 +32,19 @@ class ProbeController {
 
 @Module({ controllers: [ProbeController] })
 class ProbeModule {}
+
+/** The probe's table, made by a migration like any context's (the runtime role may not create tables). */
+class CreateProbeOrders1700000000000 implements MigrationInterface {
+  name = 'CreateProbeOrders1700000000000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query('CREATE TABLE probe_orders (token text PRIMARY KEY, ship_name text)');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP TABLE probe_orders');
+  }
+}
 
 describe('what never reaches the logs, through a real service', () => {
   const lines: string[] = [];
@@ -41,7 +56,7 @@ describe('what never reaches the logs, through a real service', () => {
   });
   // Borrows Support's name: its dead-letter topic is declared, so the namespace holds one.
   const probeService = (config: ServiceConfig) => ({
-    definition: { name: 'support', migrations: [], consumes: [Topics.checkoutOrders] },
+    definition: { name: 'support', migrations: [CreateProbeOrders1700000000000], consumes: [Topics.checkoutOrders] },
     config,
     module: ProbeModule,
     openApi: { title: 'probe', description: 'a service for platform specs' },

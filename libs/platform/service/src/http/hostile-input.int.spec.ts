@@ -6,7 +6,10 @@ import { ServiceConfig } from '../config';
 import { HttpAnswer, request } from '../testing/http';
 import { ServiceUnderTest } from '../testing/service-under-test';
 import { BodyLimit } from './request-limits';
+import { Public } from '../access/access-rule';
 
+// Open to anyone: what is tested here happens whoever calls.
+@Public()
 @Controller('probe')
 class ProbeController {
   @Post('notes/:name')

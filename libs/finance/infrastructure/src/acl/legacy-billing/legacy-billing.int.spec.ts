@@ -34,7 +34,8 @@ describe('Finance’s anticorruption layer, against a failing legacy billing sys
   beforeAll(async () => {
     legacyDatabase = await createTestDatabase('legacy_billing_test');
     legacy = await LegacyBillingProcess.start({
-      DATABASE_URL: legacyDatabase.url,
+      // The legacy system owns its database and migrates it itself: it connects as the owner.
+      DATABASE_URL: legacyDatabase.ownerUrl,
       LEGACY_FAILURE_RATE: '0.3',
       LEGACY_LATENCY_MS: '20',
       LEGACY_DUPLICATE_CONFIRMATION_RATE: '0.2',
@@ -43,7 +44,7 @@ describe('Finance’s anticorruption layer, against a failing legacy billing sys
       LEGACY_MAINTENANCE_EVERY_SECONDS: String(maintenanceSeconds * 3),
       LEGACY_MAINTENANCE_FOR_SECONDS: String(maintenanceSeconds),
     });
-    legacySql = new Client({ connectionString: legacyDatabase.url });
+    legacySql = new Client({ connectionString: legacyDatabase.ownerUrl });
     await legacySql.connect();
     const settings: FinanceSettings = {
       subscriptions: { ...defaultFinanceSettings.subscriptions, periodMs, renewalIntervalMs: 200 },
