@@ -87,7 +87,8 @@ function explain({ request, status, contentType, length }: Answer): string {
 async function footprint(system: System): Promise<Record<string, string>> {
   const counts: Record<string, string> = {};
   for (const [name, database] of system.databases) {
-    const client = new Client({ connectionString: database.url });
+    // As the database's owner: the runtime role may not read the migrations table.
+    const client = new Client({ connectionString: database.ownerUrl });
     await client.connect();
     try {
       const tables = await client.query<{ name: string }>(`SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) AS name FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1`);
