@@ -3,7 +3,7 @@ import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, Ap
 import { z } from 'zod';
 import { CartDetails, CheckOutCartHandler, CreateCartHandler, GetCartHandler, RemoveCartLineHandler, SetCartLineHandler } from '@bazaar/checkout-application';
 import { CartNotFound, OrderStatus } from '@bazaar/checkout-domain';
-import { Allow, type Caller, openApiSchema, VerifiedCaller } from '@bazaar/platform-service';
+import { Allow, ApiProblem, type Caller, openApiSchema, VerifiedCaller } from '@bazaar/platform-service';
 import { cartResponse, CartResponse, createdCartResponse, toCartResponse } from './cart.response';
 import {
   checkOutCartRequest,
@@ -18,7 +18,7 @@ import { idempotencyKeyHeader, idempotentRequest } from './idempotency';
 import { placedOrderResponse } from './order.response';
 import { assertVisible, buyerFor } from './ownership';
 import { knownPaymentToken } from './payment-token';
-import { ApiProblem, orderRuleCodes } from './problem.responses';
+import { orderRuleCodes } from './order-rule-codes';
 
 const cartIdParameter = { schema: z.uuid() };
 

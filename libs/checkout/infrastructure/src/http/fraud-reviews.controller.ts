@@ -2,10 +2,9 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from 
 import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { DecideFraudReviewHandler, GetOrderHandler, ListPendingFraudReviewsHandler } from '@bazaar/checkout-application';
-import { Allow, type Caller, openApiSchema, VerifiedCaller } from '@bazaar/platform-service';
+import { Allow, ApiProblem, type Caller, openApiSchema, VerifiedCaller } from '@bazaar/platform-service';
 import { pendingFraudReviewsResponse, PendingFraudReviewsResponse, toPendingFraudReviewsResponse } from './fraud-review.response';
 import { orderResponse, OrderResponse, toOrderResponse } from './order.response';
-import { ApiProblem } from './problem.responses';
 
 const orderIdParameter = { schema: z.uuid() };
 

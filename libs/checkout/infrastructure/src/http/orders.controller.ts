@@ -3,7 +3,7 @@ import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, Ap
 import { z } from 'zod';
 import { CancelOrderHandler, GetOrderHandler, ListBuyerOrdersHandler, OrderDetails, PlaceOrderHandler } from '@bazaar/checkout-application';
 import { OrderNotFound, OrderStatus } from '@bazaar/checkout-domain';
-import { Allow, type Caller, openApiSchema, VerifiedCaller } from '@bazaar/platform-service';
+import { Allow, ApiProblem, type Caller, openApiSchema, VerifiedCaller } from '@bazaar/platform-service';
 import { buyerOrdersResponse, listBuyerOrdersQuery, toBuyerOrdersResponse } from './buyer-orders.schemas';
 // Types only: decorator metadata must not reference them at runtime.
 import type { BuyerOrdersResponse, ListBuyerOrdersQuery } from './buyer-orders.schemas';
@@ -12,7 +12,7 @@ import { orderResponse, OrderResponse, placedOrderResponse, toOrderResponse } fr
 import { assertVisible, buyerFor } from './ownership';
 import { knownPaymentToken } from './payment-token';
 import { placeOrderRequest, type PlaceOrderRequest } from './place-order.request';
-import { ApiProblem, orderRuleCodes } from './problem.responses';
+import { orderRuleCodes } from './order-rule-codes';
 
 /** A buyer's own orders; analysts and support read anyone's. Another buyer's order answers 404, as a missing one does. */
 @ApiTags('orders')

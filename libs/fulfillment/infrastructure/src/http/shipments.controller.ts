@@ -8,8 +8,7 @@ import {
   PackShipmentHandler,
   PickShipmentHandler,
 } from '@bazaar/fulfillment-application';
-import { Allow, type Caller, openApiSchema, VerifiedCaller } from '@bazaar/platform-service';
-import { ApiProblem } from './problem.responses';
+import { Allow, ApiProblem, type Caller, openApiSchema, VerifiedCaller } from '@bazaar/platform-service';
 import { dispatchRequest, listShipmentsQuery, shipmentIdParameter, shipmentResponse, shipmentsResponse, toShipmentResponse } from './shipments.schemas';
 // Types only: decorator metadata must not reference them at runtime.
 import type { DispatchRequest, ListShipmentsQuery, ShipmentResponse, ShipmentsResponse } from './shipments.schemas';

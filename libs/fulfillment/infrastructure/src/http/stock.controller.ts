@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CountStockHandler, GetStockLevelHandler } from '@bazaar/fulfillment-application';
-import { Allow, type Caller, openApiSchema, VerifiedCaller } from '@bazaar/platform-service';
-import { ApiProblem } from './problem.responses';
+import { Allow, ApiProblem, type Caller, openApiSchema, VerifiedCaller } from '@bazaar/platform-service';
 import { countStockRequest, skuParameter, stockLevelResponse } from './stock.schemas';
 // Types only: decorator metadata must not reference them at runtime.
 import type { CountStockRequest, StockLevelResponse } from './stock.schemas';
