@@ -4,7 +4,7 @@ import { CancelSubscriptionHandler } from '../cancel-subscription/cancel-subscri
 import { RenewDueSubscriptionsHandler } from '../renew-due-subscriptions/renew-due-subscriptions.handler';
 import { PeriodInvoicing } from '../shared/period-invoicing';
 import { InMemorySubscriptionBooks } from '../testing/in-memory-subscription-books';
-import { InMemoryUnitOfWork } from '../testing/transactional';
+import { InMemoryUnitOfWork } from '@bazaar/shared-kernel/testing';
 import { StartSubscriptionHandler } from './start-subscription.handler';
 
 const hour = 3600_000;

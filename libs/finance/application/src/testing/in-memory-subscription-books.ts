@@ -14,7 +14,7 @@ import {
   SubscriptionSnapshot,
 } from '@bazaar/finance-domain';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
-import { Transactional } from './transactional';
+import { Transactional } from '@bazaar/shared-kernel/testing';
 
 interface Books {
   subscriptions: Map<string, { snapshot: SubscriptionSnapshot; version: number }>;
