@@ -1,5 +1,6 @@
 /** The context services: start built apps detached, wait for readiness, stop, report. */
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { databaseUrl, kafkaBrokers, paths, redisUrl } from './config.mjs';
 import { StackError, ok, step, warn } from './log.mjs';
@@ -7,6 +8,20 @@ import { cmdline, isAlive, portOwner, readPid, removePid, spawnDetached, stopPro
 import { httpStatus, isPortOpen, waitFor } from './wait.mjs';
 
 /** @typedef {import('./config.mjs').App} Context (a context service or the console) */
+
+/**
+ * The local stack's key-encryption keys for buyers' personal data: PERSONAL_DATA_KEKS if set, else
+ * one generated on first start and kept in .stack (gitignored), so restarts still open what was sealed.
+ */
+function personalDataKeks() {
+  if (process.env.PERSONAL_DATA_KEKS) return process.env.PERSONAL_DATA_KEKS;
+  const file = join(paths.state, 'personal-data-keks');
+  if (!existsSync(file)) {
+    mkdirSync(paths.state, { recursive: true });
+    writeFileSync(file, `local:${randomBytes(32).toString('base64')}`, { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
 
 const READY_TIMEOUT_MS = Number(process.env.SERVICE_READY_TIMEOUT_MS ?? 60_000);
 
@@ -57,6 +72,7 @@ export async function startServices(contexts) {
         ...(ctx.database ? { DATABASE_URL: databaseUrl(ctx), MIGRATE_ON_START: 'false' } : {}),
         KAFKA_BROKERS: kafkaBrokers().join(','),
         REDIS_URL: redisUrl(),
+        PERSONAL_DATA_KEKS: personalDataKeks(),
         ...ctx.env,
       },
     });

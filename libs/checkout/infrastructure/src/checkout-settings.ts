@@ -1,4 +1,5 @@
 import { defaultFraudPolicySettings, defaultOrderProcessSettings, FraudPolicySettings, OrderProcessSettings } from '@bazaar/checkout-domain';
+import { ephemeralKeyRing, KeyRing } from '@bazaar/platform-service';
 import { SandboxOptions } from './payment/sandbox-payment-gateway';
 
 /** Checkout's own settings, beyond the platform's; the app reads them from its environment (apps/checkout/src/config.ts). */
@@ -6,6 +7,8 @@ export interface CheckoutSettings {
   readonly fraud: FraudPolicySettings;
   readonly process: OrderProcessSettings;
   readonly sandbox: Omit<SandboxOptions, 'random'>;
+  /** The key-encryption keys that wrap buyers' data keys (PERSONAL_DATA_KEKS). */
+  readonly personalDataKeys: KeyRing;
   readonly worker: {
     /** How often the process worker sweeps for expired deadlines and due commands. */
     readonly sweepIntervalMs: number;
@@ -19,4 +22,6 @@ export const defaultCheckoutSettings: CheckoutSettings = {
   process: defaultOrderProcessSettings,
   sandbox: { latencyMs: 0, failureRate: 0 },
   worker: { sweepIntervalMs: 1_000, claimMs: 30_000 },
+  /** One random KEK for this process: enough for tests, never for a deployment. */
+  personalDataKeys: ephemeralKeyRing(),
 };

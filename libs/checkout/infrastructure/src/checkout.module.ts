@@ -32,6 +32,7 @@ import { FraudReviewsController } from './http/fraud-reviews.controller';
 import { OrdersController } from './http/orders.controller';
 import { FulfillmentEventsConsumer } from './messaging/fulfillment-events.consumer';
 import { OrderScreeningConsumer } from './messaging/order-screening.consumer';
+import { BuyerDataKeys } from './persistence/buyer-data-keys';
 import { TypeOrmBuyerOrderHistory } from './persistence/typeorm-buyer-order-history';
 import { TypeOrmCarts } from './persistence/typeorm-carts';
 import { TypeOrmIdempotencyKeys } from './persistence/typeorm-idempotency-keys';
@@ -68,7 +69,12 @@ export class CheckoutModule {
       ],
       providers: [
         // Adapters behind the ports
-        { provide: Orders, useFactory: (tx: Transactions, outbox: Outbox) => new TypeOrmOrders(tx, outbox), inject: [Transactions, Outbox] },
+        { provide: BuyerDataKeys, useValue: new BuyerDataKeys(settings.personalDataKeys) },
+        {
+          provide: Orders,
+          useFactory: (tx: Transactions, outbox: Outbox, keys: BuyerDataKeys) => new TypeOrmOrders(tx, outbox, keys),
+          inject: [Transactions, Outbox, BuyerDataKeys],
+        },
         { provide: Carts, useFactory: (tx: Transactions) => new TypeOrmCarts(tx), inject: [Transactions] },
         { provide: OrderProcesses, useFactory: (tx: Transactions) => new TypeOrmOrderProcesses(tx, settings.worker.claimMs), inject: [Transactions] },
         { provide: IdempotencyKeys, useFactory: (tx: Transactions) => new TypeOrmIdempotencyKeys(tx), inject: [Transactions] },

@@ -11,3 +11,4 @@ export * from './observability/metric-catalog';
 export * from './health/kafka-health';
 export * from './access/caller';
 export * from './personal-data/key-ring';
+export * from './personal-data/key-ring-setting';

@@ -2,6 +2,13 @@ import { CreateOrders1763800000000 } from './1763800000000-create-orders';
 import { OrderLifecycle1763900000000 } from './1763900000000-order-lifecycle';
 import { CreateCarts1763900000001 } from './1763900000001-create-carts';
 import { CreateOrderProcesses1763900000002 } from './1763900000002-create-order-processes';
+import { BuyerKeys1764000000000 } from './1764000000000-buyer-keys';
 
 /** Checkout's schema, in order; the platform runs its messaging tables migration before these. */
-export const checkoutMigrations = [CreateOrders1763800000000, OrderLifecycle1763900000000, CreateCarts1763900000001, CreateOrderProcesses1763900000002];
+export const checkoutMigrations = [
+  CreateOrders1763800000000,
+  OrderLifecycle1763900000000,
+  CreateCarts1763900000001,
+  CreateOrderProcesses1763900000002,
+  BuyerKeys1764000000000,
+];
