@@ -39,3 +39,6 @@ export * from './resume-order-processes/resume-order-processes.handler';
 export * from './get-order/get-order.query';
 export * from './get-order/get-order.handler';
 export * from './get-order/order-details';
+export * from './ports/buyer-personal-data';
+export * from './erase-buyer-personal-data/erase-buyer-personal-data.command';
+export * from './erase-buyer-personal-data/erase-buyer-personal-data.handler';

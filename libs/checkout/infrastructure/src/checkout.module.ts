@@ -1,6 +1,8 @@
 import { DynamicModule, InjectionToken, Module, Provider } from '@nestjs/common';
 import {
   BuyerOrderHistory,
+  BuyerPersonalData,
+  EraseBuyerPersonalDataHandler,
   CancelOrderHandler,
   CheckOutCartHandler,
   CreateCartHandler,
@@ -27,12 +29,14 @@ import { Transactions } from '@bazaar/platform-database';
 import { Outbox } from '@bazaar/platform-messaging';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
 import { CheckoutSettings } from './checkout-settings';
+import { BuyerPersonalDataController } from './http/buyer-personal-data.controller';
 import { CartsController } from './http/carts.controller';
 import { FraudReviewsController } from './http/fraud-reviews.controller';
 import { OrdersController } from './http/orders.controller';
 import { FulfillmentEventsConsumer } from './messaging/fulfillment-events.consumer';
 import { OrderScreeningConsumer } from './messaging/order-screening.consumer';
 import { BuyerDataKeys } from './persistence/buyer-data-keys';
+import { TypeOrmBuyerPersonalData } from './persistence/typeorm-buyer-personal-data';
 import { TypeOrmBuyerOrderHistory } from './persistence/typeorm-buyer-order-history';
 import { TypeOrmCarts } from './persistence/typeorm-carts';
 import { TypeOrmIdempotencyKeys } from './persistence/typeorm-idempotency-keys';
@@ -63,6 +67,7 @@ export class CheckoutModule {
         OrdersController,
         CartsController,
         FraudReviewsController,
+        BuyerPersonalDataController,
         // Kafka
         OrderScreeningConsumer,
         FulfillmentEventsConsumer,
@@ -81,6 +86,11 @@ export class CheckoutModule {
         { provide: UnitOfWork, useFactory: (tx: Transactions) => new TypeOrmUnitOfWork(tx), inject: [Transactions] },
         { provide: BuyerOrderHistory, useFactory: (tx: Transactions) => new TypeOrmBuyerOrderHistory(tx), inject: [Transactions] },
         { provide: PendingFraudReviews, useFactory: (tx: Transactions) => new TypeOrmPendingFraudReviews(tx), inject: [Transactions] },
+        {
+          provide: BuyerPersonalData,
+          useFactory: (tx: Transactions, outbox: Outbox) => new TypeOrmBuyerPersonalData(tx, outbox),
+          inject: [Transactions, Outbox],
+        },
         { provide: PaymentGateway, useValue: gateway },
         // Policies and the process manager
         { provide: FraudPolicy, useValue: new FraudPolicy(settings.fraud) },
@@ -98,6 +108,7 @@ export class CheckoutModule {
         built(CheckOutCartHandler, [Carts, Orders, IdempotencyKeys, UnitOfWork, Clock, IdGenerator]),
         built(PlaceOrderHandler, [Orders, IdempotencyKeys, UnitOfWork, Clock, IdGenerator]),
         built(GetOrderHandler, [Orders, OrderProcesses]),
+        built(EraseBuyerPersonalDataHandler, [BuyerPersonalData, UnitOfWork, Clock]),
         // Use cases: the order's process
         built(ScreenOrderHandler, [Orders, BuyerOrderHistory, FraudPolicy, OrderProcessRunner]),
         built(ListPendingFraudReviewsHandler, [PendingFraudReviews]),

@@ -43,7 +43,7 @@ export function toOrder(row: OrderRow, lineRows: readonly OrderLineRow[], dataKe
       buyerId: row.buyer_id,
       status: row.status,
       lines: lineRows.map(toLine),
-      shippingAddress: addressOf(row, dataKey),
+      ...addressOf(row, dataKey),
       paymentToken: row.payment_token,
       placedAt: row.placed_at,
       ...lifecycleOf(row),
@@ -52,9 +52,11 @@ export function toOrder(row: OrderRow, lineRows: readonly OrderLineRow[], dataKe
   );
 }
 
-function addressOf(row: OrderRow, dataKey: Buffer | undefined): ShippingAddress {
+/** The address, opened; none once the buyer's data key was deleted (erased). */
+function addressOf(row: OrderRow, dataKey: Buffer | undefined): { shippingAddress?: ShippingAddress } {
   if (row.ship_sealed === null) {
-    return {
+    if (row.ship_name === null) return {};
+    const shippingAddress: ShippingAddress = {
       name: row.ship_name ?? '',
       line1: row.ship_line1 ?? '',
       ...(row.ship_line2 === null ? {} : { line2: row.ship_line2 }),
@@ -62,9 +64,9 @@ function addressOf(row: OrderRow, dataKey: Buffer | undefined): ShippingAddress 
       postalCode: row.ship_postal_code ?? '',
       country: row.ship_country ?? '',
     };
+    return { shippingAddress };
   }
-  if (!dataKey) throw new Error(`order ${row.id}: buyer ${row.buyer_id} has no data key to open the shipping address`);
-  return openAddress(dataKey, row.buyer_id, row.id, row.ship_sealed);
+  return dataKey ? { shippingAddress: openAddress(dataKey, row.buyer_id, row.id, row.ship_sealed) } : {};
 }
 
 function toLine(row: OrderLineRow): OrderLine {

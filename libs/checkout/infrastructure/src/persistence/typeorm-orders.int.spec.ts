@@ -107,7 +107,7 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
   it('still reads an order written before sealing, from its plaintext columns', async () => {
     const order = anOrder().withId(randomUUID()).forBuyer(`buyer-${randomUUID()}`).shippedTo(anAddress({ line2: 'Flat 3' })).build();
     await orders.save(order);
-    const { name, line1, line2, city, postalCode, country } = order.shippingAddress;
+    const { name, line1, line2, city, postalCode, country } = anAddress({ line2: 'Flat 3' });
 
     await database.dataSource.query(
       `UPDATE orders SET ship_sealed = NULL, ship_name = $2, ship_line1 = $3, ship_line2 = $4, ship_city = $5, ship_postal_code = $6,
@@ -115,7 +115,7 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
       [order.id, name, line1, line2, city, postalCode, country],
     );
 
-    expect((await orders.byId(order.id))?.shippingAddress).toEqual(order.shippingAddress);
+    expect((await orders.byId(order.id))?.shippingAddress).toEqual(anAddress({ line2: 'Flat 3' }));
   });
 
   it('finds nothing for an unknown id', async () => {

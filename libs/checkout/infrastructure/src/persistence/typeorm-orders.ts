@@ -1,4 +1,4 @@
-import { Order, OrderId, Orders } from '@bazaar/checkout-domain';
+import { Order, OrderId, Orders, ShippingAddressErased } from '@bazaar/checkout-domain';
 import { isUniqueViolation, Transactions } from '@bazaar/platform-database';
 import { Outbox } from '@bazaar/platform-messaging';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
@@ -45,6 +45,7 @@ export class TypeOrmOrders extends Orders {
   }
 
   private async insert(manager: EntityManager, order: Order): Promise<void> {
+    if (!order.shippingAddress) throw new ShippingAddressErased(order.id);
     const dataKey = await this.keys.forWriting(manager, order.buyerId);
     const sealedAddress = sealAddress(dataKey, order.buyerId, order.id, order.shippingAddress);
     try {

@@ -95,6 +95,10 @@ export class ServiceUnderTest {
     return request(this.firstInstance(), path, { method: 'POST', body: raw, headers: { 'content-type': 'application/json', ...headers } });
   }
 
+  delete<TBody = Record<string, unknown>>(path: string): Promise<HttpAnswer<TBody>> {
+    return request(this.firstInstance(), path, { method: 'DELETE' });
+  }
+
   /** `SELECT count(*) FROM <fromWhere>` in the service's database. */
   async count(fromWhere: string, params: unknown[] = []): Promise<number> {
     const { rows } = await this.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${fromWhere}`, params);
