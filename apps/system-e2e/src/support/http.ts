@@ -8,7 +8,7 @@ export interface JsonResponse<T = any> {
 }
 
 export async function http<T = any>(
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   url: string,
   options: { body?: unknown; raw?: string; headers?: Record<string, string> } = {},
 ): Promise<JsonResponse<T>> {
