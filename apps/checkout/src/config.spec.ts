@@ -15,6 +15,8 @@ describe('Checkout configuration', () => {
     expect(() => loadConfig(checkoutConfigSchema, { PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig(checkoutConfigSchema, { PAYMENT_SANDBOX_FAILURE_RATE: '1.5' })).toThrow(/PAYMENT_SANDBOX_FAILURE_RATE/);
     expect(() => loadConfig(checkoutConfigSchema, { FRAUD_HIGH_RISK_COUNTRIES: 'XX,narnia' })).toThrow(/FRAUD_HIGH_RISK_COUNTRIES/);
+    expect(() => loadConfig(checkoutConfigSchema, { PERSONAL_DATA_KEKS: `k1:${Buffer.alloc(16).toString('base64')}` })).toThrow(/16 bytes, not 32[\s\S]*PERSONAL_DATA_KEKS/);
+    expect(() => loadConfig(checkoutConfigSchema, { PERSONAL_DATA_KEKS: 'no-colon' })).toThrow(/PERSONAL_DATA_KEKS/);
   });
 
   it.each([
@@ -29,6 +31,17 @@ describe('Checkout configuration', () => {
 
   it('defaults to the settings of the model: review from 10,000.00, a 15-minute reservation timeout, a deterministic sandbox', () => {
     expect(checkoutSettingsOf(loadConfig(checkoutConfigSchema, {}))).toEqual(defaultCheckoutSettings);
+  });
+
+  it('wraps new buyers’ data keys with the newest configured KEK and opens those of the older ones', () => {
+    const kek = (byte: number) => Buffer.alloc(32, byte).toString('base64');
+    const older = checkoutSettingsOf(loadConfig(checkoutConfigSchema, { PERSONAL_DATA_KEKS: `k1:${kek(1)}` })).personalDataKeys;
+    const rotated = checkoutSettingsOf(loadConfig(checkoutConfigSchema, { PERSONAL_DATA_KEKS: `k1:${kek(1)}, k2:${kek(2)}` })).personalDataKeys;
+
+    const { dataKey, wrapped } = older.newDataKey('buyer-1');
+
+    expect(rotated.currentId).toBe('k2');
+    expect(rotated.unwrap(wrapped, 'buyer-1')).toEqual(dataKey);
   });
 
   it('reads the fraud policy, the process timings and the sandbox from the environment', () => {

@@ -1,5 +1,5 @@
 import type { CheckoutSettings } from '@bazaar/checkout-infrastructure';
-import { serviceConfigSchema } from '@bazaar/platform-service';
+import { keyRingOf, personalDataKeksSetting, serviceConfigSchema } from '@bazaar/platform-service';
 import { minorUnitsOf } from '@bazaar/shared-kernel';
 import { z } from 'zod';
 
@@ -56,6 +56,8 @@ export const checkoutConfigSchema = serviceConfigSchema({ name: 'checkout', port
   PAYMENT_SANDBOX_LATENCY_MS: ms(0),
   /** Share (0..1) of sandbox calls that fail as transient; 0 is deterministic. */
   PAYMENT_SANDBOX_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+  /** Key-encryption keys for buyers' data keys, `id:base64key,…` oldest first; unset, one random key for this process only. */
+  PERSONAL_DATA_KEKS: personalDataKeksSetting,
 });
 
 export type CheckoutConfig = z.output<typeof checkoutConfigSchema>;
@@ -77,5 +79,6 @@ export function checkoutSettingsOf(config: CheckoutConfig): CheckoutSettings {
     sandbox: { latencyMs: config.PAYMENT_SANDBOX_LATENCY_MS, failureRate: config.PAYMENT_SANDBOX_FAILURE_RATE },
     idempotency: { ttlSeconds: config.IDEMPOTENCY_KEY_TTL_S, purgeIntervalMs: config.IDEMPOTENCY_KEY_PURGE_INTERVAL_MS },
     worker: { sweepIntervalMs: config.ORDER_PROCESS_SWEEP_INTERVAL_MS, claimMs: config.ORDER_PROCESS_CLAIM_MS },
+    personalDataKeys: keyRingOf(config.PERSONAL_DATA_KEKS),
   };
 }

@@ -1,3 +1,4 @@
+import { BuyerPersonalDataErasedV1 } from './checkout/buyer-personal-data-erased.v1';
 import { CartCheckedOutV1 } from './checkout/cart-checked-out.v1';
 import { FraudReviewDecidedV1 } from './checkout/fraud-review-decided.v1';
 import { FraudReviewRequestedV1 } from './checkout/fraud-review-requested.v1';
@@ -37,6 +38,7 @@ export const allContracts: readonly EventContract<unknown>[] = [
   OrderConfirmedV1,
   OrderCancelledV1,
   OrderCompletedV1,
+  BuyerPersonalDataErasedV1,
   ShipmentCreatedV1,
   ShipmentPickedV1,
   ShipmentPackedV1,

@@ -11,6 +11,7 @@ export * from './checkout/payment-failed.v1';
 export * from './checkout/order-confirmed.v1';
 export * from './checkout/order-cancelled.v1';
 export * from './checkout/order-completed.v1';
+export * from './checkout/buyer-personal-data-erased.v1';
 export * from './fulfillment/shipment-created.v1';
 export * from './fulfillment/shipment-picked.v1';
 export * from './fulfillment/shipment-packed.v1';

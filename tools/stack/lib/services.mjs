@@ -1,5 +1,6 @@
 /** The context services: start built apps detached, wait for readiness, stop, report. */
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { databaseUrl, kafkaBrokers, paths, redisUrl } from './config.mjs';
 import { audience, issuerUrl } from './issuer.mjs';
@@ -8,6 +9,20 @@ import { cmdline, isAlive, portOwner, readPid, removePid, spawnDetached, stopPro
 import { httpStatus, isPortOpen, waitFor } from './wait.mjs';
 
 /** @typedef {import('./config.mjs').App} Context (a context service or the console) */
+
+/**
+ * The local stack's key-encryption keys for buyers' personal data: PERSONAL_DATA_KEKS if set, else
+ * one generated on first start and kept in .stack (gitignored), so restarts still open what was sealed.
+ */
+function personalDataKeks() {
+  if (process.env.PERSONAL_DATA_KEKS) return process.env.PERSONAL_DATA_KEKS;
+  const file = join(paths.state, 'personal-data-keks');
+  if (!existsSync(file)) {
+    mkdirSync(paths.state, { recursive: true });
+    writeFileSync(file, `local:${randomBytes(32).toString('base64')}`, { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
 
 const READY_TIMEOUT_MS = Number(process.env.SERVICE_READY_TIMEOUT_MS ?? 60_000);
 
@@ -61,6 +76,7 @@ export async function startServices(contexts) {
         // Every service trusts the local issuer; the console asks it for development tokens.
         AUTH_ISSUER: issuerUrl(),
         AUTH_AUDIENCE: audience(),
+        PERSONAL_DATA_KEKS: personalDataKeks(),
         ...ctx.env,
       },
     });

@@ -221,7 +221,8 @@ const hostileSegments = fc.constantFrom('%00', `a%00b`, '%ED%A0%80', '%E0%A4%A',
  * merely odd (`../x`) is a valid SKU, so it is not offered as a bad one.
  */
 function badSegments(param: { readonly name: string; readonly schema: JsonSchema }): fc.Arbitrary<string> {
-  const isId = param.schema['format'] === 'uuid' || /Id$/.test(param.name);
+  // An id without a declared length is a UUID here; a bounded one (a buyer's subject) is a string.
+  const isId = param.schema['format'] === 'uuid' || (/Id$/.test(param.name) && param.schema['maxLength'] === undefined);
   if (isId) {
     return fc.oneof(
       fc.string({ minLength: 1, maxLength: 40 }).filter((s) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s.trim())).map((s) => encodeURIComponent(s)),

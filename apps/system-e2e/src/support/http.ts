@@ -21,7 +21,7 @@ export interface JsonResponse<T = any> {
 }
 
 export async function http<T = any>(
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   url: string,
   options: { body?: unknown; raw?: string; headers?: Record<string, string>; /** null: no token at all */ token?: string | null } = {},
 ): Promise<JsonResponse<T>> {

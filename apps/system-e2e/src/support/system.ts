@@ -1,4 +1,5 @@
 import { ChildProcess, ChildProcessByStdio, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,7 +56,10 @@ export class System {
     const topics = await TopicNamespace.create(kafka, 3);
     const databases = new Map<ServiceName, TestDatabase>();
     const issuer = await TestIssuer.start();
-    const system = new System(kafka, topics, databases, options.env ?? {}, issuer);
+    // One KEK for the whole run, so a restarted or second Checkout opens what the first sealed.
+    const keks = { PERSONAL_DATA_KEKS: `e2e:${randomBytes(32).toString('base64')}` };
+    const env = options.env ?? {};
+    const system = new System(kafka, topics, databases, { ...env, checkout: { ...keks, ...env.checkout } }, issuer);
     try {
       for (const name of services) databases.set(name, await createTestDatabase(`bazaar_e2e_${name}`));
       // Settled, not raced: a service that fails to start must not leave the others running unrecorded.

@@ -42,3 +42,6 @@ export * from './get-order/order-details';
 export * from './ports/buyer-orders';
 export * from './list-buyer-orders/list-buyer-orders.query';
 export * from './list-buyer-orders/list-buyer-orders.handler';
+export * from './ports/buyer-personal-data';
+export * from './erase-buyer-personal-data/erase-buyer-personal-data.command';
+export * from './erase-buyer-personal-data/erase-buyer-personal-data.handler';

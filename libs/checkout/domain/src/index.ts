@@ -8,6 +8,7 @@ export * from './order/order-events';
 export * from './order/order-errors';
 export * from './order/order-lifecycle-errors';
 export * from './order/shipping-address';
+export * from './order/buyer-erasure';
 export * from './order/orders';
 export * from './cart/cart';
 export * from './cart/cart-id';

@@ -1,4 +1,5 @@
 import { defaultFraudPolicySettings, defaultOrderProcessSettings, FraudPolicySettings, OrderProcessSettings } from '@bazaar/checkout-domain';
+import { ephemeralKeyRing, KeyRing } from '@bazaar/platform-service';
 import { SandboxOptions } from './payment/sandbox-payment-gateway';
 
 /** Checkout's own settings, beyond the platform's; the app reads them from its environment (apps/checkout/src/config.ts). */
@@ -11,6 +12,8 @@ export interface CheckoutSettings {
     readonly ttlSeconds: number;
     readonly purgeIntervalMs: number;
   };
+  /** The key-encryption keys that wrap buyers' data keys (PERSONAL_DATA_KEKS). */
+  readonly personalDataKeys: KeyRing;
   readonly worker: {
     /** How often the process worker sweeps for expired deadlines and due commands. */
     readonly sweepIntervalMs: number;
@@ -25,4 +28,6 @@ export const defaultCheckoutSettings: CheckoutSettings = {
   sandbox: { latencyMs: 0, failureRate: 0 },
   idempotency: { ttlSeconds: 24 * 3_600, purgeIntervalMs: 10 * 60_000 },
   worker: { sweepIntervalMs: 1_000, claimMs: 30_000 },
+  /** One random KEK for this process: enough for tests, never for a deployment. */
+  personalDataKeys: ephemeralKeyRing(),
 };

@@ -3,6 +3,8 @@ import {
   BuyerOrderHistory,
   BuyerOrders,
   ListBuyerOrdersHandler,
+  BuyerPersonalData,
+  EraseBuyerPersonalDataHandler,
   CancelOrderHandler,
   CheckOutCartHandler,
   CreateCartHandler,
@@ -29,12 +31,15 @@ import { Transactions } from '@bazaar/platform-database';
 import { Outbox } from '@bazaar/platform-messaging';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
 import { CheckoutSettings } from './checkout-settings';
+import { BuyerPersonalDataController } from './http/buyer-personal-data.controller';
 import { CartsController } from './http/carts.controller';
 import { FraudReviewsController } from './http/fraud-reviews.controller';
 import { OrdersController } from './http/orders.controller';
 import { FulfillmentEventsConsumer } from './messaging/fulfillment-events.consumer';
 import { OrderScreeningConsumer } from './messaging/order-screening.consumer';
 import { IDEMPOTENCY_PURGE_INTERVAL, IdempotencyKeyPurge } from './persistence/idempotency-key-purge';
+import { BuyerDataKeys } from './persistence/buyer-data-keys';
+import { TypeOrmBuyerPersonalData } from './persistence/typeorm-buyer-personal-data';
 import { TypeOrmBuyerOrderHistory } from './persistence/typeorm-buyer-order-history';
 import { TypeOrmBuyerOrders } from './persistence/typeorm-buyer-orders';
 import { TypeOrmCarts } from './persistence/typeorm-carts';
@@ -66,13 +71,19 @@ export class CheckoutModule {
         OrdersController,
         CartsController,
         FraudReviewsController,
+        BuyerPersonalDataController,
         // Kafka
         OrderScreeningConsumer,
         FulfillmentEventsConsumer,
       ],
       providers: [
         // Adapters behind the ports
-        { provide: Orders, useFactory: (tx: Transactions, outbox: Outbox) => new TypeOrmOrders(tx, outbox), inject: [Transactions, Outbox] },
+        { provide: BuyerDataKeys, useValue: new BuyerDataKeys(settings.personalDataKeys) },
+        {
+          provide: Orders,
+          useFactory: (tx: Transactions, outbox: Outbox, keys: BuyerDataKeys) => new TypeOrmOrders(tx, outbox, keys),
+          inject: [Transactions, Outbox, BuyerDataKeys],
+        },
         { provide: Carts, useFactory: (tx: Transactions) => new TypeOrmCarts(tx), inject: [Transactions] },
         { provide: OrderProcesses, useFactory: (tx: Transactions) => new TypeOrmOrderProcesses(tx, settings.worker.claimMs), inject: [Transactions] },
         { provide: IdempotencyKeys, useFactory: (tx: Transactions) => new TypeOrmIdempotencyKeys(tx, settings.idempotency.ttlSeconds), inject: [Transactions] },
@@ -80,6 +91,11 @@ export class CheckoutModule {
         { provide: BuyerOrderHistory, useFactory: (tx: Transactions) => new TypeOrmBuyerOrderHistory(tx), inject: [Transactions] },
         { provide: BuyerOrders, useFactory: (tx: Transactions) => new TypeOrmBuyerOrders(tx), inject: [Transactions] },
         { provide: PendingFraudReviews, useFactory: (tx: Transactions) => new TypeOrmPendingFraudReviews(tx), inject: [Transactions] },
+        {
+          provide: BuyerPersonalData,
+          useFactory: (tx: Transactions, outbox: Outbox) => new TypeOrmBuyerPersonalData(tx, outbox),
+          inject: [Transactions, Outbox],
+        },
         { provide: PaymentGateway, useValue: gateway },
         // Policies and the process manager
         { provide: FraudPolicy, useValue: new FraudPolicy(settings.fraud) },
@@ -99,6 +115,7 @@ export class CheckoutModule {
         built(PlaceOrderHandler, [Orders, IdempotencyKeys, UnitOfWork, Clock, IdGenerator, AcceptedCurrencies]),
         built(GetOrderHandler, [Orders, OrderProcesses]),
         built(ListBuyerOrdersHandler, [BuyerOrders]),
+        built(EraseBuyerPersonalDataHandler, [BuyerPersonalData, UnitOfWork, Clock]),
         // Use cases: the order's process
         built(ScreenOrderHandler, [Orders, BuyerOrderHistory, FraudPolicy, OrderProcessRunner]),
         built(ListPendingFraudReviewsHandler, [PendingFraudReviews]),

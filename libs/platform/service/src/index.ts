@@ -21,3 +21,4 @@ export * from './access/access-refused';
 export * from './access/access.guard';
 export * from './access/token-verifier';
 export * from './access/verified-caller';
+export * from './personal-data/key-ring-setting';

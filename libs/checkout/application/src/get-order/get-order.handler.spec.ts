@@ -22,6 +22,7 @@ describe('Getting an order', () => {
       lines: order.lines,
       total: order.total,
       shippingAddress: order.shippingAddress,
+      personalData: 'present',
       placedAt: order.placedAt,
       payment: { state: 'pending' },
     });

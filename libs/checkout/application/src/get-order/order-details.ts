@@ -23,7 +23,9 @@ export interface OrderDetails {
   readonly status: OrderStatus;
   readonly lines: readonly OrderLine[];
   readonly total: Money;
-  readonly shippingAddress: ShippingAddress;
+  /** `null` once the buyer's personal data was erased (`personalData: 'erased'`). */
+  readonly shippingAddress: ShippingAddress | null;
+  readonly personalData: 'present' | 'erased';
   readonly placedAt: Date;
   readonly payment: { readonly state: PaymentState; readonly declineReason?: string };
   readonly fraudReview?: {
@@ -46,7 +48,8 @@ export function detailsOf(order: Order, process?: OrderProcess): OrderDetails {
     status,
     lines,
     total,
-    shippingAddress,
+    shippingAddress: shippingAddress ?? null,
+    personalData: shippingAddress ? 'present' : 'erased',
     placedAt,
     payment: paymentOf(order, process),
     ...(fraudReview && {

@@ -28,7 +28,9 @@ export class ScreenOrderHandler {
     const order = await loadOrder(this.orders, orderId(command.orderId));
     // Counted from when the order was placed, so a replay long after scores the same window.
     const recentOrdersByBuyer = await this.history.countSince(order.buyerId, this.policy.velocityWindowStart(order.placedAt));
-    const assessment = this.policy.assess({ total: order.total, shippingCountry: order.shippingAddress.country, recentOrdersByBuyer });
+    // An erased buyer has no order left to screen (erasure waits for their orders to end); a replay scores no country.
+    const shippingCountry = order.shippingAddress?.country ?? '';
+    const assessment = this.policy.assess({ total: order.total, shippingCountry, recentOrdersByBuyer });
     await this.runner.advance(order.id, { type: 'Screened', assessment });
     return order.id;
   }

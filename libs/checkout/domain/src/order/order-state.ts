@@ -42,7 +42,8 @@ export interface OrderState {
   readonly buyerId: string;
   readonly status: OrderStatus;
   readonly lines: readonly OrderLine[];
-  readonly shippingAddress: ShippingAddress;
+  /** Absent once the buyer's personal data was erased (the order keeps its lines, amounts and lifecycle). */
+  readonly shippingAddress?: ShippingAddress;
   /** A reference to the buyer's payment method at the gateway, never card data. */
   readonly paymentToken: string;
   readonly placedAt: Date;

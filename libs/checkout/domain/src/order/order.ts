@@ -6,7 +6,7 @@ import { FraudReviewByBuyer, FraudReviewNotPending, FraudReviewUndecided, Paymen
 import { currencyOf, OrderLine, priceLines, RequestedLine, totalOf } from './order-line';
 import { Attribution, FraudReview, OrderState, PaymentOutcome } from './order-state';
 import { CancellationReason, DirectCancellationReason, OrderStatus } from './order-status';
-import { ShippingAddress } from './shipping-address';
+import { ShippingAddress, ShippingAddressErased } from './shipping-address';
 
 export type { Attribution, OrderState } from './order-state';
 
@@ -73,8 +73,9 @@ export class Order extends AggregateRoot<OrderEvent> {
 
   recordPaymentAuthorized(authorizationId: string, at: Date): void {
     this.assertPaymentMayBeRecorded();
-    this.moveTo('payment_authorized', { payment: { state: 'authorized', authorizationId, at } });
     const { id: orderId, buyerId, total: amount, lines, shippingAddress } = this;
+    if (!shippingAddress) throw new ShippingAddressErased(orderId);
+    this.moveTo('payment_authorized', { payment: { state: 'authorized', authorizationId, at } });
     this.record({ type: 'PaymentAuthorized', orderId, buyerId, authorizationId, amount, lines, shippingAddress, authorizedAt: at });
   }
 
@@ -143,7 +144,8 @@ export class Order extends AggregateRoot<OrderEvent> {
   get currency(): string {
     return currencyOf(this.state.lines);
   }
-  get shippingAddress(): ShippingAddress {
+  /** `undefined` once the buyer's personal data was erased. */
+  get shippingAddress(): ShippingAddress | undefined {
     return this.state.shippingAddress;
   }
   get paymentToken(): string {

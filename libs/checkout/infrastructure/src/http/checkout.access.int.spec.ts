@@ -48,6 +48,8 @@ describe('Checkout: who may call what (real tokens over HTTP, real PostgreSQL an
       { route: 'GET /fraud-reviews', allowed: ['risk-analyst'], request: () => ({ path: '/fraud-reviews' }) },
       { route: 'POST /fraud-reviews/:orderId/approve', allowed: ['risk-analyst'], request: () => ({ path: `/fraud-reviews/${reviewedOrderId}/approve`, body: reason }) },
       { route: 'POST /fraud-reviews/:orderId/reject', allowed: ['risk-analyst'], request: () => ({ path: `/fraud-reviews/${reviewedOrderId}/reject`, body: reason }) },
+      // Erasure is an administrator's alone (a buyer with no orders: nothing to erase, 204).
+      { route: 'DELETE /buyers/:buyerId/personal-data', allowed: [], request: () => ({ path: '/buyers/nobody-at-all/personal-data' }) },
     ],
   );
 

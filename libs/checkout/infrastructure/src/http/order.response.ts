@@ -19,7 +19,8 @@ export const orderResponse = z.object({
   status: z.enum(orderStatuses),
   lines: z.array(orderLineResponse),
   total: moneyResponse,
-  shippingAddress: shippingAddressRequest,
+  shippingAddress: shippingAddressRequest.nullable().describe('`null` once the buyer’s personal data was erased'),
+  personalData: z.enum(['present', 'erased']).describe('`erased`: the buyer’s personal data was erased; the order keeps its lines and amounts'),
   placedAt: instant,
   payment: z.object({
     state: z.enum(['pending', 'authorized', 'declined', 'voided', 'none']).describe('`none`: the order ended before any payment was asked for'),
@@ -58,6 +59,7 @@ export function toOrderResponse(order: OrderDetails): OrderResponse {
     lines: order.lines.map(({ sku, quantity, unitPrice, lineTotal }) => ({ sku, quantity, unitPrice, lineTotal })),
     total: order.total,
     shippingAddress: order.shippingAddress,
+    personalData: order.personalData,
     placedAt: order.placedAt.toISOString(),
     payment: order.payment,
     ...(order.fraudReview && { fraudReview: { ...order.fraudReview, reasons: [...order.fraudReview.reasons] } }),

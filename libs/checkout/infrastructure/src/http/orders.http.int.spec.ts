@@ -57,6 +57,7 @@ describe('Checkout over HTTP (real PostgreSQL and Kafka)', () => {
       ],
       total: { amount: 3399, currency: 'EUR' },
       shippingAddress: anOrderRequest().shippingAddress,
+      personalData: 'present',
       placedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       payment: { state: 'authorized' },
       process: { step: 'awaiting_inventory', pending: [], attempts: 0, deadline: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },

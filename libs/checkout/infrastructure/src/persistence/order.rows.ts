@@ -1,5 +1,6 @@
-import { Order, orderId, OrderLine, OrderStatus } from '@bazaar/checkout-domain';
+import { Order, orderId, OrderLine, OrderStatus, ShippingAddress } from '@bazaar/checkout-domain';
 import { money, multiplyMoney } from '@bazaar/shared-kernel';
+import { openAddress } from './buyer-data-keys';
 import { lifecycleColumns, lifecycleOf, OrderLifecycleRow } from './order-lifecycle.rows';
 
 /** Row shapes as PostgreSQL returns them (bigint arrives as a string). */
@@ -7,12 +8,15 @@ export interface OrderRow extends OrderLifecycleRow {
   id: string;
   buyer_id: string;
   status: OrderStatus;
-  ship_name: string;
-  ship_line1: string;
+  /** The address sealed with the buyer's data key; null only on rows written before sealing. */
+  ship_sealed: string | null;
+  /** Plaintext address of rows written before sealing; null on sealed rows. */
+  ship_name: string | null;
+  ship_line1: string | null;
   ship_line2: string | null;
-  ship_city: string;
-  ship_postal_code: string;
-  ship_country: string;
+  ship_city: string | null;
+  ship_postal_code: string | null;
+  ship_country: string | null;
   payment_token: string;
   placed_at: Date;
   version: number;
@@ -20,7 +24,7 @@ export interface OrderRow extends OrderLifecycleRow {
 
 /** The columns of an {@link OrderRow}, by name (statements are prepared: see PreparingClient). */
 export const orderColumns = [
-  'id', 'buyer_id', 'ship_name', 'ship_line1', 'ship_line2', 'ship_city', 'ship_postal_code', 'ship_country',
+  'id', 'buyer_id', 'ship_sealed', 'ship_name', 'ship_line1', 'ship_line2', 'ship_city', 'ship_postal_code', 'ship_country',
   'payment_token', 'placed_at', 'version', ...lifecycleColumns,
 ] as const;
 
@@ -31,21 +35,15 @@ export interface OrderLineRow {
   unit_price_currency: string;
 }
 
-export function toOrder(row: OrderRow, lineRows: readonly OrderLineRow[]): Order {
+/** `dataKey`: the buyer's, unwrapped (the row's address is sealed with it). */
+export function toOrder(row: OrderRow, lineRows: readonly OrderLineRow[], dataKey: Buffer | undefined): Order {
   return Order.restore(
     {
       id: orderId(row.id),
       buyerId: row.buyer_id,
       status: row.status,
       lines: lineRows.map(toLine),
-      shippingAddress: {
-        name: row.ship_name,
-        line1: row.ship_line1,
-        ...(row.ship_line2 === null ? {} : { line2: row.ship_line2 }),
-        city: row.ship_city,
-        postalCode: row.ship_postal_code,
-        country: row.ship_country,
-      },
+      ...addressOf(row, dataKey),
       paymentToken: row.payment_token,
       placedAt: row.placed_at,
       ...lifecycleOf(row),
@@ -54,26 +52,37 @@ export function toOrder(row: OrderRow, lineRows: readonly OrderLineRow[]): Order
   );
 }
 
+/** The address, opened; none once the buyer's data key was deleted (erased). */
+function addressOf(row: OrderRow, dataKey: Buffer | undefined): { shippingAddress?: ShippingAddress } {
+  if (row.ship_sealed === null) {
+    if (row.ship_name === null) return {};
+    const shippingAddress: ShippingAddress = {
+      name: row.ship_name ?? '',
+      line1: row.ship_line1 ?? '',
+      ...(row.ship_line2 === null ? {} : { line2: row.ship_line2 }),
+      city: row.ship_city ?? '',
+      postalCode: row.ship_postal_code ?? '',
+      country: row.ship_country ?? '',
+    };
+    return { shippingAddress };
+  }
+  return dataKey ? { shippingAddress: openAddress(dataKey, row.buyer_id, row.id, row.ship_sealed) } : {};
+}
+
 function toLine(row: OrderLineRow): OrderLine {
   const unitPrice = money(Number(row.unit_price_amount), row.unit_price_currency);
   return { sku: row.sku, quantity: row.quantity, unitPrice, lineTotal: multiplyMoney(unitPrice, row.quantity) };
 }
 
-/** Parameters of the `orders` INSERT, in column order. */
-export function orderValues(order: Order): unknown[] {
-  const address = order.shippingAddress;
+/** Parameters of the `orders` INSERT, in column order: the address only sealed (`sealedAddress`). */
+export function orderValues(order: Order, sealedAddress: string): unknown[] {
   return [
     order.id,
     order.buyerId,
     order.status,
     order.total.amount,
     order.total.currency,
-    address.name,
-    address.line1,
-    address.line2 ?? null,
-    address.city,
-    address.postalCode,
-    address.country,
+    sealedAddress,
     order.paymentToken,
     order.placedAt,
   ];

@@ -7,8 +7,12 @@ import { ConcurrencyConflict, money } from '@bazaar/shared-kernel';
 import { checkoutMigrations } from './migrations';
 import { TypeOrmCarts } from './typeorm-carts';
 import { TypeOrmOrders } from './typeorm-orders';
+import { BuyerDataKeys } from './buyer-data-keys';
+import { ephemeralKeyRing } from '@bazaar/platform-service';
 
 jest.setTimeout(30_000);
+
+const buyerKeys = new BuyerDataKeys(ephemeralKeyRing());
 
 const at = new Date('2026-11-21T10:00:00.000Z');
 
@@ -65,7 +69,7 @@ describe('TypeOrmCarts (real PostgreSQL)', () => {
     const order = loaded.checkOut({ orderId: orderId(randomUUID()), paymentToken: 'tok_ok', shippingAddress: anAddress(), at });
 
     await database.transactions.run(async () => {
-      await new TypeOrmOrders(database.transactions, new Outbox('checkout')).save(order);
+      await new TypeOrmOrders(database.transactions, new Outbox('checkout'), buyerKeys).save(order);
       await carts.save(loaded);
     });
 

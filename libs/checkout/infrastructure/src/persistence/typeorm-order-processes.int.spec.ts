@@ -7,8 +7,12 @@ import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { checkoutMigrations } from './migrations';
 import { TypeOrmOrderProcesses } from './typeorm-order-processes';
 import { TypeOrmOrders } from './typeorm-orders';
+import { BuyerDataKeys } from './buyer-data-keys';
+import { ephemeralKeyRing } from '@bazaar/platform-service';
 
 jest.setTimeout(30_000);
+
+const buyerKeys = new BuyerDataKeys(ephemeralKeyRing());
 
 const settings = { ...defaultOrderProcessSettings, backoff: { initialMs: 1_000, maxMs: 1_000 } };
 
@@ -28,7 +32,7 @@ describe('TypeOrmOrderProcesses (real PostgreSQL)', () => {
   /** A new process (version 0) in the state `builder` reaches, for an order that exists. */
   const aNewProcess = async (builder: OrderProcessBuilder = anOrderProcess()): Promise<OrderProcess> => {
     const id = orderId(randomUUID());
-    await new TypeOrmOrders(database.transactions, new Outbox('checkout')).save(anOrder().withId(id).build());
+    await new TypeOrmOrders(database.transactions, new Outbox('checkout'), buyerKeys).save(anOrder().withId(id).build());
     return OrderProcess.restore(builder.forOrder(id).build().toState(), 0);
   };
   const saved = async (builder?: OrderProcessBuilder): Promise<OrderProcess> => {

@@ -7,6 +7,8 @@ import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { checkoutMigrations } from './migrations';
 import { TypeOrmBuyerOrderHistory } from './typeorm-buyer-order-history';
 import { TypeOrmOrders } from './typeorm-orders';
+import { BuyerDataKeys } from './buyer-data-keys';
+import { ephemeralKeyRing } from '@bazaar/platform-service';
 import { TypeOrmPendingFraudReviews } from './typeorm-pending-fraud-reviews';
 
 jest.setTimeout(30_000);
@@ -19,7 +21,7 @@ describe('An order’s lifecycle in PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await createMigratedTestDatabase(checkoutMigrations);
-    orders = new TypeOrmOrders(database.transactions, new Outbox('checkout'));
+    orders = new TypeOrmOrders(database.transactions, new Outbox('checkout'), new BuyerDataKeys(ephemeralKeyRing()));
   });
 
   afterAll(async () => {

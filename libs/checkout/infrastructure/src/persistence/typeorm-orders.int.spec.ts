@@ -10,8 +10,12 @@ import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { checkoutMigrations } from './migrations';
 import { TypeOrmIdempotencyKeys } from './typeorm-idempotency-keys';
 import { TypeOrmOrders } from './typeorm-orders';
+import { BuyerDataKeys } from './buyer-data-keys';
+import { ephemeralKeyRing } from '@bazaar/platform-service';
 
 jest.setTimeout(30_000);
+
+const buyerKeys = new BuyerDataKeys(ephemeralKeyRing());
 
 /** An outbox that breaks after the order's rows were written, as a crash or a bad event would. */
 class BrokenOutbox extends Outbox {
@@ -32,7 +36,7 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
   beforeAll(async () => {
     database = await createMigratedTestDatabase(checkoutMigrations);
     transactions = database.transactions;
-    orders = new TypeOrmOrders(transactions, new Outbox('checkout'));
+    orders = new TypeOrmOrders(transactions, new Outbox('checkout'), buyerKeys);
   });
 
   afterAll(async () => {
@@ -71,6 +75,49 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
     ]);
   });
 
+  it('keeps the shipping address only sealed with the buyer’s data key, one key per buyer wrapped by the current KEK', async () => {
+    const buyer = `buyer-${randomUUID()}`;
+    const address = anAddress({ name: 'Grace Hopper', line1: '1 Navy Yard', line2: 'Bldg 7', city: 'Arlington', postalCode: 'VA 22202' });
+    const first = anOrder().withId(randomUUID()).forBuyer(buyer).shippedTo(address).build();
+    const second = anOrder().withId(randomUUID()).forBuyer(buyer).shippedTo(address).build();
+
+    await orders.save(first);
+    await orders.save(second);
+
+    const rows = (await database.dataSource.query('SELECT row_to_json(o)::text AS text FROM orders o WHERE buyer_id = $1', [buyer])) as { text: string }[];
+    expect(rows).toHaveLength(2);
+    for (const { text } of rows) for (const value of ['Grace Hopper', '1 Navy Yard', 'Bldg 7', 'Arlington', 'VA 22202']) expect(text).not.toContain(value);
+    const keys = (await database.dataSource.query('SELECT kek_id, wrapped_key FROM buyer_keys WHERE buyer_id = $1', [buyer])) as { kek_id: string; wrapped_key: string }[];
+    expect(keys).toEqual([{ kek_id: 'ephemeral', wrapped_key: expect.stringMatching(/^ephemeral\./) }]);
+    expect((await orders.byId(first.id))?.shippingAddress).toEqual(address);
+    expect((await orders.byId(second.id))?.shippingAddress).toEqual(address);
+  });
+
+  it('does not open a sealed address moved onto another order’s row', async () => {
+    const buyer = `buyer-${randomUUID()}`;
+    const [from, to] = [anOrder().withId(randomUUID()).forBuyer(buyer).build(), anOrder().withId(randomUUID()).forBuyer(buyer).build()];
+    await orders.save(from);
+    await orders.save(to);
+
+    await database.dataSource.query('UPDATE orders SET ship_sealed = (SELECT ship_sealed FROM orders WHERE id = $1) WHERE id = $2', [from.id, to.id]);
+
+    await expect(orders.byId(to.id)).rejects.toThrow(/does not open/);
+  });
+
+  it('still reads an order written before sealing, from its plaintext columns', async () => {
+    const order = anOrder().withId(randomUUID()).forBuyer(`buyer-${randomUUID()}`).shippedTo(anAddress({ line2: 'Flat 3' })).build();
+    await orders.save(order);
+    const { name, line1, line2, city, postalCode, country } = anAddress({ line2: 'Flat 3' });
+
+    await database.dataSource.query(
+      `UPDATE orders SET ship_sealed = NULL, ship_name = $2, ship_line1 = $3, ship_line2 = $4, ship_city = $5, ship_postal_code = $6,
+         ship_country = $7 WHERE id = $1`,
+      [order.id, name, line1, line2, city, postalCode, country],
+    );
+
+    expect((await orders.byId(order.id))?.shippingAddress).toEqual(anAddress({ line2: 'Flat 3' }));
+  });
+
   it('finds nothing for an unknown id', async () => {
     expect(await orders.byId(orderId(randomUUID()))).toBeUndefined();
   });
@@ -80,7 +127,7 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
 
     const outbox = new BrokenOutbox('checkout');
 
-    await expect(new TypeOrmOrders(transactions, outbox).save(order)).rejects.toThrow('outbox unavailable for 1 event(s)');
+    await expect(new TypeOrmOrders(transactions, outbox, buyerKeys).save(order)).rejects.toThrow('outbox unavailable for 1 event(s)');
 
     expect(outbox.ordersSeenInTransaction).toContain(order.id);
     expect(await rowsAbout(order.id)).toEqual({ orders: 0, lines: 0, outbox: 0 });
@@ -141,7 +188,7 @@ describe('TypeOrmIdempotencyKeys (real PostgreSQL)', () => {
 
   it('makes a concurrent claim of the same key wait for the first and then return the first’s record', async () => {
     const keys = new TypeOrmIdempotencyKeys(transactions, 86_400);
-    const orders = new TypeOrmOrders(transactions, new Outbox('checkout'));
+    const orders = new TypeOrmOrders(transactions, new Outbox('checkout'), buyerKeys);
     const key = randomUUID();
     const first = anOrder().withId(randomUUID()).build();
     const second = orderId(randomUUID());
@@ -180,7 +227,7 @@ describe('TypeOrmIdempotencyKeys (real PostgreSQL)', () => {
     const retry = anOrder().withId(randomUUID()).build();
     const holder = await transactions.run(async () => {
       const claimed = await keys.claim({ scope: 'buyer-42', key, fingerprint: 'g', orderId: retry.id });
-      await new TypeOrmOrders(transactions, new Outbox('checkout')).save(retry);
+      await new TypeOrmOrders(transactions, new Outbox('checkout'), buyerKeys).save(retry);
       return claimed;
     });
 

@@ -1,9 +1,10 @@
-import { Order, OrderId, Orders } from '@bazaar/checkout-domain';
+import { Order, OrderId, Orders, ShippingAddressErased } from '@bazaar/checkout-domain';
 import { isUniqueViolation, Transactions } from '@bazaar/platform-database';
 import { Outbox } from '@bazaar/platform-messaging';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { EntityManager } from 'typeorm';
 import { publishedEventsOf } from '../acl/published-order-events';
+import { BuyerDataKeys, sealAddress } from './buyer-data-keys';
 import { lifecycleColumns, lifecycleValues } from './order-lifecycle.rows';
 import { lineInsert, orderColumns, OrderLineRow, OrderRow, orderValues, toOrder } from './order.rows';
 
@@ -17,21 +18,22 @@ export class TypeOrmOrders extends Orders {
   constructor(
     private readonly transactions: Transactions,
     private readonly outbox: Outbox,
+    private readonly keys: BuyerDataKeys,
   ) {
     super();
   }
 
-  /** The row and its lines in one round trip (lines as JSON, amounts as text like a bigint column). */
+  /** The row, its lines and the buyer's wrapped key in one round trip (lines as JSON, amounts as text like a bigint column). */
   async byId(id: OrderId): Promise<Order | undefined> {
     const [row] = (await this.transactions.manager.query(
       `SELECT ${selectedColumns}, COALESCE(
          (SELECT json_agg(json_build_object('sku', l.sku, 'quantity', l.quantity,
                    'unit_price_amount', l.unit_price_amount::text, 'unit_price_currency', l.unit_price_currency) ORDER BY l.line_no)
-            FROM order_lines l WHERE l.order_id = o.id), '[]') AS lines
-       FROM orders o WHERE o.id = $1`,
+            FROM order_lines l WHERE l.order_id = o.id), '[]') AS lines, k.wrapped_key
+       FROM orders o LEFT JOIN buyer_keys k ON k.buyer_id = o.buyer_id WHERE o.id = $1`,
       [id],
-    )) as (OrderRow & { lines: OrderLineRow[] })[];
-    return row && toOrder(row, row.lines);
+    )) as (OrderRow & { lines: OrderLineRow[]; wrapped_key: string | null })[];
+    return row && toOrder(row, row.lines, this.keys.unwrap(row.wrapped_key, row.buyer_id));
   }
 
   save(order: Order): Promise<void> {
@@ -43,12 +45,14 @@ export class TypeOrmOrders extends Orders {
   }
 
   private async insert(manager: EntityManager, order: Order): Promise<void> {
+    if (!order.shippingAddress) throw new ShippingAddressErased(order.id);
+    const dataKey = await this.keys.forWriting(manager, order.buyerId);
+    const sealedAddress = sealAddress(dataKey, order.buyerId, order.id, order.shippingAddress);
     try {
       await manager.query(
-        `INSERT INTO orders (id, buyer_id, status, total_amount, total_currency, ship_name, ship_line1, ship_line2,
-           ship_city, ship_postal_code, ship_country, payment_token, placed_at, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1)`,
-        orderValues(order),
+        `INSERT INTO orders (id, buyer_id, status, total_amount, total_currency, ship_sealed, payment_token, placed_at, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1)`,
+        orderValues(order, sealedAddress),
       );
     } catch (error) {
       if (isUniqueViolation(error, 'orders_pkey')) throw new ConcurrencyConflict('Order', order.id);

@@ -153,6 +153,10 @@ export class ServiceUnderTest {
     return this.issuer.token(roles, as.subject ?? `test-${roles.join('-')}`);
   }
 
+  delete<TBody = Record<string, unknown>>(path: string): Promise<HttpAnswer<TBody>> {
+    return request(this.firstInstance(), path, { method: 'DELETE' });
+  }
+
   /** `SELECT count(*) FROM <fromWhere>` in the service's database. */
   async count(fromWhere: string, params: unknown[] = []): Promise<number> {
     const { rows } = await this.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${fromWhere}`, params);

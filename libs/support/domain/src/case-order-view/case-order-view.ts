@@ -19,6 +19,8 @@ export interface CaseOrderView {
   readonly status: OrderStatus;
   /** null until Support has seen the checkout. */
   readonly checkout: CheckoutDetails | null;
+  /** `erased` once Checkout erased the buyer's personal data: the view keeps no name or address, whatever arrives later. */
+  readonly personalData: 'present' | 'erased';
   /** null unless the order was sent to manual fraud review. */
   readonly fraudReview: FraudReview | null;
   readonly payment: Payment;
@@ -42,6 +44,7 @@ export function emptyCaseOrderView(orderId: string): CaseOrderView {
     orderId,
     status: 'placed',
     checkout: null,
+    personalData: 'present',
     fraudReview: null,
     payment: unknownPayment,
     reservation: null,

@@ -22,6 +22,7 @@ export interface CheckoutDetails {
   readonly buyerId: string;
   readonly lines: readonly OrderLine[];
   readonly total: Money;
-  readonly shippingAddress: ShippingAddress;
+  /** null once the buyer's personal data was erased (the view's `personalData` is then `erased`). */
+  readonly shippingAddress: ShippingAddress | null;
   readonly placedAt: string;
 }

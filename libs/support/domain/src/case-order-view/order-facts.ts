@@ -52,6 +52,11 @@ export interface OrderCompleted extends FactOf<'order-completed'> {
   readonly completedAt: string;
 }
 
+/** Checkout erased the personal data of the order's buyer. */
+export interface PersonalDataErased extends FactOf<'personal-data-erased'> {
+  readonly erasedAt: string;
+}
+
 // Fulfillment: stock and shipments.
 
 /** Stock is held for every line of the order. */
@@ -145,6 +150,7 @@ export type OrderFact =
   | OrderConfirmed
   | OrderCancelled
   | OrderCompleted
+  | PersonalDataErased
   | StockReserved
   | StockReservationFailed
   | ShipmentCreated

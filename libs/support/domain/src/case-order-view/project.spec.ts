@@ -57,6 +57,7 @@ describe('CaseOrderView projection', () => {
       orderId,
       status: 'completed',
       checkout: facts.orderPlaced().checkout,
+      personalData: 'present',
       fraudReview: { score: 100, reasons: ['large_order'], requestedAt: '2026-11-21T09:30:00.200Z', decision: 'approved', decidedAt: '2026-11-21T10:05:00.000Z' },
       payment: {
         state: 'authorized',
@@ -311,5 +312,23 @@ describe('CaseOrderView projection', () => {
     const otherOrder = factsAbout('11111111-2222-4333-8444-555555555555').orderPlaced();
 
     expect(() => project(emptyCaseOrderView(orderId), otherOrder)).toThrow(FactForAnotherOrder);
+  });
+
+  it('drops the address once the buyer’s personal data was erased, whether the erasure arrives before or after the checkout, keeping lines and totals', () => {
+    const expected = { ...facts.orderPlaced().checkout, shippingAddress: null };
+
+    for (const order of permutations([facts.orderPlaced(), facts.personalDataErased(), facts.orderCompleted()])) {
+      const view = projectAll(order);
+      expect(view.personalData).toBe('erased');
+      expect(view.checkout).toEqual(expected);
+      expect(JSON.stringify(view)).not.toContain('Lovelace');
+    }
+  });
+
+  it('shows the address while the buyer is not erased', () => {
+    const view = projectAll([facts.orderPlaced()]);
+
+    expect(view.personalData).toBe('present');
+    expect(view.checkout?.shippingAddress).toEqual(facts.orderPlaced().checkout.shippingAddress);
   });
 });

@@ -1,5 +1,6 @@
 import { assertNever } from '@bazaar/shared-kernel';
 import { CaseOrderView } from './case-order-view';
+import { CheckoutDetails } from './checkout-details';
 import { FactForAnotherOrder } from './errors';
 import { withReviewDecision, withReviewRequest } from './fraud-review';
 import { withInvoice } from './invoices';
@@ -23,10 +24,17 @@ export function project(view: CaseOrderView, fact: OrderFact): CaseOrderView {
   return summarized({ ...applyFact(view, fact), timeline: withTimelineEntry(view.timeline, fact.source) });
 }
 
+/** An erased buyer's checkout keeps its lines and totals, never the address (whichever arrived first). */
+function withoutPersonalData(checkout: CheckoutDetails, personalData: CaseOrderView['personalData']): CheckoutDetails {
+  return personalData === 'erased' ? { ...checkout, shippingAddress: null } : checkout;
+}
+
 function applyFact(view: CaseOrderView, fact: OrderFact): CaseOrderView {
   switch (fact.kind) {
     case 'order-placed':
-      return { ...view, checkout: view.checkout ?? fact.checkout };
+      return { ...view, checkout: view.checkout ?? withoutPersonalData(fact.checkout, view.personalData) };
+    case 'personal-data-erased':
+      return { ...view, personalData: 'erased', checkout: view.checkout && withoutPersonalData(view.checkout, 'erased') };
     case 'fraud-review-requested':
       return { ...view, fraudReview: withReviewRequest(view.fraudReview, fact) };
     case 'fraud-review-decided':

@@ -1,4 +1,5 @@
 import {
+  PersonalDataErased,
   FraudReviewDecided,
   InvoiceIssued,
   FraudReviewRequested,
@@ -134,6 +135,11 @@ export function factsAbout(orderId = '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f') {
     shipmentCancelled: (o: ShipmentOverrides = {}): ShipmentCancelled => {
       const at = o.occurredAt ?? '2026-11-21T11:00:00.080Z';
       return { ...about('shipment-cancelled', 'fulfillment.shipment-cancelled', o.eventId ?? 'evt-shipment-cancelled', at), shipmentId: o.shipmentId ?? 'shp-1', cancelledAt: at };
+    },
+
+    personalDataErased: (o: SourceOverrides = {}): PersonalDataErased => {
+      const at = o.occurredAt ?? '2026-12-01T10:00:00.000Z';
+      return { ...about('personal-data-erased', 'checkout.buyer-personal-data-erased', o.eventId ?? 'evt-erased', at), erasedAt: at };
     },
 
     orderCompleted: (o: SourceOverrides = {}): OrderCompleted => {

@@ -1,6 +1,6 @@
-import { EventEnvelope } from '@bazaar/published-language';
+import { BuyerPersonalDataErasedV1, EventEnvelope } from '@bazaar/published-language';
 import { assertNever } from '@bazaar/shared-kernel';
-import { OrderFact, TimelineEntry } from '@bazaar/support-domain';
+import { OrderFact, PersonalDataErased, TimelineEntry } from '@bazaar/support-domain';
 import { PublishedEvent } from './published-event';
 
 /**
@@ -108,6 +108,12 @@ export function toOrderFact(event: PublishedEvent): OrderFact {
     default:
       return assertNever(event);
   }
+}
+
+/** A buyer's erasure is a fact about each of their orders: every view of theirs drops the address. */
+export function erasureFactsOf(envelope: EventEnvelope<BuyerPersonalDataErasedV1>): PersonalDataErased[] {
+  const source = timelineEntryOf(envelope);
+  return envelope.data.orderIds.map((orderId) => ({ kind: 'personal-data-erased', orderId, source, erasedAt: utc(envelope.data.erasedAt) }));
 }
 
 function timelineEntryOf(envelope: EventEnvelope): TimelineEntry {

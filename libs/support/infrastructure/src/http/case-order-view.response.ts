@@ -18,7 +18,7 @@ const checkout = z.object({
     city: z.string(),
     postalCode: z.string(),
     country: z.string().length(2),
-  }),
+  }).nullable().describe("null once the buyer's personal data was erased"),
   placedAt: dateTime,
 });
 
@@ -100,6 +100,7 @@ export const caseOrderViewResponse = z.object({
   orderId: z.uuid(),
   status: z.enum(orderStatuses).describe("Checkout's status, read off the furthest lifecycle event seen"),
   checkout: checkout.nullable().describe('null until Support has seen the checkout'),
+  personalData: z.enum(['present', 'erased']).describe("`erased`: Checkout erased the buyer's personal data; the view keeps no name or address"),
   fraudReview: fraudReview.nullable().describe('null unless the order was sent to manual fraud review'),
   payment,
   reservation: reservation.nullable().describe("Fulfillment's answer to the paid order"),
@@ -120,7 +121,12 @@ export function toResponse({ view, cases }: CaseOrderViewWithCases): CaseOrderVi
   return {
     orderId: view.orderId,
     status: view.status,
-    checkout: view.checkout && { ...view.checkout, lines: [...view.checkout.lines], shippingAddress: { ...view.checkout.shippingAddress } },
+    checkout: view.checkout && {
+      ...view.checkout,
+      lines: [...view.checkout.lines],
+      shippingAddress: view.checkout.shippingAddress && { ...view.checkout.shippingAddress },
+    },
+    personalData: view.personalData,
     fraudReview: view.fraudReview && { ...view.fraudReview, reasons: view.fraudReview.reasons && [...view.fraudReview.reasons] },
     payment: { ...view.payment },
     reservation: view.reservation && reservationResponse(view.reservation),

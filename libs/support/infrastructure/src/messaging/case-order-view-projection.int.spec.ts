@@ -57,6 +57,7 @@ describe('Support projects published events into case order views', () => {
       orderId,
       status: 'completed',
       checkout: expect.objectContaining({ buyerId: 'buyer-42', total: eur(3399), placedAt: '2026-11-21T09:30:00.000Z' }),
+      personalData: 'present',
       fraudReview: { score: 100, reasons: ['large_order'], requestedAt: '2026-11-21T09:30:00.200Z', decision: 'approved', decidedAt: '2026-11-21T10:05:00.000Z' },
       payment: {
         state: 'authorized',

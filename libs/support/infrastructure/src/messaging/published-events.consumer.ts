@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { inBatchTransaction, Inbox } from '@bazaar/platform-messaging';
 import {
+  BuyerPersonalDataErasedV1,
   CartCheckedOutV1,
   FraudReviewDecidedV1,
   FraudReviewRequestedV1,
@@ -24,7 +25,7 @@ import {
   ShipmentPickedV1,
 } from '@bazaar/published-language';
 import { ProjectEventHandler } from '@bazaar/support-application';
-import { toOrderFact } from '../acl/order-facts.translator';
+import { erasureFactsOf, toOrderFact } from '../acl/order-facts.translator';
 import { PublishedEvent } from '../acl/published-event';
 
 /**
@@ -146,6 +147,15 @@ export class PublishedEventsConsumer {
   @EventPattern(InvoiceIssuedV1.wireType, inBatchTransaction)
   onInvoiceIssued(@Payload() message: unknown): Promise<void> {
     return this.project({ wireType: 'finance.invoice-issued.v1', envelope: InvoiceIssuedV1.parse(message) });
+  }
+
+  /** Every view of the buyer's orders drops the address, in one transaction with the inbox mark. */
+  @EventPattern(BuyerPersonalDataErasedV1.wireType)
+  async onBuyerPersonalDataErased(@Payload() message: unknown): Promise<void> {
+    const envelope = BuyerPersonalDataErasedV1.parse(message);
+    await this.inbox.once(envelope, async () => {
+      for (const fact of erasureFactsOf(envelope)) await this.projectEvent.execute({ fact });
+    });
   }
 
   private async project(event: PublishedEvent): Promise<void> {

@@ -1,0 +1,4 @@
+/** Erase a buyer's personal data (name and addresses of all their orders); idempotent. */
+export interface EraseBuyerPersonalData {
+  readonly buyerId: string;
+}
