@@ -14,7 +14,8 @@ import { round } from './stats.mjs';
  */
 export async function runStep(spec, { system, resources, backlog, database, loadgenPids, opts }) {
   const checkout = system.services.find((s) => s.name === 'checkout');
-  const plan = { url: `${checkout.url}/orders`, prefix: `${system.runId}-${spec.name}`, timeoutMs: opts.requestTimeoutMs, issuer: system.issuer.url, ...spec };
+  // The prefix names idempotency keys and buyers (token subjects): letters, digits, . _ - only.
+  const plan = { url: `${checkout.url}/orders`, prefix: `${system.runId}-${spec.name.replace(/[^\w.-]+/g, '_')}`, timeoutMs: opts.requestTimeoutMs, issuer: system.issuer.url, ...spec };
   const total = (spec.warmupMs + spec.durationMs) / 1000;
   const started = Date.now();
   const load = await runLoad(plan, {
