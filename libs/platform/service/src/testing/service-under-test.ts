@@ -124,6 +124,11 @@ export class ServiceUnderTest {
     return this.call<TBody>('POST', path, { body, headers, as });
   }
 
+  /** DELETE as the test administrator (or `as` someone else). */
+  delete<TBody = Record<string, unknown>>(path: string, as: Credentials = testAdmin): Promise<HttpAnswer<TBody>> {
+    return this.call<TBody>('DELETE', path, { as });
+  }
+
   /** Any request, with a bearer token for `as` (the test administrator by default). */
   async call<TBody = Record<string, unknown>>(method: string, path: string, options: CallOptions = {}): Promise<HttpAnswer<TBody>> {
     const { body, as = testAdmin } = options;
@@ -153,9 +158,6 @@ export class ServiceUnderTest {
     return this.issuer.token(roles, as.subject ?? `test-${roles.join('-')}`);
   }
 
-  delete<TBody = Record<string, unknown>>(path: string): Promise<HttpAnswer<TBody>> {
-    return request(this.firstInstance(), path, { method: 'DELETE' });
-  }
 
   /** `SELECT count(*) FROM <fromWhere>` in the service's database. */
   async count(fromWhere: string, params: unknown[] = []): Promise<number> {
