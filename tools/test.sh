@@ -17,8 +17,9 @@ node tools/stack/stack.mjs infra
 echo "▸ typecheck"
 npx tsc -p tsconfig.json
 
-echo "▸ lint (module boundaries, security rules) and secret scan"
+echo "▸ lint (module boundaries, security rules), formatting and secret scan"
 npx nx run-many -t lint --parallel=2 --outputStyle=static
+npx prettier --check --log-level warn "**/*.{ts,tsx,mjs,cjs,js}"
 npx secretlint "**/*"
 
 echo "▸ unit and integration tests"

@@ -40,12 +40,29 @@ async function main(argv) {
   handleInterrupts(warn);
   ensureInfrastructure();
   if (opts.build) buildServices(CONTEXTS);
-  const result = { tool: 'bazaar-bench', format: 1, mode: opts.mode, label: opts.label, runId, startedAt: startedAt.toISOString(), machine, git: gitInfo(), postgres: await serverSettings() };
+  const result = {
+    tool: 'bazaar-bench',
+    format: 1,
+    mode: opts.mode,
+    label: opts.label,
+    runId,
+    startedAt: startedAt.toISOString(),
+    machine,
+    git: gitInfo(),
+    postgres: await serverSettings(),
+  };
   result.settings = { env: opts.env, envFor: opts.envFor, stepWarmupMs: opts.stepWarmupMs, stepMs: opts.stepMs, keepUpDrainMs: opts.keepUpDrainMs };
-  result.ceilings = opts.ceilings ? { pgbench: await pgbenchCeiling({ runId, dir, seconds: opts.ceilings.pgbenchSeconds, clients: opts.ceilings.pgbenchClients, message: exampleMessage(), log: say }) } : null;
+  result.ceilings = opts.ceilings
+    ? { pgbench: await pgbenchCeiling({ runId, dir, seconds: opts.ceilings.pgbenchSeconds, clients: opts.ceilings.pgbenchClients, message: exampleMessage(), log: say }) }
+    : null;
   if (opts.ceilings) {
     say(`HTTP ceiling: bare Fastify, closed loop, ${opts.closed?.connections ?? 64} connections`);
-    result.ceilings.http = await httpCeiling({ connections: opts.closed?.connections ?? 64, warmupMs: Math.min(opts.ceilings.httpMs, 5000), durationMs: opts.ceilings.httpMs, timeoutMs: opts.requestTimeoutMs });
+    result.ceilings.http = await httpCeiling({
+      connections: opts.closed?.connections ?? 64,
+      warmupMs: Math.min(opts.ceilings.httpMs, 5000),
+      durationMs: opts.ceilings.httpMs,
+      timeoutMs: opts.requestTimeoutMs,
+    });
   }
 
   const system = await startSystem({ runId, logDir: join(dir, 'logs'), env: opts.env, envFor: withProfiling(opts, dir), log: say });
@@ -64,7 +81,15 @@ async function main(argv) {
     result.message = message && { valueBytes: message.valueBytes, headerBytes: message.headerBytes };
     if (opts.ceilings) {
       const c = opts.ceilings;
-      result.ceilings.kafka = await kafkaCeiling({ admin: system.admin, topic: `${system.prefix}producer-performance`, recordSize: message?.valueBytes ?? 1024, maxRecords: c.kafkaMaxRecords, fixedRate: c.kafkaFixedRate, fixedRecords: c.kafkaFixedRecords, log: say });
+      result.ceilings.kafka = await kafkaCeiling({
+        admin: system.admin,
+        topic: `${system.prefix}producer-performance`,
+        recordSize: message?.valueBytes ?? 1024,
+        maxRecords: c.kafkaMaxRecords,
+        fixedRate: c.kafkaFixedRate,
+        fixedRecords: c.kafkaFixedRecords,
+        log: say,
+      });
     }
     say(`idle: ${opts.idleMs / 1000}s without load (what the system costs doing nothing)`);
     const idleFrom = Date.now();
@@ -81,7 +106,10 @@ async function main(argv) {
     const drained = result.steps.at(-1)?.drain.drained ?? true;
     if (opts.closed && drained) {
       say(`closed loop: ${opts.closed.connections} connections, ${opts.closed.warmupMs / 1000}s warm-up + ${opts.closed.ms / 1000}s measured`);
-      result.closed = await runStep({ name: `closed ${opts.closed.connections}`, mode: 'closed', connections: opts.closed.connections, warmupMs: opts.closed.warmupMs, durationMs: opts.closed.ms }, ctx);
+      result.closed = await runStep(
+        { name: `closed ${opts.closed.connections}`, mode: 'closed', connections: opts.closed.connections, warmupMs: opts.closed.warmupMs, durationMs: opts.closed.ms },
+        ctx,
+      );
       say(stepLine(result.closed));
     } else result.closed = null;
     const loadStart = result.warmup.window.start;
@@ -90,7 +118,7 @@ async function main(argv) {
   } finally {
     for (const sampler of [resources, backlog, database]) await sampler.stop();
     await adminPool.end();
-    say(opts.keep ? `stopping the services; keeping databases bench_${runId}_* and topics ${system.prefix}*` : 'stopping the services, dropping the run\'s databases and topics');
+    say(opts.keep ? `stopping the services; keeping databases bench_${runId}_* and topics ${system.prefix}*` : "stopping the services, dropping the run's databases and topics");
     await system.stop({ keep: opts.keep });
   }
   result.machine.loadAvgEnd = loadAverage();

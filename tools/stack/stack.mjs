@@ -76,7 +76,13 @@ async function status(stack) {
   const ppid = prometheusPid();
   rows.push(['prometheus', ppid ? 'running' : 'stopped', String(ppid ?? '-'), String(prometheusPort()), ppid && (await isPortOpen(prometheusPort())) ? 'yes' : 'no']);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+  for (const r of rows)
+    console.log(
+      r
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd(),
+    );
 }
 
 async function down(stack, purge) {

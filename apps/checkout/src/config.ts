@@ -7,7 +7,12 @@ const ms = (fallback: number) => z.coerce.number().int().min(0).default(fallback
 const countries = z
   .string()
   .default('')
-  .transform((value) => value.split(',').map((country) => country.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((country) => country.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 codes, comma-separated')));
 
 /**
@@ -20,7 +25,10 @@ const largeOrderTotals = z
   .default('EUR=10000,USD=10000,GBP=10000,CHF=10000,JPY=1500000')
   .transform((value, context) => {
     const totals: Record<string, number> = {};
-    for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+    for (const entry of value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)) {
       const [currency = '', amount = ''] = entry.split('=').map((part) => part.trim());
       try {
         if (Object.hasOwn(totals, currency)) throw new RangeError(`${currency} is listed twice`);
@@ -44,15 +52,27 @@ export const checkoutConfigSchema = serviceConfigSchema({ name: 'checkout', port
   /** Shipping countries that count towards review, e.g. `XX,YY`; none by default. */
   FRAUD_HIGH_RISK_COUNTRIES: countries,
   /** How long Fulfillment has to reserve stock for a paid order before it is cancelled and voided. Long by default. */
-  ORDER_RESERVATION_TIMEOUT_MS: z.coerce.number().int().min(1).default(15 * 60_000),
+  ORDER_RESERVATION_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 60_000),
   ORDER_AUTHORIZATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   ORDER_GATEWAY_BACKOFF_INITIAL_MS: z.coerce.number().int().min(1).default(1_000),
   ORDER_GATEWAY_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(60_000),
   ORDER_PROCESS_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).default(1_000),
   ORDER_PROCESS_CLAIM_MS: z.coerce.number().int().min(1_000).default(30_000),
   /** How long an Idempotency-Key names its request (24 h); expired keys are purged on an interval. */
-  IDEMPOTENCY_KEY_TTL_S: z.coerce.number().int().min(60).default(24 * 3_600),
-  IDEMPOTENCY_KEY_PURGE_INTERVAL_MS: z.coerce.number().int().min(10).default(10 * 60_000),
+  IDEMPOTENCY_KEY_TTL_S: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(24 * 3_600),
+  IDEMPOTENCY_KEY_PURGE_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .default(10 * 60_000),
   PAYMENT_SANDBOX_LATENCY_MS: ms(0),
   /** Share (0..1) of sandbox calls that fail as transient; 0 is deterministic. */
   PAYMENT_SANDBOX_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),

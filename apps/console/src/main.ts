@@ -11,7 +11,12 @@ function main(): void {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-    log({ msg: 'console listening', url, devTokens: config.devTokens, upstreams: Object.fromEntries(Object.entries(config.upstreams).map(([name, upstream]) => [name, upstream.origin])) });
+    log({
+      msg: 'console listening',
+      url,
+      devTokens: config.devTokens,
+      upstreams: Object.fromEntries(Object.entries(config.upstreams).map(([name, upstream]) => [name, upstream.origin])),
+    });
   });
   const stop = () => {
     server.close(() => process.exit(0));

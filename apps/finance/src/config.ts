@@ -39,7 +39,12 @@ function isoDurationMs(text: string): number | undefined {
 /** `basic:900:EUR,standard:2900:EUR`: each plan's code, its price per period in minor units, and the currency. */
 const plans = z
   .string()
-  .transform((text) => text.split(',').map((plan) => plan.trim()).filter(Boolean))
+  .transform((text) =>
+    text
+      .split(',')
+      .map((plan) => plan.trim())
+      .filter(Boolean),
+  )
   .pipe(
     z
       .array(
@@ -73,7 +78,8 @@ export const financeConfigSchema = serviceConfigSchema({ name: 'finance', port: 
 export type FinanceConfig = z.output<typeof financeConfigSchema>;
 
 export function financeSettingsOf(config: FinanceConfig): FinanceSettings {
-  if (config.LEGACY_BILLING_LEASE_MS <= config.LEGACY_BILLING_TIMEOUT_MS) throw new Error('LEGACY_BILLING_LEASE_MS must exceed LEGACY_BILLING_TIMEOUT_MS: a lease outlives the call it covers');
+  if (config.LEGACY_BILLING_LEASE_MS <= config.LEGACY_BILLING_TIMEOUT_MS)
+    throw new Error('LEGACY_BILLING_LEASE_MS must exceed LEGACY_BILLING_TIMEOUT_MS: a lease outlives the call it covers');
   return {
     subscriptions: { plans: config.SUBSCRIPTION_PLANS, periodMs: config.SUBSCRIPTION_PERIOD, renewalIntervalMs: config.SUBSCRIPTION_RENEWAL_INTERVAL_MS },
     legacyBilling: {

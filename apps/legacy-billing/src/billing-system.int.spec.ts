@@ -71,7 +71,15 @@ describe('The legacy billing system', () => {
     const accno = await openAccount('REF-CODES');
     const contract = await call('POST', '/api/v1/contracts', { ACCNO: accno, EXTREF: 'C-1', PRODUCT: 'BASIC', START: '01.12.2026 10:00' });
     const charge = (overrides: Record<string, string>) =>
-      call('POST', '/api/v1/charges', { CONTRNO: contract.body['CONTRNO'], CHGCODE: 'SUBFEE', AMOUNT: '9.00', CURR: 'EUR', VALDATE: '01.12.2026 10:00', TEXT: 'T-1', ...overrides });
+      call('POST', '/api/v1/charges', {
+        CONTRNO: contract.body['CONTRNO'],
+        CHGCODE: 'SUBFEE',
+        AMOUNT: '9.00',
+        CURR: 'EUR',
+        VALDATE: '01.12.2026 10:00',
+        TEXT: 'T-1',
+        ...overrides,
+      });
 
     expect(unknownAccount).toEqual({ status: 200, body: { RC: 17, MSG: 'ACCOUNT UNKNOWN' } });
     expect((await charge({ CONTRNO: 'C9999999' })).body['RC']).toBe(18);

@@ -215,7 +215,8 @@ export class BillingSystem {
   private async postCharge(body: Json): Promise<Reply> {
     const { CONTRNO, CHGCODE, AMOUNT, CURR, TEXT } = body;
     const valueDate = parseDate(body['VALDATE']);
-    if (!text(CONTRNO, 10) || !text(CHGCODE, 8) || !text(CURR, 3) || !text(TEXT, 60) || !valueDate) return rc(RC.FIELD_MISSING, 'CONTRNO, CHGCODE, AMOUNT, CURR, VALDATE, TEXT REQUIRED');
+    if (!text(CONTRNO, 10) || !text(CHGCODE, 8) || !text(CURR, 3) || !text(TEXT, 60) || !valueDate)
+      return rc(RC.FIELD_MISSING, 'CONTRNO, CHGCODE, AMOUNT, CURR, VALDATE, TEXT REQUIRED');
     if (typeof AMOUNT !== 'string' || !DECIMAL.test(AMOUNT)) return rc(RC.AMOUNT_FORMAT, 'AMOUNT FORMAT 0.00');
     const known = await this.#pool.query('SELECT 1 FROM CHARGE_CODES WHERE CHGCODE = $1', [CHGCODE]);
     if (known.rowCount === 0) return rc(RC.CHGCODE_UNKNOWN, 'CHARGE CODE UNKNOWN');
@@ -237,7 +238,11 @@ export class BillingSystem {
     const filter = query.get(filterColumn);
     const where = filter === null ? '' : ` WHERE ${filterColumn} = $1`;
     const filters = filter === null ? [] : [filter];
-    const { rows } = await this.#pool.query<Json>(`${select}${where} ORDER BY ${orderColumn} LIMIT $${filters.length + 1} OFFSET $${filters.length + 2}`, [...filters, limit, offset]);
+    const { rows } = await this.#pool.query<Json>(`${select}${where} ORDER BY ${orderColumn} LIMIT $${filters.length + 1} OFFSET $${filters.length + 2}`, [
+      ...filters,
+      limit,
+      offset,
+    ]);
     const total = await this.#pool.query<{ n: string }>(`SELECT count(*) AS n FROM (${select}${where}) x`, filters);
     return ok({ TOTAL: Number(total.rows[0]?.n ?? 0), OFFSET: offset, ITEMS: rows.map(upperCaseKeys) });
   }

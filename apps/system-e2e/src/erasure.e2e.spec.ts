@@ -59,10 +59,13 @@ describe('Erasing a buyer, end to end', () => {
     const cancelled = await http('POST', `${system.url('checkout')}/orders/${orderIds[2]}/cancel`, { body: {} });
     expect(cancelled.status).toBe(200);
     await waitForStatus(system, orderIds[2]!, 'cancelled', 'cancelled');
-    await eventually(async () => {
-      const invoices = await http('GET', `${system.url('finance')}/invoices?orderId=${orderIds[0]}`);
-      expect(invoices.body.invoices).toHaveLength(1);
-    }, { timeoutMs: 30_000 });
+    await eventually(
+      async () => {
+        const invoices = await http('GET', `${system.url('finance')}/invoices?orderId=${orderIds[0]}`);
+        expect(invoices.body.invoices).toHaveLength(1);
+      },
+      { timeoutMs: 30_000 },
+    );
     const support = await http('GET', `${system.url('support')}/case-order-views/${orderIds[0]}`);
     expect(support.body).toMatchObject({ personalData: 'present', checkout: { shippingAddress: { name, line1: street } } });
 
@@ -71,10 +74,13 @@ describe('Erasing a buyer, end to end', () => {
     expect(erased.status).toBe(204);
     for (const orderId of orderIds) {
       expect(await orderOf(system, orderId)).toMatchObject({ orderId, shippingAddress: null, personalData: 'erased', total: { amount: 3399, currency: 'EUR' } });
-      await eventually(async () => {
-        const view = await http('GET', `${system.url('support')}/case-order-views/${orderId}`);
-        expect(view.body).toMatchObject({ personalData: 'erased', checkout: { buyerId, shippingAddress: null, total: { amount: 3399, currency: 'EUR' } } });
-      }, { timeoutMs: 30_000 });
+      await eventually(
+        async () => {
+          const view = await http('GET', `${system.url('support')}/case-order-views/${orderId}`);
+          expect(view.body).toMatchObject({ personalData: 'erased', checkout: { buyerId, shippingAddress: null, total: { amount: 3399, currency: 'EUR' } } });
+        },
+        { timeoutMs: 30_000 },
+      );
     }
     await downstreamCaughtUp(system, 'checkout.orders');
     const contexts: ServiceName[] = ['checkout', 'fulfillment', 'finance', 'support'];

@@ -46,8 +46,9 @@ describe(`Hostile requests against every route (${requests} of them, seed ${seed
 
     const answers = await inParallel(sample, 8, (request) => send(system.url(request.route.service as ServiceName), request, token));
 
-    const wrong = answers.filter(({ request, status, contentType, length }) =>
-      status >= 500 || status < 200 || (status < 400 && request.method !== 'GET') || (status >= 400 && !contentType.startsWith('application/problem+json')) || length > 4096,
+    const wrong = answers.filter(
+      ({ request, status, contentType, length }) =>
+        status >= 500 || status < 200 || (status < 400 && request.method !== 'GET') || (status >= 400 && !contentType.startsWith('application/problem+json')) || length > 4096,
     );
     console.log(`fuzz: ${answers.length} requests over ${routes.length} routes, seed ${seed}; by status ${JSON.stringify(countBy(answers.map((a) => a.status)))}`);
     expect(wrong.slice(0, 10).map(explain)).toEqual([]);
@@ -91,7 +92,9 @@ async function footprint(system: System): Promise<Record<string, string>> {
     const client = new Client({ connectionString: database.ownerUrl });
     await client.connect();
     try {
-      const tables = await client.query<{ name: string }>(`SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) AS name FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1`);
+      const tables = await client.query<{ name: string }>(
+        `SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) AS name FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1`,
+      );
       for (const { name: table } of tables.rows) {
         const result = await client.query<{ count: string }>(`SELECT count(*) AS count FROM ${table}`);
         counts[`${name}:${table}`] = result.rows[0]!.count;

@@ -40,7 +40,14 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
     const { orderId } = placed.body;
 
     const { shipments, revenueEvents, view } = await fullyProjected(system, orderId);
-    expect(shipments[0]).toMatchObject({ orderId, status: 'created', lines: [{ sku: 'MUG-BLUE', quantity: 2 }, { sku: 'TEA-EARL', quantity: 1 }] });
+    expect(shipments[0]).toMatchObject({
+      orderId,
+      status: 'created',
+      lines: [
+        { sku: 'MUG-BLUE', quantity: 2 },
+        { sku: 'TEA-EARL', quantity: 1 },
+      ],
+    });
     expect(revenueEvents[0]).toMatchObject({ orderId, kind: 'deferred', amount: { amount: 3399, currency: 'EUR' } });
     const { shipmentId } = shipments[0] as { shipmentId: string };
     const { revenueEventId } = revenueEvents[0] as { revenueEventId: string };
@@ -49,7 +56,13 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
       checkout: { total: { amount: 3399, currency: 'EUR' } },
       payment: { state: 'authorized', amount: { amount: 3399, currency: 'EUR' }, authorizationReference: expect.any(String) },
       fraudReview: null,
-      reservation: { status: 'reserved', lines: [{ sku: 'MUG-BLUE', quantity: 2 }, { sku: 'TEA-EARL', quantity: 1 }] },
+      reservation: {
+        status: 'reserved',
+        lines: [
+          { sku: 'MUG-BLUE', quantity: 2 },
+          { sku: 'TEA-EARL', quantity: 1 },
+        ],
+      },
       confirmedAt: expect.any(String),
       cancellation: null,
       shipments: [{ shipmentId, status: 'created' }],
@@ -74,10 +87,13 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
     expect(placed.status).toBe(201);
     const { orderId } = placed.body;
 
-    await eventually(async () => {
-      const order = await http('GET', `${system.url('checkout')}/orders/${orderId}`);
-      expect(order.body).toMatchObject({ orderId, status: 'cancelled', cancellationReason: 'payment_declined' });
-    }, { timeoutMs: 20_000 });
+    await eventually(
+      async () => {
+        const order = await http('GET', `${system.url('checkout')}/orders/${orderId}`);
+        expect(order.body).toMatchObject({ orderId, status: 'cancelled', cancellationReason: 'payment_declined' });
+      },
+      { timeoutMs: 20_000 },
+    );
     const cancelled = OrderCancelledV1.parse((await publishedAbout(orderId, OrderCancelledV1)).body);
     expect(cancelled.data).toMatchObject({ reason: 'payment_declined', paymentWasAuthorized: false });
     await downstreamCaughtUp(system, 'checkout.orders');
@@ -94,9 +110,7 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
       shipments: [],
       revenue: [],
     });
-    expect(view.timeline.map((entry: { type: string }) => entry.type).sort()).toEqual(
-      ['checkout.cart-checked-out', 'checkout.order-cancelled', 'checkout.payment-failed'],
-    );
+    expect(view.timeline.map((entry: { type: string }) => entry.type).sort()).toEqual(['checkout.cart-checked-out', 'checkout.order-cancelled', 'checkout.payment-failed']);
   });
 
   it('cancelled by the buyer once confirmed: its stock is released, its shipment cancelled and its deferred revenue reversed, and nobody is invoiced', async () => {
@@ -113,15 +127,18 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
     expect(cancelled.status).toBe(200);
     expect(cancelled.body).toMatchObject({ orderId, status: 'cancelled', cancellationReason: 'buyer_cancelled' });
 
-    const { revenueEvents, invoices, view } = await eventually(async () => {
-      const state = await downstreamOf(system, orderId);
-      expect(state.shipments).toEqual([expect.objectContaining({ shipmentId: shipment.shipmentId, status: 'cancelled' })]);
-      expect(state.revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred' }), expect.objectContaining({ kind: 'reversal' })]);
-      expect(state.view?.status).toBe('cancelled');
-      expect(state.view?.revenue).toHaveLength(2);
-      expect(state.view?.shipments).toEqual([expect.objectContaining({ status: 'cancelled' })]);
-      return state;
-    }, { timeoutMs: 20_000 });
+    const { revenueEvents, invoices, view } = await eventually(
+      async () => {
+        const state = await downstreamOf(system, orderId);
+        expect(state.shipments).toEqual([expect.objectContaining({ shipmentId: shipment.shipmentId, status: 'cancelled' })]);
+        expect(state.revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred' }), expect.objectContaining({ kind: 'reversal' })]);
+        expect(state.view?.status).toBe('cancelled');
+        expect(state.view?.revenue).toHaveLength(2);
+        expect(state.view?.shipments).toEqual([expect.objectContaining({ status: 'cancelled' })]);
+        return state;
+      },
+      { timeoutMs: 20_000 },
+    );
     expect(await stockLevel(system, sku)).toEqual({ sku, onHand: 5, reserved: 0, available: 5 });
     const [deferred, reversal] = revenueEvents as { revenueEventId: string; amount: unknown }[];
     expect(view).toMatchObject({
@@ -166,7 +183,19 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
   const badRequests: [string, { body?: unknown; raw?: string }, number, string][] = [
     ['51 lines', { body: anOrderRequest({ lines: lines(51) }) }, 422, 'order_line_limit_exceeded'],
     ['quantity 0', { body: anOrderRequest({ lines: [{ sku: 'A', quantity: 0, unitPrice: { amount: 100, currency: 'EUR' } }] }) }, 422, 'invalid_quantity'],
-    ['mixed currencies', { body: anOrderRequest({ lines: [{ sku: 'A', quantity: 1, unitPrice: { amount: 100, currency: 'EUR' } }, { sku: 'B', quantity: 1, unitPrice: { amount: 100, currency: 'USD' } }] }) }, 422, 'mixed_currencies'],
+    [
+      'mixed currencies',
+      {
+        body: anOrderRequest({
+          lines: [
+            { sku: 'A', quantity: 1, unitPrice: { amount: 100, currency: 'EUR' } },
+            { sku: 'B', quantity: 1, unitPrice: { amount: 100, currency: 'USD' } },
+          ],
+        }),
+      },
+      422,
+      'mixed_currencies',
+    ],
     ['a negative price', { body: anOrderRequest({ lines: [{ sku: 'A', quantity: 1, unitPrice: { amount: -5, currency: 'EUR' } }] }) }, 422, 'non_positive_price'],
     ['no lines', { body: anOrderRequest({ lines: [] }) }, 422, 'order_has_no_lines'],
     ['an unknown field', { body: anOrderRequest({ coupon: 'FREE' }) }, 400, 'invalid_request'],
@@ -247,11 +276,14 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
     const next = anEvent(PaymentAuthorizedV1, { aggregateId: orderId, data: { orderId } });
     await system.topics.send('checkout.orders', { ...kafkaMessage(next), key: orderId });
 
-    await eventually(async () => {
-      const { shipments, revenueEvents } = await downstreamOf(system, orderId);
-      expect(shipments).toEqual([expect.objectContaining({ orderId, status: 'created' })]);
-      expect(revenueEvents).toEqual([expect.objectContaining({ orderId, kind: 'deferred' })]);
-    }, { timeoutMs: 20_000 });
+    await eventually(
+      async () => {
+        const { shipments, revenueEvents } = await downstreamOf(system, orderId);
+        expect(shipments).toEqual([expect.objectContaining({ orderId, status: 'created' })]);
+        expect(revenueEvents).toEqual([expect.objectContaining({ orderId, kind: 'deferred' })]);
+      },
+      { timeoutMs: 20_000 },
+    );
     // Support, too, read past the refused message: it shows the payment, on a view without a checkout.
     await downstreamCaughtUp(system, 'checkout.orders');
     const { view } = await downstreamOf(system, orderId);

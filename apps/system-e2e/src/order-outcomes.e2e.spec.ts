@@ -104,10 +104,13 @@ describe('Every outcome of an order, end to end', () => {
     });
     expect((await publishedOnce(orders, orderId, PaymentAuthorizedV1)).data.amount).toEqual({ amount: 1_000_000, currency: 'EUR' });
     expect(await shipmentOf(system, orderId)).toMatchObject({ lines: [{ sku: 'RING', quantity: 1 }] });
-    await eventually(async () => {
-      const { revenueEvents } = await downstreamOf(system, orderId);
-      expect(revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred', amount: { amount: 1_000_000, currency: 'EUR' } })]);
-    }, { timeoutMs: 30_000 });
+    await eventually(
+      async () => {
+        const { revenueEvents } = await downstreamOf(system, orderId);
+        expect(revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred', amount: { amount: 1_000_000, currency: 'EUR' } })]);
+      },
+      { timeoutMs: 30_000 },
+    );
     const after = await http('GET', `${system.url('checkout')}/fraud-reviews`);
     expect(after.body.reviews.map((review: { orderId: string }) => review.orderId)).not.toContain(orderId);
     await supportShows(system, orderId, {
@@ -182,11 +185,14 @@ describe('Every outcome of an order, end to end', () => {
     expect((await publishedOnce(orders, orderId, OrderCancelledV1)).data).toMatchObject({ reason: 'out_of_stock', paymentWasAuthorized: true, authorizationVoided: true });
     const failed = await tappedAbout(reservations, orderId, InventoryReservationFailedV1);
     expect(InventoryReservationFailedV1.parse(failed.body).data.unavailable).toEqual([{ sku: scarce, requested: 2, available: 1, reason: 'insufficient_stock' }]);
-    const downstream = await eventually(async () => {
-      const state = await downstreamOf(system, orderId);
-      expect(state.revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred' }), expect.objectContaining({ kind: 'reversal' })]);
-      return state;
-    }, { timeoutMs: 30_000 });
+    const downstream = await eventually(
+      async () => {
+        const state = await downstreamOf(system, orderId);
+        expect(state.revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred' }), expect.objectContaining({ kind: 'reversal' })]);
+        return state;
+      },
+      { timeoutMs: 30_000 },
+    );
     expect(downstream.shipments).toEqual([]);
     expect(await stockLevel(system, scarce)).toEqual({ sku: scarce, onHand: 1, reserved: 0, available: 1 });
 
@@ -208,37 +214,43 @@ describe('Every outcome of an order, end to end', () => {
     });
   });
 
-  it.concurrent('not answered by Fulfillment before the deadline (it is down): cancelled (timed_out) and voided; its late answer changes nothing and its stock goes back', async () => {
-    const orderId = await placeOrder(impatient);
-    const waiting = await waitForStatus(impatient, orderId, 'payment_authorized', 'awaiting_inventory');
-    expect(waiting.process.deadline).toEqual(expect.any(String));
+  it.concurrent(
+    'not answered by Fulfillment before the deadline (it is down): cancelled (timed_out) and voided; its late answer changes nothing and its stock goes back',
+    async () => {
+      const orderId = await placeOrder(impatient);
+      const waiting = await waitForStatus(impatient, orderId, 'payment_authorized', 'awaiting_inventory');
+      expect(waiting.process.deadline).toEqual(expect.any(String));
 
-    const cancelled = await waitForStatus(impatient, orderId, 'cancelled', 'cancelled');
+      const cancelled = await waitForStatus(impatient, orderId, 'cancelled', 'cancelled');
 
-    expect(cancelled).toMatchObject({ cancellationReason: 'timed_out', payment: { state: 'voided' } });
-    expect((await publishedOnce(impatientOrders, orderId, OrderCancelledV1)).data).toMatchObject({ reason: 'timed_out', paymentWasAuthorized: true, authorizationVoided: true });
-    // Back up, Fulfillment reads the payment (and reserves) then the cancellation (and releases), in that order.
-    await impatient.startInstance('fulfillment');
-    const late = await tappedAbout(impatientReservations, orderId, InventoryReservedV1);
-    await checkoutHandledTapped(impatient, 'fulfillment.reservations', late);
-    await eventually(async () => {
-      const { shipments, revenueEvents } = await downstreamOf(impatient, orderId);
-      expect(shipments).toEqual([expect.objectContaining({ orderId, status: 'cancelled' })]);
-      expect(revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred' }), expect.objectContaining({ kind: 'reversal' })]);
-    }, { timeoutMs: 30_000 });
+      expect(cancelled).toMatchObject({ cancellationReason: 'timed_out', payment: { state: 'voided' } });
+      expect((await publishedOnce(impatientOrders, orderId, OrderCancelledV1)).data).toMatchObject({ reason: 'timed_out', paymentWasAuthorized: true, authorizationVoided: true });
+      // Back up, Fulfillment reads the payment (and reserves) then the cancellation (and releases), in that order.
+      await impatient.startInstance('fulfillment');
+      const late = await tappedAbout(impatientReservations, orderId, InventoryReservedV1);
+      await checkoutHandledTapped(impatient, 'fulfillment.reservations', late);
+      await eventually(
+        async () => {
+          const { shipments, revenueEvents } = await downstreamOf(impatient, orderId);
+          expect(shipments).toEqual([expect.objectContaining({ orderId, status: 'cancelled' })]);
+          expect(revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred' }), expect.objectContaining({ kind: 'reversal' })]);
+        },
+        { timeoutMs: 30_000 },
+      );
 
-    expect(await orderOf(impatient, orderId)).toEqual(cancelled);
-    expect(published(impatientOrders, orderId, OrderConfirmedV1)).toEqual([]);
-    expect(await stockLevel(impatient, 'MUG-BLUE')).toEqual({ sku: 'MUG-BLUE', onHand: plentyOfStock['MUG-BLUE'], reserved: 0, available: plentyOfStock['MUG-BLUE'] });
-    // Support records Fulfillment's late answer as news, but the order stays cancelled.
-    await supportShows(impatient, orderId, {
-      status: 'cancelled',
-      cancellation: { reason: 'timed_out', paymentWasAuthorized: true, authorizationVoided: true },
-      payment: { state: 'voided' },
-      reservation: { status: 'reserved' },
-      shipments: [{ status: 'cancelled' }],
-    });
-  });
+      expect(await orderOf(impatient, orderId)).toEqual(cancelled);
+      expect(published(impatientOrders, orderId, OrderConfirmedV1)).toEqual([]);
+      expect(await stockLevel(impatient, 'MUG-BLUE')).toEqual({ sku: 'MUG-BLUE', onHand: plentyOfStock['MUG-BLUE'], reserved: 0, available: plentyOfStock['MUG-BLUE'] });
+      // Support records Fulfillment's late answer as news, but the order stays cancelled.
+      await supportShows(impatient, orderId, {
+        status: 'cancelled',
+        cancellation: { reason: 'timed_out', paymentWasAuthorized: true, authorizationVoided: true },
+        payment: { state: 'voided' },
+        reservation: { status: 'reserved' },
+        shipments: [{ status: 'cancelled' }],
+      });
+    },
+  );
 
   // Cancelling before dispatch: journey.e2e.spec.ts ('cancelled by the buyer once confirmed').
   it.concurrent(
@@ -348,17 +360,22 @@ describe('Every outcome of an order, end to end', () => {
       }
       // The sandbox keeps its ledger in Checkout's memory (lost with the kill); what it answered is kept with each order.
       expect(await countRows(checkoutDb, "SELECT count(*) FROM orders WHERE id = ANY($1::uuid[]) AND payment_authorization_id = 'sbx_auth_' || id", [orderIds])).toBe(count);
-      await eventually(async () => {
-        for (const orderId of orderIds) {
-          const announced = published(orders, orderId, PaymentAuthorizedV1);
-          // A relay killed between the broker's ack and its mark sends the same event again (same id): at least once, never twice decided.
-          expect({ orderId, events: new Set(announced.map((event) => event.id)).size, references: new Set(announced.map((event) => event.data.authorizationReference)) }).toEqual({
-            orderId,
-            events: 1,
-            references: new Set([`sbx_auth_${orderId}`]),
-          });
-        }
-      }, { timeoutMs: 30_000 });
+      await eventually(
+        async () => {
+          for (const orderId of orderIds) {
+            const announced = published(orders, orderId, PaymentAuthorizedV1);
+            // A relay killed between the broker's ack and its mark sends the same event again (same id): at least once, never twice decided.
+            expect({ orderId, events: new Set(announced.map((event) => event.id)).size, references: new Set(announced.map((event) => event.data.authorizationReference)) }).toEqual(
+              {
+                orderId,
+                events: 1,
+                references: new Set([`sbx_auth_${orderId}`]),
+              },
+            );
+          }
+        },
+        { timeoutMs: 30_000 },
+      );
       const oneEachDownstream = async () => {
         for (const orderId of orderIds) {
           const { shipments, revenueEvents } = await downstreamOf(system, orderId);

@@ -38,17 +38,20 @@ describe('Under failure, every order still ends up exactly once in every context
   it('survives a consumer killed with SIGKILL in the middle of a burst', async () => {
     const burst = placeOrders(system, 60);
     // Kill Fulfillment once it has started on the burst, while orders are still arriving.
-    await eventually(async () => expect((await countRows(system.databases.get('fulfillment')!.url, 'SELECT count(*) FROM shipments'))).toBeGreaterThan(5), { intervalMs: 10 });
+    await eventually(async () => expect(await countRows(system.databases.get('fulfillment')!.url, 'SELECT count(*) FROM shipments')).toBeGreaterThan(5), { intervalMs: 10 });
     await system.kill('fulfillment');
     const orderIds = await burst;
     await system.startInstance('fulfillment');
 
     await eventually(async () => expect(await perOrderCounts(system, 'shipments', orderIds)).toEqual({ total: 60, distinct: 60 }), { timeoutMs: 60_000 });
     await eventually(async () => expect(await perOrderCounts(system, 'revenue_events', orderIds)).toEqual({ total: 60, distinct: 60 }), { timeoutMs: 60_000 });
-    await eventually(async () => {
-      const views = await countRows(system.databases.get('support')!.url, 'SELECT count(*) FROM case_order_views WHERE order_id = ANY($1::uuid[])', [orderIds]);
-      expect(views).toBe(60);
-    }, { timeoutMs: 60_000 });
+    await eventually(
+      async () => {
+        const views = await countRows(system.databases.get('support')!.url, 'SELECT count(*) FROM case_order_views WHERE order_id = ANY($1::uuid[])', [orderIds]);
+        expect(views).toBe(60);
+      },
+      { timeoutMs: 60_000 },
+    );
   });
 
   it('shares the partitions between two instances of a consumer without double effects', async () => {
@@ -56,11 +59,14 @@ describe('Under failure, every order still ends up exactly once in every context
     const admin = system.kafka.admin();
     await admin.connect();
     const group = system.group('finance');
-    await eventually(async () => {
-      const { groups } = await admin.describeGroups([group]);
-      expect(groups[0]!.state).toBe('Stable');
-      expect(groups[0]!.members).toHaveLength(2);
-    }, { timeoutMs: 60_000, intervalMs: 250 });
+    await eventually(
+      async () => {
+        const { groups } = await admin.describeGroups([group]);
+        expect(groups[0]!.state).toBe('Stable');
+        expect(groups[0]!.members).toHaveLength(2);
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
     await admin.disconnect();
 
     const orderIds = await placeOrders(system, 40);

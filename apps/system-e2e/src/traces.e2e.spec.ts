@@ -60,7 +60,15 @@ class Collector {
     for (const resourceSpans of body.resourceSpans ?? []) {
       const service = String(attributesOf(resourceSpans.resource?.attributes)['service.name']);
       for (const span of (resourceSpans.scopeSpans ?? []).flatMap((scope) => scope.spans ?? [])) {
-        this.spans.push({ service, traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId ?? '', name: span.name, kind: span.kind, attributes: attributesOf(span.attributes) });
+        this.spans.push({
+          service,
+          traceId: span.traceId,
+          spanId: span.spanId,
+          parentSpanId: span.parentSpanId ?? '',
+          name: span.name,
+          kind: span.kind,
+          attributes: attributesOf(span.attributes),
+        });
       }
     }
   }
@@ -94,21 +102,24 @@ describe('One order, one trace across the four contexts (OTLP from the built ser
     const consumersOf = (service: string) => [...byId.values()].filter((span) => span.service === service && span.kind === 5);
     const parentOf = (span: ExportedSpan) => byId.get(span.parentSpanId);
     const isServer = (span: ExportedSpan | undefined) => span?.kind === 2 && span.name === 'POST /orders';
-    const server = await eventually(() => {
-      for (const span of collector.spans.filter((candidate) => candidate.traceId === traceId)) byId.set(span.spanId, span);
-      // Support projects every event about the order; Finance and Fulfillment take the payment.
-      expect(consumersOf('support').length).toBeGreaterThanOrEqual(4);
-      expect(consumersOf('finance').length).toBeGreaterThanOrEqual(1);
-      expect(consumersOf('fulfillment').length).toBeGreaterThanOrEqual(1);
-      // Every span of the order's trace leads back to the request, through spans that were exported
-      // (a parent ends, and is exported, after its children: wait for it).
-      for (const span of byId.values()) {
-        let hop: ExportedSpan | undefined = span;
-        for (let depth = 0; hop && !isServer(hop) && depth < 50; depth++) hop = parentOf(hop);
-        expect({ span: `${span.service} ${span.name}`, reachesTheRequest: isServer(hop) }).toEqual({ span: `${span.service} ${span.name}`, reachesTheRequest: true });
-      }
-      return [...byId.values()].find(isServer)!;
-    }, { timeoutMs: 30_000 });
+    const server = await eventually(
+      () => {
+        for (const span of collector.spans.filter((candidate) => candidate.traceId === traceId)) byId.set(span.spanId, span);
+        // Support projects every event about the order; Finance and Fulfillment take the payment.
+        expect(consumersOf('support').length).toBeGreaterThanOrEqual(4);
+        expect(consumersOf('finance').length).toBeGreaterThanOrEqual(1);
+        expect(consumersOf('fulfillment').length).toBeGreaterThanOrEqual(1);
+        // Every span of the order's trace leads back to the request, through spans that were exported
+        // (a parent ends, and is exported, after its children: wait for it).
+        for (const span of byId.values()) {
+          let hop: ExportedSpan | undefined = span;
+          for (let depth = 0; hop && !isServer(hop) && depth < 50; depth++) hop = parentOf(hop);
+          expect({ span: `${span.service} ${span.name}`, reachesTheRequest: isServer(hop) }).toEqual({ span: `${span.service} ${span.name}`, reachesTheRequest: true });
+        }
+        return [...byId.values()].find(isServer)!;
+      },
+      { timeoutMs: 30_000 },
+    );
     expect(server).toMatchObject({ service: 'checkout', parentSpanId: callerSpanId });
     // Each downstream context's consumer span continues a publication (a PRODUCER span) of another context.
     for (const service of ['fulfillment', 'finance', 'support']) {
@@ -119,7 +130,9 @@ describe('One order, one trace across the four contexts (OTLP from the built ser
     }
     // The pg instrumentation runs in the built services: their SQL is in the trace, under a consumer or the request.
     for (const service of services) {
-      expect([...byId.values()].filter((span) => span.service === service && (span.attributes['db.system.name'] ?? span.attributes['db.system']) === 'postgresql').length).toBeGreaterThan(0);
+      expect(
+        [...byId.values()].filter((span) => span.service === service && (span.attributes['db.system.name'] ?? span.attributes['db.system']) === 'postgresql').length,
+      ).toBeGreaterThan(0);
     }
   });
 });

@@ -33,7 +33,7 @@ describe('The warehouse, end to end', () => {
       { timeoutMs: 30_000 },
     );
 
-  it('walks an order from checkout to the buyer\'s door: confirmed, picked, packed, dispatched, delivered — completed, tracked in Support, its units gone from stock', async () => {
+  it("walks an order from checkout to the buyer's door: confirmed, picked, packed, dispatched, delivered — completed, tracked in Support, its units gone from stock", async () => {
     const [mug, tea] = [aSku('MUG'), aSku('TEA')];
     await stock(system, { [mug]: 10, [tea]: 5 });
     const orderId = await placeOrder(system, anOrderRequest({ lines: linesOf({ [mug]: 2, [tea]: 1 }) }));
@@ -55,17 +55,42 @@ describe('The warehouse, end to end', () => {
     });
     expect(await stockLevel(system, mug)).toEqual({ sku: mug, onHand: 8, reserved: 0, available: 8 });
     expect(await stockLevel(system, tea)).toEqual({ sku: tea, onHand: 4, reserved: 0, available: 4 });
-    const { view } = await eventually(async () => {
-      const state = await downstreamOf(system, orderId);
-      expect(state.view).toMatchObject({ status: 'completed', shipments: [{ status: 'delivered' }] });
-      return state;
-    }, { timeoutMs: 30_000 });
+    const { view } = await eventually(
+      async () => {
+        const state = await downstreamOf(system, orderId);
+        expect(state.view).toMatchObject({ status: 'completed', shipments: [{ status: 'delivered' }] });
+        return state;
+      },
+      { timeoutMs: 30_000 },
+    );
     expect(view).toMatchObject({
-      reservation: { status: 'reserved', lines: [{ sku: mug, quantity: 2 }, { sku: tea, quantity: 1 }] },
-      shipments: [{ shipmentId, status: 'delivered', ...parcel, pickedAt: expect.any(String), packedAt: expect.any(String), dispatchedAt: expect.any(String), deliveredAt: expect.any(String) }],
+      reservation: {
+        status: 'reserved',
+        lines: [
+          { sku: mug, quantity: 2 },
+          { sku: tea, quantity: 1 },
+        ],
+      },
+      shipments: [
+        {
+          shipmentId,
+          status: 'delivered',
+          ...parcel,
+          pickedAt: expect.any(String),
+          packedAt: expect.any(String),
+          dispatchedAt: expect.any(String),
+          deliveredAt: expect.any(String),
+        },
+      ],
     });
     expect(view.timeline.map((entry: { type: string }) => entry.type)).toEqual(
-      expect.arrayContaining(['fulfillment.shipment-picked', 'fulfillment.shipment-packed', 'fulfillment.shipment-dispatched', 'fulfillment.shipment-delivered', 'checkout.order-completed']),
+      expect.arrayContaining([
+        'fulfillment.shipment-picked',
+        'fulfillment.shipment-packed',
+        'fulfillment.shipment-dispatched',
+        'fulfillment.shipment-delivered',
+        'checkout.order-completed',
+      ]),
     );
     // Done is done: the warehouse cannot pick it again, nor the buyer cancel it.
     expect((await step(system, shipmentId, 'pick')).body).toMatchObject({ status: 409, code: 'shipment_step_already_done' });
@@ -82,11 +107,14 @@ describe('The warehouse, end to end', () => {
     expect(cancelled).toMatchObject({ cancellationReason: 'out_of_stock', payment: { state: 'voided' } });
     expect(await stockLevel(system, mug)).toEqual({ sku: mug, onHand: 10, reserved: 0, available: 10 });
     expect(await stockLevel(system, never)).toEqual({ sku: never, onHand: 0, reserved: 0, available: 0 });
-    const { view, shipments } = await eventually(async () => {
-      const state = await downstreamOf(system, orderId);
-      expect(state.view).toMatchObject({ status: 'cancelled', reservation: { status: 'failed' }, revenue: [{ kind: 'deferred' }, { kind: 'reversal' }] });
-      return state;
-    }, { timeoutMs: 30_000 });
+    const { view, shipments } = await eventually(
+      async () => {
+        const state = await downstreamOf(system, orderId);
+        expect(state.view).toMatchObject({ status: 'cancelled', reservation: { status: 'failed' }, revenue: [{ kind: 'deferred' }, { kind: 'reversal' }] });
+        return state;
+      },
+      { timeoutMs: 30_000 },
+    );
     expect(shipments).toEqual([]);
     expect(view).toMatchObject({
       cancellation: { reason: 'out_of_stock', authorizationVoided: true },

@@ -27,7 +27,9 @@ describe('the compatibility rule', () => {
   const v1 = jsonSchemaOf(z.object({ orderId: z.string(), total: z.object({ amount: z.number().int(), currency: z.string() }), note: z.string().optional() }));
 
   it('accepts a new optional field', () => {
-    const grown = jsonSchemaOf(z.object({ orderId: z.string(), total: z.object({ amount: z.number().int(), currency: z.string() }), note: z.string().optional(), gift: z.boolean().optional() }));
+    const grown = jsonSchemaOf(
+      z.object({ orderId: z.string(), total: z.object({ amount: z.number().int(), currency: z.string() }), note: z.string().optional(), gift: z.boolean().optional() }),
+    );
     expect(breakingChanges(v1, grown)).toEqual([]);
   });
 

@@ -36,7 +36,10 @@ function objectChanges(published: JsonSchema, current: JsonSchema, path: string)
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((key) => `${key}:${canonical((value as JsonSchema)[key])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${key}:${canonical((value as JsonSchema)[key])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }

@@ -4,8 +4,7 @@ import { allContracts } from './catalog';
 import { ContractViolation } from './contract';
 
 const examplesDir = join(__dirname, 'examples');
-const exampleOf = (wireType: string): unknown =>
-  JSON.parse(readFileSync(join(examplesDir, `${wireType}.json`), 'utf8'));
+const exampleOf = (wireType: string): unknown => JSON.parse(readFileSync(join(examplesDir, `${wireType}.json`), 'utf8'));
 
 describe('published contracts', () => {
   it.each(allContracts.map((c) => [c.wireType, c] as const))('%s has a recorded example that parses', (wire, contract) => {

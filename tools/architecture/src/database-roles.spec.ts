@@ -35,9 +35,7 @@ describe.each(stack.contexts)("the $name context's database roles", (context) =>
   });
 
   it('checks its runtime role against PostgreSQL in a spec (describeRuntimeRole)', () => {
-    const specs = [...filesUnder(join(workspace, 'libs', context.name)), ...filesUnder(join(workspace, 'apps', context.name))].filter((path) =>
-      path.endsWith('.spec.ts'),
-    );
+    const specs = [...filesUnder(join(workspace, 'libs', context.name)), ...filesUnder(join(workspace, 'apps', context.name))].filter((path) => path.endsWith('.spec.ts'));
     expect(specs.some((path) => readFileSync(path, 'utf8').includes('describeRuntimeRole('))).toBe(true);
   });
 

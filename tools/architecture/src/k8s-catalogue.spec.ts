@@ -10,11 +10,11 @@ import { workspace } from './k8s-manifests';
 describe('the demo stock catalogue on Kubernetes', () => {
   const read = (path: string) => readFileSync(join(workspace, path), 'utf8');
 
-  it('is the dev overlay\'s copy of docker/provisioning/catalogue.json, byte for byte', () => {
+  it("is the dev overlay's copy of docker/provisioning/catalogue.json, byte for byte", () => {
     expect(read('k8s/overlays/dev/catalogue.json')).toBe(read('docker/provisioning/catalogue.json'));
   });
 
-  it('is seeded by Fulfillment\'s pod after its migrations, from the generated ConfigMap', () => {
+  it("is seeded by Fulfillment's pod after its migrations, from the generated ConfigMap", () => {
     const kustomization = load(read('k8s/overlays/dev/kustomization.yaml')) as {
       configMapGenerator: { name: string; files: string[] }[];
       patches: { target: { kind: string; name?: string }; patch: string }[];
@@ -29,6 +29,8 @@ describe('the demo stock catalogue on Kubernetes', () => {
         value: expect.objectContaining({ command: ['node', 'dist/apps/fulfillment/main.js', 'seed-stock', '/etc/bazaar/catalogue/catalogue.json'] }),
       }),
     );
-    expect(operations).toContainEqual(expect.objectContaining({ path: '/spec/template/spec/volumes/-', value: { name: 'catalogue', configMap: { name: 'fulfillment-catalogue' } } }));
+    expect(operations).toContainEqual(
+      expect.objectContaining({ path: '/spec/template/spec/volumes/-', value: { name: 'catalogue', configMap: { name: 'fulfillment-catalogue' } } }),
+    );
   });
 });

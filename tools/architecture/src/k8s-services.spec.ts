@@ -7,8 +7,7 @@ import { loadManifests, loadStack, Manifest, ofKind, readEnvFile } from './k8s-m
 const stack = loadStack();
 const manifests = loadManifests('base');
 
-const named = (kind: string, name: string): Manifest | undefined =>
-  ofKind(manifests, kind).find((manifest) => manifest.metadata.name === name);
+const named = (kind: string, name: string): Manifest | undefined => ofKind(manifests, kind).find((manifest) => manifest.metadata.name === name);
 
 describe.each(stack.contexts)('the $name service on Kubernetes', (context) => {
   it('listens on the port stack.json gives it, in its config, container and Service', () => {

@@ -6,11 +6,13 @@ import { join } from 'node:path';
 import { ESLint } from 'eslint';
 
 const workspace = process.argv[2];
-const cases = JSON.parse(await new Promise((resolve) => {
-  let input = '';
-  process.stdin.on('data', (chunk) => (input += chunk));
-  process.stdin.on('end', () => resolve(input));
-}));
+const cases = JSON.parse(
+  await new Promise((resolve) => {
+    let input = '';
+    process.stdin.on('data', (chunk) => (input += chunk));
+    process.stdin.on('end', () => resolve(input));
+  }),
+);
 const eslint = new ESLint({ cwd: workspace });
 const results = [];
 for (const { project, source, rule = '@nx/enforce-module-boundaries' } of cases) {

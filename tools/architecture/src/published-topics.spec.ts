@@ -13,12 +13,9 @@ const eventTopics = stack.topics.map((topic) => topic.name).filter((name) => !de
 const contractTopics = [...new Set(allContracts.map((contract) => contract.topic))];
 
 describe('topics of the published language', () => {
-  it.each(allContracts.map((contract) => [contract.wireType, contract] as const))(
-    '%s travels on a topic stack.json declares, owned by its producer',
-    (_wireType, contract) => {
-      expect(ownerOf.get(contract.topic)).toBe(contract.producer);
-    },
-  );
+  it.each(allContracts.map((contract) => [contract.wireType, contract] as const))('%s travels on a topic stack.json declares, owned by its producer', (_wireType, contract) => {
+    expect(ownerOf.get(contract.topic)).toBe(contract.producer);
+  });
 
   it('are exactly the event topics stack.json declares (besides the dead letters): none declared for nothing', () => {
     expect(contractTopics.sort()).toEqual([...eventTopics].sort());
@@ -30,9 +27,7 @@ describe('topics of the published language', () => {
 
   it('that carry news of an order from another context may all be read by Support on Kubernetes, which projects every such event', () => {
     // Support's own events (its cases) are read from its tables, not from the topic.
-    const aboutAnOrder = allContracts.filter(
-      (contract) => contract.producer !== 'support' && 'orderId' in ((contract.schema as unknown as { shape?: object }).shape ?? {}),
-    );
+    const aboutAnOrder = allContracts.filter((contract) => contract.producer !== 'support' && 'orderId' in ((contract.schema as unknown as { shape?: object }).shape ?? {}));
     const support = ofKind(loadManifests('base'), 'KafkaUser').find((user) => user.metadata.name === 'support')!;
     const acls = support.spec.authorization.acls as { resource: { type: string; name: string }; operations: string[] }[];
     const read = acls.filter((acl) => acl.resource.type === 'topic' && acl.operations.includes('Read')).map((acl) => acl.resource.name);

@@ -88,7 +88,12 @@ export function parseOptions(argv) {
   return {
     mode,
     ...base,
-    steps: values.steps ? values.steps.split(',').map(Number).filter((n) => n > 0) : base.steps,
+    steps: values.steps
+      ? values.steps
+          .split(',')
+          .map(Number)
+          .filter((n) => n > 0)
+      : base.steps,
     stepMs: values['step-seconds'] ? Number(values['step-seconds']) * 1000 : base.stepMs,
     closed: values['no-closed']
       ? null
@@ -99,7 +104,12 @@ export function parseOptions(argv) {
     env,
     envFor,
     label: values.label ?? null,
-    profile: values.profile ? values.profile.split(',').map((c) => c.trim()).filter(Boolean) : [],
+    profile: values.profile
+      ? values.profile
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean)
+      : [],
     out: values.out ?? null,
     requestTimeoutMs: 10_000,
   };

@@ -15,16 +15,27 @@ import { round } from './stats.mjs';
 export async function runStep(spec, { system, resources, backlog, database, loadgenPids, opts }) {
   const checkout = system.services.find((s) => s.name === 'checkout');
   // The prefix names idempotency keys and buyers (token subjects): letters, digits, . _ - only.
-  const plan = { url: `${checkout.url}/orders`, prefix: `${system.runId}-${spec.name.replace(/[^\w.-]+/g, '_')}`, timeoutMs: opts.requestTimeoutMs, issuer: system.issuer.url, ...spec };
+  const plan = {
+    url: `${checkout.url}/orders`,
+    prefix: `${system.runId}-${spec.name.replace(/[^\w.-]+/g, '_')}`,
+    timeoutMs: opts.requestTimeoutMs,
+    issuer: system.issuer.url,
+    ...spec,
+  };
   const total = (spec.warmupMs + spec.durationMs) / 1000;
   const started = Date.now();
   const load = await runLoad(plan, {
     onStart: (pid) => loadgenPids.add(pid),
-    onProgress: (p) => progress(`${spec.name}  ${Math.round((Date.now() - started) / 1000)}s/${total}s  sent ${p.sent}  ok ${p.ok}  failed ${p.failed}  in flight ${p.inflight}${pipelineLine(backlog)}`),
+    onProgress: (p) =>
+      progress(
+        `${spec.name}  ${Math.round((Date.now() - started) / 1000)}s/${total}s  sent ${p.sent}  ok ${p.ok}  failed ${p.failed}  in flight ${p.inflight}${pipelineLine(backlog)}`,
+      ),
   });
   const loadEnded = Date.now();
   const deadline = loadEnded + opts.drainTimeoutMs;
-  const drain = await waitDrained(system.pools, deadline, (c) => progress(`${spec.name}  draining: placed ${c.placed}  fulfillment ${c.fulfillment}  confirmed ${c.confirmed}  finance ${c.finance}  support ${c.support}`));
+  const drain = await waitDrained(system.pools, deadline, (c) =>
+    progress(`${spec.name}  draining: placed ${c.placed}  fulfillment ${c.fulfillment}  confirmed ${c.confirmed}  finance ${c.finance}  support ${c.support}`),
+  );
   // The counts are cheap but approximate for Support: the exact word is every order's own rows.
   let e2e = await endToEnd(system.pools, load.orderIds);
   while (drain.drained && e2e.reached.all < e2e.orders && Date.now() < deadline) {

@@ -3,7 +3,15 @@ import { latencyThroughputSvg } from '../lib/report/chart-svg.mjs';
 describe('the latency-throughput chart', () => {
   const svg = latencyThroughputSvg({
     title: 'Bazaar <test>',
-    series: [{ name: 'HTTP p99', points: [{ x: 100, y: 12 }, { x: 250, y: 40 }] }],
+    series: [
+      {
+        name: 'HTTP p99',
+        points: [
+          { x: 100, y: 12 },
+          { x: 250, y: 40 },
+        ],
+      },
+    ],
     closed: [{ name: 'HTTP p99', points: [{ x: 300, y: 900 }] }],
   });
 

@@ -8,16 +8,12 @@ const script = checkoutWriteScript(message);
 
 describe("the pgbench script of Checkout's write path", () => {
   it('runs the same statements in one transaction: key, order, lines, outbox row (its trigger notifies)', () => {
-    const statements = script.split('\n').filter((line) => /^[A-Z]/.test(line)).map((line) => line.split(' (')[0]!.split(' VALUES')[0]);
+    const statements = script
+      .split('\n')
+      .filter((line) => /^[A-Z]/.test(line))
+      .map((line) => line.split(' (')[0]!.split(' VALUES')[0]);
 
-    expect(statements).toEqual([
-      'BEGIN;',
-      'INSERT INTO idempotency_keys',
-      'INSERT INTO orders',
-      'INSERT INTO order_lines',
-      'INSERT INTO outbox',
-      'END;',
-    ]);
+    expect(statements).toEqual(['BEGIN;', 'INSERT INTO idempotency_keys', 'INSERT INTO orders', 'INSERT INTO order_lines', 'INSERT INTO outbox', 'END;']);
   });
 
   it('uses no pgbench variables but its own (JSON colons are followed by a space, so `:null` is not one)', () => {

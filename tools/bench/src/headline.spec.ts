@@ -14,7 +14,12 @@ const result = {
   steps: [step('100/s', 100, 99, true, 150), step('250/s', 250, 248, true, 200), step('500/s', 500, 310, false, 9000)],
   closed: step('closed 64', null, 320, false, 12000),
   ceilings: {
-    pgbench: { runs: [{ variant: 'statements', clients: 16, tps: 800 }, { variant: 'one-statement', clients: 16, tps: 1600 }] },
+    pgbench: {
+      runs: [
+        { variant: 'statements', clients: 16, tps: 800 },
+        { variant: 'one-statement', clients: 16, tps: 1600 },
+      ],
+    },
     kafka: { fixedRate: { latencyMs: { p99: 20 } } },
     http: { requestsPerSecond: 6400 },
   },

@@ -8,14 +8,14 @@ import { CONTEXTS } from './system.mjs';
 
 /** Kinds and their weight in a mixed schedule (a broker restart takes the longest, so it is the rarest). */
 export const FAULT_WEIGHTS = /** @type {const} */ ({
-  'kill': 22, // SIGKILL a replica; a new one starts a moment later
-  'pause': 16, // SIGSTOP a replica for 1–8 s (one in ten for 11–20 s, past the session timeout), then SIGCONT
+  kill: 22, // SIGKILL a replica; a new one starts a moment later
+  pause: 16, // SIGSTOP a replica for 1–8 s (one in ten for 11–20 s, past the session timeout), then SIGCONT
   'db-terminate': 26, // pg_terminate_backend on every connection of a service's database
   'scale-up': 11, // one more replica (at most three)
   'scale-down': 11, // SIGTERM a replica (the last one is replaced first)
   'broker-restart': 2, // the broker stopped (controlled shutdown) and started again
   'broker-kill': 1, // the broker SIGKILLed and started again
-  'poison': 11, // a message that is not an event, on checkout.orders: every consumer must park it
+  poison: 11, // a message that is not an event, on checkout.orders: every consumer must park it
 });
 export const FAULT_KINDS = Object.keys(FAULT_WEIGHTS);
 const BROKER_FAULTS = new Set(['broker-restart', 'broker-kill']);
@@ -145,7 +145,9 @@ export class FaultInjector {
         const flow = await this.canary();
         const flowBack = flow === null ? null : (Date.now() - started) / 1000;
         this.resumes.push({ kind, brokerBack, consumersBack, flowBack });
-        return did(`broker back in ${brokerBack.toFixed(1)} s; consumers in their groups ${consumersBack === null ? `NOT within 180 s (${consumers})` : `after ${consumersBack.toFixed(1)} s`}; a new order through every context ${flowBack === null ? 'NOT within its deadline' : `after ${flowBack.toFixed(1)} s`}`);
+        return did(
+          `broker back in ${brokerBack.toFixed(1)} s; consumers in their groups ${consumersBack === null ? `NOT within 180 s (${consumers})` : `after ${consumersBack.toFixed(1)} s`}; a new order through every context ${flowBack === null ? 'NOT within its deadline' : `after ${flowBack.toFixed(1)} s`}`,
+        );
       }
       case 'poison': {
         const key = `poison-${system.runId}-${++this.#poisons}`;
@@ -174,7 +176,9 @@ export class FaultInjector {
 
   later(ms, action) {
     this.#recoveries.push(
-      sleep(ms).then(action).catch((error) => this.log(`recovery failed: ${error.message ?? error}`)),
+      sleep(ms)
+        .then(action)
+        .catch((error) => this.log(`recovery failed: ${error.message ?? error}`)),
     );
   }
 

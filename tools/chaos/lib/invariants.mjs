@@ -15,19 +15,25 @@ const FINAL_STEPS = new Set(['cancelled', 'completed']);
 export async function collect(system) {
   const q = (ctx, sql) => system.pools[ctx].query(sql).then((result) => result.rows);
   const [orders, shipments, reservations, stock, ledger, invoices, views] = await Promise.all([
-    q('checkout', `
+    q(
+      'checkout',
+      `
       SELECT o.id, o.status, o.cancellation_reason AS reason, (o.payment_state = 'authorized') AS authorized, k.key,
              p.step, coalesce(jsonb_array_length(p.pending), 0)::int AS pending
-        FROM orders o LEFT JOIN order_processes p ON p.order_id = o.id LEFT JOIN idempotency_keys k ON k.order_id = o.id`),
+        FROM orders o LEFT JOIN order_processes p ON p.order_id = o.id LEFT JOIN idempotency_keys k ON k.order_id = o.id`,
+    ),
     q('fulfillment', 'SELECT order_id, status FROM shipments'),
     q('fulfillment', 'SELECT order_id, status, lines FROM reservations'),
     q('fulfillment', 'SELECT sku, on_hand, reserved FROM stock_items'),
-    q('finance', `
+    q(
+      'finance',
+      `
       SELECT e.order_id, e.kind, e.amount::bigint AS amount,
              sum(CASE WHEN l.side = 'debit' THEN l.amount ELSE 0 END)::bigint AS debits,
              sum(CASE WHEN l.side = 'credit' THEN l.amount ELSE 0 END)::bigint AS credits,
              sum(CASE WHEN l.account = 'deferred_revenue' THEN (CASE WHEN l.side = 'credit' THEN l.amount ELSE -l.amount END) ELSE 0 END)::bigint AS deferred
-        FROM revenue_events e JOIN ledger_lines l ON l.revenue_event_id = e.id GROUP BY e.id, e.order_id, e.kind, e.amount`),
+        FROM revenue_events e JOIN ledger_lines l ON l.revenue_event_id = e.id GROUP BY e.id, e.order_id, e.kind, e.amount`,
+    ),
     q('finance', 'SELECT order_id FROM invoices'),
     q('support', `SELECT order_id, view->>'status' AS status, view->'cancellation'->>'reason' AS reason FROM case_order_views`),
   ]);
@@ -37,7 +43,14 @@ export async function collect(system) {
     shipments: shipments.map((s) => ({ orderId: s.order_id, status: s.status })),
     reservations: reservations.map((r) => ({ orderId: r.order_id, status: r.status, lines: r.lines })),
     stock: stock.map((item) => ({ sku: item.sku, onHand: item.on_hand, reserved: item.reserved })),
-    ledger: ledger.map((e) => ({ orderId: e.order_id, kind: e.kind, amount: Number(e.amount), debits: Number(e.debits), credits: Number(e.credits), deferred: Number(e.deferred) })),
+    ledger: ledger.map((e) => ({
+      orderId: e.order_id,
+      kind: e.kind,
+      amount: Number(e.amount),
+      debits: Number(e.debits),
+      credits: Number(e.credits),
+      deferred: Number(e.deferred),
+    })),
     invoices: invoices.map((i) => ({ orderId: i.order_id })),
     views: views.map((v) => ({ orderId: v.order_id, status: v.status, reason: v.reason })),
     deadLetters,
@@ -46,10 +59,12 @@ export async function collect(system) {
 
 /** Whether the system has settled: every order final, every outbox empty, every group at the end of its topics. */
 export async function settled(system) {
-  const [{ n: open }] = (await system.pools.checkout.query(
-    `SELECT count(*)::int AS n FROM orders o LEFT JOIN order_processes p ON p.order_id = o.id
+  const [{ n: open }] = (
+    await system.pools.checkout.query(
+      `SELECT count(*)::int AS n FROM orders o LEFT JOIN order_processes p ON p.order_id = o.id
       WHERE o.status NOT IN ('cancelled', 'completed') OR p.step NOT IN ('cancelled', 'completed') OR jsonb_array_length(p.pending) > 0`,
-  )).rows;
+    )
+  ).rows;
   const backlogs = await Promise.all(CONTEXTS.map(async (ctx) => (await system.pools[ctx].query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL')).rows[0].n));
   const lag = await consumerLag(system);
   return { open, outbox: backlogs.reduce((a, b) => a + b, 0), lag, done: open === 0 && backlogs.every((n) => n === 0) && lag === 0 };
@@ -175,20 +190,29 @@ export function evaluate({ snapshot, trials, initialStock = {}, poisonKeys, resu
     }
     if (order.status === 'completed') {
       if (reservation?.status !== 'shipped') violation('not-shipped', `completed, but its reservation is ${reservation?.status ?? 'missing'}`, id);
-      if (!own.some((shipment) => shipment.status === 'dispatched' || shipment.status === 'delivered')) violation('not-shipped', `completed, but its shipment is ${own[0]?.status ?? 'missing'}`, id);
+      if (!own.some((shipment) => shipment.status === 'dispatched' || shipment.status === 'delivered'))
+        violation('not-shipped', `completed, but its shipment is ${own[0]?.status ?? 'missing'}`, id);
       if (kinds('recognized').length === 0) violation('lost', 'completed, but Finance recognized no revenue', id);
       if (invoiced === 0) violation('lost', 'completed, but Finance issued no invoice', id);
     }
     const view = views.get(id);
     if (!view) violation('lost', 'Support has no view of the order', id);
     else if (view.status !== order.status || (view.reason ?? null) !== (order.reason ?? null)) {
-      violation('support-diverged', `Support says ${view.status}${view.reason ? ` (${view.reason})` : ''}, Checkout ${order.status}${order.reason ? ` (${order.reason})` : ''}`, id);
+      violation(
+        'support-diverged',
+        `Support says ${view.status}${view.reason ? ` (${view.reason})` : ''}, Checkout ${order.status}${order.reason ? ` (${order.reason})` : ''}`,
+        id,
+      );
     }
     const trial = trialOf.get(id);
     if (trial) {
       const expected = expectedEnd(trial);
       if (expected && !expected.some((end) => end.status === order.status && end.reason === (order.reason ?? null))) {
-        violation('wrong-outcome', `${trial.kind} order ended ${order.status}${order.reason ? ` (${order.reason})` : ''}, expected ${expected.map((e) => `${e.status}${e.reason ? ` (${e.reason})` : ''}`).join(' or ')}`, id);
+        violation(
+          'wrong-outcome',
+          `${trial.kind} order ended ${order.status}${order.reason ? ` (${order.reason})` : ''}, expected ${expected.map((e) => `${e.status}${e.reason ? ` (${e.reason})` : ''}`).join(' or ')}`,
+          id,
+        );
       }
     }
   }
@@ -221,7 +245,11 @@ export function evaluate({ snapshot, trials, initialStock = {}, poisonKeys, resu
     for (const key of poisonKeys) if (!parked.has(key)) violation('poison-not-parked', `${ctx} did not park ${key}`);
   }
   for (const [i, resume] of resumes.entries()) {
-    if (resume.consumersBack === null || resume.flowBack === null) violation('consumers-not-resumed', `after ${resume.kind} #${i + 1}: consumers ${resume.consumersBack === null ? 'not back in their groups' : 'back'}, flow ${resume.flowBack === null ? 'not through' : 'through'}`);
+    if (resume.consumersBack === null || resume.flowBack === null)
+      violation(
+        'consumers-not-resumed',
+        `after ${resume.kind} #${i + 1}: consumers ${resume.consumersBack === null ? 'not back in their groups' : 'back'}, flow ${resume.flowBack === null ? 'not through' : 'through'}`,
+      );
   }
   if (settledState && (settledState.outbox > 0 || settledState.lag > 0)) {
     violation('not-settled', `${settledState.outbox} outbox rows unpublished, ${settledState.lag} messages unconsumed`);

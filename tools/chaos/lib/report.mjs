@@ -26,18 +26,36 @@ export function markdown(result) {
     '',
     '## Trials',
     '',
-    table(['kind', 'orders', 'accepted (201)'], kinds.map(([kind, n]) => [kind, n, trials.filter((t) => t.kind === kind && t.orderId).length])),
+    table(
+      ['kind', 'orders', 'accepted (201)'],
+      kinds.map(([kind, n]) => [kind, n, trials.filter((t) => t.kind === kind && t.orderId).length]),
+    ),
     '',
     table(['end, as Checkout has it', 'orders'], ends),
     '',
-    `Orders in Checkout: ${data.orders} · reservations: ${data.reservations} · shipments: ${data.shipments} · ledger entries: ${data.ledgerEntries} · invoices: ${data.invoices} · Support views: ${data.supportViews} · dead letters: ${Object.entries(data.deadLetters).map(([ctx, n]) => `${ctx} ${n}`).join(', ')}`,
+    `Orders in Checkout: ${data.orders} · reservations: ${data.reservations} · shipments: ${data.shipments} · ledger entries: ${data.ledgerEntries} · invoices: ${data.invoices} · Support views: ${data.supportViews} · dead letters: ${Object.entries(
+      data.deadLetters,
+    )
+      .map(([ctx, n]) => `${ctx} ${n}`)
+      .join(', ')}`,
     '',
     '## Faults',
     '',
-    table(['kind', 'injected', 'skipped (no target)'], count(faults, (f) => f.kind).map(([kind]) => [kind, faults.filter((f) => f.kind === kind && f.injected).length, faults.filter((f) => f.kind === kind && !f.injected).length])),
+    table(
+      ['kind', 'injected', 'skipped (no target)'],
+      count(faults, (f) => f.kind).map(([kind]) => [kind, faults.filter((f) => f.kind === kind && f.injected).length, faults.filter((f) => f.kind === kind && !f.injected).length]),
+    ),
     '',
     ...(resumes.length > 0
-      ? ['### Broker restarts', '', table(['#', 'kind', 'broker back (s)', 'consumers in their groups (s)', 'new order through every context (s)'], resumes.map((r, i) => [i + 1, r.kind, r.brokerBack.toFixed(1), r.consumersBack?.toFixed(1) ?? 'never', r.flowBack?.toFixed(1) ?? 'never'])), '']
+      ? [
+          '### Broker restarts',
+          '',
+          table(
+            ['#', 'kind', 'broker back (s)', 'consumers in their groups (s)', 'new order through every context (s)'],
+            resumes.map((r, i) => [i + 1, r.kind, r.brokerBack.toFixed(1), r.consumersBack?.toFixed(1) ?? 'never', r.flowBack?.toFixed(1) ?? 'never']),
+          ),
+          '',
+        ]
       : []),
     '## Violations',
     '',

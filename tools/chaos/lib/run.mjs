@@ -78,12 +78,11 @@ export async function main(argv, { runId, dir, startedAt }) {
     let accepted = 0;
     const ticker = setInterval(() => {
       const last = injector.done.at(-1);
-      say(`${Math.round((Date.now() - loadStarted) / 1000)} s: ${accepted}/${orders.length} orders answered, ${injector.done.length}/${schedule.length} faults${last ? ` (last: ${last.kind} — ${last.outcome})` : ''}`);
+      say(
+        `${Math.round((Date.now() - loadStarted) / 1000)} s: ${accepted}/${orders.length} orders answered, ${injector.done.length}/${schedule.length} faults${last ? ` (last: ${last.kind} — ${last.outcome})` : ''}`,
+      );
     }, 10_000);
-    const [results] = await Promise.all([
-      runWorkload({ system, orders, rate: opts.rate, progress: (n) => (accepted = n) }),
-      injector.run(schedule, loadStarted),
-    ]);
+    const [results] = await Promise.all([runWorkload({ system, orders, rate: opts.rate, progress: (n) => (accepted = n) }), injector.run(schedule, loadStarted)]);
     clearInterval(ticker);
     for (const [key, result] of results) trials.set(key, result);
     await Promise.all(canaryTrials);
@@ -97,14 +96,25 @@ export async function main(argv, { runId, dir, startedAt }) {
       state = await settled(system).catch(() => state);
     }
     const settleSeconds = (Date.now() - settleStarted) / 1000;
-    say(state?.done ? `settled in ${settleSeconds.toFixed(0)} s` : `not settled after ${settleSeconds.toFixed(0)} s: ${state?.open} orders open, ${state?.outbox} outbox rows, ${state?.lag} messages unconsumed`);
+    say(
+      state?.done
+        ? `settled in ${settleSeconds.toFixed(0)} s`
+        : `not settled after ${settleSeconds.toFixed(0)} s: ${state?.open} orders open, ${state?.outbox} outbox rows, ${state?.lag} messages unconsumed`,
+    );
 
     const snapshot = await collect(system);
     const violations = evaluate({ snapshot, trials, initialStock, poisonKeys: injector.poisonKeys, resumes: injector.resumes, settledState: state });
     const result = {
       run: {
-        runId, seed: opts.seed, startedAt: startedAt.toISOString(), orders: opts.orders, rate: opts.rate, kinds: opts.kinds,
-        durationSeconds: (Date.now() - startedAt.getTime()) / 1000, settleSeconds, git: gitHead(),
+        runId,
+        seed: opts.seed,
+        startedAt: startedAt.toISOString(),
+        orders: opts.orders,
+        rate: opts.rate,
+        kinds: opts.kinds,
+        durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
+        settleSeconds,
+        git: gitHead(),
       },
       trials: [...trials.entries()].map(([key, trial]) => ({ key, ...trial })),
       data: summarize(snapshot),

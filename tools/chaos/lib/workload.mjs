@@ -107,15 +107,22 @@ const replicasOf = (system) => {
 async function trial(order, replicaOf, issuer, { onPlaced } = {}) {
   const checkout = () => replicaOf('checkout');
   const buyer = bearer(issuer.token('buyer', order.buyer));
-  const placed = await untilAnswered(checkout, (url) =>
-    post(`${url}/orders`, order.body, { 'idempotency-key': order.key, ...buyer }), (status) => status === 201 || (status >= 400 && status < 500));
-  const orderId = placed.status === 201 ? placed.body?.orderId ?? null : null;
+  const placed = await untilAnswered(
+    checkout,
+    (url) => post(`${url}/orders`, order.body, { 'idempotency-key': order.key, ...buyer }),
+    (status) => status === 201 || (status >= 400 && status < 500),
+  );
+  const orderId = placed.status === 201 ? (placed.body?.orderId ?? null) : null;
   if (orderId) onPlaced?.(orderId);
   let cancel = null;
   let warehouse = null;
   if (orderId && order.cancelAfterMs !== null) {
     await sleep(order.cancelAfterMs);
-    const cancelled = await untilAnswered(checkout, (url) => post(`${url}/orders/${orderId}/cancel`, '', buyer), (status) => status === 200 || status === 409 || status === 404);
+    const cancelled = await untilAnswered(
+      checkout,
+      (url) => post(`${url}/orders/${orderId}/cancel`, '', buyer),
+      (status) => status === 200 || status === 409 || status === 404,
+    );
     cancel = cancelled.status;
   }
   if (orderId && order.kind === 'complete') warehouse = await shipOrder(orderId, replicaOf, issuer, buyer);
@@ -134,7 +141,7 @@ async function shipOrder(orderId, replicaOf, issuer, buyer) {
   while (!shipmentId && Date.now() < deadline) {
     const replica = replicaOf('fulfillment');
     const found = replica ? await get(`${replica.url}/shipments?orderId=${orderId}`, staff) : { status: 0 };
-    shipmentId = found.status === 200 ? found.body?.shipments?.[0]?.shipmentId ?? null : null;
+    shipmentId = found.status === 200 ? (found.body?.shipments?.[0]?.shipmentId ?? null) : null;
     if (shipmentId) break;
     const checkout = replicaOf('checkout');
     const order = checkout ? await get(`${checkout.url}/orders/${orderId}`, buyer) : { status: 0 };
@@ -142,9 +149,18 @@ async function shipOrder(orderId, replicaOf, issuer, buyer) {
     await sleep(1_000);
   }
   if (!shipmentId) return 'no shipment within 15 minutes';
-  const steps = [['pick', ''], ['pack', ''], ['dispatch', JSON.stringify({ carrier: 'chaos-post', trackingNumber: `CP-${orderId.slice(0, 8)}` })], ['deliver', '']];
+  const steps = [
+    ['pick', ''],
+    ['pack', ''],
+    ['dispatch', JSON.stringify({ carrier: 'chaos-post', trackingNumber: `CP-${orderId.slice(0, 8)}` })],
+    ['deliver', ''],
+  ];
   for (const [step, body] of steps) {
-    const answer = await untilAnswered(() => replicaOf('fulfillment'), (url) => post(`${url}/shipments/${shipmentId}/${step}`, body, staff), (status) => status === 200 || status === 409 || status === 404);
+    const answer = await untilAnswered(
+      () => replicaOf('fulfillment'),
+      (url) => post(`${url}/shipments/${shipmentId}/${step}`, body, staff),
+      (status) => status === 200 || status === 409 || status === 404,
+    );
     if (answer.status === 409 && answer.body?.code === 'shipment_step_already_done') continue;
     if (answer.status !== 200) return `${step}: ${answer.status} ${answer.body?.code ?? ''}`.trim();
   }
@@ -167,7 +183,11 @@ export async function stockUp(system, levels) {
   const replicaOf = replicasOf(system);
   const staff = bearer(system.issuer.token('warehouse', 'chaos-warehouse'));
   for (const [sku, onHand] of Object.entries(levels)) {
-    const answer = await untilAnswered(() => replicaOf('fulfillment'), (url) => send('PUT', `${url}/stock/${sku}`, JSON.stringify({ onHand }), staff), (status) => status === 200 || (status >= 400 && status < 500));
+    const answer = await untilAnswered(
+      () => replicaOf('fulfillment'),
+      (url) => send('PUT', `${url}/stock/${sku}`, JSON.stringify({ onHand }), staff),
+      (status) => status === 200 || (status >= 400 && status < 500),
+    );
     if (answer.status !== 200) throw new Error(`stocking ${sku}: ${answer.status} ${JSON.stringify(answer.body)}`);
   }
 }

@@ -25,7 +25,9 @@ describe('npm run chaos -- --quick', () => {
 
   beforeAll(() => {
     run = spawnSync(process.execPath, [join(workspace, 'tools/chaos/chaos.mjs'), '--quick', '--no-build', '--seed', '20261207', '--out', out], {
-      cwd: workspace, encoding: 'utf8', timeout: 880_000,
+      cwd: workspace,
+      encoding: 'utf8',
+      timeout: 880_000,
     });
     result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
   });

@@ -11,17 +11,17 @@ function aRun() {
   return {
     snapshot: {
       orders: [completed, cancelled, declined],
-      shipments: [{ orderId: 'o-done', status: 'delivered' }, { orderId: 'o-cancel', status: 'cancelled' }],
+      shipments: [
+        { orderId: 'o-done', status: 'delivered' },
+        { orderId: 'o-cancel', status: 'cancelled' },
+      ],
       reservations: [
         { orderId: 'o-done', status: 'shipped', lines: [{ sku: 'MUG-BLUE', quantity: 2 }] },
         { orderId: 'o-cancel', status: 'released', lines: [{ sku: 'MUG-BLUE', quantity: 1 }] },
         { orderId: 'o-declined', status: 'cancelled', lines: [] },
       ],
       stock: [{ sku: 'MUG-BLUE', onHand: 8, reserved: 0 }],
-      ledger: [
-        entry('o-done', 'deferred', eur3399), entry('o-done', 'recognized', -eur3399),
-        entry('o-cancel', 'deferred', eur3399), entry('o-cancel', 'reversal', -eur3399),
-      ],
+      ledger: [entry('o-done', 'deferred', eur3399), entry('o-done', 'recognized', -eur3399), entry('o-cancel', 'deferred', eur3399), entry('o-cancel', 'reversal', -eur3399)],
       invoices: [{ orderId: 'o-done' }],
       views: [
         { orderId: 'o-done', status: 'completed', reason: null as string | null },
@@ -42,7 +42,10 @@ function aRun() {
   };
 }
 
-const invariantsOf = (run: ReturnType<typeof aRun>) => evaluate(run).map((v: { invariant: string }) => v.invariant).sort();
+const invariantsOf = (run: ReturnType<typeof aRun>) =>
+  evaluate(run)
+    .map((v: { invariant: string }) => v.invariant)
+    .sort();
 
 describe('the invariants of a chaos run', () => {
   it('find nothing wrong when every order ended as it should everywhere', () => {
@@ -104,7 +107,7 @@ describe('the invariants of a chaos run', () => {
     expect(invariantsOf(run)).toEqual(['not-shipped', 'not-shipped', 'stock']);
   });
 
-  it('compare each order\'s end with its kind, and Support\'s view with Checkout', () => {
+  it("compare each order's end with its kind, and Support's view with Checkout", () => {
     const run = aRun();
     run.snapshot.orders[1] = { ...run.snapshot.orders[1]!, reason: 'timed_out' };
     run.snapshot.views[1] = { ...run.snapshot.views[1]!, reason: 'timed_out' };
@@ -132,7 +135,10 @@ describe('the invariants of a chaos run', () => {
 
 describe('how an order may end', () => {
   it('completes or times out when it is to be shipped, and ends as its buyer asked only when Checkout accepted the cancellation', () => {
-    expect(expectedEnd({ kind: 'complete' })).toEqual([{ status: 'completed', reason: null }, { status: 'cancelled', reason: 'timed_out' }]);
+    expect(expectedEnd({ kind: 'complete' })).toEqual([
+      { status: 'completed', reason: null },
+      { status: 'cancelled', reason: 'timed_out' },
+    ]);
     expect(expectedEnd({ kind: 'declined' })).toEqual([{ status: 'cancelled', reason: 'payment_declined' }]);
     expect(expectedEnd({ kind: 'buyer-cancel', cancel: 200 })).toEqual([{ status: 'cancelled', reason: 'buyer_cancelled' }]);
     expect(expectedEnd({ kind: 'buyer-cancel', cancel: 409 })).toEqual([{ status: 'cancelled', reason: 'timed_out' }]);

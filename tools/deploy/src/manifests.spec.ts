@@ -17,8 +17,7 @@ beforeAll(() => {
 
 const overlays = ['k8s/overlays/dev', 'k8s/overlays/prod'];
 const rendered = new Map(overlays.map((overlay) => [overlay, renderKustomization(overlay)]));
-const problemsOf = (objects: readonly K8sObject[]) =>
-  objects.flatMap((object) => validator.problems(object).map((problem) => `${object.kind}/${object.metadata.name} ${problem}`));
+const problemsOf = (objects: readonly K8sObject[]) => objects.flatMap((object) => validator.problems(object).map((problem) => `${object.kind}/${object.metadata.name} ${problem}`));
 
 describe.each(overlays)('%s', (overlay) => {
   const objects = rendered.get(overlay)!;

@@ -94,11 +94,17 @@ describe('what the rules and the dashboard query', () => {
   const queries = [
     ...alertGroups.flatMap((group) => group.rules.map((rule) => ({ where: `alert ${rule.alert}`, expr: rule.expr }))),
     ...dashboard.panels.flatMap((panel) => (panel.targets ?? []).map((target) => ({ where: `panel "${panel.title}"`, expr: target.expr }))),
-    ...dashboard.templating.list.filter((variable) => variable.definition).map((variable) => ({ where: 'a dashboard variable', expr: variable.definition!.replace(/^label_values\(([^,]+),.*$/, '$1') })),
+    ...dashboard.templating.list
+      .filter((variable) => variable.definition)
+      .map((variable) => ({ where: 'a dashboard variable', expr: variable.definition!.replace(/^label_values\(([^,]+),.*$/, '$1') })),
   ];
 
   it('are metrics the services export (libs/platform/service/src/observability/metric-catalog.ts)', () => {
-    const unknown = queries.flatMap(({ where, expr }) => metricNames(expr).filter((name) => !exported.has(name)).map((name) => `${where}: ${name}`));
+    const unknown = queries.flatMap(({ where, expr }) =>
+      metricNames(expr)
+        .filter((name) => !exported.has(name))
+        .map((name) => `${where}: ${name}`),
+    );
     expect(unknown).toEqual([]);
   });
 

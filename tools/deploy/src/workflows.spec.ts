@@ -48,7 +48,9 @@ describe('the image workflow', () => {
 
   it('builds one image per context of stack.json and the console with BuildKit, on pull requests and on main', () => {
     expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['pull_request', 'push']));
-    expect(workflow.jobs['contexts'].steps.map((step) => step.run ?? '').join('\n')).toContain("jq -c '[.contexts[].name] + [(.externalSystems // [])[].name] + [.console.name // empty]' docker/provisioning/stack.json");
+    expect(workflow.jobs['contexts'].steps.map((step) => step.run ?? '').join('\n')).toContain(
+      "jq -c '[.contexts[].name] + [(.externalSystems // [])[].name] + [.console.name // empty]' docker/provisioning/stack.json",
+    );
     expect(workflow.jobs['build'].strategy?.matrix.app).toBe('${{ fromJSON(needs.contexts.outputs.apps) }}');
     const build = workflow.jobs['build'].steps.find((step) => step.uses?.startsWith('docker/build-push-action@'));
     expect(build?.with).toEqual(

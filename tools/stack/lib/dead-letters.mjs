@@ -21,7 +21,7 @@ export async function deadLetters(context, { replay }) {
   const admin = kafka.admin();
   await admin.connect();
   const ends = await admin.fetchTopicOffsets(topic);
-  const committed = replay ? (await admin.fetchOffsets({ groupId, topics: [topic] }))[0]?.partitions ?? [] : [];
+  const committed = replay ? ((await admin.fetchOffsets({ groupId, topics: [topic] }))[0]?.partitions ?? []) : [];
   const pending = ends.filter((end) => {
     const position = committed.find((p) => p.partition === end.partition)?.offset;
     const from = position && position !== '-1' ? BigInt(position) : BigInt(end.low);

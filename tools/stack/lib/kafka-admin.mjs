@@ -86,7 +86,10 @@ export async function ensureTopics(stack) {
       const missing = specs.filter((s) => !existing.has(s.topic));
       if (missing.length) {
         await admin.createTopics({ topics: missing, waitForLeaders: false });
-        await waitForLeaders(admin, missing.map((s) => s.topic));
+        await waitForLeaders(
+          admin,
+          missing.map((s) => s.topic),
+        );
       }
       const present = specs.filter((s) => existing.has(s.topic));
       let altered = 0;

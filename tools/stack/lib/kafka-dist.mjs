@@ -25,11 +25,10 @@ export function ensureKafkaDist(version) {
   const partial = join(home, 'libs.partial');
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(home, { recursive: true });
-  const mvn = spawnSync(
-    'mvn',
-    ['-q', '-B', '-f', paths.kafkaPom, `-Dkafka.version=${version}`, `-DoutputDirectory=${partial}`, 'dependency:copy-dependencies'],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const mvn = spawnSync('mvn', ['-q', '-B', '-f', paths.kafkaPom, `-Dkafka.version=${version}`, `-DoutputDirectory=${partial}`, 'dependency:copy-dependencies'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (mvn.status !== 0) {
     throw new StackError(`maven could not fetch Kafka ${version}:\n${(mvn.stdout + mvn.stderr).trim().slice(-4000)}`);
   }

@@ -96,7 +96,11 @@ export async function provisionDatabases(stack) {
       await c.query('REVOKE ALL ON SCHEMA public FROM PUBLIC');
     });
   }
-  ok(`databases: ${databaseOwners(stack).map((c) => c.database).join(', ')}${created.length ? ` (created ${created.join(', ')})` : ' (all present)'}`);
+  ok(
+    `databases: ${databaseOwners(stack)
+      .map((c) => c.database)
+      .join(', ')}${created.length ? ` (created ${created.join(', ')})` : ' (all present)'}`,
+  );
 }
 
 /**
@@ -112,5 +116,9 @@ export async function dropDatabases(stack, { dropRoles = false } = {}) {
       }
     }
   });
-  step(`dropped databases${dropRoles ? ' and roles' : ''}: ${databaseOwners(stack).map((c) => c.database).join(', ')}`);
+  step(
+    `dropped databases${dropRoles ? ' and roles' : ''}: ${databaseOwners(stack)
+      .map((c) => c.database)
+      .join(', ')}`,
+  );
 }

@@ -82,13 +82,7 @@ export async function ensurePrometheus(stack) {
   }
   const child = spawnDetached({
     cmd: binary,
-    args: [
-      `--config.file=${configFile}`,
-      `--storage.tsdb.path=${dataDir}`,
-      '--storage.tsdb.retention.time=2d',
-      `--web.listen-address=127.0.0.1:${port}`,
-      '--web.enable-lifecycle',
-    ],
+    args: [`--config.file=${configFile}`, `--storage.tsdb.path=${dataDir}`, '--storage.tsdb.retention.time=2d', `--web.listen-address=127.0.0.1:${port}`, '--web.enable-lifecycle'],
     cwd: paths.state,
     logFile: prometheusLog,
   });

@@ -104,9 +104,18 @@ async function waitReady(ctx, child) {
 /** @param {Context[]} contexts */
 export function printServiceTable(contexts) {
   const docs = (c) => (c.database && c.openApi !== false ? `http://127.0.0.1:${c.port}/docs` : '-');
-  const rows = [['service', 'url', 'openapi', 'log'], ...contexts.map((c) => [c.name, `http://127.0.0.1:${c.port}`, docs(c), relative(process.cwd(), serviceLog(c.name)) || serviceLog(c.name)])];
+  const rows = [
+    ['service', 'url', 'openapi', 'log'],
+    ...contexts.map((c) => [c.name, `http://127.0.0.1:${c.port}`, docs(c), relative(process.cwd(), serviceLog(c.name)) || serviceLog(c.name)]),
+  ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+  for (const r of rows)
+    console.log(
+      r
+        .map((cell, i) => cell.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd(),
+    );
   const backOffice = contexts.find((c) => !c.database);
   if (backOffice) console.log(`\nBack-office console: http://127.0.0.1:${backOffice.port}  (pick a role to sign in)`);
 }

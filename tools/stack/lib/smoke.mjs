@@ -50,7 +50,7 @@ export async function kafkaSmoke() {
         eachMessage: async ({ partition, message }) => {
           seen.push(message.value.toString());
           await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
-          if (seen.length === 2) clearTimeout(timer), resolve();
+          if (seen.length === 2) (clearTimeout(timer), resolve());
         },
       });
     });

@@ -21,7 +21,17 @@ interface CaseDetails extends CaseSummary {
 }
 
 /** The order's cases, and a form to open one. */
-export function CasesPanel({ orderId, cases, knownToSupport, onChange }: { orderId: string; cases: readonly CaseSummary[]; knownToSupport: boolean; onChange: () => Promise<void> }) {
+export function CasesPanel({
+  orderId,
+  cases,
+  knownToSupport,
+  onChange,
+}: {
+  orderId: string;
+  cases: readonly CaseSummary[];
+  knownToSupport: boolean;
+  onChange: () => Promise<void>;
+}) {
   const [subject, setSubject] = useState('');
   const [description, setDescription] = useState('');
   const { busy, error, run } = useAction(onChange);
@@ -72,15 +82,20 @@ export function CasePage({ caseId }: { caseId: string }) {
   const [resolution, setResolution] = useState('');
   const action = useAction(reload);
   if (!data) return <main id="main">{error ? <ErrorNote message={error} /> : <p aria-busy="true">Loading case…</p>}</main>;
-  if (!data.ok) return <main id="main"><ErrorNote message={`Case ${caseId} is not available (${data.status})`} /></main>;
+  if (!data.ok)
+    return (
+      <main id="main">
+        <ErrorNote message={`Case ${caseId} is not available (${data.status})`} />
+      </main>
+    );
   const supportCase = data.body;
   const post = (path: string, body: unknown) => action.run(() => call('support', `/cases/${caseId}/${path}`, { method: 'POST', body }));
   return (
     <main id="main" class="case">
       <h1>{supportCase.subject}</h1>
       <p>
-        <Badge value={supportCase.status} testId="case-status" /> about order <a href={`#/orders/${supportCase.orderId}`}>{supportCase.orderId}</a>, opened by {supportCase.openedBy}{' '}
-        {when(supportCase.openedAt)}
+        <Badge value={supportCase.status} testId="case-status" /> about order <a href={`#/orders/${supportCase.orderId}`}>{supportCase.orderId}</a>, opened by{' '}
+        {supportCase.openedBy} {when(supportCase.openedAt)}
       </p>
       <p class="description">{supportCase.description}</p>
       <Section title="History" id="history">

@@ -30,7 +30,8 @@ export function FraudQueue() {
 function Review({ review, onDone }: { review: PendingReview; onDone: () => Promise<void> }) {
   const [reason, setReason] = useState('');
   const { busy, error, run } = useAction(onDone);
-  const decide = (decision: 'approve' | 'reject') => run(() => call('checkout', `/fraud-reviews/${review.orderId}/${decision}`, { method: 'POST', body: { reason: reason.trim() } }));
+  const decide = (decision: 'approve' | 'reject') =>
+    run(() => call('checkout', `/fraud-reviews/${review.orderId}/${decision}`, { method: 'POST', body: { reason: reason.trim() } }));
   const id = `reason-${review.orderId}`;
   return (
     <Section title={`Order ${review.orderId}`} id={`review-${review.orderId}`}>

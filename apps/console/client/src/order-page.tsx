@@ -122,7 +122,11 @@ export function OrderPage({ orderId, role }: { orderId: string; role: Role }) {
                   </p>
                   <ol class="steps" aria-label="Shipment steps">
                     {shipmentSteps.map((step) => (
-                      <li key={step} class={shipmentSteps.indexOf(step) <= shipmentSteps.indexOf(status as never) ? 'done' : ''} aria-current={step === status ? 'step' : undefined}>
+                      <li
+                        key={step}
+                        class={shipmentSteps.indexOf(step) <= shipmentSteps.indexOf(status as never) ? 'done' : ''}
+                        aria-current={step === status ? 'step' : undefined}
+                      >
                         {step}
                       </li>
                     ))}

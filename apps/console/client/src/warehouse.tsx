@@ -119,8 +119,8 @@ function OrderShipments({ orderId }: { orderId: string }) {
       {data.body.shipments.map((shipment) => (
         <li key={shipment.shipmentId} aria-label={`Shipment ${shipment.shipmentId}`}>
           <p>
-            <code>{shipment.shipmentId}</code> <Badge value={shipment.status} testId="shipment-status" /> step {Math.max(shipmentSteps.indexOf(shipment.status as never) + 1, 0)} of {shipmentSteps.length}:{' '}
-            {shipment.lines.map((line) => `${line.quantity} × ${line.sku}`).join(', ')}
+            <code>{shipment.shipmentId}</code> <Badge value={shipment.status} testId="shipment-status" /> step {Math.max(shipmentSteps.indexOf(shipment.status as never) + 1, 0)} of{' '}
+            {shipmentSteps.length}: {shipment.lines.map((line) => `${line.quantity} × ${line.sku}`).join(', ')}
           </p>
           <ShipmentActions shipment={shipment} onDone={reload} />
         </li>

@@ -24,14 +24,21 @@ export async function serveStatic(root: string, pathname: string, response: Serv
   const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
   const file = join(root, relative);
   if (relative.split(sep).includes('..') || !file.startsWith(root)) return sendProblem(response, 400, 'bad_path', 'Bad path');
-  // eslint-disable-next-line security/detect-non-literal-fs-filename -- inside root, checked above
-  const found = await stat(file).then((s) => s.isFile(), () => false);
-  if (found) return stream(file, response, relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+  if (await isFile(file)) return stream(file, response, relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
   if (extname(relative) !== '') return sendProblem(response, 404, 'not_found', 'No such file');
   const index = join(root, 'index.html');
-  // eslint-disable-next-line security/detect-non-literal-fs-filename -- the root's index.html
-  if (!(await stat(index).then((s) => s.isFile(), () => false))) return sendProblem(response, 503, 'console_not_built', 'The console app is not built', `no index.html in ${root}`);
+  if (!(await isFile(index))) return sendProblem(response, 503, 'console_not_built', 'The console app is not built', `no index.html in ${root}`);
   return stream(index, response, 'no-cache');
+}
+
+/** Whether `path` (inside the root: the request path is checked before) is a file. */
+function isFile(path: string): Promise<boolean> {
+  // eslint-disable-next-line security/detect-non-literal-fs-filename -- inside the root, checked by the caller
+  const stats = stat(path);
+  return stats.then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 function stream(file: string, response: ServerResponse, cacheControl: string): void {

@@ -26,20 +26,23 @@ export async function downstreamOf(system: System, orderId: string) {
  * Support has to show depends on how far the order got.
  */
 export function fullyProjected(system: System, orderId: string, timeoutMs = 20_000) {
-  return eventually(async () => {
-    const state = await downstreamOf(system, orderId);
-    expect(state.shipments).toHaveLength(1);
-    expect(state.revenueEvents).toHaveLength(1);
-    expect(state.view).toMatchObject({
-      status: 'confirmed',
-      checkout: expect.any(Object),
-      payment: { authorizedAt: expect.any(String) },
-      reservation: { status: 'reserved' },
-      shipments: [expect.any(Object)],
-      revenue: [expect.any(Object)],
-    });
-    return state;
-  }, { timeoutMs });
+  return eventually(
+    async () => {
+      const state = await downstreamOf(system, orderId);
+      expect(state.shipments).toHaveLength(1);
+      expect(state.revenueEvents).toHaveLength(1);
+      expect(state.view).toMatchObject({
+        status: 'confirmed',
+        checkout: expect.any(Object),
+        payment: { authorizedAt: expect.any(String) },
+        reservation: { status: 'reserved' },
+        shipments: [expect.any(Object)],
+        revenue: [expect.any(Object)],
+      });
+      return state;
+    },
+    { timeoutMs },
+  );
 }
 
 /** Waits until the downstream services have processed everything on `topic`. */

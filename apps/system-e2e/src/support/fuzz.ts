@@ -123,7 +123,11 @@ interface Spot {
 
 function spotsOf(schema: JsonSchema, value: any, path: (string | number)[] = []): Spot[] {
   const resolved = (schema['anyOf'] ?? schema['oneOf'])?.find((s: JsonSchema) => s['type'] !== 'null') ?? schema;
-  if (Array.isArray(value)) return value.flatMap((item, index) => [{ path: [...path, index], schema: resolved['items'] ?? {}, requiredKey: false }, ...spotsOf(resolved['items'] ?? {}, item, [...path, index])]);
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => [
+      { path: [...path, index], schema: resolved['items'] ?? {}, requiredKey: false },
+      ...spotsOf(resolved['items'] ?? {}, item, [...path, index]),
+    ]);
   if (value && typeof value === 'object') {
     const required: string[] = resolved['required'] ?? [];
     return Object.keys(value).flatMap((key) => {
@@ -151,7 +155,16 @@ function withAt(root: any, path: readonly (string | number)[], change: (parent: 
   return copy;
 }
 
-const otherTypes = fc.oneof(fc.constant(null), fc.integer(), fc.double({ noNaN: true }), fc.string(), fc.boolean(), fc.constant([]), fc.constant({}), fc.array(fc.string(), { maxLength: 3 }));
+const otherTypes = fc.oneof(
+  fc.constant(null),
+  fc.integer(),
+  fc.double({ noNaN: true }),
+  fc.string(),
+  fc.boolean(),
+  fc.constant([]),
+  fc.constant({}),
+  fc.array(fc.string(), { maxLength: 3 }),
+);
 /** Strings no API takes: a NUL, a lone UTF-16 surrogate, a control character. */
 const hostileStrings = fc.oneof(
   fc.string().map((s) => `${s}\u0000${s}`),
@@ -167,10 +180,15 @@ function badBodies(schema: JsonSchema): fc.Arbitrary<{ body: any; mutation: stri
   const stringSpots = spots.filter((spot) => typeOf(spot.schema) === 'string' && spot.schema['enum'] === undefined && spot.schema['format'] !== 'uuid');
   const closedObjects = objectsOf(schema, base).filter(({ schema: s }) => s['additionalProperties'] === false);
   const choices: fc.Arbitrary<{ body: any; mutation: string }>[] = [
-    fc.constantFrom(null, 0, 'text', true, [] as unknown[]).filter((value) => !typeAllowed(schema, value)).map((value) => ({ body: value, mutation: `body is ${JSON.stringify(value)}` })),
+    fc
+      .constantFrom(null, 0, 'text', true, [] as unknown[])
+      .filter((value) => !typeAllowed(schema, value))
+      .map((value) => ({ body: value, mutation: `body is ${JSON.stringify(value)}` })),
   ];
   if (requiredSpots.length > 0) {
-    choices.push(fc.constantFrom(...requiredSpots).map((spot) => ({ body: withAt(base, spot.path, (parent, key) => delete parent[key]), mutation: `without ${spot.path.join('.')}` })));
+    choices.push(
+      fc.constantFrom(...requiredSpots).map((spot) => ({ body: withAt(base, spot.path, (parent, key) => delete parent[key]), mutation: `without ${spot.path.join('.')}` })),
+    );
   }
   if (spots.length > 0) {
     choices.push(
@@ -182,22 +200,33 @@ function badBodies(schema: JsonSchema): fc.Arbitrary<{ body: any; mutation: stri
   }
   if (stringSpots.length > 0) {
     choices.push(
-      fc.tuple(fc.constantFrom(...stringSpots), hostileStrings).map(([spot, value]) => ({ body: withAt(base, spot.path, (parent, key) => (parent[key] = value)), mutation: `${spot.path.join('.')} holds ${JSON.stringify(value)}` })),
+      fc
+        .tuple(fc.constantFrom(...stringSpots), hostileStrings)
+        .map(([spot, value]) => ({ body: withAt(base, spot.path, (parent, key) => (parent[key] = value)), mutation: `${spot.path.join('.')} holds ${JSON.stringify(value)}` })),
     );
     const bounded = stringSpots.filter((spot) => typeof spot.schema['maxLength'] === 'number');
     if (bounded.length > 0) {
       choices.push(
-        fc.constantFrom(...bounded).map((spot) => ({ body: withAt(base, spot.path, (parent, key) => (parent[key] = 'y'.repeat(spot.schema['maxLength'] + 1))), mutation: `${spot.path.join('.')} over its maxLength` })),
+        fc.constantFrom(...bounded).map((spot) => ({
+          body: withAt(base, spot.path, (parent, key) => (parent[key] = 'y'.repeat(spot.schema['maxLength'] + 1))),
+          mutation: `${spot.path.join('.')} over its maxLength`,
+        })),
       );
     }
   }
   if (closedObjects.length > 0) {
     choices.push(
-      fc.tuple(fc.constantFrom(...closedObjects), fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !['__proto__', 'constructor', 'prototype'].includes(k)), otherTypes).map(([target, key, value]) => {
-        const name = `unknown_${key}`;
-        const body = target.path.length === 0 ? { ...base, [name]: value } : withAt(base, target.path, (parent, k) => (parent[k] = { ...parent[k], [name]: value }));
-        return { body, mutation: `unknown field ${[...target.path, name].join('.')}` };
-      }),
+      fc
+        .tuple(
+          fc.constantFrom(...closedObjects),
+          fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !['__proto__', 'constructor', 'prototype'].includes(k)),
+          otherTypes,
+        )
+        .map(([target, key, value]) => {
+          const name = `unknown_${key}`;
+          const body = target.path.length === 0 ? { ...base, [name]: value } : withAt(base, target.path, (parent, k) => (parent[k] = { ...parent[k], [name]: value }));
+          return { body, mutation: `unknown field ${[...target.path, name].join('.')}` };
+        }),
     );
   }
   return fc.oneof(...choices);
@@ -225,7 +254,10 @@ function badSegments(param: { readonly name: string; readonly schema: JsonSchema
   const isId = param.schema['format'] === 'uuid' || (/Id$/.test(param.name) && param.schema['maxLength'] === undefined);
   if (isId) {
     return fc.oneof(
-      fc.string({ minLength: 1, maxLength: 40 }).filter((s) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s.trim())).map((s) => encodeURIComponent(s)),
+      fc
+        .string({ minLength: 1, maxLength: 40 })
+        .filter((s) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s.trim()))
+        .map((s) => encodeURIComponent(s)),
       fc.constantFrom('00000000-0000-0000-0000-00000000000g', '..%2F..%2Fetc%2Fpasswd'),
       hostileSegments,
     );
@@ -241,7 +273,14 @@ export function badRequests(route: Route): fc.Arbitrary<BadRequest> {
   const goodPath = (values: Record<string, string> = {}) => route.path.replace(/\{([^}]+)\}/g, (_m, name: string) => values[name] ?? randomUUID());
   const goodQuery = route.queryParams.length > 0 ? `?${route.queryParams.map((q) => `${q.name}=${encodeURIComponent(String(plausible(q.schema, q.name)))}`).join('&')}` : '';
   const json = { 'content-type': 'application/json' };
-  const request = (target: string, mutation: string, headers: Record<string, string> = {}, body?: string): BadRequest => ({ route, method: route.method, target, headers, body, mutation });
+  const request = (target: string, mutation: string, headers: Record<string, string> = {}, body?: string): BadRequest => ({
+    route,
+    method: route.method,
+    target,
+    headers,
+    body,
+    mutation,
+  });
   const choices: fc.Arbitrary<BadRequest>[] = [];
   const validBody = route.body ? JSON.stringify(plausible(route.body)) : undefined;
 
@@ -264,7 +303,11 @@ export function badRequests(route: Route): fc.Arbitrary<BadRequest> {
   if (route.body) {
     choices.push(badBodies(route.body).map(({ body, mutation }) => request(goodPath() + goodQuery, mutation, json, JSON.stringify(body))));
     choices.push(brokenRaw.map(({ raw, mutation }) => request(goodPath() + goodQuery, mutation, json, raw)));
-    choices.push(fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/xml').map((type) => request(goodPath() + goodQuery, `content-type ${type}`, { 'content-type': type }, validBody)));
+    choices.push(
+      fc
+        .constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/xml')
+        .map((type) => request(goodPath() + goodQuery, `content-type ${type}`, { 'content-type': type }, validBody)),
+    );
   }
   if (route.method !== 'GET' && choices.length === 0) {
     // A route without parameters or body (none today) is still offered a body it cannot take.

@@ -73,51 +73,59 @@ export class FinanceModule {
   }
 }
 
-const controllers = [RevenueEventsController, InvoicesController, LedgerController, SubscriptionsController, ReconciliationController, CheckoutEventsConsumer, FulfillmentEventsConsumer];
+const controllers = [
+  RevenueEventsController,
+  InvoicesController,
+  LedgerController,
+  SubscriptionsController,
+  ReconciliationController,
+  CheckoutEventsConsumer,
+  FulfillmentEventsConsumer,
+];
 
 const providers = [
-    // Ports: the unit of work is a database transaction every adapter joins.
-    { provide: UnitOfWork, useExisting: Transactions },
-    { provide: Sales, useFactory: (transactions: Transactions, outbox: Outbox) => new TypeOrmSales(transactions, outbox), inject: [Transactions, Outbox] },
-    { provide: Invoices, useFactory: (transactions: Transactions, outbox: Outbox) => new TypeOrmInvoices(transactions, outbox), inject: [Transactions, Outbox] },
-    { provide: InvoiceNumbers, useFactory: (transactions: Transactions) => new TypeOrmInvoiceNumbers(transactions), inject: [Transactions] },
-    { provide: LedgerQueries, useFactory: (transactions: Transactions) => new TypeOrmLedgerQueries(transactions), inject: [Transactions] },
-    { provide: InvoiceQueries, useFactory: (transactions: Transactions) => new TypeOrmInvoiceQueries(transactions), inject: [Transactions] },
+  // Ports: the unit of work is a database transaction every adapter joins.
+  { provide: UnitOfWork, useExisting: Transactions },
+  { provide: Sales, useFactory: (transactions: Transactions, outbox: Outbox) => new TypeOrmSales(transactions, outbox), inject: [Transactions, Outbox] },
+  { provide: Invoices, useFactory: (transactions: Transactions, outbox: Outbox) => new TypeOrmInvoices(transactions, outbox), inject: [Transactions, Outbox] },
+  { provide: InvoiceNumbers, useFactory: (transactions: Transactions) => new TypeOrmInvoiceNumbers(transactions), inject: [Transactions] },
+  { provide: LedgerQueries, useFactory: (transactions: Transactions) => new TypeOrmLedgerQueries(transactions), inject: [Transactions] },
+  { provide: InvoiceQueries, useFactory: (transactions: Transactions) => new TypeOrmInvoiceQueries(transactions), inject: [Transactions] },
 
-    // Changing a sale: the one path every command takes, invoicing on recognition.
-    {
-      provide: InvoiceOnRecognition,
-      useFactory: (invoices: Invoices, numbers: InvoiceNumbers, ids: IdGenerator) => new InvoiceOnRecognition(invoices, numbers, ids),
-      inject: [Invoices, InvoiceNumbers, IdGenerator],
-    },
-    {
-      provide: SaleChanges,
-      useFactory: (sales: Sales, invoicing: InvoiceOnRecognition, unitOfWork: UnitOfWork) => new SaleChanges(sales, invoicing, unitOfWork),
-      inject: [Sales, InvoiceOnRecognition, UnitOfWork],
-    },
+  // Changing a sale: the one path every command takes, invoicing on recognition.
+  {
+    provide: InvoiceOnRecognition,
+    useFactory: (invoices: Invoices, numbers: InvoiceNumbers, ids: IdGenerator) => new InvoiceOnRecognition(invoices, numbers, ids),
+    inject: [Invoices, InvoiceNumbers, IdGenerator],
+  },
+  {
+    provide: SaleChanges,
+    useFactory: (sales: Sales, invoicing: InvoiceOnRecognition, unitOfWork: UnitOfWork) => new SaleChanges(sales, invoicing, unitOfWork),
+    inject: [Sales, InvoiceOnRecognition, UnitOfWork],
+  },
 
-    // Commands.
-    {
-      provide: RecordDeferredRevenueHandler,
-      useFactory: (sales: SaleChanges, clock: Clock, ids: IdGenerator) => new RecordDeferredRevenueHandler(sales, clock, ids),
-      inject: [SaleChanges, Clock, IdGenerator],
-    },
-    {
-      provide: RecognizeRevenueHandler,
-      useFactory: (sales: SaleChanges, clock: Clock, ids: IdGenerator) => new RecognizeRevenueHandler(sales, clock, ids),
-      inject: [SaleChanges, Clock, IdGenerator],
-    },
-    {
-      provide: ReverseRevenueHandler,
-      useFactory: (sales: SaleChanges, clock: Clock, ids: IdGenerator) => new ReverseRevenueHandler(sales, clock, ids),
-      inject: [SaleChanges, Clock, IdGenerator],
-    },
+  // Commands.
+  {
+    provide: RecordDeferredRevenueHandler,
+    useFactory: (sales: SaleChanges, clock: Clock, ids: IdGenerator) => new RecordDeferredRevenueHandler(sales, clock, ids),
+    inject: [SaleChanges, Clock, IdGenerator],
+  },
+  {
+    provide: RecognizeRevenueHandler,
+    useFactory: (sales: SaleChanges, clock: Clock, ids: IdGenerator) => new RecognizeRevenueHandler(sales, clock, ids),
+    inject: [SaleChanges, Clock, IdGenerator],
+  },
+  {
+    provide: ReverseRevenueHandler,
+    useFactory: (sales: SaleChanges, clock: Clock, ids: IdGenerator) => new ReverseRevenueHandler(sales, clock, ids),
+    inject: [SaleChanges, Clock, IdGenerator],
+  },
 
-    // Queries.
-    { provide: ListRevenueEventsForOrderHandler, useFactory: (ledger: LedgerQueries) => new ListRevenueEventsForOrderHandler(ledger), inject: [LedgerQueries] },
-    { provide: GetTrialBalanceHandler, useFactory: (ledger: LedgerQueries) => new GetTrialBalanceHandler(ledger), inject: [LedgerQueries] },
-    { provide: ListInvoicesForOrderHandler, useFactory: (invoices: InvoiceQueries) => new ListInvoicesForOrderHandler(invoices), inject: [InvoiceQueries] },
-    { provide: GetInvoiceHandler, useFactory: (invoices: InvoiceQueries) => new GetInvoiceHandler(invoices), inject: [InvoiceQueries] },
+  // Queries.
+  { provide: ListRevenueEventsForOrderHandler, useFactory: (ledger: LedgerQueries) => new ListRevenueEventsForOrderHandler(ledger), inject: [LedgerQueries] },
+  { provide: GetTrialBalanceHandler, useFactory: (ledger: LedgerQueries) => new GetTrialBalanceHandler(ledger), inject: [LedgerQueries] },
+  { provide: ListInvoicesForOrderHandler, useFactory: (invoices: InvoiceQueries) => new ListInvoicesForOrderHandler(invoices), inject: [InvoiceQueries] },
+  { provide: GetInvoiceHandler, useFactory: (invoices: InvoiceQueries) => new GetInvoiceHandler(invoices), inject: [InvoiceQueries] },
 ];
 
 /** Sellers' subscriptions, their renewal clock, and the anticorruption layer to the legacy billing system. */
@@ -144,8 +152,15 @@ function subscriptionProviders(settings: FinanceSettings) {
     },
     {
       provide: StartSubscriptionHandler,
-      useFactory: (subscriptions: Subscriptions, accounts: BillingAccounts, invoicing: PeriodInvoicing, catalogue: PlanCatalogue, unitOfWork: UnitOfWork, clock: Clock, ids: IdGenerator) =>
-        new StartSubscriptionHandler(subscriptions, accounts, invoicing, catalogue, periodLength(settings.subscriptions.periodMs), unitOfWork, clock, ids),
+      useFactory: (
+        subscriptions: Subscriptions,
+        accounts: BillingAccounts,
+        invoicing: PeriodInvoicing,
+        catalogue: PlanCatalogue,
+        unitOfWork: UnitOfWork,
+        clock: Clock,
+        ids: IdGenerator,
+      ) => new StartSubscriptionHandler(subscriptions, accounts, invoicing, catalogue, periodLength(settings.subscriptions.periodMs), unitOfWork, clock, ids),
       inject: [Subscriptions, BillingAccounts, PeriodInvoicing, PlanCatalogue, UnitOfWork, Clock, IdGenerator],
     },
     {
@@ -154,9 +169,17 @@ function subscriptionProviders(settings: FinanceSettings) {
         new RenewDueSubscriptionsHandler(subscriptions, accounts, invoicing, unitOfWork, clock),
       inject: [Subscriptions, BillingAccounts, PeriodInvoicing, UnitOfWork, Clock],
     },
-    { provide: CancelSubscriptionHandler, useFactory: (subscriptions: Subscriptions, clock: Clock) => new CancelSubscriptionHandler(subscriptions, clock), inject: [Subscriptions, Clock] },
+    {
+      provide: CancelSubscriptionHandler,
+      useFactory: (subscriptions: Subscriptions, clock: Clock) => new CancelSubscriptionHandler(subscriptions, clock),
+      inject: [Subscriptions, Clock],
+    },
     { provide: GetSubscriptionHandler, useFactory: (queries: SubscriptionQueries) => new GetSubscriptionHandler(queries), inject: [SubscriptionQueries] },
-    { provide: GetReconciliationHandler, useFactory: (queries: SubscriptionQueries, clock: Clock) => new GetReconciliationHandler(queries, clock), inject: [SubscriptionQueries, Clock] },
+    {
+      provide: GetReconciliationHandler,
+      useFactory: (queries: SubscriptionQueries, clock: Clock) => new GetReconciliationHandler(queries, clock),
+      inject: [SubscriptionQueries, Clock],
+    },
     { provide: RecordInvoiceLineHandler, useFactory: (recordings: InvoiceLineRecordings) => new RecordInvoiceLineHandler(recordings), inject: [InvoiceLineRecordings] },
     SubscriptionRenewalWorker,
 
@@ -164,7 +187,8 @@ function subscriptionProviders(settings: FinanceSettings) {
     { provide: LegacyBillingClient, useValue: new LegacyBillingClient({ baseUrl: legacy.baseUrl, timeoutMs: legacy.timeoutMs }) },
     {
       provide: LegacyBillingConfirmations,
-      useFactory: (tx: Transactions, client: LegacyBillingClient, record: RecordInvoiceLineHandler, logger: JsonLogger) => new LegacyBillingConfirmations(tx, client, record, logger),
+      useFactory: (tx: Transactions, client: LegacyBillingClient, record: RecordInvoiceLineHandler, logger: JsonLogger) =>
+        new LegacyBillingConfirmations(tx, client, record, logger),
       inject: [Transactions, LegacyBillingClient, RecordInvoiceLineHandler, SERVICE_LOGGER],
     },
     {

@@ -49,7 +49,10 @@ describe('Fulfillment’s metrics', () => {
     await shipmentsOf(randomUUID());
     await fulfillment.get('/shipments?orderId=not-a-uuid');
 
-    const after = await whenScraped((samples) => requests(samples, '200'), (value) => expect(value).toBe(requests(before, '200') + 1));
+    const after = await whenScraped(
+      (samples) => requests(samples, '200'),
+      (value) => expect(value).toBe(requests(before, '200') + 1),
+    );
     expect(after).toBeGreaterThan(0);
     expect(requests(await scrape(), '400')).toBe(requests(before, '400') + 1);
     // The raw URL (with its query) is never a label value.
@@ -57,8 +60,7 @@ describe('Fulfillment’s metrics', () => {
   });
 
   it('counts handler runs by event type and the outbox’s publications by topic, and reports the lag caught up', async () => {
-    const handled = (samples: MetricSample[]) =>
-      sumOf(samples, 'bazaar_consumer_handler_duration_seconds_count', { event_type: PaymentAuthorizedV1.wireType, outcome: 'handled' });
+    const handled = (samples: MetricSample[]) => sumOf(samples, 'bazaar_consumer_handler_duration_seconds_count', { event_type: PaymentAuthorizedV1.wireType, outcome: 'handled' });
     // What Fulfillment publishes about a paid order (a reservation's outcome, a shipment) goes through its outbox.
     const published = (samples: MetricSample[]) => sumOf(samples, 'bazaar_outbox_published_total');
     const before = await scrape();
@@ -110,14 +112,20 @@ describe('Fulfillment’s metrics', () => {
       await fulfillment.startInstance();
 
       const group = { group: fulfillment.consumerGroup, topic: ordersTopic() };
-      await whenScraped((samples) => sumOf(samples, 'bazaar_consumer_stalled_partitions', group), (value) => expect(value).toBe(1));
+      await whenScraped(
+        (samples) => sumOf(samples, 'bazaar_consumer_stalled_partitions', group),
+        (value) => expect(value).toBe(1),
+      );
       const during = await scrape();
       expect(sumOf(during, 'bazaar_consumer_lag_messages', group)).toBe(5);
       expect(sumOf(during, 'bazaar_consumer_retries_total', { topic: ordersTopic() })).toBeGreaterThan(0);
       expect(sumOf(during, 'bazaar_consumer_handler_duration_seconds_count', { outcome: 'failed' })).toBeGreaterThan(0);
 
       await sql.query('ROLLBACK');
-      await whenScraped((samples) => sumOf(samples, 'bazaar_consumer_lag_messages', group), (value) => expect(value).toBe(0));
+      await whenScraped(
+        (samples) => sumOf(samples, 'bazaar_consumer_lag_messages', group),
+        (value) => expect(value).toBe(0),
+      );
       expect(sumOf(await scrape(), 'bazaar_consumer_stalled_partitions', group)).toBe(0);
     });
 

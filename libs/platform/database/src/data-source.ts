@@ -69,9 +69,7 @@ export interface RuntimeAccess {
  * closes it; answers the names applied. `url` is the owner's (migrator's) connection; with
  * `runtime`, the runtime role's grants are then made exactly what the context declares.
  */
-export async function migrateDatabase(
-  options: Omit<DatabaseOptions, 'poolSize' | 'timeouts'> & { readonly runtime?: RuntimeAccess },
-): Promise<string[]> {
+export async function migrateDatabase(options: Omit<DatabaseOptions, 'poolSize' | 'timeouts'> & { readonly runtime?: RuntimeAccess }): Promise<string[]> {
   // runMigrations holds one connection for its advisory lock while TypeORM migrates on another.
   const { runtime, ...databaseOptions } = options;
   const dataSource = createDataSource({ ...databaseOptions, poolSize: 2 });

@@ -17,7 +17,7 @@ describe('telling a transient database failure from one that would fail again', 
     expect(transientDatabaseFailure(Object.assign(new Error('connection already released'), { name: 'QueryRunnerProviderAlreadyReleasedError' }))).toBe('unavailable');
   });
 
-  it('looks through TypeORM\'s wrapper and through causes', () => {
+  it("looks through TypeORM's wrapper and through causes", () => {
     const wrapped = new QueryFailedError('SELECT 1', [], serverError('57P01'));
     expect(transientDatabaseFailure(wrapped)).toBe('unavailable');
     expect(transientDatabaseFailure(new Error('saving failed', { cause: serverError('40P01') }))).toBe('contention');

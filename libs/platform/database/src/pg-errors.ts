@@ -10,7 +10,7 @@ function sqlState(error: unknown): string | undefined {
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   if (sqlState(error) !== UNIQUE_VIOLATION) return false;
   if (!constraint) return true;
-  const driver = (error as { driverError?: { constraint?: string }; constraint?: string });
+  const driver = error as { driverError?: { constraint?: string }; constraint?: string };
   return (driver.driverError?.constraint ?? driver.constraint) === constraint;
 }
 

@@ -33,9 +33,7 @@ export async function applyRuntimeGrants(dataSource: DataSource, runtimeRole: st
   if (!IDENTIFIER.test(runtimeRole)) throw new Error(`runtime role ${JSON.stringify(runtimeRole)} is not a plain identifier`);
   const role = `"${runtimeRole}"`;
   await dataSource.transaction(async (manager) => {
-    const tables: { name: string }[] = await manager.query(
-      "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
-    );
+    const tables: { name: string }[] = await manager.query("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
     await manager.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
     for (const { name } of tables) {
       const table = `public."${name.replace(/"/g, '""')}"`;

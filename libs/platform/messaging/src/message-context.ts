@@ -48,11 +48,7 @@ export function currentTraceparent(parent: string | null | undefined): string {
  * The context for work started by an incoming request: its trace is the request's server span (which
  * continues the caller's trace if it sent one).
  */
-export function requestContext(headers: {
-  correlationId?: string | undefined;
-  traceparent?: string | undefined;
-  tracestate?: string | undefined;
-}): MessageContext {
+export function requestContext(headers: { correlationId?: string | undefined; traceparent?: string | undefined; tracestate?: string | undefined }): MessageContext {
   const correlationId = headers.correlationId && headers.correlationId.length <= 128 ? headers.correlationId : randomUUID();
   return {
     correlationId,

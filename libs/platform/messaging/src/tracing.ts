@@ -35,7 +35,16 @@ export function activeTraceparent(): string | undefined {
  * marks it failed.
  */
 export async function inConsumerSpan<T>(
-  message: { readonly topic: string; readonly partition: number; readonly offset: string; readonly groupId: string; readonly eventType: string; readonly eventId: string; readonly traceparent: string | null | undefined; readonly tracestate: string | null | undefined },
+  message: {
+    readonly topic: string;
+    readonly partition: number;
+    readonly offset: string;
+    readonly groupId: string;
+    readonly eventType: string;
+    readonly eventId: string;
+    readonly traceparent: string | null | undefined;
+    readonly tracestate: string | null | undefined;
+  },
   work: (span: Span) => Promise<T>,
 ): Promise<T> {
   const parent = contextOfTraceparent(message.traceparent, message.tracestate);
@@ -74,7 +83,13 @@ export async function inConsumerSpan<T>(
  * writer's span): `<topic> publish`. Returns the span and the `traceparent` to send in the Kafka
  * headers, so each consumer's span is a child of the publication.
  */
-export function startPublishSpan(row: { readonly topic: string; readonly eventId: string; readonly eventType: string; readonly traceparent: string | undefined; readonly tracestate: string | undefined }): {
+export function startPublishSpan(row: {
+  readonly topic: string;
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly traceparent: string | undefined;
+  readonly tracestate: string | undefined;
+}): {
   span: Span;
   traceparent: string | undefined;
 } {

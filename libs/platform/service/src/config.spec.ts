@@ -39,7 +39,10 @@ describe('service configuration', () => {
     const halfSet = loadConfig(schema, { KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'fulfillment' });
     expect(() => kafkaSecurity(halfSet)).toThrow(/KAFKA_SASL_PASSWORD/);
     const complete = loadConfig(schema, {
-      KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'fulfillment', KAFKA_SASL_PASSWORD: 'from-a-secret', KAFKA_SSL_CA_FILE: '/etc/kafka/ca.crt',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'fulfillment',
+      KAFKA_SASL_PASSWORD: 'from-a-secret',
+      KAFKA_SSL_CA_FILE: '/etc/kafka/ca.crt',
     });
     expect(kafkaSecurity(complete)).toEqual({
       sasl: { mechanism: 'scram-sha-512', username: 'fulfillment', password: 'from-a-secret' },
@@ -55,7 +58,10 @@ describe('service configuration', () => {
   it('reads the TLS mode to PostgreSQL, refusing a verifying mode without a CA file', () => {
     expect(databaseTls(loadConfig(schema, {}))).toEqual({ mode: 'disable' });
     expect(databaseTls(loadConfig(schema, { DATABASE_SSL_MODE: 'require' }))).toEqual({ mode: 'require' });
-    expect(databaseTls(loadConfig(schema, { DATABASE_SSL_MODE: 'verify-full', DATABASE_SSL_CA_FILE: '/etc/pg/ca.crt' }))).toEqual({ mode: 'verify-full', caFile: '/etc/pg/ca.crt' });
+    expect(databaseTls(loadConfig(schema, { DATABASE_SSL_MODE: 'verify-full', DATABASE_SSL_CA_FILE: '/etc/pg/ca.crt' }))).toEqual({
+      mode: 'verify-full',
+      caFile: '/etc/pg/ca.crt',
+    });
     expect(() => databaseTls(loadConfig(schema, { DATABASE_SSL_MODE: 'verify-ca' }))).toThrow(/verify-ca needs DATABASE_SSL_CA_FILE/);
     expect(() => loadConfig(schema, { DATABASE_SSL_MODE: 'prefer' })).toThrow(/DATABASE_SSL_MODE/);
   });

@@ -43,9 +43,17 @@ export function serviceConfigSchema(defaults: { name: string; port: number; part
     KAFKA_BROKERS: z
       .string()
       .default('127.0.0.1:9092')
-      .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean)),
+      .transform((value) =>
+        value
+          .split(',')
+          .map((broker) => broker.trim())
+          .filter(Boolean),
+      ),
     /** Prefix for every topic this service produces to or consumes from (isolated test runs share one broker). */
-    KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
+    KAFKA_TOPIC_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9._-]*$/)
+      .default(''),
     /** Set in clusters that authenticate clients (Strimzi KafkaUser with SCRAM over TLS); empty locally. */
     KAFKA_SASL_MECHANISM: z.enum(['scram-sha-256', 'scram-sha-512']).optional(),
     KAFKA_SASL_USERNAME: z.string().optional(),
@@ -53,7 +61,12 @@ export function serviceConfigSchema(defaults: { name: string; port: number; part
     /** PEM file of the CA that signed the brokers' certificates; enables TLS (1.3 at least). SASL needs it. */
     KAFKA_SSL_CA_FILE: z.string().optional(),
     KAFKA_CONSUMER_GROUP: z.string().default(defaults.name),
-    KAFKA_PARTITIONS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(defaults.partitionsConcurrency ?? 3),
+    KAFKA_PARTITIONS_CONCURRENCY: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(64)
+      .default(defaults.partitionsConcurrency ?? 3),
     /**
      * A fetch waits for this many bytes or KAFKA_FETCH_MAX_WAIT_MS, whichever comes first: under load
      * a consumer takes messages in batches instead of one fetch per message (measured: about 15 %
@@ -101,7 +114,10 @@ const rateLimitSettings = {
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   RATE_LIMIT_ENABLED: z.stringbool().default(true),
   /** Prefix of every bucket's Redis key: environments (and tests) sharing one Redis keep apart. */
-  RATE_LIMIT_KEY_PREFIX: z.string().regex(/^[a-zA-Z0-9:._-]*$/).default('bazaar:rate-limit:'),
+  RATE_LIMIT_KEY_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9:._-]*$/)
+    .default('bazaar:rate-limit:'),
   RATE_LIMIT_WRITE_POINTS: z.coerce.number().int().min(1).default(60),
   RATE_LIMIT_WRITE_DURATION_S: z.coerce.number().int().min(1).default(60),
   RATE_LIMIT_READ_POINTS: z.coerce.number().int().min(1).default(600),

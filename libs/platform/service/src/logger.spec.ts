@@ -18,13 +18,18 @@ function capture() {
 describe('JSON logs', () => {
   it('stamp every line inside a unit of work with its correlation, causation and trace ids', () => {
     const { lines, logger } = capture();
-    runInMessageContext(
-      { correlationId: 'corr-7', causationId: 'event-3', traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', tracestate: null },
-      () => logger.warn({ msg: 'retrying', attempt: 2 }),
+    runInMessageContext({ correlationId: 'corr-7', causationId: 'event-3', traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', tracestate: null }, () =>
+      logger.warn({ msg: 'retrying', attempt: 2 }),
     );
     expect(lines[0]).toMatchObject({
-      level: 40, service: 'fulfillment', msg: 'retrying', attempt: 2,
-      correlationId: 'corr-7', causationId: 'event-3', trace_id: '4bf92f3577b34da6a3ce929d0e0e4736', span_id: '00f067aa0ba902b7',
+      level: 40,
+      service: 'fulfillment',
+      msg: 'retrying',
+      attempt: 2,
+      correlationId: 'corr-7',
+      causationId: 'event-3',
+      trace_id: '4bf92f3577b34da6a3ce929d0e0e4736',
+      span_id: '00f067aa0ba902b7',
     });
   });
 

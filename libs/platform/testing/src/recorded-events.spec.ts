@@ -13,7 +13,7 @@ describe('events built from the recorded examples', () => {
     expect(first.correlationId).not.toBe(recordedExample(ShipmentCreatedV1).correlationId);
   });
 
-  it('keep the relations between the example\'s ids', () => {
+  it("keep the relations between the example's ids", () => {
     const event = anEvent(ShipmentCreatedV1);
 
     expect(event.aggregateId).toBe(event.data.shipmentId);

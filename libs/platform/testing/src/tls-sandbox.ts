@@ -50,8 +50,25 @@ function generateCertificates(dir: string): { ca: string; cert: string; key: str
   const key = join(dir, 'server.key');
   const ext = join(dir, 'server.ext');
   writeFileSync(ext, 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n');
-  run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'ca.key'), '-out', ca, '-days', '2', '-subj', '/CN=bazaar-test-ca',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    join(dir, 'ca.key'),
+    '-out',
+    ca,
+    '-days',
+    '2',
+    '-subj',
+    '/CN=bazaar-test-ca',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
   run('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', join(dir, 'server.csr'), '-subj', '/CN=localhost']);
   run('openssl', ['x509', '-req', '-in', join(dir, 'server.csr'), '-CA', ca, '-CAkey', join(dir, 'ca.key'), '-CAcreateserial', '-out', cert, '-days', '2', '-extfile', ext]);
   return { ca, cert, key };
@@ -59,7 +76,12 @@ function generateCertificates(dir: string): { ca: string; cert: string; key: str
 
 function postgresBin(): string {
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? (execFileSync('ls', [root], { encoding: 'utf8' }).split('\n').filter(Boolean).sort((a, b) => Number(b) - Number(a))) : [];
+  const versions = existsSync(root)
+    ? execFileSync('ls', [root], { encoding: 'utf8' })
+        .split('\n')
+        .filter(Boolean)
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   if (versions.length === 0) throw new Error('no PostgreSQL server binaries under /usr/lib/postgresql');
   return join(root, versions[0] as string, 'bin');
 }
@@ -148,8 +170,16 @@ async function startKafka(dir: string, tls: { ca: string; cert: string; key: str
     'num.network.threads': 2,
     'num.io.threads': 2,
   };
-  writeFileSync(properties, Object.entries(props).map(([key, value]) => `${key}=${value}`).join('\n'));
-  writeFileSync(join(dir, 'log4j2.properties'), 'status = warn\nappender.out.type = Console\nappender.out.name = STDOUT\nappender.out.layout.type = PatternLayout\nappender.out.layout.pattern = [%d] %p %m (%c)%n\nrootLogger.level = WARN\nrootLogger.appenderRef.out.ref = STDOUT\n');
+  writeFileSync(
+    properties,
+    Object.entries(props)
+      .map(([key, value]) => `${key}=${value}`)
+      .join('\n'),
+  );
+  writeFileSync(
+    join(dir, 'log4j2.properties'),
+    'status = warn\nappender.out.type = Console\nappender.out.name = STDOUT\nappender.out.layout.type = PatternLayout\nappender.out.layout.pattern = [%d] %p %m (%c)%n\nrootLogger.level = WARN\nrootLogger.appenderRef.out.ref = STDOUT\n',
+  );
   const jvm = ['-Xms128m', '-Xmx384m', '-XX:+UseG1GC', '-Djava.awt.headless=true', `-Dlog4j2.configurationFile=${join(dir, 'log4j2.properties')}`, '-cp', join(libs, '*')];
   const clusterId = randomBytes(16).toString('base64url').slice(0, 22);
   run('java', [...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', properties]);

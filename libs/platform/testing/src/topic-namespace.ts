@@ -32,7 +32,13 @@ export class TopicNamespace {
 
   static async create(kafka: Kafka, partitions: number): Promise<TopicNamespace> {
     const namespace = new TopicNamespace(kafka, `${uniqueName('test')}.`, declaredTopics());
-    await withAdmin(kafka, (admin) => createTopicsReady(admin, namespace.names.map((name) => namespace.topic(name)), partitions));
+    await withAdmin(kafka, (admin) =>
+      createTopicsReady(
+        admin,
+        namespace.names.map((name) => namespace.topic(name)),
+        partitions,
+      ),
+    );
     return namespace;
   }
 
@@ -73,7 +79,10 @@ export class TopicNamespace {
     await Promise.all([...this.#taps.map((tap) => tap.stop()), this.#producer?.then((producer) => producer.disconnect())]);
     await withAdmin(this.kafka, async (admin) => {
       const { groups } = await admin.listGroups();
-      await deleteGroups(this.kafka, groups.map((group) => group.groupId).filter((id) => id.startsWith(this.prefix)));
+      await deleteGroups(
+        this.kafka,
+        groups.map((group) => group.groupId).filter((id) => id.startsWith(this.prefix)),
+      );
       const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(this.prefix));
       if (topics.length > 0) await admin.deleteTopics({ topics });
     });

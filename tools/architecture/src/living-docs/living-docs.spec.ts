@@ -32,7 +32,11 @@ describe('Living architecture documents', () => {
   });
 
   it('finds who consumes what from the subscriptions in the code', () => {
-    const consumersOf = (wireType: string) => facts.events.find((event) => event.wireType === wireType)?.consumers.map((c) => c.context).sort();
+    const consumersOf = (wireType: string) =>
+      facts.events
+        .find((event) => event.wireType === wireType)
+        ?.consumers.map((c) => c.context)
+        .sort();
     expect(consumersOf('checkout.payment-authorized.v1')).toEqual(['finance', 'fulfillment', 'support']);
     // Support is a conformist reader of everything the others publish about an order.
     const aboutAnOrder = (event: (typeof facts.events)[number]) => 'orderId' in ((event.schema['properties'] ?? {}) as object);
@@ -43,7 +47,9 @@ describe('Living architecture documents', () => {
   it.each(facts.contexts.flatMap((context) => context.glossary.filter((entry) => entry.code).map((entry) => [context.name, entry.term, entry.code as string])))(
     "%s's glossary term %s names code that exists (%s)",
     (context, _term, code) => {
-      const domain = sourceFiles(join(workspace, 'libs', context, 'domain/src')).map((path) => readFileSync(path, 'utf8')).join('\n');
+      const domain = sourceFiles(join(workspace, 'libs', context, 'domain/src'))
+        .map((path) => readFileSync(path, 'utf8'))
+        .join('\n');
       expect(domain).toMatch(new RegExp(`export (abstract )?(class|interface|type|const) ${code}\\b`));
     },
   );

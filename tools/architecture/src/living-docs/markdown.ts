@@ -8,9 +8,7 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 /** One page per event: what it means, who produces and consumes it, the topic and key, the recorded example. */
 export function renderEventPage(event: EventFacts, all: readonly EventFacts[]): string {
   const versions = all.filter((other) => other.type === event.type).map((other) => `v${other.version}`);
-  const consumers = event.consumers.length
-    ? event.consumers.map((consumer) => `- ${title(consumer.context)} — \`${consumer.file}\``).join('\n')
-    : '- none yet';
+  const consumers = event.consumers.length ? event.consumers.map((consumer) => `- ${title(consumer.context)} — \`${consumer.file}\``).join('\n') : '- none yet';
   return `${generated}
 # \`${event.wireType}\`
 
@@ -38,7 +36,10 @@ ${JSON.stringify(event.example, null, 2)}
 
 export function renderEventIndex(facts: Facts): string {
   const rows = facts.events
-    .map((event) => `| [\`${event.wireType}\`](${event.wireType}.md) | ${title(event.producer)} | \`${event.topic}\` | ${event.consumers.map((c) => title(c.context)).join(', ') || '—'} |`)
+    .map(
+      (event) =>
+        `| [\`${event.wireType}\`](${event.wireType}.md) | ${title(event.producer)} | \`${event.topic}\` | ${event.consumers.map((c) => title(c.context)).join(', ') || '—'} |`,
+    )
     .join('\n');
   return `${generated}
 # Event catalog

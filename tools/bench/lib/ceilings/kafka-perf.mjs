@@ -40,14 +40,21 @@ export async function kafkaCeiling({ admin, topic, recordSize, maxRecords, fixed
 function producerPerformance(libs, topic, records, size, throughput) {
   const args = [
     '-Xmx512m',
-    '-cp', `${libs}/*`,
+    '-cp',
+    `${libs}/*`,
     ...(existsSync(TOOLS_LOG4J) ? [`-Dlog4j2.configurationFile=${TOOLS_LOG4J}`] : []),
     'org.apache.kafka.tools.ProducerPerformance',
-    '--topic', topic,
-    '--num-records', String(records),
-    '--record-size', String(size),
-    '--throughput', String(throughput),
-    '--producer-props', `bootstrap.servers=${kafkaBrokers().join(',')}`, 'acks=all',
+    '--topic',
+    topic,
+    '--num-records',
+    String(records),
+    '--record-size',
+    String(size),
+    '--throughput',
+    String(throughput),
+    '--producer-props',
+    `bootstrap.servers=${kafkaBrokers().join(',')}`,
+    'acks=all',
   ];
   return new Promise((resolve, reject) => {
     const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });

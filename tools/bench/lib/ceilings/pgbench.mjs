@@ -45,7 +45,26 @@ export async function pgbenchCeiling({ runId, dir, seconds, clients, message, lo
       for (const c of clients) {
         log(`pgbench: ${s.what}, ${c} client${c > 1 ? 's' : ''}, ${seconds}s`);
         const { host, port, user } = pgAdmin();
-        const args = ['-n', '-M', 'extended', '-f', join(dir, s.file), '-c', String(c), '-j', String(Math.min(c, 2)), '-T', String(seconds), '-h', host, '-p', String(port), '-U', user, database];
+        const args = [
+          '-n',
+          '-M',
+          'extended',
+          '-f',
+          join(dir, s.file),
+          '-c',
+          String(c),
+          '-j',
+          String(Math.min(c, 2)),
+          '-T',
+          String(seconds),
+          '-h',
+          host,
+          '-p',
+          String(port),
+          '-U',
+          user,
+          database,
+        ];
         runs.push({ variant: s.variant, clients: c, seconds, ...parsePgbench(await run(pgbench, args)) });
       }
     }

@@ -2,7 +2,10 @@
 
 /** Parses ProducerPerformance's final line: "N records sent, X records/sec (Y MB/sec), A ms avg latency, M ms max latency, p50 ms 50th, …". */
 export function parseProducerPerformance(output) {
-  const line = output.split('\n').reverse().find((l) => /records sent, .* 50th/.test(l));
+  const line = output
+    .split('\n')
+    .reverse()
+    .find((l) => /records sent, .* 50th/.test(l));
   if (!line) return null;
   const num = (re) => Number(re.exec(line)?.[1] ?? NaN);
   return {

@@ -15,15 +15,12 @@ export function nodeHttpClient({ url, connections, timeoutMs }) {
   function post(body, key, token) {
     return new Promise((resolve) => {
       const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'idempotency-key': key, authorization: `Bearer ${token}` };
-      const req = request(
-        { ...base, headers },
-        (res) => {
-          const chunks = [];
-          res.on('data', (chunk) => chunks.push(chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, orderId: orderIdOf(res.statusCode, chunks) }));
-          res.on('error', (err) => resolve({ status: 0, error: err.code ?? err.message }));
-        },
-      );
+      const req = request({ ...base, headers }, (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, orderId: orderIdOf(res.statusCode, chunks) }));
+        res.on('error', (err) => resolve({ status: 0, error: err.code ?? err.message }));
+      });
       req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
       req.on('error', (err) => resolve({ status: 0, error: err.code ?? err.message }));
       req.end(body);

@@ -55,9 +55,7 @@ export async function consumerLag(admin, groupIds) {
 export function summarizeBacklog(samples) {
   const pick = (kind) => {
     const names = Object.keys(samples[0]?.[kind] ?? {});
-    return Object.fromEntries(
-      names.map((n) => [n, { max: maxOf(samples.map((s) => s[kind][n])), end: samples.at(-1)?.[kind][n] ?? null }]),
-    );
+    return Object.fromEntries(names.map((n) => [n, { max: maxOf(samples.map((s) => s[kind][n])), end: samples.at(-1)?.[kind][n] ?? null }]));
   };
   return { outbox: pick('outbox'), consumerLag: pick('lag') };
 }

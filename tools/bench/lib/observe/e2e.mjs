@@ -23,7 +23,10 @@ const QUERIES = {
   paid: ['checkout', `SELECT o.id::text AS id, ${ms('o.payment_at')} AS t FROM orders o JOIN unnest($1::uuid[]) k(id) ON o.id = k.id WHERE o.payment_at IS NOT NULL`],
   fulfillment: ['fulfillment', `SELECT s.order_id::text AS id, ${ms('s.created_at')} AS t FROM shipments s JOIN unnest($1::uuid[]) k(id) ON s.order_id = k.id`],
   confirmed: ['checkout', `SELECT o.id::text AS id, ${ms('o.confirmed_at')} AS t FROM orders o JOIN unnest($1::uuid[]) k(id) ON o.id = k.id WHERE o.confirmed_at IS NOT NULL`],
-  finance: ['finance', `SELECT r.order_id::text AS id, ${ms('r.recorded_at')} AS t FROM revenue_events r JOIN unnest($1::uuid[]) k(id) ON r.order_id = k.id WHERE r.kind = 'deferred'`],
+  finance: [
+    'finance',
+    `SELECT r.order_id::text AS id, ${ms('r.recorded_at')} AS t FROM revenue_events r JOIN unnest($1::uuid[]) k(id) ON r.order_id = k.id WHERE r.kind = 'deferred'`,
+  ],
   support: [
     'support',
     `SELECT v.order_id::text AS id, ${ms('v.updated_at')} AS t FROM case_order_views v JOIN unnest($1::uuid[]) k(id) ON v.order_id = k.id
@@ -82,7 +85,7 @@ export async function pipelineCounts(databases) {
   const one = async (db, sql) => (await databases[db].query(sql)).rows[0];
   const [placed, confirmed, fulfillment, finance, support] = await Promise.all([
     one('checkout', 'SELECT count(*) AS n FROM orders'),
-    one('checkout', "SELECT count(*) AS n FROM orders WHERE confirmed_at IS NOT NULL"),
+    one('checkout', 'SELECT count(*) AS n FROM orders WHERE confirmed_at IS NOT NULL'),
     one('fulfillment', 'SELECT count(*) AS n FROM shipments'),
     one('finance', "SELECT count(*) AS n FROM revenue_events WHERE kind = 'deferred'"),
     one('support', 'SELECT count(*) AS n, count(DISTINCT event_type) AS types FROM inbox'),

@@ -21,7 +21,9 @@ export function headline(result) {
   const services = ['checkout', 'fulfillment', 'finance', 'support'];
   return {
     maxSustained: best ? { step: best.name, targetRate: best.targetRate, acceptedPerSecond: best.acceptedPerSecond } : null,
-    closedLoop: result.closed ? { acceptedPerSecond: result.closed.acceptedPerSecond, httpP99Ms: result.closed.http.latencyMs.p99, allDownstream: result.closed.keptUp.downstream } : null,
+    closedLoop: result.closed
+      ? { acceptedPerSecond: result.closed.acceptedPerSecond, httpP99Ms: result.closed.http.latencyMs.p99, allDownstream: result.closed.keptUp.downstream }
+      : null,
     at500: at500 && pick(at500),
     atMax: best && pick(best),
     ratios: {

@@ -28,10 +28,9 @@ export const dropDatabase = (name) => admin((c) => c.query(`DROP DATABASE IF EXI
 /** The server settings that bound a write-heavy benchmark, recorded with the results. */
 export const serverSettings = () =>
   admin(async (c) => {
-    const { rows } = await c.query(
-      `SELECT name, setting, unit FROM pg_settings WHERE name = ANY($1) ORDER BY name`,
-      [['synchronous_commit', 'fsync', 'wal_sync_method', 'shared_buffers', 'max_connections', 'commit_delay', 'full_page_writes', 'max_wal_size']],
-    );
+    const { rows } = await c.query(`SELECT name, setting, unit FROM pg_settings WHERE name = ANY($1) ORDER BY name`, [
+      ['synchronous_commit', 'fsync', 'wal_sync_method', 'shared_buffers', 'max_connections', 'commit_delay', 'full_page_writes', 'max_wal_size'],
+    ]);
     const { rows: version } = await c.query('SHOW server_version');
     return { version: version[0].server_version, ...Object.fromEntries(rows.map((r) => [r.name, r.unit ? `${r.setting} ${r.unit}` : r.setting])) };
   });

@@ -19,7 +19,10 @@ export async function createTopics(admin, prefix) {
       configEntries: Object.entries(t.config ?? {}).map(([name, value]) => ({ name, value: String(value) })),
     })),
   });
-  await waitForLeaders(admin, stack.topics.map((t) => `${prefix}${t.name}`));
+  await waitForLeaders(
+    admin,
+    stack.topics.map((t) => `${prefix}${t.name}`),
+  );
   return stack.topics.length;
 }
 

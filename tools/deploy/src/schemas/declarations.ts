@@ -28,10 +28,15 @@ export interface DeclarationOptions {
  * (enums) admit only their values.
  */
 export function schemasFromDeclarations(roots: readonly DeclarationRoot[], options: DeclarationOptions): { bundle: JsonSchema; roots: Record<string, JsonSchema> } {
-  const program = ts.createProgram(
-    [...new Set(roots.map((root) => root.file))],
-    { noEmit: true, skipLibCheck: true, types: [], module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022, lib: ['lib.es5.d.ts'] },
-  );
+  const program = ts.createProgram([...new Set(roots.map((root) => root.file))], {
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    target: ts.ScriptTarget.ES2022,
+    lib: ['lib.es5.d.ts'],
+  });
   const checker = program.getTypeChecker();
   const definitions: Record<string, JsonSchema> = {};
   const names = new Map<ts.Type, string>();

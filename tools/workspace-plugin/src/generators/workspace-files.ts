@@ -27,12 +27,12 @@ export function writeStack(tree: Tree, stack: StackJson): void {
     Array.isArray(value)
       ? `[${value.map(inline).join(', ')}]`
       : value && typeof value === 'object'
-        ? `{ ${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${inline(item)}`).join(', ')} }`
+        ? `{ ${Object.entries(value)
+            .map(([key, item]) => `${JSON.stringify(key)}: ${inline(item)}`)
+            .join(', ')} }`
         : JSON.stringify(value);
   const entries = Object.entries(stack).map(([key, value]) => {
-    const body = Array.isArray(value)
-      ? `[\n${value.map((item) => `    ${inline(item)}`).join(',\n')}\n  ]`
-      : JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
+    const body = Array.isArray(value) ? `[\n${value.map((item) => `    ${inline(item)}`).join(',\n')}\n  ]` : JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
     return `  ${JSON.stringify(key)}: ${body}`;
   });
   tree.write(stackFile, `{\n${entries.join(',\n')}\n}\n`);
@@ -49,7 +49,9 @@ export function declareTopic(tree: Tree, topic: { name: string; owner: string; c
   stack.topics.splice(at, 0, { name: topic.name, owner: topic.owner, config: topic.config });
   writeStack(tree, stack);
   if (tree.exists(topicsFile)) {
-    const config = Object.entries(topic.config).map(([key, value]) => `    ${key}: "${value}"`).join('\n');
+    const config = Object.entries(topic.config)
+      .map(([key, value]) => `    ${key}: "${value}"`)
+      .join('\n');
     const document = [
       'apiVersion: kafka.strimzi.io/v1',
       'kind: KafkaTopic',

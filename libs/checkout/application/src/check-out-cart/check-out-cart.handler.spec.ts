@@ -26,7 +26,11 @@ describe('Checking out a cart', () => {
   });
 
   it('refuses a cart whose currency is no longer accepted (its threshold was removed since), placing no order', async () => {
-    const { fakes, handler, request } = await checkout(aCart().inCurrency('SEK').withLines(aLine({ unitPrice: money(1250, 'SEK') })));
+    const { fakes, handler, request } = await checkout(
+      aCart()
+        .inCurrency('SEK')
+        .withLines(aLine({ unitPrice: money(1250, 'SEK') })),
+    );
 
     await expect(handler.execute(request())).rejects.toMatchObject({ code: 'currency_not_accepted' });
     expect(fakes.orders.count).toBe(0);
@@ -61,7 +65,10 @@ describe('Checking out a cart', () => {
   it('refuses an empty cart, writing nothing and keeping the key free', async () => {
     const { fakes, handler, request } = await checkout(aCart().empty());
 
-    await expect(handler.execute(request({ idempotency: { scope: 'buyer-42', key: 'key-1', fingerprint: 'f' } }))).rejects.toMatchObject({ code: 'cart_is_empty', kind: 'conflict' });
+    await expect(handler.execute(request({ idempotency: { scope: 'buyer-42', key: 'key-1', fingerprint: 'f' } }))).rejects.toMatchObject({
+      code: 'cart_is_empty',
+      kind: 'conflict',
+    });
 
     expect([fakes.orders.count, fakes.keys.holderOf('key-1')]).toEqual([0, undefined]);
   });

@@ -6,7 +6,10 @@ import { GetCartHandler } from './get-cart.handler';
 describe('Getting a cart', () => {
   it('shows its lines, priced, and its total', async () => {
     const fakes = checkoutFakes();
-    const cart = aCart().forBuyer('buyer-7').withLines(aLine({ sku: 'A', quantity: 2, unitPrice: money(500, 'EUR') })).build();
+    const cart = aCart()
+      .forBuyer('buyer-7')
+      .withLines(aLine({ sku: 'A', quantity: 2, unitPrice: money(500, 'EUR') }))
+      .build();
     await fakes.carts.save(cart);
 
     expect(await new GetCartHandler(fakes.carts).execute({ cartId: cart.id })).toEqual({

@@ -7,7 +7,10 @@ import { ListPendingFraudReviewsHandler } from './list-pending-fraud-reviews.han
 
 const byAnalyst = { analyst: anAnalystsDecision.by, reason: anAnalystsDecision.reason };
 
-const large = (id: string) => anOrder().withId(id).withLines({ sku: 'RING', quantity: 1, unitPrice: money(1_000_000, 'EUR') });
+const large = (id: string) =>
+  anOrder()
+    .withId(id)
+    .withLines({ sku: 'RING', quantity: 1, unitPrice: money(1_000_000, 'EUR') });
 
 describe('Listing pending fraud reviews', () => {
   it('lists the orders waiting for a decision, oldest first, with what screening found', async () => {

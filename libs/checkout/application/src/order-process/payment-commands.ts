@@ -29,9 +29,7 @@ export class PaymentCommands {
       throw error;
     }
     await this.record(order, result);
-    return result.outcome === 'authorized'
-      ? { type: 'PaymentAuthorized', authorizationId: result.authorizationId }
-      : { type: 'PaymentDeclined', reason: result.reason };
+    return result.outcome === 'authorized' ? { type: 'PaymentAuthorized', authorizationId: result.authorizationId } : { type: 'PaymentDeclined', reason: result.reason };
   }
 
   async void(authorizationId: string): Promise<ProcessInput> {

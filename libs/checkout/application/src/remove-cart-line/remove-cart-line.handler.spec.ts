@@ -5,7 +5,9 @@ import { RemoveCartLineHandler } from './remove-cart-line.handler';
 describe('Removing a cart line', () => {
   it('removes the line and saves the cart', async () => {
     const fakes = checkoutFakes();
-    const cart = aCart().withLines(aLine({ sku: 'A' }), aLine({ sku: 'B' })).build();
+    const cart = aCart()
+      .withLines(aLine({ sku: 'A' }), aLine({ sku: 'B' }))
+      .build();
     await fakes.carts.save(cart);
 
     await new RemoveCartLineHandler(fakes.carts, fakes.clock).execute({ cartId: cart.id, sku: 'A' });

@@ -39,25 +39,27 @@ describe('Setting a cart line', () => {
     const fakes = checkoutFakes();
     const cart = await givenCart(fakes);
 
-    await expect(
-      new SetCartLineHandler(fakes.carts, fakes.clock).execute({ cartId: cart.id, sku: 'MUG', quantity: 1000, unitPrice: money(1250, 'EUR') }),
-    ).rejects.toMatchObject({ code: 'invalid_quantity', kind: 'invalid' });
+    await expect(new SetCartLineHandler(fakes.carts, fakes.clock).execute({ cartId: cart.id, sku: 'MUG', quantity: 1000, unitPrice: money(1250, 'EUR') })).rejects.toMatchObject({
+      code: 'invalid_quantity',
+      kind: 'invalid',
+    });
   });
 
   it('refuses to change a checked-out cart (409 cart_already_checked_out)', async () => {
     const fakes = checkoutFakes();
     const cart = await givenCart(fakes, aCart().checkedOut());
 
-    await expect(
-      new SetCartLineHandler(fakes.carts, fakes.clock).execute({ cartId: cart.id, sku: 'NEW', quantity: 1, unitPrice: money(100, 'EUR') }),
-    ).rejects.toMatchObject({ code: 'cart_already_checked_out', kind: 'conflict' });
+    await expect(new SetCartLineHandler(fakes.carts, fakes.clock).execute({ cartId: cart.id, sku: 'NEW', quantity: 1, unitPrice: money(100, 'EUR') })).rejects.toMatchObject({
+      code: 'cart_already_checked_out',
+      kind: 'conflict',
+    });
   });
 
   it('says so when there is no such cart', async () => {
     const fakes = checkoutFakes();
 
-    await expect(
-      new SetCartLineHandler(fakes.carts, fakes.clock).execute({ cartId: 'no-such-cart', sku: 'MUG', quantity: 1, unitPrice: money(100, 'EUR') }),
-    ).rejects.toMatchObject({ code: 'cart_not_found', kind: 'not_found' });
+    await expect(new SetCartLineHandler(fakes.carts, fakes.clock).execute({ cartId: 'no-such-cart', sku: 'MUG', quantity: 1, unitPrice: money(100, 'EUR') })).rejects.toMatchObject(
+      { code: 'cart_not_found', kind: 'not_found' },
+    );
   });
 });

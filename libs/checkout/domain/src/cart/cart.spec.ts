@@ -44,7 +44,10 @@ describe('Setting a line of a cart', () => {
   });
 
   it('changes the quantity and price of the line with the same SKU, keeping its place', () => {
-    const cart = aCart().withLines(aLine({ sku: 'A' }), aLine({ sku: 'B' })).stored().build();
+    const cart = aCart()
+      .withLines(aLine({ sku: 'A' }), aLine({ sku: 'B' }))
+      .stored()
+      .build();
 
     cart.setLine({ sku: 'A', quantity: 5, unitPrice: money(900, 'EUR') }, at);
 
@@ -55,7 +58,10 @@ describe('Setting a line of a cart', () => {
   });
 
   it('records nothing when the line is set as it already is', () => {
-    const cart = aCart().withLines(aLine({ sku: 'A', quantity: 2 })).stored().build();
+    const cart = aCart()
+      .withLines(aLine({ sku: 'A', quantity: 2 }))
+      .stored()
+      .build();
 
     cart.setLine(aLine({ sku: 'A', quantity: 2 }), at);
 
@@ -63,7 +69,9 @@ describe('Setting a line of a cart', () => {
   });
 
   it('holds at most 50 lines, but may still change one of them', () => {
-    const full = aCart().withLines(...Array.from({ length: 50 }, (_, i) => aLine({ sku: `SKU-${i}` }))).build();
+    const full = aCart()
+      .withLines(...Array.from({ length: 50 }, (_, i) => aLine({ sku: `SKU-${i}` })))
+      .build();
 
     expect(refusal(() => full.setLine(aLine({ sku: 'ONE-MORE' }), at))).toMatchObject({ code: 'order_line_limit_exceeded', kind: 'invalid' });
     full.setLine(aLine({ sku: 'SKU-0', quantity: 9 }), at);
@@ -75,11 +83,24 @@ describe('Setting a line of a cart', () => {
   });
 
   it('refuses a price that is not positive', () => {
-    expect(refusal(() => aCart().build().setLine(aLine({ unitPrice: money(0, 'EUR') }), at))).toMatchObject({ code: 'non_positive_price' });
+    expect(
+      refusal(() =>
+        aCart()
+          .build()
+          .setLine(aLine({ unitPrice: money(0, 'EUR') }), at),
+      ),
+    ).toMatchObject({ code: 'non_positive_price' });
   });
 
   it('refuses a price in another currency than the cart', () => {
-    expect(refusal(() => aCart().inCurrency('EUR').build().setLine(aLine({ unitPrice: money(100, 'USD') }), at))).toMatchObject({
+    expect(
+      refusal(() =>
+        aCart()
+          .inCurrency('EUR')
+          .build()
+          .setLine(aLine({ unitPrice: money(100, 'USD') }), at),
+      ),
+    ).toMatchObject({
       code: 'mixed_currencies',
       kind: 'invalid',
     });
@@ -88,7 +109,10 @@ describe('Setting a line of a cart', () => {
 
 describe('Removing a line from a cart', () => {
   it('removes the line and records it', () => {
-    const cart = aCart().withLines(aLine({ sku: 'A' }), aLine({ sku: 'B' })).stored().build();
+    const cart = aCart()
+      .withLines(aLine({ sku: 'A' }), aLine({ sku: 'B' }))
+      .stored()
+      .build();
 
     cart.removeLine('A', at);
 

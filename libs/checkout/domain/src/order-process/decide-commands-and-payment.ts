@@ -57,12 +57,7 @@ export function decideOnDeclined(process: OrderProcessState, at: Date): Decision
  * A transient gateway failure: try again after a backoff. Authorization gives up after the
  * configured attempts and cancels (`timed_out`); a void keeps trying, the buyer's money depends on it.
  */
-export function decideOnGatewayUnavailable(
-  process: OrderProcessState,
-  command: GatewayCommand['type'],
-  at: Date,
-  settings: OrderProcessSettings,
-): Decision {
+export function decideOnGatewayUnavailable(process: OrderProcessState, command: GatewayCommand['type'], at: Date, settings: OrderProcessSettings): Decision {
   if (process.pending[0]?.type !== command) return nothingNew;
   const attempts = process.attempts + 1;
   if (command === 'AuthorizePayment' && attempts >= settings.maxAuthorizationAttempts) {

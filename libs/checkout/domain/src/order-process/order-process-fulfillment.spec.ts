@@ -65,7 +65,9 @@ describe('Fulfillment answers the reservation', () => {
     ['screening', anOrderProcess()],
     ['awaiting_fraud_review', anOrderProcess().awaitingFraudReview()],
   ])('given inventory news while %s, then it is refused as impossible', (_, builder) => {
-    expect(() => builder.build().handle({ type: 'InventoryReserved' }, at, settings)).toThrow(expect.objectContaining({ code: 'unexpected_order_process_input', kind: 'conflict' }));
+    expect(() => builder.build().handle({ type: 'InventoryReserved' }, at, settings)).toThrow(
+      expect.objectContaining({ code: 'unexpected_order_process_input', kind: 'conflict' }),
+    );
   });
 
   it('given a reservation failure after the order was confirmed, then it is refused as contradictory', () => {

@@ -62,7 +62,11 @@ describe('A risk analyst decides a review', () => {
   });
 
   it('given a decision that arrives before the review was recorded on the order, then the review is recorded first', () => {
-    const process = when(anOrderProcess().after({ type: 'Screened', assessment: aReviewAssessment }).build(), { type: 'FraudReviewDecided', decision: 'approved', attribution: anAnalystsDecision });
+    const process = when(anOrderProcess().after({ type: 'Screened', assessment: aReviewAssessment }).build(), {
+      type: 'FraudReviewDecided',
+      decision: 'approved',
+      attribution: anAnalystsDecision,
+    });
 
     expect(process.pending.map((command) => command.type)).toEqual(['RequireFraudReview', 'ApproveFraudReview', 'AuthorizePayment']);
   });

@@ -16,7 +16,10 @@ export class OrderHasNoLines extends OrderRuleBroken {
 export class OrderLineLimitExceeded extends OrderRuleBroken {
   readonly code = 'order_line_limit_exceeded';
 
-  constructor(readonly limit: number, count: number) {
+  constructor(
+    readonly limit: number,
+    count: number,
+  ) {
     super(`An order, and so a cart, has at most ${limit} lines, got ${count}`);
   }
 }

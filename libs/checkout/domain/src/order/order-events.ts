@@ -9,15 +9,7 @@ import { ShippingAddress } from './shipping-address';
  * events; nothing outside Checkout sees these types.
  */
 export type OrderEvent =
-  | OrderPlaced
-  | FraudReviewRequested
-  | FraudReviewApproved
-  | FraudReviewRejected
-  | PaymentAuthorized
-  | PaymentFailed
-  | OrderConfirmed
-  | OrderCompleted
-  | OrderCancelled;
+  OrderPlaced | FraudReviewRequested | FraudReviewApproved | FraudReviewRejected | PaymentAuthorized | PaymentFailed | OrderConfirmed | OrderCompleted | OrderCancelled;
 
 /** The buyer placed an order. Deliberately carries no payment token: it never needs to leave the aggregate. */
 export interface OrderPlaced {

@@ -46,9 +46,7 @@ describe('Fraud review of an order', () => {
 
     expect(order.status).toBe('awaiting_fraud_review');
     expect(order.fraudReview).toEqual({ score: 120, reasons: ['large_order', 'high_risk_country'], requestedAt: at });
-    expect(order.pendingEvents).toEqual([
-      { type: 'FraudReviewRequested', orderId: order.id, score: 120, reasons: ['large_order', 'high_risk_country'], requestedAt: at },
-    ]);
+    expect(order.pendingEvents).toEqual([{ type: 'FraudReviewRequested', orderId: order.id, score: 120, reasons: ['large_order', 'high_risk_country'], requestedAt: at }]);
   });
 
   it('is never decided by its own buyer (four eyes), whatever the decision, and stays undecided', () => {
@@ -113,7 +111,10 @@ describe('Fraud review of an order', () => {
 
 describe('Payment of an order', () => {
   it('records the authorization of the order total, with what the order is for (its lines and address)', () => {
-    const order = anOrder().withLines(aLine({ quantity: 3, unitPrice: money(1000, 'EUR') })).stored().build();
+    const order = anOrder()
+      .withLines(aLine({ quantity: 3, unitPrice: money(1000, 'EUR') }))
+      .stored()
+      .build();
 
     order.recordPaymentAuthorized('auth-7', at);
 
@@ -215,9 +216,7 @@ describe('Cancelling an order', () => {
     order.cancel('out_of_stock', at);
 
     expect(order.cancellationReason).toBe('out_of_stock');
-    expect(order.pendingEvents).toEqual([
-      { type: 'OrderCancelled', orderId: order.id, reason: 'out_of_stock', cancelledAt: at, authorizationToVoid: 'auth-5' },
-    ]);
+    expect(order.pendingEvents).toEqual([{ type: 'OrderCancelled', orderId: order.id, reason: 'out_of_stock', cancelledAt: at, authorizationToVoid: 'auth-5' }]);
   });
 
   it('cannot be cancelled once dispatched', () => {

@@ -25,8 +25,7 @@ export interface FraudReview {
 
 /** What the payment gateway answered for this order; absent until it answered. */
 export type PaymentOutcome =
-  | { readonly state: 'authorized'; readonly authorizationId: string; readonly at: Date }
-  | { readonly state: 'declined'; readonly reason: string; readonly at: Date };
+  { readonly state: 'authorized'; readonly authorizationId: string; readonly at: Date } | { readonly state: 'declined'; readonly reason: string; readonly at: Date };
 
 export interface Cancellation {
   readonly reason: CancellationReason;

@@ -1,12 +1,5 @@
 /** Where an order is in its life; `order-lifecycle.ts` says which moves between them exist. */
-export const orderStatuses = [
-  'placed',
-  'awaiting_fraud_review',
-  'payment_authorized',
-  'confirmed',
-  'completed',
-  'cancelled',
-] as const;
+export const orderStatuses = ['placed', 'awaiting_fraud_review', 'payment_authorized', 'confirmed', 'completed', 'cancelled'] as const;
 
 export type OrderStatus = (typeof orderStatuses)[number];
 

@@ -13,9 +13,7 @@ export interface AuthorizationRequest {
  * The gateway's answer. A token the gateway refuses as malformed is `declined` too (reason
  * `invalid_token`): for the order, both mean the payment will not happen.
  */
-export type AuthorizationResult =
-  | { readonly outcome: 'authorized'; readonly authorizationId: string }
-  | { readonly outcome: 'declined'; readonly reason: string };
+export type AuthorizationResult = { readonly outcome: 'authorized'; readonly authorizationId: string } | { readonly outcome: 'declined'; readonly reason: string };
 
 /** The payment provider, behind a port; the sandbox adapter lives in infrastructure. */
 export abstract class PaymentGateway {

@@ -22,7 +22,17 @@ const allEvents = histories.flatMap(([, builder]) => eventsOf(builder));
 describe('Publishing what happened to an order', () => {
   it('has a history for every kind of order event', () => {
     expect(new Set(allEvents.map((event) => event.type))).toEqual(
-      new Set(['OrderPlaced', 'FraudReviewRequested', 'FraudReviewApproved', 'FraudReviewRejected', 'PaymentAuthorized', 'PaymentFailed', 'OrderConfirmed', 'OrderCompleted', 'OrderCancelled']),
+      new Set([
+        'OrderPlaced',
+        'FraudReviewRequested',
+        'FraudReviewApproved',
+        'FraudReviewRejected',
+        'PaymentAuthorized',
+        'PaymentFailed',
+        'OrderConfirmed',
+        'OrderCompleted',
+        'OrderCancelled',
+      ]),
     );
   });
 
@@ -67,7 +77,11 @@ describe('Publishing what happened to an order', () => {
   });
 
   it.each([
-    ['after payment, whose authorization is voided', anOrder().paymentAuthorized().cancelled('out_of_stock'), { reason: 'out_of_stock', paymentWasAuthorized: true, authorizationVoided: true }],
+    [
+      'after payment, whose authorization is voided',
+      anOrder().paymentAuthorized().cancelled('out_of_stock'),
+      { reason: 'out_of_stock', paymentWasAuthorized: true, authorizationVoided: true },
+    ],
     ['before payment, with nothing to void', anOrder().cancelled('buyer_cancelled'), { reason: 'buyer_cancelled', paymentWasAuthorized: false, authorizationVoided: false }],
   ])('announces an order cancelled %s', (_, builder, expected) => {
     const [published] = publishedEventsOf(builder.build().pendingEvents.at(-1)!);
@@ -85,7 +99,9 @@ describe('Publishing what happened to an order', () => {
   });
 
   it('keeps the optional second address line when there is one', () => {
-    const order = anOrder().shippedTo(anAddress({ line2: 'Flat 3' })).build();
+    const order = anOrder()
+      .shippedTo(anAddress({ line2: 'Flat 3' }))
+      .build();
 
     const [published] = publishedEventsOf(order.pendingEvents[0]!);
 

@@ -70,7 +70,13 @@ describe('Erasing a buyer’s personal data in Checkout (real PostgreSQL and Kaf
 
     expect([erased.status, again.status]).toEqual([204, 204]);
     for (const orderId of orderIds) {
-      expect(await orderOf(checkout, orderId)).toMatchObject({ orderId, status: 'cancelled', shippingAddress: null, personalData: 'erased', total: { amount: 3399, currency: 'EUR' } });
+      expect(await orderOf(checkout, orderId)).toMatchObject({
+        orderId,
+        status: 'cancelled',
+        shippingAddress: null,
+        personalData: 'erased',
+        total: { amount: 3399, currency: 'EUR' },
+      });
     }
     expect(await checkout.count('buyer_keys WHERE buyer_id = $1', [buyerId])).toBe(0);
     expect(await rowsMentioning([theirs.name, theirs.line1])).toEqual([]);

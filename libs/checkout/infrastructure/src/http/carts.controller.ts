@@ -79,11 +79,7 @@ export class CartsController {
   @ApiOkResponse({ description: 'The cart as it now is', schema: openApiSchema(cartResponse) })
   @ApiProblem(404, ['cart_not_found', 'cart_line_not_found'])
   @ApiProblem(409, ['cart_already_checked_out', 'concurrency_conflict'])
-  async deleteLine(
-    @Param('cartId', cartIdParameter) cartId: string,
-    @Param('sku', { schema: skuParameter }) sku: string,
-    @VerifiedCaller() caller: Caller,
-  ): Promise<CartResponse> {
+  async deleteLine(@Param('cartId', cartIdParameter) cartId: string, @Param('sku', { schema: skuParameter }) sku: string, @VerifiedCaller() caller: Caller): Promise<CartResponse> {
     await this.ownCart(cartId, caller);
     await this.removeLine.execute({ cartId, sku });
     return this.get(cartId, caller);

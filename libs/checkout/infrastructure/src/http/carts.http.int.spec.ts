@@ -83,15 +83,30 @@ describe('Carts over HTTP (real PostgreSQL and Kafka)', () => {
     expect(await checkout.count(`orders WHERE id = $1`, [first.body['orderId']])).toBe(1);
   });
 
-  const refusals: { case: string; act: (cartId: string) => Promise<{ status: number; body: Record<string, unknown>; contentType: string | null }>; status: number; code: string }[] = [
+  const refusals: {
+    case: string;
+    act: (cartId: string) => Promise<{ status: number; body: Record<string, unknown>; contentType: string | null }>;
+    status: number;
+    code: string;
+  }[] = [
     { case: 'a quantity of 1000', act: (id) => put(`/carts/${id}/lines/A`, { quantity: 1000, unitPrice: price(100) }), status: 422, code: 'invalid_quantity' },
     { case: 'a quantity of 0', act: (id) => put(`/carts/${id}/lines/A`, { quantity: 0, unitPrice: price(100) }), status: 422, code: 'invalid_quantity' },
     { case: 'a price in another currency', act: (id) => put(`/carts/${id}/lines/A`, { quantity: 1, unitPrice: price(100, 'USD') }), status: 422, code: 'mixed_currencies' },
     { case: 'a price of 0', act: (id) => put(`/carts/${id}/lines/A`, { quantity: 1, unitPrice: price(0) }), status: 422, code: 'non_positive_price' },
     { case: 'an unknown field', act: (id) => put(`/carts/${id}/lines/A`, { quantity: 1, unitPrice: price(100), note: 'x' }), status: 400, code: 'invalid_request' },
     { case: 'removing a line it does not have', act: (id) => del(`/carts/${id}/lines/NOPE`), status: 404, code: 'cart_line_not_found' },
-    { case: 'checking out an empty cart', act: (id) => checkout.post(`/carts/${id}/checkout`, { paymentToken: 'tok_ok', shippingAddress: address }), status: 409, code: 'cart_is_empty' },
-    { case: 'a payment token the gateway does not know', act: (id) => checkout.post(`/carts/${id}/checkout`, { paymentToken: 'tok_x', shippingAddress: address }), status: 422, code: 'unknown_payment_token' },
+    {
+      case: 'checking out an empty cart',
+      act: (id) => checkout.post(`/carts/${id}/checkout`, { paymentToken: 'tok_ok', shippingAddress: address }),
+      status: 409,
+      code: 'cart_is_empty',
+    },
+    {
+      case: 'a payment token the gateway does not know',
+      act: (id) => checkout.post(`/carts/${id}/checkout`, { paymentToken: 'tok_x', shippingAddress: address }),
+      status: 422,
+      code: 'unknown_payment_token',
+    },
   ];
 
   it.each(refusals)('refuses $case with a problem', async ({ act, status, code }) => {

@@ -41,11 +41,7 @@ export class FraudReviewsController {
   @ApiProblem(403, ['fraud_review_by_buyer'])
   @ApiProblem(404, ['order_not_found'])
   @ApiProblem(409, ['fraud_review_not_pending', 'concurrency_conflict'])
-  approve(
-    @Param('orderId', orderIdParameter) orderId: string,
-    @Body({ schema: decisionRequest }) body: DecisionRequest,
-    @VerifiedCaller() caller: Caller,
-  ): Promise<OrderResponse> {
+  approve(@Param('orderId', orderIdParameter) orderId: string, @Body({ schema: decisionRequest }) body: DecisionRequest, @VerifiedCaller() caller: Caller): Promise<OrderResponse> {
     return this.decided(orderId, 'approve', body.reason, caller);
   }
 
@@ -58,11 +54,7 @@ export class FraudReviewsController {
   @ApiProblem(403, ['fraud_review_by_buyer'])
   @ApiProblem(404, ['order_not_found'])
   @ApiProblem(409, ['fraud_review_not_pending', 'concurrency_conflict'])
-  reject(
-    @Param('orderId', orderIdParameter) orderId: string,
-    @Body({ schema: decisionRequest }) body: DecisionRequest,
-    @VerifiedCaller() caller: Caller,
-  ): Promise<OrderResponse> {
+  reject(@Param('orderId', orderIdParameter) orderId: string, @Body({ schema: decisionRequest }) body: DecisionRequest, @VerifiedCaller() caller: Caller): Promise<OrderResponse> {
     return this.decided(orderId, 'reject', body.reason, caller);
   }
 

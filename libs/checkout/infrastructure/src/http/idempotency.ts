@@ -26,7 +26,9 @@ export function idempotentRequest(header: string | undefined, body: unknown, sco
 
 /** SHA-256 of the body as canonical JSON (keys sorted), so key order and whitespace do not count. */
 export function fingerprintOf(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body)))
+    .digest('hex');
 }
 
 function canonical(value: unknown): unknown {

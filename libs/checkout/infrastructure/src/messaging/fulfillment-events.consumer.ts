@@ -1,11 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import {
-  HandleInventoryReservationFailedHandler,
-  HandleInventoryReservedHandler,
-  HandleShipmentDispatchedHandler,
-  OrderProcessRunner,
-} from '@bazaar/checkout-application';
+import { HandleInventoryReservationFailedHandler, HandleInventoryReservedHandler, HandleShipmentDispatchedHandler, OrderProcessRunner } from '@bazaar/checkout-application';
 import { orderId } from '@bazaar/checkout-domain';
 import { Transactions } from '@bazaar/platform-database';
 import { Inbox } from '@bazaar/platform-messaging';

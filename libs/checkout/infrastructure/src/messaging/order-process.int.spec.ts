@@ -64,11 +64,7 @@ describe('An order’s process, driven by Kafka (real PostgreSQL and Kafka)', ()
 
     expect(order).toMatchObject({ cancellationReason: 'payment_declined', payment: { state: 'declined', declineReason: 'declined' } });
     expect((await publishedEvent(orders, orderId, OrderCancelledV1)).data).toMatchObject({ reason: 'payment_declined', paymentWasAuthorized: false, authorizationVoided: false });
-    expect(publishedAbout(orders, orderId)).toEqual([
-      'checkout.cart-checked-out.v1',
-      PaymentFailedV1.wireType,
-      OrderCancelledV1.wireType,
-    ]);
+    expect(publishedAbout(orders, orderId)).toEqual(['checkout.cart-checked-out.v1', PaymentFailedV1.wireType, OrderCancelledV1.wireType]);
   });
 
   it('holds an order of 10,000.00 for a risk analyst; approval sends it on to payment', async () => {
@@ -150,12 +146,7 @@ describe('An order’s process, driven by Kafka (real PostgreSQL and Kafka)', ()
     expect(refused).toMatchObject({ status: 409, body: { code: 'order_already_dispatched' } });
     expect(refused.contentType).toContain('application/problem+json');
     await publishedEvent(orders, orderId, OrderCompletedV1);
-    expect(publishedAbout(orders, orderId)).toEqual([
-      'checkout.cart-checked-out.v1',
-      PaymentAuthorizedV1.wireType,
-      OrderConfirmedV1.wireType,
-      OrderCompletedV1.wireType,
-    ]);
+    expect(publishedAbout(orders, orderId)).toEqual(['checkout.cart-checked-out.v1', PaymentAuthorizedV1.wireType, OrderConfirmedV1.wireType, OrderCompletedV1.wireType]);
   });
 
   it('decides a buyer’s cancel racing Fulfillment’s confirmation by version: never a lost update', async () => {

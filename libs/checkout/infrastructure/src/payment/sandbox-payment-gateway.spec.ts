@@ -3,8 +3,7 @@ import { money } from '@bazaar/shared-kernel';
 import { isSandboxToken, SandboxPaymentGateway } from './sandbox-payment-gateway';
 
 const request = (token: string, id = '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f') => ({ orderId: orderId(id), amount: money(3399, 'EUR'), token });
-const sandbox = (options: Partial<ConstructorParameters<typeof SandboxPaymentGateway>[0]> = {}) =>
-  new SandboxPaymentGateway({ latencyMs: 0, failureRate: 0, ...options });
+const sandbox = (options: Partial<ConstructorParameters<typeof SandboxPaymentGateway>[0]> = {}) => new SandboxPaymentGateway({ latencyMs: 0, failureRate: 0, ...options });
 
 describe('The sandbox payment gateway', () => {
   it('authorizes tok_ok, with a reference of its own per order', async () => {

@@ -24,8 +24,19 @@ export interface OrderRow extends OrderLifecycleRow {
 
 /** The columns of an {@link OrderRow}, by name (statements are prepared: see PreparingClient). */
 export const orderColumns = [
-  'id', 'buyer_id', 'ship_sealed', 'ship_name', 'ship_line1', 'ship_line2', 'ship_city', 'ship_postal_code', 'ship_country',
-  'payment_token', 'placed_at', 'version', ...lifecycleColumns,
+  'id',
+  'buyer_id',
+  'ship_sealed',
+  'ship_name',
+  'ship_line1',
+  'ship_line2',
+  'ship_city',
+  'ship_postal_code',
+  'ship_country',
+  'payment_token',
+  'placed_at',
+  'version',
+  ...lifecycleColumns,
 ] as const;
 
 export interface OrderLineRow {
@@ -76,16 +87,7 @@ function toLine(row: OrderLineRow): OrderLine {
 
 /** Parameters of the `orders` INSERT, in column order: the address only sealed (`sealedAddress`). */
 export function orderValues(order: Order, sealedAddress: string): unknown[] {
-  return [
-    order.id,
-    order.buyerId,
-    order.status,
-    order.total.amount,
-    order.total.currency,
-    sealedAddress,
-    order.paymentToken,
-    order.placedAt,
-  ];
+  return [order.id, order.buyerId, order.status, order.total.amount, order.total.currency, sealedAddress, order.paymentToken, order.placedAt];
 }
 
 /** One multi-row INSERT for all lines: `[placeholders, values]`. */

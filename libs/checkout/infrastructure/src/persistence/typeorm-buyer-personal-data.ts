@@ -41,10 +41,7 @@ export class TypeOrmBuyerPersonalData extends BuyerPersonalData {
          WHERE buyer_id = $1 AND (ship_sealed IS NOT NULL OR ship_name IS NOT NULL)`,
         [buyerId],
       )) as [unknown, number];
-      await manager.query('DELETE FROM outbox WHERE message_key = ANY($1::text[]) AND event_type = ANY($2::text[])', [
-        [...orderIds],
-        addressCarryingTypes,
-      ]);
+      await manager.query('DELETE FROM outbox WHERE message_key = ANY($1::text[]) AND event_type = ANY($2::text[])', [[...orderIds], addressCarryingTypes]);
       if (deleted === 0 && cleared === 0) return false;
       await this.outbox.append(manager, [
         {

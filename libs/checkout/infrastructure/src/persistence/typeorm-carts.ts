@@ -34,12 +34,7 @@ export class TypeOrmCarts extends Carts {
 
   private async insert(manager: EntityManager, cart: Cart): Promise<void> {
     try {
-      await manager.query('INSERT INTO carts (id, buyer_id, currency, created_at, version) VALUES ($1, $2, $3, $4, 1)', [
-        cart.id,
-        cart.buyerId,
-        cart.currency,
-        cart.createdAt,
-      ]);
+      await manager.query('INSERT INTO carts (id, buyer_id, currency, created_at, version) VALUES ($1, $2, $3, $4, 1)', [cart.id, cart.buyerId, cart.currency, cart.createdAt]);
     } catch (error) {
       if (isUniqueViolation(error, 'carts_pkey')) throw new ConcurrencyConflict('Cart', cart.id);
       throw error;
@@ -48,10 +43,12 @@ export class TypeOrmCarts extends Carts {
 
   private async update(manager: EntityManager, cart: Cart): Promise<void> {
     const checkedOut = cart.toState().checkedOut;
-    const [, changed] = (await manager.query(
-      `UPDATE carts SET checked_out_order_id = $3, checked_out_at = $4, version = version + 1 WHERE id = $1 AND version = $2`,
-      [cart.id, cart.version, checkedOut?.orderId ?? null, checkedOut?.at ?? null],
-    )) as [unknown, number];
+    const [, changed] = (await manager.query(`UPDATE carts SET checked_out_order_id = $3, checked_out_at = $4, version = version + 1 WHERE id = $1 AND version = $2`, [
+      cart.id,
+      cart.version,
+      checkedOut?.orderId ?? null,
+      checkedOut?.at ?? null,
+    ])) as [unknown, number];
     if (changed === 0) throw new ConcurrencyConflict('Cart', cart.id);
   }
 }

@@ -5,7 +5,10 @@ import { OrderProcessRow, processColumns, processValues, toOrderProcess } from '
 
 const placeholders = processColumns.map((_, i) => `$${i + 1}`).join(', ');
 /** Every column but `order_id` ($1), then the loaded version. */
-const assignments = processColumns.slice(1).map((column, i) => `${column} = $${i + 2}`).join(', ');
+const assignments = processColumns
+  .slice(1)
+  .map((column, i) => `${column} = $${i + 2}`)
+  .join(', ');
 const versionParameter = `$${processColumns.length + 1}`;
 /** What a load reads, named column by column (statements are prepared: see PreparingClient). */
 const selectedColumns = [...processColumns, 'version'].join(', ');
@@ -41,16 +44,20 @@ export class TypeOrmOrderProcesses extends OrderProcesses {
       const values = processValues(process);
       const changed =
         process.version === 0
-          ? ((await manager.query(
-              `INSERT INTO order_processes (${processColumns.join(', ')}, version) VALUES (${placeholders}, 1)
+          ? (
+              (await manager.query(
+                `INSERT INTO order_processes (${processColumns.join(', ')}, version) VALUES (${placeholders}, 1)
                ON CONFLICT (order_id) DO NOTHING RETURNING order_id`,
-              values,
-            )) as unknown[]).length
-          : ((await manager.query(
-              `UPDATE order_processes SET ${assignments}, claimed_until = NULL, version = version + 1, updated_at = now()
+                values,
+              )) as unknown[]
+            ).length
+          : (
+              (await manager.query(
+                `UPDATE order_processes SET ${assignments}, claimed_until = NULL, version = version + 1, updated_at = now()
                WHERE order_id = $1 AND version = ${versionParameter}`,
-              [...values, process.version],
-            )) as [unknown, number])[1];
+                [...values, process.version],
+              )) as [unknown, number]
+            )[1];
       if (changed === 0) throw new ConcurrencyConflict('OrderProcess', process.orderId);
     });
   }

@@ -41,9 +41,7 @@ describe('An order’s lifecycle in PostgreSQL', () => {
   };
   const load = async (id: OrderId) => (await orders.byId(id))!;
   const publishedTypes = async (id: string) =>
-    ((await database.dataSource.query('SELECT event_type FROM outbox WHERE message_key = $1 ORDER BY position', [id])) as { event_type: string }[]).map(
-      (row) => row.event_type,
-    );
+    ((await database.dataSource.query('SELECT event_type FROM outbox WHERE message_key = $1 ORDER BY position', [id])) as { event_type: string }[]).map((row) => row.event_type);
 
   it('restores a review, its approval, the authorization and the confirmation, and publishes each', async () => {
     const id = await stored(

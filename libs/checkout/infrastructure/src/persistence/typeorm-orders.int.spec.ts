@@ -54,7 +54,10 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
   };
 
   it('stores a new order with its lines and its CartCheckedOut outbox message, and restores it', async () => {
-    const order = anOrder().withId(randomUUID()).shippedTo(anAddress({ line2: 'Flat 3' })).build();
+    const order = anOrder()
+      .withId(randomUUID())
+      .shippedTo(anAddress({ line2: 'Flat 3' }))
+      .build();
 
     await orders.save(order);
 
@@ -67,12 +70,7 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
     expect(restored?.lines).toEqual(order.lines);
     expect(restored?.total).toEqual(order.total);
     expect(restored?.shippingAddress).toEqual(order.shippingAddress);
-    expect([restored?.buyerId, restored?.status, restored?.paymentToken, restored?.placedAt]).toEqual([
-      order.buyerId,
-      'placed',
-      order.paymentToken,
-      order.placedAt,
-    ]);
+    expect([restored?.buyerId, restored?.status, restored?.paymentToken, restored?.placedAt]).toEqual([order.buyerId, 'placed', order.paymentToken, order.placedAt]);
   });
 
   it('keeps the shipping address only sealed with the buyer’s data key, one key per buyer wrapped by the current KEK', async () => {
@@ -105,7 +103,11 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
   });
 
   it('still reads an order written before sealing, from its plaintext columns', async () => {
-    const order = anOrder().withId(randomUUID()).forBuyer(`buyer-${randomUUID()}`).shippedTo(anAddress({ line2: 'Flat 3' })).build();
+    const order = anOrder()
+      .withId(randomUUID())
+      .forBuyer(`buyer-${randomUUID()}`)
+      .shippedTo(anAddress({ line2: 'Flat 3' }))
+      .build();
     await orders.save(order);
     const { name, line1, line2, city, postalCode, country } = anAddress({ line2: 'Flat 3' });
 
@@ -180,9 +182,9 @@ describe('TypeOrmIdempotencyKeys (real PostgreSQL)', () => {
   });
 
   async function backendsWaitingOnALock(): Promise<number> {
-    const [row] = (await transactions.manager.query(
-      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
-    )) as { n: number }[];
+    const [row] = (await transactions.manager.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")) as {
+      n: number;
+    }[];
     return row?.n ?? 0;
   }
 

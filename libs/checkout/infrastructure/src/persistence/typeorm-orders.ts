@@ -59,18 +59,16 @@ export class TypeOrmOrders extends Orders {
       throw error;
     }
     const [tuples, values] = lineInsert(order);
-    await manager.query(
-      `INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price_amount, unit_price_currency) VALUES ${tuples}`,
-      values,
-    );
+    await manager.query(`INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price_amount, unit_price_currency) VALUES ${tuples}`, values);
   }
 
   /** Lines and address are fixed at placement; what changes later is the lifecycle. */
   private async update(manager: EntityManager, order: Order): Promise<void> {
-    const [, changed] = (await manager.query(
-      `UPDATE orders SET ${assignments}, version = version + 1 WHERE id = $1 AND version = $2`,
-      [order.id, order.version, ...lifecycleValues(order)],
-    )) as [unknown, number];
+    const [, changed] = (await manager.query(`UPDATE orders SET ${assignments}, version = version + 1 WHERE id = $1 AND version = $2`, [
+      order.id,
+      order.version,
+      ...lifecycleValues(order),
+    ])) as [unknown, number];
     if (changed === 0) throw new ConcurrencyConflict('Order', order.id);
   }
 }

@@ -136,4 +136,3 @@ describe('Recognize revenue', () => {
     expect(finance.invoices.numbers).toEqual(['2026-000001', '2026-000002']);
   });
 });
-

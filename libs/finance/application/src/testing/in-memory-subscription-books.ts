@@ -61,7 +61,8 @@ export class InMemorySubscriptionBooks implements Transactional {
         return snapshot && BillingAccount.restore(snapshot, 1);
       }
       async add(account: BillingAccount): Promise<void> {
-        if ([...books().accounts.values()].some((other) => other.sellerId === account.snapshot.sellerId)) throw new ConcurrencyConflict('Billing account of seller', account.snapshot.sellerId);
+        if ([...books().accounts.values()].some((other) => other.sellerId === account.snapshot.sellerId))
+          throw new ConcurrencyConflict('Billing account of seller', account.snapshot.sellerId);
         books().accounts.set(account.id, account.snapshot);
         books().events.push(...account.pendingEvents.map((event) => event.type));
       }

@@ -56,7 +56,11 @@ describe('A sale', () => {
     });
 
     it('refuses a sale of nothing: revenue is deferred for a positive amount', () => {
-      const free = { buyerId: 'buyer-42', lines: [{ sku: 'FREE', quantity: 1, unitPrice: { amount: 0, currency: 'EUR' }, lineTotal: { amount: 0, currency: 'EUR' } }], total: { amount: 0, currency: 'EUR' } };
+      const free = {
+        buyerId: 'buyer-42',
+        lines: [{ sku: 'FREE', quantity: 1, unitPrice: { amount: 0, currency: 'EUR' }, lineTotal: { amount: 0, currency: 'EUR' } }],
+        total: { amount: 0, currency: 'EUR' },
+      };
 
       expect(() => Sale.open(orderId).defer(free, at, new EntryIds())).toThrow(expect.objectContaining({ code: 'revenue_amount_not_positive' }));
     });
@@ -82,7 +86,15 @@ describe('A sale', () => {
         recordedAt: at,
       });
       expect(sale.pendingEvents).toEqual([
-        { type: 'RevenueRecognized', revenueEventId: 'entry-2', deferredRevenueEventId: 'entry-1', orderId, shipmentId: someDispatch().shipmentId, amount: eur3399, occurredAt: at },
+        {
+          type: 'RevenueRecognized',
+          revenueEventId: 'entry-2',
+          deferredRevenueEventId: 'entry-1',
+          orderId,
+          shipmentId: someDispatch().shipmentId,
+          amount: eur3399,
+          occurredAt: at,
+        },
       ]);
       expect(sale.newEntries.map((entry) => entry.id)).toEqual(['entry-2']);
     });
@@ -145,9 +157,7 @@ describe('A sale', () => {
       sale.cancel(at, idsFrom(2));
 
       expect(sale.entry('reversal')!.snapshot()).toMatchObject({ id: 'entry-2', kind: 'reversal', amount: eur3399, reverses: 'entry-1' });
-      expect(sale.pendingEvents).toEqual([
-        { type: 'RevenueReversed', revenueEventId: 'entry-2', reversedRevenueEventId: 'entry-1', orderId, amount: eur3399, occurredAt: at },
-      ]);
+      expect(sale.pendingEvents).toEqual([{ type: 'RevenueReversed', revenueEventId: 'entry-2', reversedRevenueEventId: 'entry-1', orderId, amount: eur3399, occurredAt: at }]);
     });
 
     it('once reversed: changes nothing', () => {

@@ -79,7 +79,10 @@ function checked(content: SellerInvoiceContent): SellerInvoiceContent {
   });
   let total: Money;
   try {
-    total = sumMoney(content.lines.map((line) => line.amount), content.total.currency);
+    total = sumMoney(
+      content.lines.map((line) => line.amount),
+      content.total.currency,
+    );
   } catch (error) {
     throw new SellerInvoiceLinesInvalid(error instanceof Error ? error.message : String(error));
   }

@@ -19,7 +19,15 @@ describe('Subscription', () => {
     expect(subscription.snapshot()).toMatchObject({ status: 'active', plan: 'standard', price: { amount: 2900, currency: 'EUR' } });
     expect(subscription.currentPeriod).toEqual({ start, end: at(30) });
     expect(subscription.pendingEvents).toEqual([
-      { type: 'SubscriptionStarted', subscriptionId: 'sub-1', sellerId: 'seller-1', plan: 'standard', price: { amount: 2900, currency: 'EUR' }, period: { start, end: at(30) }, occurredAt: start },
+      {
+        type: 'SubscriptionStarted',
+        subscriptionId: 'sub-1',
+        sellerId: 'seller-1',
+        plan: 'standard',
+        price: { amount: 2900, currency: 'EUR' },
+        period: { start, end: at(30) },
+        occurredAt: start,
+      },
     ]);
   });
 
@@ -75,7 +83,13 @@ describe('Subscription', () => {
 describe('PlanCatalogue', () => {
   it('refuses a catalogue with a free plan, a plan twice or a malformed code', () => {
     expect(() => new PlanCatalogue([{ code: 'free', price: { amount: 0, currency: 'EUR' } }])).toThrow('costs nothing');
-    expect(() => new PlanCatalogue([{ code: 'a', price: { amount: 1, currency: 'EUR' } }, { code: 'a', price: { amount: 2, currency: 'EUR' } }])).toThrow('twice');
+    expect(
+      () =>
+        new PlanCatalogue([
+          { code: 'a', price: { amount: 1, currency: 'EUR' } },
+          { code: 'a', price: { amount: 2, currency: 'EUR' } },
+        ]),
+    ).toThrow('twice');
     expect(() => new PlanCatalogue([{ code: 'Gold Plan', price: { amount: 1, currency: 'EUR' } }])).toThrow('plan code');
   });
 });

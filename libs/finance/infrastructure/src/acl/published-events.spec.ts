@@ -27,9 +27,7 @@ describe('Finance’s published events', () => {
 
   it('publishes RevenueDeferred as finance.revenue-deferred.v1, keyed by the order (its ledger)', () => {
     const occurredAt = new Date('2026-11-21T09:30:00.140Z');
-    const [published] = toPublishedLedgerEvents([
-      { type: 'RevenueDeferred', revenueEventId: '3f2e1d0c-9b8a-4765-8432-10fedcba9876', orderId, amount: eur(3399), occurredAt },
-    ]);
+    const [published] = toPublishedLedgerEvents([{ type: 'RevenueDeferred', revenueEventId: '3f2e1d0c-9b8a-4765-8432-10fedcba9876', orderId, amount: eur(3399), occurredAt }]);
 
     expectRecorded(published, RevenueDeferredV1);
   });
@@ -90,14 +88,26 @@ describe('Finance’s published events', () => {
 
     it('publishes SubscriptionStarted as finance.subscription-started.v1', () => {
       const [published] = toPublishedSubscriptionEvents([
-        { type: 'SubscriptionStarted', ...standard, price: eur(2900), period: { start: new Date('2026-12-01T12:00:00.000Z'), end: new Date('2026-12-31T12:00:00.000Z') }, occurredAt: new Date('2026-12-01T12:00:00.000Z') },
+        {
+          type: 'SubscriptionStarted',
+          ...standard,
+          price: eur(2900),
+          period: { start: new Date('2026-12-01T12:00:00.000Z'), end: new Date('2026-12-31T12:00:00.000Z') },
+          occurredAt: new Date('2026-12-01T12:00:00.000Z'),
+        },
       ]);
       expectRecorded(published, SubscriptionStartedV1);
     });
 
     it('publishes SubscriptionRenewed as finance.subscription-renewed.v1', () => {
       const [published] = toPublishedSubscriptionEvents([
-        { type: 'SubscriptionRenewed', ...standard, price: eur(2900), period: { start: new Date('2026-12-31T12:00:00.000Z'), end: new Date('2027-01-30T12:00:00.000Z') }, occurredAt: new Date('2026-12-31T12:00:05.000Z') },
+        {
+          type: 'SubscriptionRenewed',
+          ...standard,
+          price: eur(2900),
+          period: { start: new Date('2026-12-31T12:00:00.000Z'), end: new Date('2027-01-30T12:00:00.000Z') },
+          occurredAt: new Date('2026-12-31T12:00:05.000Z'),
+        },
       ]);
       expectRecorded(published, SubscriptionRenewedV1);
     });

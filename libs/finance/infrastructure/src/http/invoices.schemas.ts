@@ -8,7 +8,10 @@ export type ListInvoicesQuery = z.output<typeof listInvoicesQuery>;
 
 export const invoiceResponse = z.object({
   invoiceId: z.uuid(),
-  invoiceNumber: z.string().regex(/^\d{4}-\d{6,}$/).describe('issuing year (UTC) and place in that year’s gapless sequence, e.g. 2026-000001'),
+  invoiceNumber: z
+    .string()
+    .regex(/^\d{4}-\d{6,}$/)
+    .describe('issuing year (UTC) and place in that year’s gapless sequence, e.g. 2026-000001'),
   orderId: z.uuid(),
   buyerId: z.string(),
   lines: z.array(z.object({ sku: z.string(), quantity: z.int(), unitPrice: moneyResponse, lineTotal: moneyResponse })),

@@ -21,7 +21,11 @@ export function assertSubscribingSelf(caller: Caller, sellerId: string): void {
  * Another seller's subscription does not exist for this caller: the same 404 as a missing one, so
  * its existence is never revealed. `readers` (finance, for reading) see every seller's; admin always.
  */
-export function assertOwnSubscription(caller: Caller, subscription: { readonly subscriptionId: string; readonly sellerId: string }, readers: Parameters<typeof holdsAny>[1][] = []): void {
+export function assertOwnSubscription(
+  caller: Caller,
+  subscription: { readonly subscriptionId: string; readonly sellerId: string },
+  readers: Parameters<typeof holdsAny>[1][] = [],
+): void {
   if (subscription.sellerId === caller.subject || holdsAny(caller, ...readers)) return;
   throw new SubscriptionNotFound(subscription.subscriptionId);
 }

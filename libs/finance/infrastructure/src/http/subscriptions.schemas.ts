@@ -25,7 +25,10 @@ export const subscriptionResponse = z.object({
   invoices: z.array(
     z.object({
       invoiceId: z.uuid(),
-      invoiceNumber: z.string().regex(/^S\d{4}-\d{6,}$/).describe('the seller invoices’ own gapless yearly series, e.g. S2026-000001'),
+      invoiceNumber: z
+        .string()
+        .regex(/^S\d{4}-\d{6,}$/)
+        .describe('the seller invoices’ own gapless yearly series, e.g. S2026-000001'),
       period,
       total: moneyResponse,
       issuedAt: z.iso.datetime(),

@@ -226,7 +226,7 @@ describe('Finance, when Checkout publishes its orders', () => {
     await oneRevenueEventOf(broken.data.orderId);
   });
 
-  it('keeps the ledger append-only even for SQL written by hand: the service\'s role may not, and the owner\'s is stopped by the triggers', async () => {
+  it("keeps the ledger append-only even for SQL written by hand: the service's role may not, and the owner's is stopped by the triggers", async () => {
     const { orderId } = await aPaidOrder();
 
     await expect(finance.query('UPDATE revenue_events SET amount = 1 WHERE order_id = $1', [orderId])).rejects.toThrow(/permission denied for table revenue_events/);

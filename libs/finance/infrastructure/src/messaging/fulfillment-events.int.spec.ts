@@ -40,8 +40,7 @@ describe('Finance, when Fulfillment dispatches an order’s shipment', () => {
   const eur = (amount: number) => ({ amount, currency: 'EUR' });
   const paymentOf = (orderId: string = randomUUID()) => anEvent(PaymentAuthorizedV1, { data: { orderId } });
   const dispatchOf = (orderId: string) => anEvent(ShipmentDispatchedV1, { data: { orderId } });
-  const cancellationOf = (orderId: string) =>
-    anEvent(OrderCancelledV1, { data: { orderId, reason: 'buyer_cancelled', paymentWasAuthorized: true, authorizationVoided: true } });
+  const cancellationOf = (orderId: string) => anEvent(OrderCancelledV1, { data: { orderId, reason: 'buyer_cancelled', paymentWasAuthorized: true, authorizationVoided: true } });
   const topicOf = (event: EventEnvelope) => (event.type.startsWith('fulfillment.') ? Topics.fulfillmentShipments : Topics.checkoutOrders);
   const publish = (event: EventEnvelope, message: Message = kafkaMessage(event)) => finance.send(topicOf(event), message);
 
@@ -99,7 +98,9 @@ describe('Finance, when Fulfillment dispatches an order’s shipment', () => {
         { account: 'revenue', side: 'credit', amount: eur(3399) },
       ],
     });
-    const [published, ...more] = await ledgerEvents.waitFor((message) => message.headers[EventHeaders.type] === RevenueRecognizedV1.wireType && withData('orderId', orderId)(message));
+    const [published, ...more] = await ledgerEvents.waitFor(
+      (message) => message.headers[EventHeaders.type] === RevenueRecognizedV1.wireType && withData('orderId', orderId)(message),
+    );
     expect(more).toEqual([]);
     const event = RevenueRecognizedV1.parse(published!.body);
     expect(event.data).toEqual({

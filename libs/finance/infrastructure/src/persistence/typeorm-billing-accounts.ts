@@ -22,10 +22,9 @@ export class TypeOrmBillingAccounts extends BillingAccounts {
   }
 
   async ofSeller(sellerId: string): Promise<BillingAccount | undefined> {
-    const [row] = (await this.transactions.manager.query(
-      'SELECT id, seller_id, billing_party, payment_method_ref, opened_at, version FROM billing_accounts WHERE seller_id = $1',
-      [sellerId],
-    )) as BillingAccountRow[];
+    const [row] = (await this.transactions.manager.query('SELECT id, seller_id, billing_party, payment_method_ref, opened_at, version FROM billing_accounts WHERE seller_id = $1', [
+      sellerId,
+    ])) as BillingAccountRow[];
     if (!row) return undefined;
     return BillingAccount.restore(
       { id: row.id, sellerId: row.seller_id, billingParty: row.billing_party, paymentMethodRef: row.payment_method_ref, openedAt: row.opened_at },
@@ -37,10 +36,13 @@ export class TypeOrmBillingAccounts extends BillingAccounts {
     const { id, sellerId, billingParty, paymentMethodRef, openedAt } = account.snapshot;
     await this.transactions.run(async (manager) => {
       try {
-        await manager.query(
-          'INSERT INTO billing_accounts (id, seller_id, billing_party, payment_method_ref, opened_at, version) VALUES ($1, $2, $3, $4, $5, 1)',
-          [id, sellerId, billingParty, paymentMethodRef, openedAt],
-        );
+        await manager.query('INSERT INTO billing_accounts (id, seller_id, billing_party, payment_method_ref, opened_at, version) VALUES ($1, $2, $3, $4, $5, 1)', [
+          id,
+          sellerId,
+          billingParty,
+          paymentMethodRef,
+          openedAt,
+        ]);
       } catch (error) {
         if (isUniqueViolation(error, 'billing_accounts_seller_id_key')) throw new ConcurrencyConflict('Billing account of seller', sellerId);
         throw error;

@@ -47,8 +47,7 @@ describe('TypeOrmInvoices and TypeOrmInvoiceNumbers (real PostgreSQL)', () => {
       await invoices.add(invoice);
       return invoice;
     });
-  const numbersOf = async (y: number) =>
-    (await query<{ sequence: number }>('SELECT sequence FROM invoices WHERE year = $1 ORDER BY sequence', [y])).map((row) => row.sequence);
+  const numbersOf = async (y: number) => (await query<{ sequence: number }>('SELECT sequence FROM invoices WHERE year = $1 ORDER BY sequence', [y])).map((row) => row.sequence);
   const backendsWaitingOnALock = async () =>
     (await query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"))[0]?.n ?? 0;
 
@@ -193,11 +192,15 @@ describe('TypeOrmInvoices and TypeOrmInvoiceNumbers (real PostgreSQL)', () => {
       const id = randomUUID();
       const wrong = transactions.run(async (manager) => {
         await numbers.next(y);
-        await manager.query(
-          `INSERT INTO invoices (id, year, sequence, order_id, buyer_id, total, currency, issued_at) VALUES ($1, $2, 1, $3, 'buyer-42', 3400, 'EUR', $4)`,
-          [id, y, randomUUID(), issuedIn(y)],
-        );
-        await manager.query(`INSERT INTO invoice_lines (invoice_id, line_no, sku, quantity, unit_price, line_total, currency) VALUES ($1, 1, 'MUG-BLUE', 2, 1250, 2500, 'EUR')`, [id]);
+        await manager.query(`INSERT INTO invoices (id, year, sequence, order_id, buyer_id, total, currency, issued_at) VALUES ($1, $2, 1, $3, 'buyer-42', 3400, 'EUR', $4)`, [
+          id,
+          y,
+          randomUUID(),
+          issuedIn(y),
+        ]);
+        await manager.query(`INSERT INTO invoice_lines (invoice_id, line_no, sku, quantity, unit_price, line_total, currency) VALUES ($1, 1, 'MUG-BLUE', 2, 1250, 2500, 'EUR')`, [
+          id,
+        ]);
       });
 
       await expect(wrong).rejects.toThrow(/does not add up/);

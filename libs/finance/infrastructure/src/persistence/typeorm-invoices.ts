@@ -20,10 +20,16 @@ export class TypeOrmInvoices extends Invoices {
     const { id, number, orderId, buyerId, lines, total, issuedAt } = invoice.content;
     await this.transactions.run(async (manager) => {
       try {
-        await manager.query(
-          `INSERT INTO invoices (id, year, sequence, order_id, buyer_id, total, currency, issued_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [id, number.year, number.sequence, orderId, buyerId, total.amount, total.currency, issuedAt],
-        );
+        await manager.query(`INSERT INTO invoices (id, year, sequence, order_id, buyer_id, total, currency, issued_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+          id,
+          number.year,
+          number.sequence,
+          orderId,
+          buyerId,
+          total.amount,
+          total.currency,
+          issuedAt,
+        ]);
       } catch (error) {
         if (isUniqueViolation(error, 'invoices_order_id_key')) throw new ConcurrencyConflict('Invoice for order', orderId);
         throw error;

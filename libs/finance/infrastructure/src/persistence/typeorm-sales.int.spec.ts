@@ -60,10 +60,9 @@ describe('TypeOrmSales and the ledger tables (real PostgreSQL)', () => {
     expect(stored.version).toBe(2);
     expect(stored.snapshot()).toEqual(paid.snapshot());
     expect(stored.entries.map((entry) => entry.kind)).toEqual(['deferred', 'recognized']);
-    const outbox = await query<{ event_type: string; message_key: string }>(
-      `SELECT event_type, message_key FROM outbox WHERE payload->'data'->>'orderId' = $1 ORDER BY position`,
-      [orderId],
-    );
+    const outbox = await query<{ event_type: string; message_key: string }>(`SELECT event_type, message_key FROM outbox WHERE payload->'data'->>'orderId' = $1 ORDER BY position`, [
+      orderId,
+    ]);
     expect(outbox).toEqual([
       { event_type: 'finance.revenue-deferred.v1', message_key: orderId },
       { event_type: 'finance.revenue-recognized.v1', message_key: orderId },
@@ -139,7 +138,10 @@ describe('TypeOrmSales and the ledger tables (real PostgreSQL)', () => {
     it('refuses, at commit, an entry whose lines do not balance', async () => {
       const entryId = randomUUID();
       const unbalanced = transactions.run(async (manager) => {
-        await manager.query(`INSERT INTO revenue_events (id, order_id, kind, amount, currency, recorded_at) VALUES ($1, $2, 'deferred', 100, 'EUR', now())`, [entryId, randomUUID()]);
+        await manager.query(`INSERT INTO revenue_events (id, order_id, kind, amount, currency, recorded_at) VALUES ($1, $2, 'deferred', 100, 'EUR', now())`, [
+          entryId,
+          randomUUID(),
+        ]);
         await manager.query(
           `INSERT INTO ledger_lines (revenue_event_id, line_no, account, side, amount, currency)
            VALUES ($1, 1, 'accounts_receivable', 'debit', 100, 'EUR'), ($1, 2, 'deferred_revenue', 'credit', 99, 'EUR')`,
@@ -153,7 +155,10 @@ describe('TypeOrmSales and the ledger tables (real PostgreSQL)', () => {
 
     it('refuses, at commit, an entry without lines and a line added later to a balanced entry', async () => {
       const bare = transactions.run((manager) =>
-        manager.query(`INSERT INTO revenue_events (id, order_id, kind, amount, currency, recorded_at) VALUES ($1, $2, 'deferred', 100, 'EUR', now())`, [randomUUID(), randomUUID()]),
+        manager.query(`INSERT INTO revenue_events (id, order_id, kind, amount, currency, recorded_at) VALUES ($1, $2, 'deferred', 100, 'EUR', now())`, [
+          randomUUID(),
+          randomUUID(),
+        ]),
       );
       await expect(bare).rejects.toThrow(/does not balance/);
 
@@ -200,7 +205,11 @@ describe('TypeOrmSales and the ledger tables (real PostgreSQL)', () => {
         await freshSales.save(sale);
         return orderId;
       };
-      const gbp = { ...someTerms(), lines: [{ sku: 'SCARF', quantity: 1, unitPrice: { amount: 500, currency: 'GBP' }, lineTotal: { amount: 500, currency: 'GBP' } }], total: { amount: 500, currency: 'GBP' } };
+      const gbp = {
+        ...someTerms(),
+        lines: [{ sku: 'SCARF', quantity: 1, unitPrice: { amount: 500, currency: 'GBP' }, lineTotal: { amount: 500, currency: 'GBP' } }],
+        total: { amount: 500, currency: 'GBP' },
+      };
       const dispatched = await save((sale) => sale.defer(someTerms(), at, ids));
       await save((sale) => sale.recordDispatch(someDispatch(), at, ids), dispatched);
       const cancelled = await save((sale) => sale.defer(someTerms(), at, ids));

@@ -23,7 +23,20 @@ export class TypeOrmSellerInvoices extends SellerInvoices {
         await manager.query(
           `INSERT INTO seller_invoices (id, year, sequence, subscription_id, seller_id, billing_account_id, plan, period_start, period_end, total, currency, issued_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-          [c.id, c.number.year, c.number.sequence, c.subscriptionId, c.sellerId, c.billingAccountId, c.plan, c.period.start, c.period.end, c.total.amount, c.total.currency, c.issuedAt],
+          [
+            c.id,
+            c.number.year,
+            c.number.sequence,
+            c.subscriptionId,
+            c.sellerId,
+            c.billingAccountId,
+            c.plan,
+            c.period.start,
+            c.period.end,
+            c.total.amount,
+            c.total.currency,
+            c.issuedAt,
+          ],
         );
       } catch (error) {
         if (isUniqueViolation(error, 'seller_invoices_period_key')) throw new ConcurrencyConflict('Invoice of the period of subscription', c.subscriptionId);

@@ -63,10 +63,19 @@ export class TypeOrmSubscriptions extends Subscriptions {
 
   private async insert(manager: EntityManager, s: SubscriptionSnapshot): Promise<void> {
     try {
-      await manager.query(
-        `INSERT INTO subscriptions (${columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1)`,
-        [s.id, s.sellerId, s.plan, s.price.amount, s.price.currency, s.periodLength, s.currentPeriod.start, s.currentPeriod.end, s.status, s.startedAt, s.cancelledAt],
-      );
+      await manager.query(`INSERT INTO subscriptions (${columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1)`, [
+        s.id,
+        s.sellerId,
+        s.plan,
+        s.price.amount,
+        s.price.currency,
+        s.periodLength,
+        s.currentPeriod.start,
+        s.currentPeriod.end,
+        s.status,
+        s.startedAt,
+        s.cancelledAt,
+      ]);
     } catch (error) {
       if (isUniqueViolation(error, 'subscriptions_pkey')) throw new ConcurrencyConflict('Subscription', s.id);
       throw error;

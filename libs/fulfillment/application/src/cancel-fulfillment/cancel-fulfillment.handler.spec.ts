@@ -41,7 +41,13 @@ describe('Cancel the fulfillment of an order', () => {
 
     it('cancels a shipment already picked and packed, the stock still going back', async () => {
       const [created] = await fakes.shipments.ofOrder('order-1');
-      fakes.shipments.seed(aShipment().withId(created!.id).forOrder('order-1').withLines(...lines).stored('packed', created!.version));
+      fakes.shipments.seed(
+        aShipment()
+          .withId(created!.id)
+          .forOrder('order-1')
+          .withLines(...lines)
+          .stored('packed', created!.version),
+      );
 
       await handler.execute({ orderId: 'order-1' });
 
@@ -60,7 +66,13 @@ describe('Cancel the fulfillment of an order', () => {
 
     it('refuses once the parcel is dispatched, changing nothing', async () => {
       const [created] = await fakes.shipments.ofOrder('order-1');
-      fakes.shipments.seed(aShipment().withId(created!.id).forOrder('order-1').withLines(...lines).stored('dispatched', created!.version));
+      fakes.shipments.seed(
+        aShipment()
+          .withId(created!.id)
+          .forOrder('order-1')
+          .withLines(...lines)
+          .stored('dispatched', created!.version),
+      );
 
       await expect(handler.execute({ orderId: 'order-1' })).rejects.toMatchObject({ code: 'shipment_already_dispatched' });
 
@@ -81,7 +93,13 @@ describe('Cancel the fulfillment of an order', () => {
         }
       }
       const shipments = new RacingWarehouse();
-      shipments.seed(aShipment().withId('s-9').forOrder('order-1').withLines(...lines).stored('created'));
+      shipments.seed(
+        aShipment()
+          .withId('s-9')
+          .forOrder('order-1')
+          .withLines(...lines)
+          .stored('created'),
+      );
       const racing = new CancelFulfillmentHandler(new InMemoryUnitOfWork(fakes.stock, fakes.reservations, shipments), fakes.reservations, fakes.stock, shipments, fakes.clock);
 
       await expect(racing.execute({ orderId: 'order-1' })).rejects.toBeInstanceOf(ConcurrencyConflict);

@@ -20,7 +20,13 @@ describe('Dispatch a shipment', () => {
   /** Moves the order's shipment to `status` as the warehouse would have, keeping its version. */
   const movedTo = async (status: 'created' | 'packed' | 'dispatched') => {
     const [shipment] = await fakes.shipments.ofOrder('order-1');
-    fakes.shipments.seed(aShipment().withId(shipment!.id).forOrder('order-1').withLines(...lines).stored(status, shipment!.version));
+    fakes.shipments.seed(
+      aShipment()
+        .withId(shipment!.id)
+        .forOrder('order-1')
+        .withLines(...lines)
+        .stored(status, shipment!.version),
+    );
   };
 
   beforeEach(async () => {
@@ -39,9 +45,7 @@ describe('Dispatch a shipment', () => {
     it('publishes ShipmentDispatched with the carrier, tracking number, who and when', async () => {
       await handler.execute({ shipmentId, ...parcel, actor: 'warehouse-7' });
 
-      expect(fakes.shipments.published).toEqual([
-        { type: 'ShipmentDispatched', shipmentId, orderId: 'order-1', ...parcel, by: 'warehouse-7', occurredAt: fakes.clock.now() },
-      ]);
+      expect(fakes.shipments.published).toEqual([{ type: 'ShipmentDispatched', shipmentId, orderId: 'order-1', ...parcel, by: 'warehouse-7', occurredAt: fakes.clock.now() }]);
       expect((await fakes.shipments.withId(shipmentId))?.snapshot().dispatched).toEqual({ at: fakes.clock.now(), by: 'warehouse-7', ...parcel });
     });
 

@@ -12,7 +12,7 @@ describe('Reading shipments', () => {
     shipments.seed(aShipment().withId('shipment-2').forOrder('order-2').stored('created'));
   });
 
-  it('lists an order\'s shipment with its lines, status, and each step taken with who and when', async () => {
+  it("lists an order's shipment with its lines, status, and each step taken with who and when", async () => {
     expect(await new ListShipmentsForOrderHandler(shipments).execute({ orderId: 'order-1' })).toEqual([
       {
         shipmentId: 'shipment-1',
@@ -34,7 +34,12 @@ describe('Reading shipments', () => {
   });
 
   it('answers one shipment by its id', async () => {
-    expect(await new GetShipmentHandler(shipments).execute({ shipmentId: 'shipment-2' })).toMatchObject({ shipmentId: 'shipment-2', orderId: 'order-2', status: 'created', picked: null });
+    expect(await new GetShipmentHandler(shipments).execute({ shipmentId: 'shipment-2' })).toMatchObject({
+      shipmentId: 'shipment-2',
+      orderId: 'order-2',
+      status: 'created',
+      picked: null,
+    });
   });
 
   it('answers shipment_not_found for an unknown id', async () => {

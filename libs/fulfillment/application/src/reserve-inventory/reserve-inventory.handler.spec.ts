@@ -38,7 +38,7 @@ describe('Reserve inventory for a paid order', () => {
       expect(fakes.reservations.published).toEqual([{ type: 'InventoryReserved', orderId: 'order-1', lines: order.lines, occurredAt: fakes.clock.now() }]);
     });
 
-    it('creates the order\'s shipment with the reserved lines and publishes ShipmentCreated', async () => {
+    it("creates the order's shipment with the reserved lines and publishes ShipmentCreated", async () => {
       await handler.execute(order);
 
       const [shipment] = await fakes.shipments.ofOrder('order-1');
@@ -82,7 +82,12 @@ describe('Reserve inventory for a paid order', () => {
       expect(await fakes.stock.of('MUG-BLUE')).toMatchObject({ reserved: 0, available: 5 });
       expect((await fakes.reservations.ofOrder('order-1'))?.status).toBe('refused');
       expect(fakes.reservations.published).toEqual([
-        { type: 'InventoryReservationFailed', orderId: 'order-1', unavailable: [{ sku: 'TEA-EARL', requested: 1, available: 0, reason: 'insufficient_stock' }], occurredAt: fakes.clock.now() },
+        {
+          type: 'InventoryReservationFailed',
+          orderId: 'order-1',
+          unavailable: [{ sku: 'TEA-EARL', requested: 1, available: 0, reason: 'insufficient_stock' }],
+          occurredAt: fakes.clock.now(),
+        },
       ]);
     });
 
@@ -98,9 +103,7 @@ describe('Reserve inventory for a paid order', () => {
 
       await handler.execute(order);
 
-      expect(fakes.reservations.published).toEqual([
-        expect.objectContaining({ unavailable: [{ sku: 'TEA-EARL', requested: 1, available: 0, reason: 'not_stocked' }] }),
-      ]);
+      expect(fakes.reservations.published).toEqual([expect.objectContaining({ unavailable: [{ sku: 'TEA-EARL', requested: 1, available: 0, reason: 'not_stocked' }] })]);
       expect(await fakes.stock.of('MUG-BLUE')).toEqual({ sku: 'MUG-BLUE', onHand: 5, reserved: 0, available: 5 });
       expect(fakes.stock.stored('TEA-EARL')).toBeUndefined();
     });

@@ -11,7 +11,13 @@ describe('Seed stock from a catalogue', () => {
   });
 
   it('stocks every SKU it does not know, recording the seed as who counted it', async () => {
-    const report = await handler.execute({ items: [{ sku: 'MUG-BLUE', onHand: 100 }, { sku: 'TEA-EARL', onHand: 50 }], actor: 'seed-stock' });
+    const report = await handler.execute({
+      items: [
+        { sku: 'MUG-BLUE', onHand: 100 },
+        { sku: 'TEA-EARL', onHand: 50 },
+      ],
+      actor: 'seed-stock',
+    });
 
     expect(report).toEqual({ stocked: ['MUG-BLUE', 'TEA-EARL'], kept: [] });
     expect(fakes.stock.stored('MUG-BLUE')).toEqual({ sku: 'MUG-BLUE', onHand: 100, reserved: 0, lastCounted: { at: fakes.clock.now(), by: 'seed-stock' } });
@@ -21,7 +27,13 @@ describe('Seed stock from a catalogue', () => {
   it('leaves SKUs the warehouse already stocks as they are, reservations included', async () => {
     fakes.stock.seed('MUG-BLUE', 7, 2);
 
-    const report = await handler.execute({ items: [{ sku: 'MUG-BLUE', onHand: 100 }, { sku: 'TEA-EARL', onHand: 50 }], actor: 'seed-stock' });
+    const report = await handler.execute({
+      items: [
+        { sku: 'MUG-BLUE', onHand: 100 },
+        { sku: 'TEA-EARL', onHand: 50 },
+      ],
+      actor: 'seed-stock',
+    });
 
     expect(report).toEqual({ stocked: ['TEA-EARL'], kept: ['MUG-BLUE'] });
     expect(await fakes.stock.of('MUG-BLUE')).toEqual({ sku: 'MUG-BLUE', onHand: 7, reserved: 2, available: 5 });
@@ -37,7 +49,15 @@ describe('Seed stock from a catalogue', () => {
   });
 
   it('stocks nothing when one count is invalid', async () => {
-    await expect(handler.execute({ items: [{ sku: 'MUG-BLUE', onHand: 100 }, { sku: 'TEA-EARL', onHand: -1 }], actor: 'seed-stock' })).rejects.toMatchObject({ code: 'stock_count_invalid' });
+    await expect(
+      handler.execute({
+        items: [
+          { sku: 'MUG-BLUE', onHand: 100 },
+          { sku: 'TEA-EARL', onHand: -1 },
+        ],
+        actor: 'seed-stock',
+      }),
+    ).rejects.toMatchObject({ code: 'stock_count_invalid' });
 
     expect(fakes.stock.stored('MUG-BLUE')).toBeUndefined();
   });

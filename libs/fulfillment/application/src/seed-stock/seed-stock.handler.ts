@@ -27,11 +27,13 @@ export class SeedStockHandler {
       const skus = [...new Set(command.items.map((item) => item.sku))].sort();
       const known = new Set((await this.stock.holding(skus)).map((item) => item.sku));
       const counted = stamp(this.clock.now(), command.actor);
-      const fresh = command.items.filter((item) => !known.has(item.sku)).map(({ sku, onHand }) => {
-        const item = StockItem.notStocked(sku);
-        item.count(onHand, counted);
-        return item;
-      });
+      const fresh = command.items
+        .filter((item) => !known.has(item.sku))
+        .map(({ sku, onHand }) => {
+          const item = StockItem.notStocked(sku);
+          item.count(onHand, counted);
+          return item;
+        });
       await this.stock.save(fresh);
       return { stocked: fresh.map((item) => item.sku), kept: [...known] };
     });

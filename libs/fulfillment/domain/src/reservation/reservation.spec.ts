@@ -5,8 +5,7 @@ import { Reservation, skusInLockOrder, StockBySku } from './reservation';
 const at = new Date('2026-11-21T09:30:00.900Z');
 const later = new Date('2026-11-21T11:00:00.000Z');
 const orderId = '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f';
-const item = (sku: string, onHand: number, reserved = 0) =>
-  StockItem.restore({ sku, onHand, reserved, lastCounted: stamp(new Date('2026-11-21T08:00:00.000Z')) }, 1);
+const item = (sku: string, onHand: number, reserved = 0) => StockItem.restore({ sku, onHand, reserved, lastCounted: stamp(new Date('2026-11-21T08:00:00.000Z')) }, 1);
 const stockOf = (...items: StockItem[]): StockBySku => new Map(items.map((i) => [i.sku, i]));
 const mugsAndTea = [
   { sku: 'MUG-BLUE', quantity: 2 },
@@ -64,7 +63,10 @@ describe('Reservation', () => {
     });
 
     it('refuses lines a shipment could not carry (a SKU twice)', () => {
-      const twice = [{ sku: 'MUG-BLUE', quantity: 1 }, { sku: 'MUG-BLUE', quantity: 1 }];
+      const twice = [
+        { sku: 'MUG-BLUE', quantity: 1 },
+        { sku: 'MUG-BLUE', quantity: 1 },
+      ];
 
       expect(() => Reservation.decide({ orderId, lines: twice, at }, stockOf(item('MUG-BLUE', 5)))).toThrow(expect.objectContaining({ code: 'shipment_sku_repeated' }));
     });

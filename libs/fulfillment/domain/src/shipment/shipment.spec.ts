@@ -5,12 +5,7 @@ import { ShipmentStatus } from './shipment-status';
 
 describe('Shipment', () => {
   it('is created for an order with its lines, in status created', () => {
-    const shipment = aShipment()
-      .withId('s-1')
-      .forOrder('o-1')
-      .withLines({ sku: 'MUG-BLUE', quantity: 2 })
-      .createdAt(new Date('2026-11-21T10:00:00Z'))
-      .build();
+    const shipment = aShipment().withId('s-1').forOrder('o-1').withLines({ sku: 'MUG-BLUE', quantity: 2 }).createdAt(new Date('2026-11-21T10:00:00Z')).build();
 
     expect(shipment.snapshot()).toEqual({
       id: 's-1',
@@ -60,7 +55,9 @@ describe('Shipment', () => {
 
   it('keeps its lines fixed: the caller cannot change them afterwards', () => {
     const lines = [{ sku: 'MUG-BLUE', quantity: 2 }];
-    const shipment = aShipment().withLines(...lines).build();
+    const shipment = aShipment()
+      .withLines(...lines)
+      .build();
     lines[0]!.quantity = 99;
 
     expect(shipment.lines).toEqual([{ sku: 'MUG-BLUE', quantity: 2 }]);

@@ -1,13 +1,6 @@
 import { AggregateRoot, assertNever } from '@bazaar/shared-kernel';
 import { Stamp } from '../stamp';
-import {
-  DispatchDetailsInvalid,
-  ShipmentAlreadyCancelled,
-  ShipmentAlreadyDispatched,
-  ShipmentIsCancelled,
-  ShipmentStepAlreadyDone,
-  ShipmentStepSkipped,
-} from './shipment-errors';
+import { DispatchDetailsInvalid, ShipmentAlreadyCancelled, ShipmentAlreadyDispatched, ShipmentIsCancelled, ShipmentStepAlreadyDone, ShipmentStepSkipped } from './shipment-errors';
 import { ShipmentEvent } from './shipment-events';
 import { ShipmentLine, shipmentLines } from './shipment-line';
 import { shipmentLifecycle, ShipmentStatus, ShipmentStep } from './shipment-status';

@@ -4,7 +4,7 @@ import { cancelFulfillmentFor, reserveInventoryFor } from './checkout-translatio
 
 describe('Checkout → Fulfillment translation', () => {
   describe('an authorized payment', () => {
-    it('asks to reserve the order\'s lines as units per SKU, leaving prices, buyer and address behind', () => {
+    it("asks to reserve the order's lines as units per SKU, leaving prices, buyer and address behind", () => {
       const { data } = anEvent(PaymentAuthorizedV1);
 
       expect(reserveInventoryFor(data)).toEqual({

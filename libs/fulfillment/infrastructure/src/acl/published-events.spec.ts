@@ -18,13 +18,27 @@ const orderId = '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f';
 const at = (contract: EventContract<unknown>) => new Date(recordedExample(contract).occurredAt);
 const about = { shipmentId, orderId };
 
-describe('Fulfillment\'s published events', () => {
+describe("Fulfillment's published events", () => {
   /** Each domain event and the contract it is published as: its data must be the recorded example's. */
   const shipmentEvents: [ShipmentEvent, EventContract<unknown>][] = [
-    [{ type: 'ShipmentCreated', ...about, lines: [{ sku: 'MUG-BLUE', quantity: 2 }, { sku: 'TEA-EARL', quantity: 1 }], occurredAt: at(ShipmentCreatedV1) }, ShipmentCreatedV1],
+    [
+      {
+        type: 'ShipmentCreated',
+        ...about,
+        lines: [
+          { sku: 'MUG-BLUE', quantity: 2 },
+          { sku: 'TEA-EARL', quantity: 1 },
+        ],
+        occurredAt: at(ShipmentCreatedV1),
+      },
+      ShipmentCreatedV1,
+    ],
     [{ type: 'ShipmentPicked', ...about, by: 'warehouse-7', occurredAt: at(ShipmentPickedV1) }, ShipmentPickedV1],
     [{ type: 'ShipmentPacked', ...about, by: 'warehouse-7', occurredAt: at(ShipmentPackedV1) }, ShipmentPackedV1],
-    [{ type: 'ShipmentDispatched', ...about, by: 'warehouse-7', carrier: 'DHL', trackingNumber: 'JD014600006281234567', occurredAt: at(ShipmentDispatchedV1) }, ShipmentDispatchedV1],
+    [
+      { type: 'ShipmentDispatched', ...about, by: 'warehouse-7', carrier: 'DHL', trackingNumber: 'JD014600006281234567', occurredAt: at(ShipmentDispatchedV1) },
+      ShipmentDispatchedV1,
+    ],
     [{ type: 'ShipmentDelivered', ...about, by: 'warehouse-7', occurredAt: at(ShipmentDeliveredV1) }, ShipmentDeliveredV1],
     [{ type: 'ShipmentCancelled', ...about, occurredAt: at(ShipmentCancelledV1) }, ShipmentCancelledV1],
   ];
@@ -46,9 +60,25 @@ describe('Fulfillment\'s published events', () => {
   });
 
   const reservationEvents: [ReservationEvent, EventContract<unknown>][] = [
-    [{ type: 'InventoryReserved', orderId, lines: [{ sku: 'MUG-BLUE', quantity: 2 }, { sku: 'TEA-EARL', quantity: 1 }], occurredAt: at(InventoryReservedV1) }, InventoryReservedV1],
     [
-      { type: 'InventoryReservationFailed', orderId, unavailable: [{ sku: 'TEA-EARL', requested: 1, available: 0, reason: 'not_stocked' }], occurredAt: at(InventoryReservationFailedV1) },
+      {
+        type: 'InventoryReserved',
+        orderId,
+        lines: [
+          { sku: 'MUG-BLUE', quantity: 2 },
+          { sku: 'TEA-EARL', quantity: 1 },
+        ],
+        occurredAt: at(InventoryReservedV1),
+      },
+      InventoryReservedV1,
+    ],
+    [
+      {
+        type: 'InventoryReservationFailed',
+        orderId,
+        unavailable: [{ sku: 'TEA-EARL', requested: 1, available: 0, reason: 'not_stocked' }],
+        occurredAt: at(InventoryReservationFailedV1),
+      },
       InventoryReservationFailedV1,
     ],
   ];

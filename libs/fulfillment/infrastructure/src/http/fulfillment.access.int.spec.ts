@@ -47,6 +47,12 @@ describe('Fulfillment: who may call what (real tokens over HTTP, real PostgreSQL
   it('stamps each step with the warehouse worker who recorded it', async () => {
     const shipment = await fulfillment.get(`/shipments/${shipmentId}`);
 
-    expect(shipment.body).toMatchObject({ status: 'delivered', pickedBy: 'matrix-warehouse', packedBy: 'matrix-warehouse', dispatchedBy: 'matrix-warehouse', deliveredBy: 'matrix-warehouse' });
+    expect(shipment.body).toMatchObject({
+      status: 'delivered',
+      pickedBy: 'matrix-warehouse',
+      packedBy: 'matrix-warehouse',
+      dispatchedBy: 'matrix-warehouse',
+      deliveredBy: 'matrix-warehouse',
+    });
   });
 });

@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ServiceUnderTest } from '@bazaar/platform-service/testing';
 import { anEvent, kafkaMessage, TappedMessage, TopicTap, withData } from '@bazaar/platform-testing';
-import {
-  EventHeaders,
-  OrderCancelledV1,
-  ShipmentDeliveredV1,
-  ShipmentDispatchedV1,
-  ShipmentPackedV1,
-  ShipmentPickedV1,
-  Topics,
-} from '@bazaar/published-language';
+import { EventHeaders, OrderCancelledV1, ShipmentDeliveredV1, ShipmentDispatchedV1, ShipmentPackedV1, ShipmentPickedV1, Topics } from '@bazaar/published-language';
 import { fulfillmentService } from '../fulfillment.service';
 import { aPaidOrder, aSku, Warehouse, warehouseWorker, WarehouseStep } from '../testing/warehouse';
 
-describe('Fulfillment\'s warehouse routes', () => {
+describe("Fulfillment's warehouse routes", () => {
   let fulfillment: ServiceUnderTest;
   let warehouse: Warehouse;
   let shipmentEvents: TopicTap;
@@ -257,7 +249,9 @@ describe('Fulfillment\'s warehouse routes', () => {
     expect(document.body.paths['/shipments']).toMatchObject({ get: { parameters: [expect.objectContaining({ name: 'orderId', in: 'query', required: true })] } });
     expect(Object.keys(document.body.paths['/stock/{sku}'] ?? {}).sort()).toEqual(['get', 'put']);
     for (const step of ['pick', 'pack', 'dispatch', 'deliver']) {
-      expect(document.body.paths[`/shipments/{shipmentId}/${step}`]).toMatchObject({ post: { responses: expect.objectContaining({ 200: expect.anything(), 404: expect.anything(), 409: expect.anything() }) } });
+      expect(document.body.paths[`/shipments/{shipmentId}/${step}`]).toMatchObject({
+        post: { responses: expect.objectContaining({ 200: expect.anything(), 404: expect.anything(), 409: expect.anything() }) },
+      });
     }
   });
 });

@@ -25,10 +25,7 @@ describe('Fulfillment, when Checkout publishes its orders', () => {
   beforeAll(async () => {
     fulfillment = await ServiceUnderTest.start(fulfillmentService);
     warehouse = new Warehouse(fulfillment);
-    [shipmentEvents, reservationEvents] = await Promise.all([
-      fulfillment.namespace.tap(Topics.fulfillmentShipments),
-      fulfillment.namespace.tap(Topics.fulfillmentReservations),
-    ]);
+    [shipmentEvents, reservationEvents] = await Promise.all([fulfillment.namespace.tap(Topics.fulfillmentShipments), fulfillment.namespace.tap(Topics.fulfillmentReservations)]);
   });
 
   afterAll(async () => {
@@ -64,20 +61,36 @@ describe('Fulfillment, when Checkout publishes its orders', () => {
 
       const [message] = await reservationEvents.waitFor(withKey(orderId));
       const reserved = InventoryReservedV1.parse(message!.body);
-      expect(reserved.data).toEqual({ orderId, lines: [{ sku: mug, quantity: 2 }, { sku: tea, quantity: 1 }], reservedAt: expect.any(String) });
+      expect(reserved.data).toEqual({
+        orderId,
+        lines: [
+          { sku: mug, quantity: 2 },
+          { sku: tea, quantity: 1 },
+        ],
+        reservedAt: expect.any(String),
+      });
       expect(reserved).toMatchObject({ producer: 'fulfillment', aggregateId: orderId, causationId: authorized.id, correlationId: authorized.correlationId });
       expect(await warehouse.level(mug)).toEqual({ sku: mug, onHand: 5, reserved: 2, available: 3 });
       expect(await warehouse.level(tea)).toEqual({ sku: tea, onHand: 1, reserved: 1, available: 0 });
     });
 
-    it('creates the order\'s shipment with the reserved lines and publishes ShipmentCreated, in the same transaction', async () => {
+    it("creates the order's shipment with the reserved lines and publishes ShipmentCreated, in the same transaction", async () => {
       const { mug, tea, authorized } = await aStockedOrder();
       const { orderId } = authorized.data;
 
       await publish(kafkaMessage(authorized));
 
       const shipment = await warehouse.oneShipmentOf(orderId);
-      expect(shipment).toMatchObject({ orderId, status: 'created', lines: [{ sku: mug, quantity: 2 }, { sku: tea, quantity: 1 }], carrier: null, trackingNumber: null });
+      expect(shipment).toMatchObject({
+        orderId,
+        status: 'created',
+        lines: [
+          { sku: mug, quantity: 2 },
+          { sku: tea, quantity: 1 },
+        ],
+        carrier: null,
+        trackingNumber: null,
+      });
       const [message] = await shipmentEvents.waitFor(withData('orderId', orderId));
       const created = ShipmentCreatedV1.parse(message!.body);
       expect(created.data).toMatchObject({ shipmentId: shipment.shipmentId, orderId, status: 'created', lines: shipment.lines });

@@ -13,8 +13,5 @@ export interface StockItemRow {
 export const selectStockItems = 'SELECT sku, on_hand, reserved, counted_at, counted_by, version FROM stock_items';
 
 export function toStockItem(row: StockItemRow): StockItem {
-  return StockItem.restore(
-    { sku: row.sku, onHand: row.on_hand, reserved: row.reserved, lastCounted: { at: row.counted_at, by: row.counted_by } },
-    row.version,
-  );
+  return StockItem.restore({ sku: row.sku, onHand: row.on_hand, reserved: row.reserved, lastCounted: { at: row.counted_at, by: row.counted_by } }, row.version);
 }

@@ -50,10 +50,12 @@ export class TypeOrmReservations extends Reservations {
   /** Lines and the decision are fixed once made: a change only moves the status on. */
   private async update(manager: EntityManager, reservation: Reservation): Promise<void> {
     const { orderId, status, endedAt } = reservation.snapshot();
-    const [, affected] = (await manager.query(
-      'UPDATE reservations SET status = $3, ended_at = $4, version = version + 1 WHERE order_id = $1 AND version = $2',
-      [orderId, reservation.version, status, endedAt],
-    )) as [unknown, number];
+    const [, affected] = (await manager.query('UPDATE reservations SET status = $3, ended_at = $4, version = version + 1 WHERE order_id = $1 AND version = $2', [
+      orderId,
+      reservation.version,
+      status,
+      endedAt,
+    ])) as [unknown, number];
     if (affected === 0) throw new ConcurrencyConflict('Reservation', orderId);
   }
 }

@@ -27,10 +27,7 @@ export class TypeOrmShipments extends Shipments {
   }
 
   async ofOrder(orderId: string): Promise<readonly Shipment[]> {
-    const rows: ShipmentRow[] = await this.transactions.manager.query(
-      `${selectShipments} WHERE s.order_id = $1 ORDER BY s.created_at, s.id`,
-      [orderId],
-    );
+    const rows: ShipmentRow[] = await this.transactions.manager.query(`${selectShipments} WHERE s.order_id = $1 ORDER BY s.created_at, s.id`, [orderId]);
     return rows.map(toShipment);
   }
 
@@ -42,10 +39,7 @@ export class TypeOrmShipments extends Shipments {
   private async insert(manager: EntityManager, shipment: Shipment): Promise<void> {
     const { id, orderId, status, lines, createdAt } = shipment.snapshot();
     try {
-      await manager.query(
-        'INSERT INTO shipments (id, order_id, status, created_at, version) VALUES ($1, $2, $3, $4, 1)',
-        [id, orderId, status, createdAt],
-      );
+      await manager.query('INSERT INTO shipments (id, order_id, status, created_at, version) VALUES ($1, $2, $3, $4, 1)', [id, orderId, status, createdAt]);
     } catch (error) {
       // Someone created this order's shipment since we looked: retrying finds it and does nothing.
       if (isUniqueViolation(error, 'shipments_order_id_key')) throw new ConcurrencyConflict('Shipment for order', orderId);

@@ -17,10 +17,7 @@ export class TypeOrmStockItems extends StockItems {
 
   async holding(skus: readonly string[]): Promise<readonly StockItem[]> {
     if (skus.length === 0) return [];
-    const rows: StockItemRow[] = await this.transactions.manager.query(
-      `${selectStockItems} WHERE sku = ANY($1::text[]) ORDER BY sku COLLATE "C" FOR UPDATE`,
-      [skus],
-    );
+    const rows: StockItemRow[] = await this.transactions.manager.query(`${selectStockItems} WHERE sku = ANY($1::text[]) ORDER BY sku COLLATE "C" FOR UPDATE`, [skus]);
     return rows.map(toStockItem);
   }
 

@@ -20,16 +20,30 @@ describe('a stock catalogue file', () => {
     return path;
   };
 
-  it('is read from the demo declaration, which stocks the README\'s example order', () => {
+  it("is read from the demo declaration, which stocks the README's example order", () => {
     const { stock } = readCatalogue(demoCatalogue);
 
-    expect(stock).toEqual(expect.arrayContaining([{ sku: 'MUG-BLUE', onHand: expect.any(Number) }, { sku: 'TEA-EARL', onHand: expect.any(Number) }]));
+    expect(stock).toEqual(
+      expect.arrayContaining([
+        { sku: 'MUG-BLUE', onHand: expect.any(Number) },
+        { sku: 'TEA-EARL', onHand: expect.any(Number) },
+      ]),
+    );
     expect(stock.find((item) => item.sku === 'MUG-BLUE')!.onHand).toBeGreaterThanOrEqual(2);
   });
 
   it.each([
     ['a negative count', { stock: [{ sku: 'MUG-BLUE', onHand: -1 }] }, /onHand/],
-    ['a SKU twice', { stock: [{ sku: 'MUG-BLUE', onHand: 1 }, { sku: 'MUG-BLUE', onHand: 2 }] }, /each SKU appears once/],
+    [
+      'a SKU twice',
+      {
+        stock: [
+          { sku: 'MUG-BLUE', onHand: 1 },
+          { sku: 'MUG-BLUE', onHand: 2 },
+        ],
+      },
+      /each SKU appears once/,
+    ],
     ['an unknown field', { stock: [{ sku: 'MUG-BLUE', onHand: 1, price: 3 }] }, /price/],
     ['no stock list', {}, /stock/],
   ])('is refused whole with %s, naming what is wrong', (_case, content, problem) => {

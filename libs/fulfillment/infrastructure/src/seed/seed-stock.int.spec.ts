@@ -5,7 +5,7 @@ import { fulfillmentService } from '../fulfillment.service';
 import { aPaidOrder, aSku, Warehouse } from '../testing/warehouse';
 import { seedStock } from './seed-stock';
 
-describe('seed-stock, straight into Fulfillment\'s database', () => {
+describe("seed-stock, straight into Fulfillment's database", () => {
   let fulfillment: ServiceUnderTest;
   let warehouse: Warehouse;
 
@@ -21,7 +21,12 @@ describe('seed-stock, straight into Fulfillment\'s database', () => {
   it('stocks the SKUs never stocked, recorded as counted by the seed', async () => {
     const [mug, tea] = [aSku('MUG'), aSku('TEA')];
 
-    const report = await seedStock(fulfillment.config, { stock: [{ sku: mug, onHand: 500 }, { sku: tea, onHand: 0 }] });
+    const report = await seedStock(fulfillment.config, {
+      stock: [
+        { sku: mug, onHand: 500 },
+        { sku: tea, onHand: 0 },
+      ],
+    });
 
     expect(report).toEqual({ stocked: [mug, tea], kept: [] });
     expect(await warehouse.level(mug)).toEqual({ sku: mug, onHand: 500, reserved: 0, available: 500 });

@@ -24,8 +24,14 @@ class RecordingModule {}
 
 async function startService(kafka: Kafka, topics: { topic: string; deadLetterTopic: string }, groupId: string) {
   const server = new KafkaEventServer({
-    kafka, groupId, topics: [topics.topic], deadLetterTopic: topics.deadLetterTopic,
-    initialBackoffMs: 20, maxBackoffMs: 100, partitionsConsumedConcurrently: 1, logger: new RecordingLogger(),
+    kafka,
+    groupId,
+    topics: [topics.topic],
+    deadLetterTopic: topics.deadLetterTopic,
+    initialBackoffMs: 20,
+    maxBackoffMs: 100,
+    partitionsConsumedConcurrently: 1,
+    logger: new RecordingLogger(),
     replaceConsumerAfterMs: 60_000,
   });
   const service = await NestFactory.createMicroservice(RecordingModule, { strategy: server, logger: false });
@@ -45,8 +51,17 @@ describe('KafkaEventServer keeping its consumer alive (real Kafka)', () => {
   async function produceThing(): Promise<string> {
     const id = randomUUID();
     const envelope = {
-      id, type: 'platform.thing-happened', version: 1, occurredAt: new Date().toISOString(), producer: 'platform-test',
-      aggregateId: id, correlationId: id, causationId: null, traceparent: null, tracestate: null, data: { thingId: id, sequence: 1 },
+      id,
+      type: 'platform.thing-happened',
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      producer: 'platform-test',
+      aggregateId: id,
+      correlationId: id,
+      causationId: null,
+      traceparent: null,
+      tracestate: null,
+      data: { thingId: id, sequence: 1 },
     };
     await producer.send({ topic, acks: -1, messages: [{ key: id, value: JSON.stringify(envelope), headers: { [EventHeaders.type]: 'platform.thing-happened.v1' } }] });
     return id;

@@ -41,12 +41,7 @@ export class DeadLetters {
     return this.#connected;
   }
 
-  async send(
-    message: KafkaMessage,
-    source: { topic: string; partition: number; offset: string },
-    error: unknown,
-    attempts: number,
-  ): Promise<void> {
+  async send(message: KafkaMessage, source: { topic: string; partition: number; offset: string }, error: unknown, attempts: number): Promise<void> {
     await this.connect();
     await this.producer.send({
       topic: this.topic,

@@ -9,7 +9,7 @@ class ParcelAlreadyGone extends DomainError {
   readonly kind = 'conflict' as const;
 }
 
-describe('sorting a handler\'s failure', () => {
+describe("sorting a handler's failure", () => {
   it('parks only what the message itself makes impossible: not an envelope, a broken contract, a broken rule', () => {
     expect(classifyFailure(new MalformedMessage('body is not JSON'))).toEqual({ permanent: true });
     expect(classifyFailure(new ContractViolation('checkout.order-cancelled.v1', 'reason: invalid'))).toEqual({ permanent: true });

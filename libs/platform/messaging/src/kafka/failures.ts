@@ -10,13 +10,7 @@ import { MalformedMessage } from './incoming-message';
  * succeeded reorders its aggregate's events once it is replayed, while a stalled partition is
  * visible (health, logs), loses nothing and resumes by itself once the cause is fixed.
  */
-export type TransientFailureClass =
-  | 'version_conflict'
-  | 'database_unavailable'
-  | 'database_contention'
-  | 'database_timeout'
-  | 'kafka_unavailable'
-  | 'unknown';
+export type TransientFailureClass = 'version_conflict' | 'database_unavailable' | 'database_contention' | 'database_timeout' | 'kafka_unavailable' | 'unknown';
 
 export type Failure = { readonly permanent: true } | { readonly permanent: false; readonly errorClass: TransientFailureClass };
 

@@ -23,8 +23,14 @@ export function runHandler(
   const ran = (outcome: 'handled' | 'failed') =>
     run.metrics?.handlerRan({ topic: context.topic, partition: context.partition, eventType, outcome, seconds: (performance.now() - started) / 1000 });
   const message = {
-    topic: context.topic, partition: context.partition, offset: context.offset, groupId: run.groupId, eventType, eventId: envelope.id,
-    traceparent: context.traceparent ?? envelope.traceparent, tracestate: context.tracestate ?? envelope.tracestate,
+    topic: context.topic,
+    partition: context.partition,
+    offset: context.offset,
+    groupId: run.groupId,
+    eventType,
+    eventId: envelope.id,
+    traceparent: context.traceparent ?? envelope.traceparent,
+    tracestate: context.tracestate ?? envelope.tracestate,
   };
   return inConsumerSpan(message, () =>
     runInMessageContext(
@@ -44,8 +50,15 @@ export function runHandler(
         }
         ran('handled');
         run.logger.debug?.({
-          msg: 'event handled', type: envelope.type, version: envelope.version, eventId: envelope.id,
-          topic: context.topic, partition: context.partition, offset: context.offset, attempt: run.attempt, ms: Math.round(performance.now() - started),
+          msg: 'event handled',
+          type: envelope.type,
+          version: envelope.version,
+          eventId: envelope.id,
+          topic: context.topic,
+          partition: context.partition,
+          offset: context.offset,
+          attempt: run.attempt,
+          ms: Math.round(performance.now() - started),
         });
       },
     ),

@@ -36,10 +36,7 @@ export function parseEnvelope(message: KafkaMessage): EventEnvelope {
     throw new MalformedMessage('body is not JSON');
   }
   const candidate = body as Partial<EventEnvelope> | null;
-  if (
-    typeof candidate !== 'object' || candidate === null ||
-    typeof candidate.id !== 'string' || typeof candidate.type !== 'string' || typeof candidate.version !== 'number'
-  ) {
+  if (typeof candidate !== 'object' || candidate === null || typeof candidate.id !== 'string' || typeof candidate.type !== 'string' || typeof candidate.version !== 'number') {
     throw new MalformedMessage('body is not an event envelope (id, type, version)');
   }
   return candidate as EventEnvelope;

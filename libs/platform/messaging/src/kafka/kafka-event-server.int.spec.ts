@@ -7,9 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Transactions } from '@bazaar/platform-database';
 import { EventEnvelope, EventHeaders } from '@bazaar/published-language';
 import { ConcurrencyConflict, DomainError } from '@bazaar/shared-kernel';
-import {
-  createTestDatabase, createTestTopics, deleteGroups, deleteTestTopics, eventually, TestDatabase, testKafka, TopicTap, uniqueName, withKey,
-} from '@bazaar/platform-testing';
+import { createTestDatabase, createTestTopics, deleteGroups, deleteTestTopics, eventually, TestDatabase, testKafka, TopicTap, uniqueName, withKey } from '@bazaar/platform-testing';
 import { Inbox } from '../inbox/inbox';
 import { migratedDataSource, RecordingLogger, testContract } from '../testing/fixtures';
 import { DeadLetterHeaders } from './dead-letters';
@@ -38,10 +36,7 @@ async function onThing(envelope: EventEnvelope<{ thingId: string; sequence: numb
     throw plan.error?.() ?? new Error('the sabotage did not fail the handler');
   }
   await inbox.once(envelope, () =>
-    transactions.manager.query(
-      'INSERT INTO effects (thing_id, sequence, event_id, transaction_id) VALUES ($1, $2, $3, txid_current())',
-      [thingId, sequence, envelope.id],
-    ),
+    transactions.manager.query('INSERT INTO effects (thing_id, sequence, event_id, transaction_id) VALUES ($1, $2, $3, txid_current())', [thingId, sequence, envelope.id]),
   );
 }
 
@@ -88,8 +83,16 @@ describe.each([
 
   function envelopeFor(thingId: string, sequence: number, id = randomUUID()): EventEnvelope {
     return {
-      id, type: 'platform.thing-happened', version: 1, occurredAt: new Date().toISOString(), producer: 'platform-test',
-      aggregateId: thingId, correlationId: randomUUID(), causationId: null, traceparent: null, tracestate: null,
+      id,
+      type: 'platform.thing-happened',
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      producer: 'platform-test',
+      aggregateId: thingId,
+      correlationId: randomUUID(),
+      causationId: null,
+      traceparent: null,
+      tracestate: null,
       data: { thingId, sequence },
     };
   }
@@ -99,10 +102,15 @@ describe.each([
   }
 
   async function produceEvent(envelope: EventEnvelope, partition?: number): Promise<void> {
-    await produce(envelope.aggregateId, JSON.stringify(envelope), {
-      [EventHeaders.id]: envelope.id,
-      [EventHeaders.type]: contract().wireType,
-    }, partition);
+    await produce(
+      envelope.aggregateId,
+      JSON.stringify(envelope),
+      {
+        [EventHeaders.id]: envelope.id,
+        [EventHeaders.type]: contract().wireType,
+      },
+      partition,
+    );
   }
 
   const stalledPartitions = () => server.consumerStatus.snapshot().stalled;
@@ -125,8 +133,14 @@ describe.each([
     await producer.connect();
 
     server = new KafkaEventServer({
-      kafka, groupId, topics: [topic], deadLetterTopic,
-      initialBackoffMs: 20, maxBackoffMs: 100, partitionsConsumedConcurrently: 2, logger,
+      kafka,
+      groupId,
+      topics: [topic],
+      deadLetterTopic,
+      initialBackoffMs: 20,
+      maxBackoffMs: 100,
+      partitionsConsumedConcurrently: 2,
+      logger,
       batchTransaction: { unitOfWork: transactions, maxMessages: 50 },
     });
     service = await NestFactory.createMicroservice(module, { strategy: server, logger: false });
@@ -209,7 +223,9 @@ describe.each([
     expect(behaviour.get(thing)!.failTimes).toBe(0);
     expect(deadLetters.matching(withKey(thing))).toEqual([]);
     expect(stalledPartitions()).toEqual([]);
-    const retried = logger.entries.filter((entry) => (entry as { eventId?: string }).eventId === first.id && String((entry as { msg: string }).msg).startsWith('transient failure'));
+    const retried = logger.entries.filter(
+      (entry) => (entry as { eventId?: string }).eventId === first.id && String((entry as { msg: string }).msg).startsWith('transient failure'),
+    );
     expect(retried.length).toBeGreaterThan(0);
     expect(retried).toEqual(retried.map(() => expect.objectContaining({ errorClass: 'database_unavailable' })));
   });
@@ -255,9 +271,12 @@ describe.each([
   /** Messages produced in one request, on one partition (one key): they arrive in one fetch. */
   async function produceTogether(key: string, envelopes: EventEnvelope[]): Promise<void> {
     await producer.send({
-      topic, acks: -1,
+      topic,
+      acks: -1,
       messages: envelopes.map((envelope) => ({
-        key, value: JSON.stringify(envelope), headers: { [EventHeaders.id]: envelope.id, [EventHeaders.type]: contract().wireType },
+        key,
+        value: JSON.stringify(envelope),
+        headers: { [EventHeaders.id]: envelope.id, [EventHeaders.type]: contract().wireType },
       })),
     });
   }
@@ -292,7 +311,10 @@ describe.each([
 
   it(`commits messages handled together ${mode === 'a transaction per message' ? 'one by one' : 'in one transaction'}`, async () => {
     const thing = randomUUID();
-    await produceTogether(thing, [1, 2, 3, 4, 5].map((sequence) => envelopeFor(thing, sequence)));
+    await produceTogether(
+      thing,
+      [1, 2, 3, 4, 5].map((sequence) => envelopeFor(thing, sequence)),
+    );
 
     await eventually(async () => expect(await effectsOf(thing)).toEqual([1, 2, 3, 4, 5]));
     const transactionIds: { transaction_id: string }[] = await dataSource.query('SELECT DISTINCT transaction_id FROM effects WHERE thing_id = $1', [thing]);

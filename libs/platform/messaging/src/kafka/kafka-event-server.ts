@@ -134,7 +134,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const first = batch.messages[0];
     if (first) metrics?.positionAdvanced(batch.topic, batch.partition, (BigInt(first.offset) - 1n).toString(), batch.highWatermark);
     const maxShared = this.options.batchTransaction?.maxMessages ?? 1;
-    for (let next = 0; next < batch.messages.length; ) {
+    for (let next = 0; next < batch.messages.length;) {
       if (!isRunning() || isStale()) return;
       const rest = batch.messages.slice(next);
       const shared = leadingSharedRun(rest, (type) => this.handlerOf(type), maxShared);

@@ -6,7 +6,7 @@ import { RetryPolicy } from './retry-policy';
 
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
-describe('the consumers\' retry policy', () => {
+describe("the consumers' retry policy", () => {
   const status = new ConsumerStatus('group');
   const policy = new RetryPolicy({ initialBackoffMs: 100, maxBackoffMs: 5_000, status, logger: quiet });
 

@@ -40,12 +40,27 @@ export class RetryPolicy {
     const delay = retryDelayMs(attempts, this.options.initialBackoffMs, this.options.maxBackoffMs);
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     status.stalledOn({
-      topic: context.topic, partition: context.partition, offset: context.offset, errorClass,
-      error: reason.slice(0, 500), attempts, nextAttemptAt: new Date(Date.now() + delay),
+      topic: context.topic,
+      partition: context.partition,
+      offset: context.offset,
+      errorClass,
+      error: reason.slice(0, 500),
+      attempts,
+      nextAttemptAt: new Date(Date.now() + delay),
     });
     // The first attempts of a hiccup are routine; a partition that stays stalled is worth a warning each time.
     const log = attempts >= 3 ? logger.warn.bind(logger) : (logger.debug?.bind(logger) ?? (() => undefined));
-    log({ msg: 'transient failure; partition paused for a retry', topic: context.topic, partition: context.partition, offset: context.offset, eventId, errorClass, attempts, retryInMs: delay, err: reason });
+    log({
+      msg: 'transient failure; partition paused for a retry',
+      topic: context.topic,
+      partition: context.partition,
+      offset: context.offset,
+      eventId,
+      errorClass,
+      attempts,
+      retryInMs: delay,
+      err: reason,
+    });
   }
 
   /**
@@ -57,10 +72,13 @@ export class RetryPolicy {
     const { topic, partition } = payload.batch;
     const stalled = this.options.status.snapshot().stalled.find((s) => s.topic === topic && s.partition === partition);
     const resume = payload.pause();
-    const timer = setTimeout(() => {
-      this.#resumeTimers.delete(timer);
-      resume();
-    }, Math.max(0, (stalled?.nextAttemptAt.getTime() ?? Date.now()) - Date.now()));
+    const timer = setTimeout(
+      () => {
+        this.#resumeTimers.delete(timer);
+        resume();
+      },
+      Math.max(0, (stalled?.nextAttemptAt.getTime() ?? Date.now()) - Date.now()),
+    );
     this.#resumeTimers.add(timer);
     this.options.logger.debug?.({ msg: 'partition paused for a retry', topic, partition, offset: message.offset, attempts: stalled?.attempts });
   }

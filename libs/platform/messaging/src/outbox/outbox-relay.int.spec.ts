@@ -4,9 +4,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createDataSource, Transactions } from '@bazaar/platform-database';
 import { EventHeaders } from '@bazaar/published-language';
-import {
-  createTestDatabase, createTestTopics, deleteTestTopics, eventually, TestDatabase, testKafka, TopicTap, uniqueName, withAdmin,
-} from '@bazaar/platform-testing';
+import { createTestDatabase, createTestTopics, deleteTestTopics, eventually, TestDatabase, testKafka, TopicTap, uniqueName, withAdmin } from '@bazaar/platform-testing';
 import { createRelayProducer } from '../kafka/kafka-client';
 import { messagingMigrations } from '../messaging-migrations';
 import { runInMessageContext } from '../message-context';
@@ -44,8 +42,14 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
     await producer.connect();
     producers.push(producer);
     const relay = new OutboxRelay({
-      dataSource, databaseUrl: db.url, producer, lockKey: 4242, batchSize: 50,
-      pollIntervalMs: 200, retentionHours: 24, logger: new RecordingLogger(),
+      dataSource,
+      databaseUrl: db.url,
+      producer,
+      lockKey: 4242,
+      batchSize: 50,
+      pollIntervalMs: 200,
+      retentionHours: 24,
+      logger: new RecordingLogger(),
     });
     await relay.start();
     relays.push(relay);
@@ -54,7 +58,10 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
 
   async function append(thingId: string, sequences: number[]): Promise<void> {
     await new Transactions(dataSource).run((manager) =>
-      outbox.append(manager, sequences.map((sequence) => ({ contract: contract(), data: { thingId, sequence }, aggregateId: thingId, occurredAt: new Date() }))),
+      outbox.append(
+        manager,
+        sequences.map((sequence) => ({ contract: contract(), data: { thingId, sequence }, aggregateId: thingId, occurredAt: new Date() })),
+      ),
     );
   }
 
@@ -81,9 +88,8 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
   it('publishes committed events in order per aggregate, with the envelope in headers, and marks them published', async () => {
     await startRelay();
     const thing = randomUUID();
-    await runInMessageContext(
-      { correlationId: 'corr-1', causationId: 'cause-1', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', tracestate: null },
-      () => append(thing, [1, 2, 3, 4, 5]),
+    await runInMessageContext({ correlationId: 'corr-1', causationId: 'cause-1', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', tracestate: null }, () =>
+      append(thing, [1, 2, 3, 4, 5]),
     );
 
     const mine = await eventually(() => {
@@ -151,18 +157,23 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
     expect(pending.n).toBe(2);
 
     await startRelay();
-    await eventually(() => expect(received().filter((r) => r.key === thing).map((r) => r.sequence)).toEqual([1, 2]));
+    await eventually(() =>
+      expect(
+        received()
+          .filter((r) => r.key === thing)
+          .map((r) => r.sequence),
+      ).toEqual([1, 2]),
+    );
   });
 
-  describe('when a replica\'s tick is held up between its snapshot and the lock', () => {
+  describe("when a replica's tick is held up between its snapshot and the lock", () => {
     /** Held by the test: the paused relay's statement waits on it after taking its snapshot. */
     const PAUSE_KEY = 4_243;
     let raceDb: TestDatabase;
     const sources: DataSource[] = [];
     let pauser: Client;
 
-    const messagesOnTopic = () =>
-      withAdmin(kafka, async (admin) => (await admin.fetchTopicOffsets(topic)).reduce((sum, partition) => sum + Number(partition.high), 0));
+    const messagesOnTopic = () => withAdmin(kafka, async (admin) => (await admin.fetchTopicOffsets(topic)).reduce((sum, partition) => sum + Number(partition.high), 0));
 
     async function relayOn(applicationName: string): Promise<OutboxRelay> {
       const source = createDataSource({ url: raceDb.url, applicationName, poolSize: 2, migrations: [...messagingMigrations] });
@@ -172,8 +183,14 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
       await producer.connect();
       producers.push(producer);
       return new OutboxRelay({
-        dataSource: source, databaseUrl: raceDb.url, producer, lockKey: 4242, batchSize: 50,
-        pollIntervalMs: 60_000, retentionHours: 24, logger: new RecordingLogger(),
+        dataSource: source,
+        databaseUrl: raceDb.url,
+        producer,
+        lockKey: 4242,
+        batchSize: 50,
+        pollIntervalMs: 60_000,
+        retentionHours: 24,
+        logger: new RecordingLogger(),
       });
     }
 
@@ -210,16 +227,17 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
       const paused = await relayOn('relay-paused');
       const thing = randomUUID();
       await new Transactions(sources[0]!).run((manager) =>
-        outbox.append(manager, [1, 2, 3].map((sequence) => ({ contract: contract(), data: { thingId: thing, sequence }, aggregateId: thing, occurredAt: new Date() }))),
+        outbox.append(
+          manager,
+          [1, 2, 3].map((sequence) => ({ contract: contract(), data: { thingId: thing, sequence }, aggregateId: thing, occurredAt: new Date() })),
+        ),
       );
 
       const before = await messagesOnTopic();
       await pauser.query('SELECT pg_advisory_lock($1)', [PAUSE_KEY]);
       const pausedTick = paused.publishBatch();
       await eventually(async () => {
-        const { rows } = await pauser.query(
-          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'relay-paused' AND wait_event_type = 'Lock'",
-        );
+        const { rows } = await pauser.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'relay-paused' AND wait_event_type = 'Lock'");
         expect(rows[0].n).toBe(1);
       });
       expect(await prompt.publishBatch()).toBe(3);
@@ -228,7 +246,13 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
       expect(await pausedTick).toBe(0);
       // Whatever either relay sent was acknowledged before its tick returned: the topic holds all of it.
       expect((await messagesOnTopic()) - before).toBe(3);
-      await eventually(() => expect(received().filter((r) => r.key === thing).map((r) => r.sequence)).toEqual([1, 2, 3]));
+      await eventually(() =>
+        expect(
+          received()
+            .filter((r) => r.key === thing)
+            .map((r) => r.sequence),
+        ).toEqual([1, 2, 3]),
+      );
     });
   });
 });

@@ -36,10 +36,7 @@ export class Outbox {
       const p = i * 6;
       return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}::jsonb, $${p + 6}::jsonb)`;
     });
-    await manager.query(
-      `INSERT INTO outbox (event_id, topic, message_key, event_type, payload, headers) VALUES ${tuples.join(', ')}`,
-      values,
-    );
+    await manager.query(`INSERT INTO outbox (event_id, topic, message_key, event_type, payload, headers) VALUES ${tuples.join(', ')}`, values);
   }
 
   private toRow(event: OutgoingEvent) {

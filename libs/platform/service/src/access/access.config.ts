@@ -21,7 +21,12 @@ export const accessConfigFields = {
   AUTH_ALGORITHMS: z
     .string()
     .default('RS256,ES256')
-    .transform((value) => value.split(',').map((algorithm) => algorithm.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((algorithm) => algorithm.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'])).min(1)),
   /** Leeway for `exp` and `nbf` against clocks that drift apart. */
   AUTH_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(30),

@@ -108,11 +108,14 @@ describe('a service whose database or broker fails (real PostgreSQL and Kafka)',
   it('reports on /health/kafka a consumer in its group, its partitions, the dead letters and the outbox backlog', async () => {
     const app = await start({});
 
-    const kafka = await eventually(async () => {
-      const answer = await request<{ status: string }>(app, '/health/kafka', { method: 'GET' });
-      expect(answer.status).toBe(200);
-      return answer.body;
-    }, { timeoutMs: 30_000 });
+    const kafka = await eventually(
+      async () => {
+        const answer = await request<{ status: string }>(app, '/health/kafka', { method: 'GET' });
+        expect(answer.status).toBe(200);
+        return answer.body;
+      },
+      { timeoutMs: 30_000 },
+    );
     expect(kafka).toMatchObject({
       status: 'up',
       broker: 'up',

@@ -119,7 +119,11 @@ describe('hostile input never costs a 500 or a stall (a real service)', () => {
   });
 
   it('answers a request target past the limit with 414 and headers past Node.js limit with 431, as problems', async () => {
-    expectProblem(await send(`/probe/notes/ada?q=${MARKER}${'x'.repeat(3_000)}`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }), 414, 'uri_too_long');
+    expectProblem(
+      await send(`/probe/notes/ada?q=${MARKER}${'x'.repeat(3_000)}`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }),
+      414,
+      'uri_too_long',
+    );
 
     const url = await service.instances[0]!.getUrl();
     const answer = await rawExchange(url, `GET /probe/trace HTTP/1.1\r\nHost: x\r\nX-Big: ${MARKER}${'y'.repeat(20_000)}\r\n\r\n`);

@@ -32,11 +32,7 @@ describe('errors as problem details', () => {
   it('never repeats what the client sent: a media type, a URL, an unknown route', () => {
     const mediaType = Object.assign(new Error('Unsupported Media Type: text/<script>'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', name: 'FastifyError' });
     const badUrl = Object.assign(new Error("'/x/<script>%E0%A4%A' is not a valid url component"), { statusCode: 400, code: 'FST_ERR_BAD_URL', name: 'FastifyError' });
-    const problems = [
-      toProblem(new BadRequestException('Unsupported', { cause: mediaType })),
-      toProblem(badUrl),
-      toProblem(new NotFoundException('Cannot GET /x/<script>')),
-    ];
+    const problems = [toProblem(new BadRequestException('Unsupported', { cause: mediaType })), toProblem(badUrl), toProblem(new NotFoundException('Cannot GET /x/<script>'))];
     expect(problems).toEqual([
       expect.objectContaining({ status: 415, code: 'unsupported_media_type' }),
       expect.objectContaining({ status: 400, code: 'malformed_url' }),

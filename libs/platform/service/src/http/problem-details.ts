@@ -89,18 +89,30 @@ const fastifyProblems: Readonly<Record<string, readonly [code: string, title: st
 
 function codeOfStatus(status: number): string {
   switch (status) {
-    case 400: return 'bad_request';
-    case 404: return 'not_found';
-    case 405: return 'method_not_allowed';
-    case 406: return 'not_acceptable';
-    case 409: return 'conflict';
-    case 413: return 'payload_too_large';
-    case 414: return 'uri_too_long';
-    case 431: return 'headers_too_large';
-    case 415: return 'unsupported_media_type';
-    case 422: return 'unprocessable';
-    case 429: return 'too_many_requests';
-    default: return status >= 500 ? 'internal_error' : 'bad_request';
+    case 400:
+      return 'bad_request';
+    case 404:
+      return 'not_found';
+    case 405:
+      return 'method_not_allowed';
+    case 406:
+      return 'not_acceptable';
+    case 409:
+      return 'conflict';
+    case 413:
+      return 'payload_too_large';
+    case 414:
+      return 'uri_too_long';
+    case 431:
+      return 'headers_too_large';
+    case 415:
+      return 'unsupported_media_type';
+    case 422:
+      return 'unprocessable';
+    case 429:
+      return 'too_many_requests';
+    default:
+      return status >= 500 ? 'internal_error' : 'bad_request';
   }
 }
 

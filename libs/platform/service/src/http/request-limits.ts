@@ -51,10 +51,18 @@ export function limitRequests(fastify: FastifyInstance, limits: RequestLimits): 
 }
 
 function refusalOf(request: FastifyRequest, maxDepth: number): RequestRefused | undefined {
-  for (const [part, value] of [['params', request.params], ['query', request.query], ['body', request.body]] as const) {
+  for (const [part, value] of [
+    ['params', request.params],
+    ['query', request.query],
+    ['body', request.body],
+  ] as const) {
     const found = firstHostile(value, part, maxDepth);
-    if (found?.kind === 'depth') return new RequestRefused(400, 'too_deeply_nested', `The JSON body is nested deeper than ${maxDepth} levels`, [{ path: found.path, message: 'nested too deeply' }]);
-    if (found) return new RequestRefused(400, 'invalid_characters', 'A field holds a NUL character or an unpaired UTF-16 surrogate', [{ path: found.path, message: 'must not contain NUL characters or unpaired surrogates' }]);
+    if (found?.kind === 'depth')
+      return new RequestRefused(400, 'too_deeply_nested', `The JSON body is nested deeper than ${maxDepth} levels`, [{ path: found.path, message: 'nested too deeply' }]);
+    if (found)
+      return new RequestRefused(400, 'invalid_characters', 'A field holds a NUL character or an unpaired UTF-16 surrogate', [
+        { path: found.path, message: 'must not contain NUL characters or unpaired surrogates' },
+      ]);
   }
   return undefined;
 }
@@ -104,12 +112,16 @@ export function problemOnFrameworkError(error: Error & { statusCode?: number }, 
 export function problemOnClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const [status, code, title] =
-    error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'headers_too_large', 'The request headers are too large']
-    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'request_timeout', 'The request did not arrive in time']
-    : [400, 'malformed_request', 'The request is not valid HTTP'];
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'headers_too_large', 'The request headers are too large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'request_timeout', 'The request did not arrive in time']
+        : [400, 'malformed_request', 'The request is not valid HTTP'];
   const body = JSON.stringify(problem(status, code, title));
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy(error);
 }

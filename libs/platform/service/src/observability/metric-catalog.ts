@@ -122,8 +122,6 @@ export const scrapeMetricNames: readonly string[] = ['up', 'scrape_duration_seco
 
 /** Every series name a query may use: histograms expand to their `_bucket`, `_sum` and `_count`. */
 export function exportedSeriesNames(): Set<string> {
-  const own = metricCatalog.flatMap((metric) =>
-    metric.type === 'histogram' ? [`${metric.name}_bucket`, `${metric.name}_sum`, `${metric.name}_count`] : [metric.name],
-  );
+  const own = metricCatalog.flatMap((metric) => (metric.type === 'histogram' ? [`${metric.name}_bucket`, `${metric.name}_sum`, `${metric.name}_count`] : [metric.name]));
   return new Set([...own, ...runtimeMetricNames, ...scrapeMetricNames]);
 }

@@ -23,7 +23,10 @@ export function isValidTraceparent(value: string | undefined): value is string {
 
 export function isValidTracestate(value: string | undefined): value is string {
   if (value === undefined || value.length > MAX_TRACESTATE_LENGTH) return false;
-  const members = value.split(',').map((member) => member.trim()).filter((member) => member !== '');
+  const members = value
+    .split(',')
+    .map((member) => member.trim())
+    .filter((member) => member !== '');
   if (members.length > MAX_TRACESTATE_MEMBERS) return false;
   const keys = new Set<string>();
   for (const member of members) {

@@ -20,10 +20,7 @@ export interface MigratedTestDatabase {
  * the context's, by the owner role, which then grants the runtime role), for specs of repositories
  * and other adapters that need no running service; `dataSource` connects as the runtime role.
  */
-export async function createMigratedTestDatabase(
-  migrations: ServiceDefinition['migrations'],
-  grants?: ServiceDefinition['runtimeGrants'],
-): Promise<MigratedTestDatabase> {
+export async function createMigratedTestDatabase(migrations: ServiceDefinition['migrations'], grants?: ServiceDefinition['runtimeGrants']): Promise<MigratedTestDatabase> {
   const database = await createTestDatabase();
   const dataSource = createDataSource({
     url: database.url,

@@ -22,7 +22,10 @@ export function registeredRoutes(app: NestFastifyApplication): string[] {
         if (method === undefined) continue;
         for (const base of prefix) {
           for (const path of pathsOf(Reflect.getMetadata(PATH_METADATA, handler))) {
-            const url = `/${[base, path].map((part) => part.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+            const url = `/${[base, path]
+              .map((part) => part.replace(/^\/+|\/+$/g, ''))
+              .filter(Boolean)
+              .join('/')}`;
             const verb = RequestMethod[method];
             if (fastify.hasRoute({ method: verb as 'GET', url })) routes.add(`${verb} ${url}`);
           }

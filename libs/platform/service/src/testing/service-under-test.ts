@@ -158,7 +158,6 @@ export class ServiceUnderTest {
     return this.issuer.token(roles, as.subject ?? `test-${roles.join('-')}`);
   }
 
-
   /** `SELECT count(*) FROM <fromWhere>` in the service's database. */
   async count(fromWhere: string, params: unknown[] = []): Promise<number> {
     const { rows } = await this.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${fromWhere}`, params);

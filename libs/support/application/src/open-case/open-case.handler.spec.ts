@@ -26,9 +26,7 @@ describe('Open a support case', () => {
 
     expect(caseId).toBe('00000000-0000-4000-8000-000000000001');
     expect((await cases.find(caseId))?.snapshot()).toMatchObject({ orderId, status: 'open', openedBy: 'agent-ada', openedAt: now });
-    expect(cases.published).toEqual([
-      { type: 'CaseOpened', caseId, orderId, actor: 'agent-ada', occurredAt: now, subject: 'Late', description: 'Not arrived' },
-    ]);
+    expect(cases.published).toEqual([{ type: 'CaseOpened', caseId, orderId, actor: 'agent-ada', occurredAt: now, subject: 'Late', description: 'Not arrived' }]);
   });
 
   it('refuses an order Support has never seen, and stores nothing', async () => {

@@ -32,11 +32,7 @@ describe('Project an event into the case order view', () => {
     const stored = await views.find(orderId);
     expect(stored?.version).toBe(3);
     expect(stored?.view.checkout?.buyerId).toBe('buyer-42');
-    expect(stored?.view.timeline.map((entry) => entry.type)).toEqual([
-      'checkout.cart-checked-out',
-      'finance.revenue-deferred',
-      'fulfillment.shipment-created',
-    ]);
+    expect(stored?.view.timeline.map((entry) => entry.type)).toEqual(['checkout.cart-checked-out', 'finance.revenue-deferred', 'fulfillment.shipment-created']);
   });
 
   it('writes nothing for an event the view already holds', async () => {

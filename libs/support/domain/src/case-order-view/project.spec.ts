@@ -136,7 +136,15 @@ describe('CaseOrderView projection', () => {
       cancellation: { reason: 'buyer_cancelled', cancelledAt: '2026-11-21T11:00:00.000Z', paymentWasAuthorized: true, authorizationVoided: true },
       payment: { state: 'voided', amount: eur(3399), authorizedAt: '2026-11-21T10:05:00.450Z' },
       shipments: [
-        { shipmentId: 'shp-1', status: 'cancelled', lines, createdAt: '2026-11-21T10:05:01.200Z', pickedAt: '2026-11-21T10:30:00.000Z', cancelledAt: '2026-11-21T11:00:00.080Z', dispatchedAt: null },
+        {
+          shipmentId: 'shp-1',
+          status: 'cancelled',
+          lines,
+          createdAt: '2026-11-21T10:05:01.200Z',
+          pickedAt: '2026-11-21T10:30:00.000Z',
+          cancelledAt: '2026-11-21T11:00:00.080Z',
+          dispatchedAt: null,
+        },
       ],
       revenue: [
         { entryId: 'rev-1', kind: 'deferred', amount: eur(3399), reversesEntryId: null, recognizesEntryId: null },
@@ -174,12 +182,7 @@ describe('CaseOrderView projection', () => {
   });
 
   it('shows what was unavailable on an order cancelled out_of_stock, its authorization voided', () => {
-    const view = projectAll([
-      facts.orderPlaced(),
-      facts.paymentAuthorized(),
-      facts.stockReservationFailed(),
-      facts.orderCancelled({ reason: 'out_of_stock' }),
-    ]);
+    const view = projectAll([facts.orderPlaced(), facts.paymentAuthorized(), facts.stockReservationFailed(), facts.orderCancelled({ reason: 'out_of_stock' })]);
 
     expect(view).toMatchObject({
       status: 'cancelled',

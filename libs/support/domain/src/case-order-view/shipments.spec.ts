@@ -47,7 +47,7 @@ describe('shipments in the support view', () => {
     ]);
   });
 
-  it('keeps each step\'s time whichever step is seen first, the status at the furthest step', () => {
+  it("keeps each step's time whichever step is seen first, the status at the furthest step", () => {
     const deliveredFirst = withShipmentUpdate([], { shipmentId: 'shp-1', status: 'delivered', deliveredAt: '2026-11-23T16:20:00.000Z' });
     const thenPicked = withShipmentUpdate(deliveredFirst, { shipmentId: 'shp-1', status: 'picked', pickedAt: '2026-11-22T09:15:00.000Z' });
     const thenPacked = withShipmentUpdate(thenPicked, { shipmentId: 'shp-1', status: 'packed', packedAt: '2026-11-22T11:40:00.000Z' });

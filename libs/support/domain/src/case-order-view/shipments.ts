@@ -37,8 +37,7 @@ export function laterStatus(a: ShipmentStatus, b: ShipmentStatus): ShipmentStatu
 }
 
 /** What one fact says about a shipment; fields it does not know are left out. */
-export type ShipmentUpdate = Pick<ShipmentSummary, 'shipmentId' | 'status'> &
-  Partial<Omit<ShipmentSummary, 'shipmentId' | 'status'>>;
+export type ShipmentUpdate = Pick<ShipmentSummary, 'shipmentId' | 'status'> & Partial<Omit<ShipmentSummary, 'shipmentId' | 'status'>>;
 
 /** Merges a fact into the shipment list; commutative, so arrival order does not matter. */
 export function withShipmentUpdate(shipments: readonly ShipmentSummary[], update: ShipmentUpdate): readonly ShipmentSummary[] {

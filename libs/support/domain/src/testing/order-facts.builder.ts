@@ -59,7 +59,12 @@ export function factsAbout(orderId = '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f') {
 
     fraudReviewRequested: (o: SourceOverrides = {}): FraudReviewRequested => {
       const at = o.occurredAt ?? '2026-11-21T09:30:00.200Z';
-      return { ...about('fraud-review-requested', 'checkout.fraud-review-requested', o.eventId ?? 'evt-review-requested', at), score: 100, reasons: ['large_order'], requestedAt: at };
+      return {
+        ...about('fraud-review-requested', 'checkout.fraud-review-requested', o.eventId ?? 'evt-review-requested', at),
+        score: 100,
+        reasons: ['large_order'],
+        requestedAt: at,
+      };
     },
 
     fraudReviewDecided: (o: SourceOverrides & { decision?: 'approved' | 'rejected' } = {}): FraudReviewDecided => {
@@ -103,7 +108,12 @@ export function factsAbout(orderId = '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f') {
 
     shipmentCreated: (o: ShipmentOverrides = {}): ShipmentCreated => {
       const at = o.occurredAt ?? '2026-11-21T10:05:01.200Z';
-      return { ...about('shipment-created', 'fulfillment.shipment-created', o.eventId ?? 'evt-shipment', at), shipmentId: o.shipmentId ?? 'shp-1', lines: shipmentLines, createdAt: at };
+      return {
+        ...about('shipment-created', 'fulfillment.shipment-created', o.eventId ?? 'evt-shipment', at),
+        shipmentId: o.shipmentId ?? 'shp-1',
+        lines: shipmentLines,
+        createdAt: at,
+      };
     },
 
     shipmentPicked: (o: ShipmentOverrides = {}): ShipmentPicked => {

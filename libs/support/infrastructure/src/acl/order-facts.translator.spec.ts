@@ -55,15 +55,9 @@ describe('translating published events into order facts', () => {
 
   /** Each contract but the checkout's, with the fact its recorded example becomes (besides its order and source). */
   const translations: [EventContract<unknown>, object][] = [
-    [
-      FraudReviewRequestedV1,
-      { kind: 'fraud-review-requested', score: 100, reasons: ['large_order'], requestedAt: '2026-11-21T09:30:00.200Z' },
-    ],
+    [FraudReviewRequestedV1, { kind: 'fraud-review-requested', score: 100, reasons: ['large_order'], requestedAt: '2026-11-21T09:30:00.200Z' }],
     [FraudReviewDecidedV1, { kind: 'fraud-review-decided', decision: 'approved', decidedAt: '2026-11-21T10:05:00.000Z' }],
-    [
-      PaymentAuthorizedV1,
-      { kind: 'payment-authorized', amount: eur(3399), authorizationReference: 'sandbox-auth-5d7c2f3e', authorizedAt: '2026-11-21T09:30:00.450Z' },
-    ],
+    [PaymentAuthorizedV1, { kind: 'payment-authorized', amount: eur(3399), authorizationReference: 'sandbox-auth-5d7c2f3e', authorizedAt: '2026-11-21T09:30:00.450Z' }],
     [PaymentFailedV1, { kind: 'payment-failed', reason: 'declined', failedAt: '2026-11-21T09:30:00.450Z' }],
     [OrderConfirmedV1, { kind: 'order-confirmed', confirmedAt: '2026-11-21T09:30:01.100Z' }],
     [
@@ -76,7 +70,14 @@ describe('translating published events into order facts', () => {
     [OrderCompletedV1, { kind: 'order-completed', completedAt: '2026-11-22T14:00:00.300Z' }],
     [
       InventoryReservedV1,
-      { kind: 'stock-reserved', lines: [{ sku: 'MUG-BLUE', quantity: 2 }, { sku: 'TEA-EARL', quantity: 1 }], reservedAt: '2026-11-21T09:30:00.900Z' },
+      {
+        kind: 'stock-reserved',
+        lines: [
+          { sku: 'MUG-BLUE', quantity: 2 },
+          { sku: 'TEA-EARL', quantity: 1 },
+        ],
+        reservedAt: '2026-11-21T09:30:00.900Z',
+      },
     ],
     [
       InventoryReservationFailedV1,
@@ -84,14 +85,19 @@ describe('translating published events into order facts', () => {
     ],
     [
       ShipmentCreatedV1,
-      { kind: 'shipment-created', shipmentId, lines: [{ sku: 'MUG-BLUE', quantity: 2 }, { sku: 'TEA-EARL', quantity: 1 }], createdAt: '2026-11-21T09:30:00.120Z' },
+      {
+        kind: 'shipment-created',
+        shipmentId,
+        lines: [
+          { sku: 'MUG-BLUE', quantity: 2 },
+          { sku: 'TEA-EARL', quantity: 1 },
+        ],
+        createdAt: '2026-11-21T09:30:00.120Z',
+      },
     ],
     [ShipmentPickedV1, { kind: 'shipment-picked', shipmentId, pickedAt: '2026-11-22T09:15:00.000Z' }],
     [ShipmentPackedV1, { kind: 'shipment-packed', shipmentId, packedAt: '2026-11-22T11:40:00.000Z' }],
-    [
-      ShipmentDispatchedV1,
-      { kind: 'shipment-dispatched', shipmentId, carrier: 'DHL', trackingNumber: 'JD014600006281234567', dispatchedAt: '2026-11-22T14:00:00.000Z' },
-    ],
+    [ShipmentDispatchedV1, { kind: 'shipment-dispatched', shipmentId, carrier: 'DHL', trackingNumber: 'JD014600006281234567', dispatchedAt: '2026-11-22T14:00:00.000Z' }],
     [ShipmentDeliveredV1, { kind: 'shipment-delivered', shipmentId, deliveredAt: '2026-11-23T16:20:00.000Z' }],
     [ShipmentCancelledV1, { kind: 'shipment-cancelled', shipmentId, cancelledAt: '2026-11-21T09:31:00.080Z' }],
     [RevenueDeferredV1, { kind: 'revenue-deferred', entryId: '3f2e1d0c-9b8a-4765-8432-10fedcba9876', amount: eur(3399), recordedAt: '2026-11-21T09:30:00.140Z' }],
@@ -124,18 +130,15 @@ describe('translating published events into order facts', () => {
     ],
   ];
 
-  it.each(translations.map(([contract, fact]) => [contract.wireType, contract, fact] as const))(
-    'translates %s into a fact of the order it names',
-    (_wireType, contract, fact) => {
-      const event = recorded(contract);
+  it.each(translations.map(([contract, fact]) => [contract.wireType, contract, fact] as const))('translates %s into a fact of the order it names', (_wireType, contract, fact) => {
+    const event = recorded(contract);
 
-      expect(toOrderFact(event)).toEqual({
-        ...fact,
-        orderId,
-        source: { eventId: event.envelope.id, type: contract.type, version: 1, context: contract.producer, occurredAt: event.envelope.occurredAt },
-      });
-    },
-  );
+    expect(toOrderFact(event)).toEqual({
+      ...fact,
+      orderId,
+      source: { eventId: event.envelope.id, type: contract.type, version: 1, context: contract.producer, occurredAt: event.envelope.occurredAt },
+    });
+  });
 
   it('files a shipment’s facts under the order named in their data, not under their key (the shipment)', () => {
     for (const contract of [ShipmentCreatedV1, ShipmentPickedV1, ShipmentPackedV1, ShipmentDispatchedV1, ShipmentDeliveredV1, ShipmentCancelledV1] as EventContract<unknown>[]) {

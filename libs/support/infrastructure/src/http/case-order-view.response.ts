@@ -11,14 +11,17 @@ const checkout = z.object({
   buyerId: z.string(),
   lines: z.array(z.object({ sku: z.string(), quantity: z.number().int(), unitPrice: money, lineTotal: money })),
   total: money,
-  shippingAddress: z.object({
-    name: z.string(),
-    line1: z.string(),
-    line2: z.string().nullable(),
-    city: z.string(),
-    postalCode: z.string(),
-    country: z.string().length(2),
-  }).nullable().describe("null once the buyer's personal data was erased"),
+  shippingAddress: z
+    .object({
+      name: z.string(),
+      line1: z.string(),
+      line2: z.string().nullable(),
+      city: z.string(),
+      postalCode: z.string(),
+      country: z.string().length(2),
+    })
+    .nullable()
+    .describe("null once the buyer's personal data was erased"),
   placedAt: dateTime,
 });
 
@@ -165,7 +168,15 @@ export function toBuyerOrdersResponse(views: readonly CaseOrderView[]): BuyerOrd
   return {
     views: views.flatMap((view) =>
       view.checkout
-        ? [{ orderId: view.orderId, status: view.status, placedAt: view.checkout.placedAt, total: { ...view.checkout.total }, lastEventAt: view.timeline.at(-1)?.occurredAt ?? view.checkout.placedAt }]
+        ? [
+            {
+              orderId: view.orderId,
+              status: view.status,
+              placedAt: view.checkout.placedAt,
+              total: { ...view.checkout.total },
+              lastEventAt: view.timeline.at(-1)?.occurredAt ?? view.checkout.placedAt,
+            },
+          ]
         : [],
     ),
   };

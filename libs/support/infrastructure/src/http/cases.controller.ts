@@ -2,14 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from 
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Allow, ApiProblem, type Caller, openApiSchema, VerifiedCaller } from '@bazaar/platform-service';
-import {
-  CommentOnCaseHandler,
-  GetCaseHandler,
-  ListCasesForOrderHandler,
-  OpenCaseHandler,
-  ReopenCaseHandler,
-  ResolveCaseHandler,
-} from '@bazaar/support-application';
+import { CommentOnCaseHandler, GetCaseHandler, ListCasesForOrderHandler, OpenCaseHandler, ReopenCaseHandler, ResolveCaseHandler } from '@bazaar/support-application';
 import {
   caseResponse,
   casesResponse,
@@ -78,7 +71,11 @@ export class CasesController {
   @ApiProblem(404, ['support_case_not_found'])
   @ApiProblem(409, ['support_case_resolved', 'concurrency_conflict'])
   @ApiProblem(422, ['case_text_invalid'])
-  async comment(@Param('caseId', caseIdParameter) caseId: string, @Body({ schema: commentRequest }) body: CommentRequest, @VerifiedCaller() { subject: actor }: Caller): Promise<CaseResponse> {
+  async comment(
+    @Param('caseId', caseIdParameter) caseId: string,
+    @Body({ schema: commentRequest }) body: CommentRequest,
+    @VerifiedCaller() { subject: actor }: Caller,
+  ): Promise<CaseResponse> {
     await this.commentOnCase.execute({ caseId, body: body.body, actor });
     return this.get(caseId);
   }
@@ -92,7 +89,11 @@ export class CasesController {
   @ApiProblem(404, ['support_case_not_found'])
   @ApiProblem(409, ['support_case_resolved', 'concurrency_conflict'])
   @ApiProblem(422, ['case_text_invalid'])
-  async resolve(@Param('caseId', caseIdParameter) caseId: string, @Body({ schema: resolveRequest }) body: ResolveRequest, @VerifiedCaller() { subject: actor }: Caller): Promise<CaseResponse> {
+  async resolve(
+    @Param('caseId', caseIdParameter) caseId: string,
+    @Body({ schema: resolveRequest }) body: ResolveRequest,
+    @VerifiedCaller() { subject: actor }: Caller,
+  ): Promise<CaseResponse> {
     await this.resolveCase.execute({ caseId, resolution: body.resolution, actor });
     return this.get(caseId);
   }

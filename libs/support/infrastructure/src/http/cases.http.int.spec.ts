@@ -133,8 +133,14 @@ describe('Support cases over HTTP, on PostgreSQL and Kafka', () => {
     const ofBuyer = await support.get<BuyerOrdersResponse>('/case-order-views?buyerId=buyer-42');
     const ofNobody = await support.get<BuyerOrdersResponse>(`/case-order-views?buyerId=${randomUUID()}`);
 
-    expect(listed.body.cases.map(({ caseId, status }) => [caseId, status])).toEqual([[first, 'open'], [second, 'resolved']]);
-    expect(view.body.cases.map(({ caseId, subject }) => [caseId, subject])).toEqual([[first, 'First'], [second, 'Second']]);
+    expect(listed.body.cases.map(({ caseId, status }) => [caseId, status])).toEqual([
+      [first, 'open'],
+      [second, 'resolved'],
+    ]);
+    expect(view.body.cases.map(({ caseId, subject }) => [caseId, subject])).toEqual([
+      [first, 'First'],
+      [second, 'Second'],
+    ]);
     expect(ofBuyer.body.views.map((found) => found.orderId)).toContain(orderId);
     expect(ofBuyer.body.views.find((found) => found.orderId === orderId)).toMatchObject({ status: 'placed', total: { amount: 3399, currency: 'EUR' } });
     expect(ofNobody.body.views).toEqual([]);
@@ -157,11 +163,14 @@ describe('Support cases over HTTP, on PostgreSQL and Kafka', () => {
     await support.startInstance();
 
     expect((await support.get<CaseResponse>(`/cases/${caseId}`)).body).toEqual(before);
-    const view = await eventually(async () => {
-      const answer = await support.get<CaseOrderViewResponse>(`/case-order-views/${orderId}`);
-      expect(answer.status).toBe(200);
-      return answer.body;
-    }, { timeoutMs: 30_000 });
+    const view = await eventually(
+      async () => {
+        const answer = await support.get<CaseOrderViewResponse>(`/case-order-views/${orderId}`);
+        expect(answer.status).toBe(200);
+        return answer.body;
+      },
+      { timeoutMs: 30_000 },
+    );
     expect(view.cases.map((summary) => summary.caseId)).toEqual([caseId]);
     expect(view.checkout).toMatchObject({ buyerId: 'buyer-42' });
   });

@@ -104,9 +104,7 @@ describe('Support projects published events into case order views', () => {
           recognizesEntryId: events.revenueDeferred.envelope.data.revenueEventId,
         },
       ],
-      invoices: [
-        { invoiceId: events.invoiceIssued.envelope.data.invoiceId, invoiceNumber: '2026-000042', total: eur(3399), issuedAt: '2026-11-22T14:00:00.150Z' },
-      ],
+      invoices: [{ invoiceId: events.invoiceIssued.envelope.data.invoiceId, invoiceNumber: '2026-000042', total: eur(3399), issuedAt: '2026-11-22T14:00:00.150Z' }],
       timeline: lifecycleOf(events)
         .map(({ envelope }) => ({ eventId: envelope.id, type: envelope.type, version: 1, context: envelope.producer, occurredAt: envelope.occurredAt }))
         .sort((a, b) => compareText(a.occurredAt, b.occurredAt) || compareText(a.eventId, b.eventId)),
@@ -166,7 +164,12 @@ describe('Support projects published events into case order views', () => {
 
     for (const events of orders) {
       const view = await viewWithEvents(events.cartCheckedOut.envelope.data.orderId, lifecycleOf(events).length);
-      expect(view).toMatchObject({ status: 'completed', payment: { state: 'authorized' }, reservation: { status: 'reserved' }, shipments: [{ status: 'delivered', carrier: 'DHL' }] });
+      expect(view).toMatchObject({
+        status: 'completed',
+        payment: { state: 'authorized' },
+        reservation: { status: 'reserved' },
+        shipments: [{ status: 'delivered', carrier: 'DHL' }],
+      });
       expect(view.revenue.map((entry) => entry.kind)).toEqual(['deferred', 'recognized']);
       expect(view.invoices).toHaveLength(1);
     }

@@ -18,10 +18,17 @@ const aboutAnOrder = (contract: (typeof allContracts)[number]) => {
 
 describe('Support’s subscriptions', () => {
   it('project every contract the other contexts publish about an order, each with its own handler (its own cases are read from their table)', () => {
-    const wireTypes = allContracts.filter((contract) => aboutAnOrder(contract) && contract.producer !== 'support').map((contract) => contract.wireType).sort();
+    const wireTypes = allContracts
+      .filter((contract) => aboutAnOrder(contract) && contract.producer !== 'support')
+      .map((contract) => contract.wireType)
+      .sort();
 
     expect(projectedContracts.map((contract) => contract.wireType).sort()).toEqual(wireTypes);
-    expect(subscribedWireTypes().filter((type) => type !== BuyerPersonalDataErasedV1.wireType).sort()).toEqual(wireTypes);
+    expect(
+      subscribedWireTypes()
+        .filter((type) => type !== BuyerPersonalDataErasedV1.wireType)
+        .sort(),
+    ).toEqual(wireTypes);
   });
 
   it('honour a buyer’s erasure, which is about all of their orders (on checkout.orders, already consumed)', () => {

@@ -13,7 +13,11 @@ export function inCurrentShape(stored: StoredView): CaseOrderView {
     ...emptyCaseOrderView(stored.orderId),
     ...stored,
     shipments: (stored.shipments ?? []).map((shipment): ShipmentSummary => ({ ...unknownShipmentDetails, ...shipment })),
-    revenue: (stored.revenue ?? []).map((entry): RevenueEntry => ({ ...entry, reversesEntryId: entry.reversesEntryId ?? null, recognizesEntryId: entry.recognizesEntryId ?? null })),
+    revenue: (stored.revenue ?? []).map((entry): RevenueEntry => ({
+      ...entry,
+      reversesEntryId: entry.reversesEntryId ?? null,
+      recognizesEntryId: entry.recognizesEntryId ?? null,
+    })),
     invoices: stored.invoices ?? [],
     reservation: stored.reservation ? inCurrentReservationShape(stored.reservation) : null,
   };

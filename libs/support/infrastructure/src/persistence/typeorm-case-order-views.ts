@@ -21,10 +21,7 @@ export class TypeOrmCaseOrderViews extends CaseOrderViews {
   }
 
   async find(orderId: string): Promise<StoredCaseOrderView | null> {
-    const rows: ViewRow[] = await this.transactions.manager.query(
-      'SELECT view, version FROM case_order_views WHERE order_id = $1',
-      [orderId],
-    );
+    const rows: ViewRow[] = await this.transactions.manager.query('SELECT view, version FROM case_order_views WHERE order_id = $1', [orderId]);
     const [row] = rows;
     return row ? { view: inCurrentShape(row.view), version: row.version } : null;
   }

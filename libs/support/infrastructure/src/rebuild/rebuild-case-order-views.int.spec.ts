@@ -36,7 +36,9 @@ describe('Rebuilding the case order views from offset zero', () => {
     await expect(rebuildSupport(support.config, support.namespace.kafka, 2_000)).rejects.toThrow(/running member/);
 
     await support.stopInstances();
-    const projected = [Topics.checkoutOrders, Topics.fulfillmentReservations, Topics.fulfillmentShipments, Topics.financeLedgers, Topics.financeInvoices].map((topic) => support.namespace.topic(topic));
+    const projected = [Topics.checkoutOrders, Topics.fulfillmentReservations, Topics.fulfillmentShipments, Topics.financeLedgers, Topics.financeInvoices].map((topic) =>
+      support.namespace.topic(topic),
+    );
     const report = await rebuild();
     expect({ ...report, topicsRewound: [...report.topicsRewound].sort() }).toEqual({ viewsCleared: 2, inboxMarksCleared: 16, topicsRewound: projected.sort() });
     expect(await support.count('case_order_views')).toBe(0);

@@ -92,15 +92,7 @@ export function lifecycleOf(events: OrderEvents): TopicEvent[] {
 
 /** A paid order the buyer cancelled: its shipment cancelled and its deferred revenue reversed. */
 export function cancellationOf(events: OrderEvents): TopicEvent[] {
-  return [
-    events.cartCheckedOut,
-    events.paymentAuthorized,
-    events.shipmentCreated,
-    events.revenueDeferred,
-    events.orderCancelled,
-    events.shipmentCancelled,
-    events.revenueReversed,
-  ];
+  return [events.cartCheckedOut, events.paymentAuthorized, events.shipmentCreated, events.revenueDeferred, events.orderCancelled, events.shipmentCancelled, events.revenueReversed];
 }
 
 /** Publishes an event to Support as its producer's outbox relay would, to a chosen partition when told. */

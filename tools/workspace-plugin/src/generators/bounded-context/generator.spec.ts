@@ -29,7 +29,10 @@ describe('nx g bounded-context', () => {
   });
 
   it('writes one aggregate end to end: rule, use case, repository with outbox, migration, routes and a smoke test', () => {
-    const created = tree.listChanges().filter((change) => change.type === 'CREATE').map((change) => change.path);
+    const created = tree
+      .listChanges()
+      .filter((change) => change.type === 'CREATE')
+      .map((change) => change.path);
     expect(created).toEqual(
       expect.arrayContaining([
         'libs/returns/domain/src/return-request/return-request.ts',
@@ -49,7 +52,12 @@ describe('nx g bounded-context', () => {
     expect(stack.contexts).toContainEqual({ name: 'returns', database: 'bazaar_returns', owner: 'bazaar_returns_owner', role: 'bazaar_returns', port: expect.any(Number) });
     const ports = stack.contexts.map((context) => context.port);
     expect(new Set(ports).size).toBe(ports.length);
-    expect(stack.topics.filter((topic) => topic.owner === 'returns').map((topic) => topic.name).sort()).toEqual(['returns.dead-letters', 'returns.return-requests']);
+    expect(
+      stack.topics
+        .filter((topic) => topic.owner === 'returns')
+        .map((topic) => topic.name)
+        .sort(),
+    ).toEqual(['returns.dead-letters', 'returns.return-requests']);
   });
 
   it('publishes its first event through a contract with an example and a schema snapshot in the catalog', () => {
@@ -65,7 +73,10 @@ describe('nx g bounded-context', () => {
     expect(text('k8s/base/kustomization.yaml')).toMatch(/\n {2}- returns\n/);
     expect(text('k8s/base/data/postgres/kustomization.yaml')).toContain('  - returns-db.yaml');
     expect(text('k8s/base/returns/deployment.yaml')).toContain('image: bazaar/returns');
-    const users = loadAll(text('k8s/base/data/kafka/users.yaml')) as { metadata: { name: string }; spec: { authorization: { acls: { resource: { type: string; name: string }; operations: string[] }[] } } }[];
+    const users = loadAll(text('k8s/base/data/kafka/users.yaml')) as {
+      metadata: { name: string };
+      spec: { authorization: { acls: { resource: { type: string; name: string }; operations: string[] }[] } };
+    }[];
     const returns = users.find((user) => user.metadata.name === 'returns');
     const written = returns?.spec.authorization.acls.filter((acl) => acl.resource.type === 'topic' && acl.operations.includes('Write')).map((acl) => acl.resource.name);
     expect(written?.sort()).toEqual(['returns.dead-letters', 'returns.return-requests']);

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { generateFiles, GeneratorCallback, names, Tree } from '@nx/devkit';
+import { formatFiles, generateFiles, GeneratorCallback, names, Tree } from '@nx/devkit';
 import { integrationEventGenerator } from '../integration-event/generator';
 import { addTsPath, allowOnKafkaUser, deadLetterTopicConfig, declareTopic, readStack, StackJson, stackFile, writeStack } from '../workspace-files';
 
@@ -96,6 +96,8 @@ export async function boundedContextGenerator(tree: Tree, options: BoundedContex
   addToList(tree, 'k8s/overlays/dev/kustomization.yaml', 'replicas:', `  - { name: ${context.fileName}, count: 1 }`);
   addToList(tree, 'k8s/overlays/prod/kustomization.yaml', 'images:', `  - { name: bazaar/${context.fileName}, newTag: "0.1.0" }`);
 
+  // Written in the workspace's Prettier style, which `npm test` checks.
+  await formatFiles(tree);
   return () => {
     if (options.skipDocs) return;
     // The context map, AsyncAPI document and event catalog are drawn from the files just written.
@@ -127,7 +129,10 @@ function addLibrary(tree: Tree, context: string, layer: (typeof layers)[number])
       2,
     )}\n`,
   );
-  tree.write(`${root}/tsconfig.json`, `${JSON.stringify({ extends: '../../../tsconfig.base.json', compilerOptions: { types: ['node', 'jest'] }, include: ['src/**/*.ts'] }, null, 2)}\n`);
+  tree.write(
+    `${root}/tsconfig.json`,
+    `${JSON.stringify({ extends: '../../../tsconfig.base.json', compilerOptions: { types: ['node', 'jest'] }, include: ['src/**/*.ts'] }, null, 2)}\n`,
+  );
   tree.write(`${root}/jest.config.cjs`, `module.exports = {\n  displayName: '${name}',\n  preset: '../../../jest.preset.cjs',\n  rootDir: __dirname,\n};\n`);
   addTsPath(tree, `@bazaar/${name}`, `./${root}/src/index.ts`);
 }

@@ -38,12 +38,17 @@ describe('nx g integration-event', () => {
     const example = JSON.parse(text('libs/published-language/src/examples/finance.payout-scheduled.v1.json'));
     expect(() => schema.parse(example.data)).not.toThrow();
     expect(z.uuid().safeParse(example.id).success).toBe(true);
-    expect(JSON.parse(text('libs/published-language/schemas/finance.payout-scheduled.v1.schema.json'))).toEqual(JSON.parse(JSON.stringify(z.toJSONSchema(schema, { io: 'output' }))));
+    expect(JSON.parse(text('libs/published-language/schemas/finance.payout-scheduled.v1.schema.json'))).toEqual(
+      JSON.parse(JSON.stringify(z.toJSONSchema(schema, { io: 'output' }))),
+    );
   });
 
   it('declares the new topic and lets only its owner write it', () => {
     expect(readStack(tree).topics).toContainEqual({ name: 'finance.payouts', owner: 'finance', config: { 'retention.ms': '-1' } });
-    const users = loadAll(text('k8s/base/data/kafka/users.yaml')) as { metadata: { name: string }; spec: { authorization: { acls: { resource: { name: string }; operations: string[] }[] } } }[];
+    const users = loadAll(text('k8s/base/data/kafka/users.yaml')) as {
+      metadata: { name: string };
+      spec: { authorization: { acls: { resource: { name: string }; operations: string[] }[] } };
+    }[];
     const writers = users.filter((user) => user.spec.authorization.acls.some((acl) => acl.resource.name === 'finance.payouts' && acl.operations.includes('Write')));
     expect(writers.map((user) => user.metadata.name)).toEqual(['finance']);
   });

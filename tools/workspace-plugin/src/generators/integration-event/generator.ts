@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { names, Tree } from '@nx/devkit';
+import { formatFiles, names, Tree } from '@nx/devkit';
 import { z } from 'zod';
 import { instantSchema, moneySchema } from '@bazaar/published-language';
 import { declareTopic, eventTopicConfig } from '../workspace-files';
@@ -42,7 +42,11 @@ export async function integrationEventGenerator(tree: Tree, options: Integration
 
   const uses = new Set(fields.map((field) => field.type));
   const primitives = [uses.has('instant') ? 'instantSchema' : '', uses.has('money') ? 'moneySchema' : ''].filter(Boolean);
-  const description = options.description?.trim() || `${names(options.event).className.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}.`;
+  const description =
+    options.description?.trim() ||
+    `${names(options.event)
+      .className.replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()}.`;
   tree.write(
     file,
     [
@@ -94,15 +98,21 @@ export async function integrationEventGenerator(tree: Tree, options: Integration
   const index = `${root}/src/index.ts`;
   tree.write(index, `${(tree.read(index, 'utf-8') ?? '').trimEnd()}\nexport * from './${options.context}/${options.event}.v${version}';\n`);
   declareTopic(tree, { name: topic, owner: options.context, config: eventTopicConfig });
+  // Written in the workspace's Prettier style, which `npm test` checks.
+  await formatFiles(tree);
 }
 
 function parseFields(spec: string): { name: string; type: FieldType }[] {
-  const fields = spec.split(',').map((pair) => pair.trim()).filter(Boolean).map((pair) => {
-    const [name, type] = pair.split(':').map((part) => part.trim());
-    if (!name || !/^[a-z][a-zA-Z0-9]*$/.test(name)) throw new Error(`Field "${pair}": a camelCase name is needed`);
-    if (!type || !(type in fieldTypes)) throw new Error(`Field "${pair}": the type is one of ${Object.keys(fieldTypes).join(', ')}`);
-    return { name, type: type as FieldType };
-  });
+  const fields = spec
+    .split(',')
+    .map((pair) => pair.trim())
+    .filter(Boolean)
+    .map((pair) => {
+      const [name, type] = pair.split(':').map((part) => part.trim());
+      if (!name || !/^[a-z][a-zA-Z0-9]*$/.test(name)) throw new Error(`Field "${pair}": a camelCase name is needed`);
+      if (!type || !(type in fieldTypes)) throw new Error(`Field "${pair}": the type is one of ${Object.keys(fieldTypes).join(', ')}`);
+      return { name, type: type as FieldType };
+    });
   if (fields.length === 0) throw new Error('An event needs at least one field (--fields name:type,…)');
   return fields;
 }

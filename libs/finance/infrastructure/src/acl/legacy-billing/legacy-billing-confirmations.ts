@@ -48,10 +48,9 @@ export class LegacyBillingConfirmations {
   /** One ChargePosted, however often it is heard. */
   confirm(charge: ConfirmedCharge): Promise<void> {
     return this.transactions.run(async (manager) => {
-      const [request] = (await manager.query(
-        `SELECT invoice_id, line_no, legacy_number FROM legacy_billing_requests WHERE reference = $1 AND kind = 'post_charge' FOR UPDATE`,
-        [charge.reference],
-      )) as { invoice_id: string; line_no: number; legacy_number: string | null }[];
+      const [request] = (await manager.query(`SELECT invoice_id, line_no, legacy_number FROM legacy_billing_requests WHERE reference = $1 AND kind = 'post_charge' FOR UPDATE`, [
+        charge.reference,
+      ])) as { invoice_id: string; line_no: number; legacy_number: string | null }[];
       if (!request) return; // a charge someone else posted in the legacy system
       if (request.legacy_number !== null && request.legacy_number !== charge.chargeNumber) {
         this.logger.error({ msg: 'legacy billing posted one invoice line as two charges', reference: charge.reference, charges: [request.legacy_number, charge.chargeNumber] });

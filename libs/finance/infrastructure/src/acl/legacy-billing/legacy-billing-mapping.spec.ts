@@ -24,7 +24,11 @@ describe('The legacy billing translation', () => {
   const invoiceId = '6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d';
 
   it('writes amounts as two-place decimals and dates as DD.MM.YYYY HH:mm, both ways', () => {
-    expect([toLegacyAmount({ amount: 2900, currency: 'EUR' }), toLegacyAmount({ amount: 5, currency: 'GBP' }), toLegacyAmount({ amount: 123456, currency: 'USD' })]).toEqual(['29.00', '0.05', '1234.56']);
+    expect([toLegacyAmount({ amount: 2900, currency: 'EUR' }), toLegacyAmount({ amount: 5, currency: 'GBP' }), toLegacyAmount({ amount: 123456, currency: 'USD' })]).toEqual([
+      '29.00',
+      '0.05',
+      '1234.56',
+    ]);
     expect(fromLegacyAmount('1234.56')).toBe(123456);
     expect(toLegacyDate(at)).toBe('01.12.2026 09:05');
     expect(fromLegacyDate('01.12.2026 09:05')).toEqual(new Date('2026-12-01T09:05:00Z'));

@@ -33,7 +33,10 @@ export class LegacyBillingProcess {
     this.#child.stderr?.on('data', (chunk: Buffer) => (this.#output += chunk.toString()));
     const deadline = Date.now() + 30_000;
     for (;;) {
-      const ready = await fetch(`${this.url}/health/ready`).then((response) => response.ok, () => false);
+      const ready = await fetch(`${this.url}/health/ready`).then(
+        (response) => response.ok,
+        () => false,
+      );
       if (ready) return;
       if (this.#child.exitCode !== null || Date.now() > deadline) throw new Error(`legacy-billing did not start:\n${this.#output}`);
       await new Promise((done) => setTimeout(done, 100));

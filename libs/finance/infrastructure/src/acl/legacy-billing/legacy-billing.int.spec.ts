@@ -96,10 +96,13 @@ describe('Finance’s anticorruption layer, against a failing legacy billing sys
 
     // Most lines go through the failures (and the restarted app's maintenance window) before they stop.
     const invoiceLines = await finance.count('seller_invoice_lines');
-    await eventually(async () => expect(Number((await legacySql.query<{ n: string }>('SELECT count(*) AS n FROM CHARGES')).rows[0]?.n)).toBeGreaterThanOrEqual(invoiceLines * 0.6), {
-      timeoutMs: 120_000,
-      intervalMs: 500,
-    });
+    await eventually(
+      async () => expect(Number((await legacySql.query<{ n: string }>('SELECT count(*) AS n FROM CHARGES')).rows[0]?.n)).toBeGreaterThanOrEqual(invoiceLines * 0.6),
+      {
+        timeoutMs: 120_000,
+        intervalMs: 500,
+      },
+    );
 
     // The failures stop.
     const failing = Date.now();
@@ -128,7 +131,9 @@ describe('Finance’s anticorruption layer, against a failing legacy billing sys
     expect(accounts.rows.every((row) => row.n === '1')).toBe(true);
 
     // And the misbehaviour really happened: retries, duplicate confirmations.
-    const [{ retried }] = (await finance.query<{ retried: number }>('SELECT count(*)::int AS retried FROM legacy_billing_requests WHERE attempts > 1')).rows as [{ retried: number }];
+    const [{ retried }] = (await finance.query<{ retried: number }>('SELECT count(*)::int AS retried FROM legacy_billing_requests WHERE attempts > 1')).rows as [
+      { retried: number },
+    ];
     const { rows: journal } = await legacySql.query<{ entries: string; charges: string }>('SELECT count(*) AS entries, count(DISTINCT CHGNO) AS charges FROM JOURNAL');
     expect(retried).toBeGreaterThan(0);
     expect(Number(journal[0]!.entries)).toBeGreaterThan(Number(journal[0]!.charges));

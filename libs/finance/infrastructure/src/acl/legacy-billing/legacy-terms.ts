@@ -12,7 +12,8 @@ const twoPlaceCurrencies = new Set(['EUR', 'USD', 'GBP', 'CHF', 'SEK', 'DKK', 'N
 
 /** 2900 EUR minor units → "29.00". */
 export function toLegacyAmount({ amount, currency }: Money): string {
-  if (!twoPlaceCurrencies.has(currency)) throw new LegacyBillingRefused('currency_not_supported', `the legacy system books amounts with two decimals; ${currency} has another minor unit`);
+  if (!twoPlaceCurrencies.has(currency))
+    throw new LegacyBillingRefused('currency_not_supported', `the legacy system books amounts with two decimals; ${currency} has another minor unit`);
   if (!Number.isSafeInteger(amount) || amount < 0) throw new LegacyBillingRefused('amount_not_supported', `amount ${amount} is not a non-negative integer`);
   const units = Math.floor(amount / 100);
   return `${units}.${String(amount % 100).padStart(2, '0')}`;
@@ -60,5 +61,8 @@ export const SUBSCRIPTION_FEE_CHARGE_CODE = 'SUBFEE';
 
 /** A plan as a legacy PRODUCT: upper case, at most 12 characters. */
 export function toLegacyProduct(plan: string): string {
-  return plan.toUpperCase().replace(/[^A-Z0-9]/g, '_').slice(0, 12);
+  return plan
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '_')
+    .slice(0, 12);
 }

@@ -36,9 +36,7 @@ export class CreateRevenueLedger1763800000000 implements MigrationInterface {
           USING ERRCODE = 'restrict_violation';
       END $$`);
     for (const table of ['revenue_events', 'ledger_lines']) {
-      await runner.query(
-        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION refuse_ledger_change()`,
-      );
+      await runner.query(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION refuse_ledger_change()`);
     }
   }
 

@@ -82,9 +82,7 @@ export class CreateSales1764200000000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
     for (const table of ['revenue_events', 'ledger_lines']) {
-      await runner.query(
-        `CREATE CONSTRAINT TRIGGER ${table}_balanced AFTER INSERT ON ${table} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION check_entry_balanced()`,
-      );
+      await runner.query(`CREATE CONSTRAINT TRIGGER ${table}_balanced AFTER INSERT ON ${table} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION check_entry_balanced()`);
     }
   }
 

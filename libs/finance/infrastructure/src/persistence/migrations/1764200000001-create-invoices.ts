@@ -89,9 +89,7 @@ export class CreateInvoices1764200000001 implements MigrationInterface {
         RETURN NULL;
       END $$`);
     for (const table of ['invoices', 'invoice_lines']) {
-      await runner.query(
-        `CREATE CONSTRAINT TRIGGER ${table}_add_up AFTER INSERT ON ${table} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION check_invoice_adds_up()`,
-      );
+      await runner.query(`CREATE CONSTRAINT TRIGGER ${table}_add_up AFTER INSERT ON ${table} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION check_invoice_adds_up()`);
     }
 
     await runner.query(`

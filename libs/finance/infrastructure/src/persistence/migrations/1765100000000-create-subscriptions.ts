@@ -112,9 +112,7 @@ export class CreateSubscriptions1765100000000 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await runner.query(
-      'CREATE TRIGGER seller_invoices_number_handed_out BEFORE INSERT ON seller_invoices FOR EACH ROW EXECUTE FUNCTION check_seller_invoice_number_handed_out()',
-    );
+    await runner.query('CREATE TRIGGER seller_invoices_number_handed_out BEFORE INSERT ON seller_invoices FOR EACH ROW EXECUTE FUNCTION check_seller_invoice_number_handed_out()');
   }
 
   async down(runner: QueryRunner): Promise<void> {
