@@ -1,6 +1,6 @@
 import { defaultCheckoutSettings } from '@bazaar/checkout-infrastructure';
 import { loadConfig } from '@bazaar/platform-service';
-import { checkoutConfigSchema, checkoutSettingsOf } from './config';
+import { assertPersonalDataKeys, checkoutConfigSchema, checkoutSettingsOf } from './config';
 
 describe('Checkout configuration', () => {
   it('defaults to port 3001 and its own database, role and consumer group', () => {
@@ -9,6 +9,13 @@ describe('Checkout configuration', () => {
     expect(config.PORT).toBe(3001);
     expect(config.DATABASE_URL).toBe('postgres://bazaar_checkout@127.0.0.1:5432/bazaar_checkout');
     expect(config.KAFKA_CONSUMER_GROUP).toBe('checkout');
+  });
+
+  it('serves in production only with configured key-encryption keys, the same for every replica', () => {
+    const kek = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
+    expect(() => assertPersonalDataKeys(loadConfig(checkoutConfigSchema, { NODE_ENV: 'production' }))).toThrow(/PERSONAL_DATA_KEKS is required in production/);
+    expect(() => assertPersonalDataKeys(loadConfig(checkoutConfigSchema, { NODE_ENV: 'production', PERSONAL_DATA_KEKS: kek }))).not.toThrow();
+    expect(() => assertPersonalDataKeys(loadConfig(checkoutConfigSchema, { NODE_ENV: 'test' }))).not.toThrow();
   });
 
   it('refuses to start on an invalid setting, naming it', () => {

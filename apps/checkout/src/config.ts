@@ -76,11 +76,26 @@ export const checkoutConfigSchema = serviceConfigSchema({ name: 'checkout', port
   PAYMENT_SANDBOX_LATENCY_MS: ms(0),
   /** Share (0..1) of sandbox calls that fail as transient; 0 is deterministic. */
   PAYMENT_SANDBOX_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
-  /** Key-encryption keys for buyers' data keys, `id:base64key,…` oldest first; unset, one random key for this process only. */
+  /**
+   * Key-encryption keys for buyers' data keys, `id:base64key,…` oldest first. Required in
+   * production (every replica must open what another sealed, and a restart what was sealed before);
+   * elsewhere, unset, one random key for this process only (tests).
+   */
   PERSONAL_DATA_KEKS: personalDataKeksSetting,
+  NODE_ENV: z.string().optional(),
 });
 
 export type CheckoutConfig = z.output<typeof checkoutConfigSchema>;
+
+/**
+ * Serving in production needs configured key-encryption keys: every replica must open what another
+ * sealed, and a restarted one what was sealed before. (Migrating touches no personal data.)
+ */
+export function assertPersonalDataKeys(config: CheckoutConfig): void {
+  if (config.NODE_ENV === 'production' && !config.PERSONAL_DATA_KEKS?.trim()) {
+    throw new Error('PERSONAL_DATA_KEKS is required in production: id:base64key (32 random bytes), the same for every replica (docs/data-protection.md)');
+  }
+}
 
 /** The validated environment as Checkout's settings; the defaults are those of the domain's policies. */
 export function checkoutSettingsOf(config: CheckoutConfig): CheckoutSettings {

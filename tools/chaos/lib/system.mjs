@@ -3,6 +3,7 @@
  * and topics (the benchmark's process and database helpers), on the run's own broker, with as
  * many replicas as the faults leave it. Everything a fault does to a process goes through here.
  */
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { kafkaBrokers } from '../../stack/lib/config.mjs';
@@ -10,6 +11,9 @@ import { serveIssuer } from '../../stack/lib/issuer.mjs';
 import { createDatabase, databaseUrl, dropDatabase } from '../../bench/lib/system/databases.mjs';
 import { freePort, spawnService, stopChild, waitReady } from '../../bench/lib/system/services.mjs';
 import { createTopics, deleteRunTopics, kafkaClient } from '../../bench/lib/system/topics.mjs';
+
+/** The run's key-encryption key for buyers' personal data (PERSONAL_DATA_KEKS), shared by every replica. */
+const runKeks = `run:${randomBytes(32).toString('base64')}`;
 
 export const CONTEXTS = ['checkout', 'fulfillment', 'finance', 'support'];
 /** The chaos tool's own connections carry this name, so terminating a service's connections spares them. */
@@ -92,6 +96,8 @@ export class ChaosSystem {
       RATE_LIMIT_WRITE_POINTS: '100000000',
       RATE_LIMIT_READ_POINTS: '100000000',
       AUTH_ISSUER: this.issuer.url,
+      // One key-encryption key for the run: every Checkout replica opens what another sealed.
+      PERSONAL_DATA_KEKS: runKeks,
       ...CHAOS_DEFAULTS.all,
       ...(CHAOS_DEFAULTS[ctx] ?? {}),
       ...(this.envFor[ctx] ?? {}),

@@ -4,6 +4,7 @@
  * groups, on the local stack's broker and PostgreSQL. Nothing of the developer's `npm run up`
  * stack (its bazaar_* databases, topics, ports) is touched.
  */
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { kafkaBrokers } from '../../../stack/lib/config.mjs';
 import { serveIssuer } from '../../../stack/lib/issuer.mjs';
@@ -12,6 +13,9 @@ import { createDatabase, databaseUrl, dropDatabase, poolFor } from './databases.
 import { freePort, spawnService, stopChild, waitReady } from './services.mjs';
 import { createTopics, deleteRunTopics, kafkaClient } from './topics.mjs';
 import { SKUS } from '../load/orders.mjs';
+
+/** The run's key-encryption key for buyers' personal data (PERSONAL_DATA_KEKS), shared by every replica. */
+const runKeks = `run:${randomBytes(32).toString('base64')}`;
 
 export const CONTEXTS = ['checkout', 'fulfillment', 'finance', 'support'];
 
@@ -58,6 +62,8 @@ export async function startSystem({ runId, logDir, env, envFor, readyTimeoutMs =
         RATE_LIMIT_WRITE_POINTS: '100000000',
         RATE_LIMIT_READ_POINTS: '100000000',
         AUTH_ISSUER: issuer.url,
+        // One key-encryption key for the run: every Checkout replica opens what another sealed.
+        PERSONAL_DATA_KEKS: runKeks,
         ...env,
         ...(envFor[ctx] ?? {}),
       };
