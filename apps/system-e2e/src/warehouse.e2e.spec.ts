@@ -1,3 +1,4 @@
+import { setInterval as everyInterval } from 'node:timers/promises';
 import { eventually, everyMemberHolds } from '@bazaar/platform-testing';
 import { orderOf, placeOrder, waitForStatus } from './support/checkout';
 import { countRows, downstreamOf } from './support/downstream';
@@ -138,9 +139,10 @@ describe('The warehouse, end to end', () => {
       const levels: StockLevel[] = [];
       let sampling = true;
       const sampler = (async () => {
-        while (sampling) {
+        // A sampling rate, not a wait for anything: the settled orders below end the sampling.
+        for await (const _tick of everyInterval(100)) {
+          if (!sampling) break;
           levels.push(await stockLevel(system, sku));
-          await new Promise((resolve) => setTimeout(resolve, 100));
         }
       })();
 

@@ -18,9 +18,10 @@ describe('Finance: who may call what (real tokens over HTTP, real PostgreSQL and
     await finance.send(Topics.checkoutOrders, kafkaMessage(anEvent(PaymentAuthorizedV1, { data: { orderId } })));
     await finance.send(Topics.fulfillmentShipments, kafkaMessage(anEvent(ShipmentDispatchedV1, { data: { orderId } })));
     invoiceId = await eventually(async () => {
-      const [invoice] = (await finance.get<{ invoices: { invoiceId: string }[] }>(`/invoices?orderId=${orderId}`)).body.invoices;
-      expect(invoice).toBeDefined();
-      return invoice!.invoiceId;
+      const { invoices } = (await finance.get<{ invoices: { invoiceId: string; orderId: string; invoiceNumber: string }[] }>(`/invoices?orderId=${orderId}`)).body;
+      // The dispatched order's one invoice, numbered in the year's series.
+      expect(invoices).toEqual([expect.objectContaining({ orderId, invoiceNumber: expect.stringMatching(/^\d{4}-\d{6}$/) })]);
+      return invoices[0]!.invoiceId;
     });
     const seller = matrixSubject('seller');
     const started = await finance.post<{ subscriptionId: string }>('/subscriptions', { sellerId: seller, plan: 'basic' }, {}, { role: 'seller', subject: seller });
