@@ -40,9 +40,15 @@ export function published<T>(tap: TopicTap, orderId: string, contract: EventCont
   return tap.matching((m) => m.key === orderId && m.headers[EventHeaders.type] === contract.wireType).map((m) => contract.parse(m.body));
 }
 
+/**
+ * How long a journey waits for a service's event: journeys restart and kill services, and a
+ * replacement first waits out the old member's session (15 s) and starts on a busy machine.
+ */
+const eventDeadlineMs = 90_000;
+
 /** Waits for Checkout's `contract` message about the order and answers it parsed. */
 export async function publishedOnce<T>(tap: TopicTap, orderId: string, contract: EventContract<T>): Promise<EventEnvelope<T>> {
-  const [message] = await tap.waitFor((m) => m.key === orderId && m.headers[EventHeaders.type] === contract.wireType);
+  const [message] = await tap.waitFor((m) => m.key === orderId && m.headers[EventHeaders.type] === contract.wireType, { timeoutMs: eventDeadlineMs });
   return contract.parse(message?.body);
 }
 
@@ -69,6 +75,7 @@ export function checkoutHandledTapped(system: System, topic: string, message: Ta
 export async function tappedAbout(tap: TopicTap, orderId: string, contract: EventContract<unknown>): Promise<TappedMessage> {
   const [message] = await tap.waitFor(
     (m) => m.headers[EventHeaders.type] === contract.wireType && (m.key === orderId || (m.body as { data?: { orderId?: string } } | undefined)?.data?.orderId === orderId),
+    { timeoutMs: eventDeadlineMs },
   );
   if (!message) throw new Error(`no ${contract.wireType} about ${orderId}`);
   return message;
