@@ -147,8 +147,12 @@ describe('Finance, when Fulfillment dispatches an order’s shipment', () => {
     const payment = paymentOf();
     const { orderId } = payment.data;
     const dispatch = dispatchOf(orderId);
-    for (const event of [payment, dispatch, payment, dispatch, paymentOf(orderId), dispatchOf(orderId), dispatch]) await publish(event);
+    for (const event of [payment, dispatch, payment, dispatch, paymentOf(orderId), dispatch]) await publish(event);
     await finance.caughtUp(Topics.checkoutOrders);
+    await finance.caughtUp(Topics.fulfillmentShipments);
+    // Another dispatch event for the order once it is recognized (the two topics have no order between
+    // them, so before that it could be the dispatch Finance remembers while the payment is on its way).
+    await publish(dispatchOf(orderId));
     await finance.caughtUp(Topics.fulfillmentShipments);
 
     expect((await revenueEventsOf(orderId)).map((entry) => entry.kind)).toEqual(['deferred', 'recognized']);
