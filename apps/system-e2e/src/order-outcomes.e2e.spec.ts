@@ -39,6 +39,10 @@ const reservedLines = [
  * the warehouse driving shipments through Fulfillment's routes. The happy path, tok_declined and
  * the buyer's cancel before dispatch are in journey.e2e.spec.ts; the race for the last units, an
  * unstocked SKU and the full walk to delivery in warehouse.e2e.spec.ts.
+ *
+ * The journeys run one at a time, never `it.concurrent`: once any concurrent test ends, Jest counts
+ * the rest as "between tests" and refuses every `require`, and kafkajs loads a protocol request
+ * lazily the first time it sends it (a tap's first heartbeat, say), so the taps crash mid-journey.
  */
 describe('Every outcome of an order, end to end', () => {
   let system: System;
@@ -81,7 +85,7 @@ describe('Every outcome of an order, end to end', () => {
   const supportShows = (on: System, orderId: string, expected: Record<string, unknown>) =>
     eventually(async () => expect((await downstreamOf(on, orderId)).view).toMatchObject({ orderId, ...expected }), { timeoutMs: 30_000 });
 
-  it.concurrent('waits for a risk analyst at 10,000.00; approved, it is paid, its stock reserved, confirmed, shipped and deferred', async () => {
+  it('waits for a risk analyst at 10,000.00; approved, it is paid, its stock reserved, confirmed, shipped and deferred', async () => {
     const orderId = await placeOrder(system, aLargeOrderRequest());
 
     const waiting = await waitForStatus(system, orderId, 'awaiting_fraud_review', 'awaiting_fraud_review');
@@ -122,7 +126,7 @@ describe('Every outcome of an order, end to end', () => {
     });
   });
 
-  it.concurrent('rejected by the risk analyst: cancelled (fraud_rejected), never paid, nothing reserved, shipped or recorded', async () => {
+  it('rejected by the risk analyst: cancelled (fraud_rejected), never paid, nothing reserved, shipped or recorded', async () => {
     const orderId = await placeOrder(system, aLargeOrderRequest());
     await waitForStatus(system, orderId, 'awaiting_fraud_review', 'awaiting_fraud_review');
 
@@ -152,7 +156,7 @@ describe('Every outcome of an order, end to end', () => {
     });
   });
 
-  it.concurrent('confirmed once Fulfillment reserved its stock, once however often that news comes', async () => {
+  it('confirmed once Fulfillment reserved its stock, once however often that news comes', async () => {
     const orderId = await placeOrder(system);
 
     const confirmed = await waitForStatus(system, orderId, 'confirmed', 'confirmed');
@@ -174,7 +178,7 @@ describe('Every outcome of an order, end to end', () => {
     await supportShows(system, orderId, { status: 'confirmed', cancellation: null, confirmedAt: expect.any(String), reservation: { status: 'reserved', lines: reservedLines } });
   });
 
-  it.concurrent('out of stock: nothing is reserved or shipped, the authorization is voided, the order cancelled and its revenue reversed; a replay changes nothing', async () => {
+  it('out of stock: nothing is reserved or shipped, the authorization is voided, the order cancelled and its revenue reversed; a replay changes nothing', async () => {
     const scarce = aSku('SCARCE');
     await stock(system, { [scarce]: 1 });
     const orderId = await placeOrder(system, anOrderRequest({ lines: linesOf({ [scarce]: 2 }) }));
@@ -214,125 +218,119 @@ describe('Every outcome of an order, end to end', () => {
     });
   });
 
-  it.concurrent(
-    'not answered by Fulfillment before the deadline (it is down): cancelled (timed_out) and voided; its late answer changes nothing and its stock goes back',
-    async () => {
-      const orderId = await placeOrder(impatient);
-      const waiting = await waitForStatus(impatient, orderId, 'payment_authorized', 'awaiting_inventory');
-      expect(waiting.process.deadline).toEqual(expect.any(String));
+  it('not answered by Fulfillment before the deadline (it is down): cancelled (timed_out) and voided; its late answer changes nothing and its stock goes back', async () => {
+    const orderId = await placeOrder(impatient);
+    const waiting = await waitForStatus(impatient, orderId, 'payment_authorized', 'awaiting_inventory');
+    expect(waiting.process.deadline).toEqual(expect.any(String));
 
-      const cancelled = await waitForStatus(impatient, orderId, 'cancelled', 'cancelled');
+    const cancelled = await waitForStatus(impatient, orderId, 'cancelled', 'cancelled');
 
-      expect(cancelled).toMatchObject({ cancellationReason: 'timed_out', payment: { state: 'voided' } });
-      expect((await publishedOnce(impatientOrders, orderId, OrderCancelledV1)).data).toMatchObject({ reason: 'timed_out', paymentWasAuthorized: true, authorizationVoided: true });
-      // Back up, Fulfillment reads the payment (and reserves) then the cancellation (and releases), in that order.
-      await impatient.startInstance('fulfillment');
-      const late = await tappedAbout(impatientReservations, orderId, InventoryReservedV1);
-      await checkoutHandledTapped(impatient, 'fulfillment.reservations', late);
-      await eventually(
-        async () => {
-          const { shipments, revenueEvents } = await downstreamOf(impatient, orderId);
-          expect(shipments).toEqual([expect.objectContaining({ orderId, status: 'cancelled' })]);
-          expect(revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred' }), expect.objectContaining({ kind: 'reversal' })]);
-        },
-        { timeoutMs: 30_000 },
-      );
+    expect(cancelled).toMatchObject({ cancellationReason: 'timed_out', payment: { state: 'voided' } });
+    expect((await publishedOnce(impatientOrders, orderId, OrderCancelledV1)).data).toMatchObject({ reason: 'timed_out', paymentWasAuthorized: true, authorizationVoided: true });
+    // Back up, Fulfillment reads the payment (and reserves) then the cancellation (and releases), in that order.
+    await impatient.startInstance('fulfillment');
+    const late = await tappedAbout(impatientReservations, orderId, InventoryReservedV1);
+    await checkoutHandledTapped(impatient, 'fulfillment.reservations', late);
+    await eventually(
+      async () => {
+        const { shipments, revenueEvents } = await downstreamOf(impatient, orderId);
+        expect(shipments).toEqual([expect.objectContaining({ orderId, status: 'cancelled' })]);
+        expect(revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred' }), expect.objectContaining({ kind: 'reversal' })]);
+      },
+      { timeoutMs: 30_000 },
+    );
 
-      expect(await orderOf(impatient, orderId)).toEqual(cancelled);
-      expect(published(impatientOrders, orderId, OrderConfirmedV1)).toEqual([]);
-      expect(await stockLevel(impatient, 'MUG-BLUE')).toEqual({ sku: 'MUG-BLUE', onHand: plentyOfStock['MUG-BLUE'], reserved: 0, available: plentyOfStock['MUG-BLUE'] });
-      // Support records Fulfillment's late answer as news, but the order stays cancelled.
-      await supportShows(impatient, orderId, {
-        status: 'cancelled',
-        cancellation: { reason: 'timed_out', paymentWasAuthorized: true, authorizationVoided: true },
-        payment: { state: 'voided' },
-        reservation: { status: 'reserved' },
-        shipments: [{ status: 'cancelled' }],
-      });
-    },
-  );
+    expect(await orderOf(impatient, orderId)).toEqual(cancelled);
+    expect(published(impatientOrders, orderId, OrderConfirmedV1)).toEqual([]);
+    expect(await stockLevel(impatient, 'MUG-BLUE')).toEqual({ sku: 'MUG-BLUE', onHand: plentyOfStock['MUG-BLUE'], reserved: 0, available: plentyOfStock['MUG-BLUE'] });
+    // Support records Fulfillment's late answer as news, but the order stays cancelled.
+    await supportShows(impatient, orderId, {
+      status: 'cancelled',
+      cancellation: { reason: 'timed_out', paymentWasAuthorized: true, authorizationVoided: true },
+      payment: { state: 'voided' },
+      reservation: { status: 'reserved' },
+      shipments: [{ status: 'cancelled' }],
+    });
+  });
 
   // Cancelling before dispatch: journey.e2e.spec.ts ('cancelled by the buyer once confirmed').
-  it.concurrent(
-    'completed once the warehouse dispatches its parcel, after which the buyer can no longer cancel (409); Finance recognizes its revenue and invoices the buyer, once; Support shows both; a replayed dispatch changes nothing',
-    async () => {
-      const sku = aSku('SHIP');
-      await stock(system, { [sku]: 10 });
-      const orderId = await placeOrder(system, anOrderRequest({ lines: linesOf({ [sku]: 2 }) }));
-      await waitForStatus(system, orderId, 'confirmed', 'confirmed');
-      const { shipmentId } = await shipmentOf(system, orderId);
+  it('completed once the warehouse dispatches its parcel, after which the buyer can no longer cancel (409); Finance recognizes its revenue and invoices the buyer, once; Support shows both; a replayed dispatch changes nothing', async () => {
+    const sku = aSku('SHIP');
+    await stock(system, { [sku]: 10 });
+    const orderId = await placeOrder(system, anOrderRequest({ lines: linesOf({ [sku]: 2 }) }));
+    await waitForStatus(system, orderId, 'confirmed', 'confirmed');
+    const { shipmentId } = await shipmentOf(system, orderId);
 
-      const parcel = await walk(system, shipmentId, 'dispatch');
+    const parcel = await walk(system, shipmentId, 'dispatch');
 
-      const completed = await waitForStatus(system, orderId, 'completed', 'completed');
-      expect((await publishedOnce(orders, orderId, OrderCompletedV1)).data.orderId).toBe(orderId);
-      const refused = await http('POST', `${system.url('checkout')}/orders/${orderId}/cancel`);
-      expect(refused.status).toBe(409);
-      expect(refused.contentType).toContain('application/problem+json');
-      expect(refused.body).toMatchObject({ status: 409, code: 'order_already_dispatched', title: expect.any(String) });
-      const dispatched = await tappedAbout(shipmentEvents, orderId, ShipmentDispatchedV1);
-      expect(ShipmentDispatchedV1.parse(dispatched.body).data).toMatchObject({ shipmentId, orderId, ...parcel });
-      const books = await eventually(
-        async () => {
-          const { revenueEvents, invoices } = await downstreamOf(system, orderId);
-          expect(revenueEvents).toHaveLength(2);
-          expect(invoices).toHaveLength(1);
-          return { revenueEvents, invoices };
-        },
-        { timeoutMs: 30_000 },
-      );
+    const completed = await waitForStatus(system, orderId, 'completed', 'completed');
+    expect((await publishedOnce(orders, orderId, OrderCompletedV1)).data.orderId).toBe(orderId);
+    const refused = await http('POST', `${system.url('checkout')}/orders/${orderId}/cancel`);
+    expect(refused.status).toBe(409);
+    expect(refused.contentType).toContain('application/problem+json');
+    expect(refused.body).toMatchObject({ status: 409, code: 'order_already_dispatched', title: expect.any(String) });
+    const dispatched = await tappedAbout(shipmentEvents, orderId, ShipmentDispatchedV1);
+    expect(ShipmentDispatchedV1.parse(dispatched.body).data).toMatchObject({ shipmentId, orderId, ...parcel });
+    const books = await eventually(
+      async () => {
+        const { revenueEvents, invoices } = await downstreamOf(system, orderId);
+        expect(revenueEvents).toHaveLength(2);
+        expect(invoices).toHaveLength(1);
+        return { revenueEvents, invoices };
+      },
+      { timeoutMs: 30_000 },
+    );
 
-      const replayed = await redeliver(system, 'fulfillment.shipments', dispatched);
-      await checkoutHandled(system, replayed);
-      await consumedPast(system.kafka, system.group('finance'), replayed);
+    const replayed = await redeliver(system, 'fulfillment.shipments', dispatched);
+    await checkoutHandled(system, replayed);
+    await consumedPast(system.kafka, system.group('finance'), replayed);
 
-      expect(await orderOf(system, orderId)).toEqual(completed);
-      await downstreamCaughtUp(system, 'checkout.orders');
-      expect(published(orders, orderId, OrderCompletedV1)).toHaveLength(1);
-      expect(published(orders, orderId, OrderCancelledV1)).toEqual([]);
-      expect(await shipmentOf(system, orderId, 'dispatched')).toMatchObject({ shipmentId, ...parcel });
-      expect(await stockLevel(system, sku)).toEqual({ sku, onHand: 8, reserved: 0, available: 8 });
-      const { revenueEvents, invoices } = await downstreamOf(system, orderId);
-      expect({ revenueEvents, invoices }).toEqual(books);
-      const total = { amount: 2500, currency: 'EUR' };
-      const [deferred, recognized] = revenueEvents as { revenueEventId: string }[];
-      expect(revenueEvents).toEqual([
-        expect.objectContaining({ kind: 'deferred', amount: total }),
-        expect.objectContaining({
-          kind: 'recognized',
-          amount: total,
-          recognizesRevenueEventId: deferred!.revenueEventId,
-          shipmentId,
-          lines: [
-            { account: 'deferred_revenue', side: 'debit', amount: total },
-            { account: 'revenue', side: 'credit', amount: total },
-          ],
-        }),
-      ]);
-      const [invoice] = invoices as { invoiceId: string; invoiceNumber: string }[];
-      expect(invoice).toMatchObject({
-        orderId,
-        invoiceNumber: expect.stringMatching(/^\d{4}-\d{6}$/),
-        lines: [{ sku, quantity: 2, unitPrice: { amount: 1250, currency: 'EUR' }, lineTotal: total }],
-        total,
-        payment: { state: 'authorized' },
-      });
-      expect((await http('GET', `${system.url('finance')}/invoices/${invoice!.invoiceId}`)).body).toEqual(invoice);
-      await supportShows(system, orderId, {
-        status: 'completed',
-        cancellation: null,
-        completedAt: expect.any(String),
-        shipments: [{ shipmentId, status: 'dispatched', ...parcel, pickedAt: expect.any(String), packedAt: expect.any(String) }],
-        revenue: [
-          { entryId: deferred!.revenueEventId, kind: 'deferred' },
-          { entryId: recognized!.revenueEventId, kind: 'recognized', recognizesEntryId: deferred!.revenueEventId },
+    expect(await orderOf(system, orderId)).toEqual(completed);
+    await downstreamCaughtUp(system, 'checkout.orders');
+    expect(published(orders, orderId, OrderCompletedV1)).toHaveLength(1);
+    expect(published(orders, orderId, OrderCancelledV1)).toEqual([]);
+    expect(await shipmentOf(system, orderId, 'dispatched')).toMatchObject({ shipmentId, ...parcel });
+    expect(await stockLevel(system, sku)).toEqual({ sku, onHand: 8, reserved: 0, available: 8 });
+    const { revenueEvents, invoices } = await downstreamOf(system, orderId);
+    expect({ revenueEvents, invoices }).toEqual(books);
+    const total = { amount: 2500, currency: 'EUR' };
+    const [deferred, recognized] = revenueEvents as { revenueEventId: string }[];
+    expect(revenueEvents).toEqual([
+      expect.objectContaining({ kind: 'deferred', amount: total }),
+      expect.objectContaining({
+        kind: 'recognized',
+        amount: total,
+        recognizesRevenueEventId: deferred!.revenueEventId,
+        shipmentId,
+        lines: [
+          { account: 'deferred_revenue', side: 'debit', amount: total },
+          { account: 'revenue', side: 'credit', amount: total },
         ],
-        invoices: [{ invoiceId: invoice!.invoiceId, invoiceNumber: invoice!.invoiceNumber, total }],
-      });
-      const balance = await http('GET', `${system.url('finance')}/ledger/balance`);
-      expect(balance.body.totals).toEqual(expect.arrayContaining([expect.objectContaining({ currency: 'EUR', balanced: true })]));
-    },
-  );
+      }),
+    ]);
+    const [invoice] = invoices as { invoiceId: string; invoiceNumber: string }[];
+    expect(invoice).toMatchObject({
+      orderId,
+      invoiceNumber: expect.stringMatching(/^\d{4}-\d{6}$/),
+      lines: [{ sku, quantity: 2, unitPrice: { amount: 1250, currency: 'EUR' }, lineTotal: total }],
+      total,
+      payment: { state: 'authorized' },
+    });
+    expect((await http('GET', `${system.url('finance')}/invoices/${invoice!.invoiceId}`)).body).toEqual(invoice);
+    await supportShows(system, orderId, {
+      status: 'completed',
+      cancellation: null,
+      completedAt: expect.any(String),
+      shipments: [{ shipmentId, status: 'dispatched', ...parcel, pickedAt: expect.any(String), packedAt: expect.any(String) }],
+      revenue: [
+        { entryId: deferred!.revenueEventId, kind: 'deferred' },
+        { entryId: recognized!.revenueEventId, kind: 'recognized', recognizesEntryId: deferred!.revenueEventId },
+      ],
+      invoices: [{ invoiceId: invoice!.invoiceId, invoiceNumber: invoice!.invoiceNumber, total }],
+    });
+    const balance = await http('GET', `${system.url('finance')}/ledger/balance`);
+    expect(balance.body.totals).toEqual(expect.arrayContaining([expect.objectContaining({ currency: 'EUR', balanced: true })]));
+  });
 
   describe('when Checkout is killed while authorizations are in flight', () => {
     /** A gateway that takes its time, and leases short enough that a dead replica's claims lapse quickly. */
