@@ -51,7 +51,7 @@ async function main(argv) {
     git: gitInfo(),
     postgres: await serverSettings(),
   };
-  result.settings = { env: opts.env, envFor: opts.envFor, stepWarmupMs: opts.stepWarmupMs, stepMs: opts.stepMs, keepUpDrainMs: opts.keepUpDrainMs };
+  result.settings = { env: opts.env, envFor: opts.envFor, replicas: opts.replicas, stepWarmupMs: opts.stepWarmupMs, stepMs: opts.stepMs, keepUpDrainMs: opts.keepUpDrainMs };
   result.ceilings = opts.ceilings
     ? { pgbench: await pgbenchCeiling({ runId, dir, seconds: opts.ceilings.pgbenchSeconds, clients: opts.ceilings.pgbenchClients, message: exampleMessage(), log: say }) }
     : null;
@@ -65,7 +65,7 @@ async function main(argv) {
     });
   }
 
-  const system = await startSystem({ runId, logDir: join(dir, 'logs'), env: opts.env, envFor: withProfiling(opts, dir), log: say });
+  const system = await startSystem({ runId, logDir: join(dir, 'logs'), env: opts.env, envFor: withProfiling(opts, dir), replicas: opts.replicas, log: say });
   const loadgenPids = new Set();
   const resources = resourceSampler(processGroups(system, loadgenPids));
   const adminPool = poolFor('postgres');

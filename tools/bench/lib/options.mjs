@@ -56,6 +56,9 @@ const HELP = `usage: npm run bench [-- options]
   --keep                   keep the run's databases and topics for inspection
   --env KEY=VALUE          service setting for every service (repeatable), e.g. OUTBOX_BATCH_SIZE=512
   --env ctx:KEY=VALUE      service setting for one context, e.g. checkout:DATABASE_POOL_SIZE=20
+  --replicas N | ctx:N[,ctx:N]
+                           processes per context (default 1 each): consumers share their group's
+                           partitions, Checkout's HTTP load is spread round-robin over its replicas
   --profile ctx[,ctx]      V8 CPU profile of those services over the run (logs/<ctx>.cpuprofile + summary in the report)
   --label TEXT             a name for this run in the report (e.g. "pool 20")
   --out DIR                results folder (default bench-results/<time>-<mode>)`;
@@ -77,6 +80,7 @@ export function parseOptions(argv) {
       env: { type: 'string', multiple: true },
       label: { type: 'string' },
       profile: { type: 'string' },
+      replicas: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -110,6 +114,7 @@ export function parseOptions(argv) {
           .map((c) => c.trim())
           .filter(Boolean)
       : [],
+    replicas: parseReplicas(values.replicas),
     out: values.out ?? null,
     requestTimeoutMs: 10_000,
   };
@@ -127,4 +132,29 @@ export function parseEnv(pairs) {
     else env[key] = value;
   }
   return { env, envFor };
+}
+
+const CONTEXT_NAMES = ['checkout', 'fulfillment', 'finance', 'support'];
+/** The declared topics have 6 partitions (stack.json's kafka.defaultPartitions): a seventh consumer would idle. */
+const MAX_REPLICAS = 6;
+
+/** `N` for every context, or `ctx:N[,ctx:N]` for some (the others run one). */
+export function parseReplicas(text) {
+  const replicas = Object.fromEntries(CONTEXT_NAMES.map((c) => [c, 1]));
+  if (text === undefined) return replicas;
+  const count = (n, what) => {
+    const value = Number(n);
+    if (!Number.isInteger(value) || value < 1 || value > MAX_REPLICAS) throw new Error(`--replicas ${what}: expected a whole number from 1 to ${MAX_REPLICAS}`);
+    return value;
+  };
+  if (/^\d+$/.test(text)) {
+    const n = count(text, text);
+    return Object.fromEntries(CONTEXT_NAMES.map((c) => [c, n]));
+  }
+  for (const part of text.split(',')) {
+    const m = /^([a-z]+):(\d+)$/.exec(part.trim());
+    if (!m || !CONTEXT_NAMES.includes(m[1])) throw new Error(`--replicas ${part}: expected N or context:N with a context of ${CONTEXT_NAMES.join(', ')}`);
+    replicas[m[1]] = count(m[2], part);
+  }
+  return replicas;
 }

@@ -7,7 +7,12 @@ export function processGroups(system, loadgenPids) {
   const broker = brokerPid();
   const postgres = cached(() => pidsNamed('postgres'), 5000);
   return [
-    ...system.services.map((s) => ({ name: s.name, pids: () => [s.pid], memory: 'rss' })),
+    // A context's replicas are one group: their CPU adds up, their memory is the largest process's.
+    ...[...new Set(system.services.map((s) => s.name))].map((name) => ({
+      name,
+      pids: () => system.services.filter((s) => s.name === name).map((s) => s.pid),
+      memory: 'rss-largest',
+    })),
     { name: 'kafka', pids: () => (broker ? [broker] : []), memory: 'rss' },
     { name: 'postgres', pids: postgres, memory: 'pss' },
     { name: 'loadgen', pids: () => [...loadgenPids], memory: 'rss' },

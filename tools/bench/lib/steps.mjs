@@ -13,10 +13,11 @@ import { round } from './stats.mjs';
  * @param {{ system: any, resources: any, backlog: any, database: any, loadgenPids: Set<number>, opts: any }} ctx
  */
 export async function runStep(spec, { system, resources, backlog, database, loadgenPids, opts }) {
-  const checkout = system.services.find((s) => s.name === 'checkout');
+  // Every Checkout replica takes its turn (round robin), as a load balancer in front of them would.
+  const urls = system.services.filter((s) => s.name === 'checkout').map((s) => `${s.url}/orders`);
   // The prefix names idempotency keys and buyers (token subjects): letters, digits, . _ - only.
   const plan = {
-    url: `${checkout.url}/orders`,
+    urls,
     prefix: `${system.runId}-${spec.name.replace(/[^\w.-]+/g, '_')}`,
     timeoutMs: opts.requestTimeoutMs,
     issuer: system.issuer.url,

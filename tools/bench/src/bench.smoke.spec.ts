@@ -19,17 +19,22 @@ interface Step {
 
 /**
  * The benchmark for a few seconds at a tiny load, so the tool cannot rot: it must bring the built
- * services up on their own databases and topics, measure, and write a sane report. No timings are
+ * services up on their own databases and topics (two replicas of Checkout and of Fulfillment, so the
+ * round robin and the shared consumer group are exercised too), measure, and write a sane report. No timings are
  * asserted — this machine's speed is what the tool measures, not what the test checks.
  */
 describe('npm run bench -- --smoke', () => {
   mkdirSync(join(workspace, 'tmp'), { recursive: true });
   const out = mkdtempSync(join(workspace, 'tmp', 'bench-smoke-'));
   let run: ReturnType<typeof spawnSync>;
-  let result: { steps: Step[]; closed: Step | null; ceilings: Ceilings; peakMemoryMb: Record<string, number> };
+  let result: { steps: Step[]; closed: Step | null; ceilings: Ceilings; peakMemoryMb: Record<string, number>; settings: { replicas: Record<string, number> } };
 
   beforeAll(() => {
-    run = spawnSync(process.execPath, [join(workspace, 'tools/bench/bench.mjs'), '--smoke', '--no-build', '--out', out], { cwd: workspace, encoding: 'utf8', timeout: 280_000 });
+    run = spawnSync(process.execPath, [join(workspace, 'tools/bench/bench.mjs'), '--smoke', '--no-build', '--replicas', 'checkout:2,fulfillment:2', '--out', out], {
+      cwd: workspace,
+      encoding: 'utf8',
+      timeout: 280_000,
+    });
     if (run.status === 0) result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
   });
 
@@ -60,5 +65,13 @@ describe('npm run bench -- --smoke', () => {
     expect(kafka.max.recordsPerSecond).toBeGreaterThan(0);
     if (!pgbench.skipped) expect(pgbench.runs?.every((r) => r.tps > 0)).toBe(true);
     for (const process of ['checkout', 'fulfillment', 'finance', 'support', 'kafka', 'postgres']) expect(result.peakMemoryMb[process]).toBeGreaterThan(0);
+  });
+
+  it('runs the replicas it was asked for, each with its own log, and says so in the report', () => {
+    expect(result.settings.replicas).toEqual({ checkout: 2, fulfillment: 2, finance: 1, support: 1 });
+    for (const log of ['checkout.log', 'checkout-2.log', 'fulfillment.log', 'fulfillment-2.log', 'finance.log', 'support.log'])
+      expect(existsSync(join(out, 'logs', log))).toBe(true);
+    expect(existsSync(join(out, 'logs', 'finance-2.log'))).toBe(false);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('Processes per context: checkout 2, fulfillment 2, finance 1, support 1');
   });
 });

@@ -16,7 +16,7 @@ export async function httpCeiling({ connections, warmupMs, durationMs, timeoutMs
       server.once('exit', (code) => reject(new Error(`bare Fastify exited with ${code}`)));
     });
     const cpuBefore = cpuSecondsOf(server.pid);
-    const r = await runLoad({ url: `http://127.0.0.1:${port}/orders`, mode: 'closed', connections, warmupMs, durationMs, prefix: 'bare', timeoutMs });
+    const r = await runLoad({ urls: [`http://127.0.0.1:${port}/orders`], mode: 'closed', connections, warmupMs, durationMs, prefix: 'bare', timeoutMs });
     const serverCpu = (cpuSecondsOf(server.pid) ?? 0) - (cpuBefore ?? 0);
     return {
       client: r.client,

@@ -3,7 +3,7 @@ import { nodeHttpClient } from './node-http-client.mjs';
 
 /** @typedef {{ post: (body: string, key: string, token: string) => Promise<{ status: number, orderId?: string, error?: string }>, close: () => void }} HttpClient */
 
-/** @param {{ url: string, connections: number, timeoutMs: number }} o @returns {Promise<HttpClient & { kind: string }>} */
+/** @param {{ urls: string[], connections: number, timeoutMs: number }} o @returns {Promise<HttpClient & { kind: string }>} */
 export async function httpClient(o) {
   return { kind: 'node:http', ...nodeHttpClient(o) };
 }

@@ -9,11 +9,11 @@ import { openLoop } from './open-loop.mjs';
 import { summarize } from '../stats.mjs';
 import { mintToken, signingKey } from '../../../stack/lib/issuer.mjs';
 
-/** @typedef {{ url: string, mode: 'open'|'closed', rate?: number, connections: number, warmupMs: number,
+/** @typedef {{ urls: string[], mode: 'open'|'closed', rate?: number, connections: number, warmupMs: number,
  *              durationMs: number, prefix: string, timeoutMs: number, issuer: string }} LoadPlan */
 
 process.once('message', async (/** @type {LoadPlan} */ plan) => {
-  const client = await httpClient({ url: plan.url, connections: plan.connections, timeoutMs: plan.timeoutMs });
+  const client = await httpClient({ urls: plan.urls, connections: plan.connections, timeoutMs: plan.timeoutMs });
   const cpuBefore = process.cpuUsage();
   let recorder;
   const progress = setInterval(() => recorder && process.send?.({ type: 'progress', ...snapshot(recorder) }), 1000);

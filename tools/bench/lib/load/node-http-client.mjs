@@ -2,20 +2,25 @@
 import { Agent, request } from 'node:http';
 
 /**
- * @param {{ url: string, connections: number, timeoutMs: number }} o
+ * Posts to its targets in turn (round robin), `connections` at most to each.
+ * @param {{ urls: string[], connections: number, timeoutMs: number }} o
  * @returns {{ post: (body: string, key: string, token: string) => Promise<{ status: number, orderId?: string, error?: string }>, close: () => void }}
  */
-export function nodeHttpClient({ url, connections, timeoutMs }) {
-  const target = new URL(url);
-  // maxSockets caps connections; requests beyond it wait in the agent's queue, which the
+export function nodeHttpClient({ urls, connections, timeoutMs }) {
+  // maxSockets caps connections per target; requests beyond it wait in the agent's queue, which the
   // open-loop generator counts as latency because it measures from the scheduled send time.
   const agent = new Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections, scheduling: 'fifo' });
-  const base = { host: target.hostname, port: Number(target.port), path: target.pathname, method: 'POST', agent, timeout: timeoutMs };
+  const targets = urls
+    .map((url) => new URL(url))
+    .map((target) => ({ host: target.hostname, port: Number(target.port), path: target.pathname, method: 'POST', agent, timeout: timeoutMs }));
+  let next = 0;
 
   function post(body, key, token) {
+    const target = targets[next];
+    next = (next + 1) % targets.length;
     return new Promise((resolve) => {
       const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'idempotency-key': key, authorization: `Bearer ${token}` };
-      const req = request({ ...base, headers }, (res) => {
+      const req = request({ ...target, headers }, (res) => {
         const chunks = [];
         res.on('data', (chunk) => chunks.push(chunk));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, orderId: orderIdOf(res.statusCode, chunks) }));

@@ -8,7 +8,11 @@ import { cpuSecondsOf, machineCpuSeconds, memoryOf, pssMbOf } from './proc-stats
 import { Sampler } from './sampler.mjs';
 import { maxOf, round } from '../stats.mjs';
 
-/** @typedef {{ name: string, pids: () => number[], memory: 'rss' | 'pss' }} ProcessGroup */
+/**
+ * `rss` adds up the processes' resident memory, `rss-largest` takes the largest process's (a service's
+ * replicas: each must fit its own limit), `pss` adds up proportional set sizes (PostgreSQL's shared buffers).
+ * @typedef {{ name: string, pids: () => number[], memory: 'rss' | 'rss-largest' | 'pss' }} ProcessGroup
+ */
 
 /**
  * @param {ProcessGroup[]} groups
@@ -36,7 +40,7 @@ export function resourceSampler(groups, intervalMs = 1000, memoryEvery = 5) {
         if (group.memory === 'pss') memory += pssMbOf(pid) ?? 0;
         else {
           const m = memoryOf(pid);
-          memory += m?.rssMb ?? 0;
+          memory = group.memory === 'rss-largest' ? Math.max(memory, m?.rssMb ?? 0) : memory + (m?.rssMb ?? 0);
           peak = Math.max(peak, m?.peakRssMb ?? 0);
         }
       }

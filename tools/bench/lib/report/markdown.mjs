@@ -16,7 +16,7 @@ export function markdownReport(result, { chartFile }) {
     '',
     `${result.startedAt} · ${result.machine.cpuModel} × ${result.machine.cores} · ${result.machine.memoryGb} GB · Node ${result.machine.node} · PostgreSQL ${result.postgres.version} (synchronous_commit=${result.postgres.synchronous_commit}) · commit ${result.git.commit}${result.git.dirty ? ' (uncommitted changes)' : ''}`,
     '',
-    `Load average at start ${result.machine.loadAvgStart} and end ${result.machine.loadAvgEnd}; other processes used up to ${f(Math.max(...steps.map((s) => s.resources.other.cpuCores ?? 0)))} cores in a measured window — ${result.contaminated ? '**the machine was not quiet: numbers are contaminated**' : 'quiet enough (≤ 0.25 cores)'}. Service settings: ${Object.keys(result.settings.env).length || Object.keys(result.settings.envFor).length ? '`' + JSON.stringify(result.settings) + '`' : 'defaults'}. HTTP client: ${result.loadClient}. How to read this: docs/benchmark.md.`,
+    `Load average at start ${result.machine.loadAvgStart} and end ${result.machine.loadAvgEnd}; other processes used up to ${f(Math.max(...steps.map((s) => s.resources.other.cpuCores ?? 0)))} cores in a measured window — ${result.contaminated ? '**the machine was not quiet: numbers are contaminated**' : 'quiet enough (≤ 0.25 cores)'}. Service settings: ${Object.keys(result.settings.env).length || Object.keys(result.settings.envFor).length ? '`' + JSON.stringify(result.settings) + '`' : 'defaults'}. ${replicasLine(result.settings.replicas)}HTTP client: ${result.loadClient}. How to read this: docs/benchmark.md.`,
     '',
     '## Headline',
     '',
@@ -192,4 +192,11 @@ function profiles(all) {
     );
   }
   return out;
+}
+
+/** "Replicas: …" when a context ran more than one process (runs before the option had none). */
+function replicasLine(replicas) {
+  const counts = Object.entries(replicas ?? {});
+  if (counts.every(([, n]) => n === 1)) return '';
+  return `Processes per context: ${counts.map(([ctx, n]) => `${ctx} ${n}`).join(', ')} (CPU adds up over a context's replicas; memory is its largest process). `;
 }

@@ -27,9 +27,9 @@ export const STOCK_PER_SKU = 100_000_000;
 
 /**
  * @param {{ runId: string, logDir: string, env: Record<string, string>, envFor: Record<string, Record<string, string>>,
- *           readyTimeoutMs?: number, log: (msg: string) => void }} o
+ *           replicas?: Record<string, number>, readyTimeoutMs?: number, log: (msg: string) => void }} o
  */
-export async function startSystem({ runId, logDir, env, envFor, readyTimeoutMs = 90_000, log }) {
+export async function startSystem({ runId, logDir, env, envFor, replicas = {}, readyTimeoutMs = 90_000, log }) {
   const prefix = `bench-${runId}.`;
   const database = (ctx) => `bench_${runId}_${ctx}`;
   const groupIds = Object.fromEntries(CONTEXTS.map((ctx) => [ctx, `${ctx}.bench-${runId}`]));
@@ -49,29 +49,11 @@ export async function startSystem({ runId, logDir, env, envFor, readyTimeoutMs =
     await createTopics(admin, prefix);
     for (const ctx of CONTEXTS) await createDatabase(database(ctx));
     for (const ctx of CONTEXTS) {
-      const port = await freePort();
-      const serviceEnv = {
-        PORT: String(port),
-        DATABASE_URL: databaseUrl(database(ctx)),
-        KAFKA_BROKERS: kafkaBrokers().join(','),
-        KAFKA_TOPIC_PREFIX: prefix,
-        KAFKA_CONSUMER_GROUP: groupIds[ctx],
-        LOG_LEVEL: 'warn',
-        // The load comes from one address: limits high enough never to refuse it, counted in the run's own buckets.
-        RATE_LIMIT_KEY_PREFIX: `${prefix}rate-limit:`,
-        RATE_LIMIT_WRITE_POINTS: '100000000',
-        RATE_LIMIT_READ_POINTS: '100000000',
-        AUTH_ISSUER: issuer.url,
-        // One key-encryption key for the run: every Checkout replica opens what another sealed.
-        PERSONAL_DATA_KEKS: runKeks,
-        ...env,
-        ...(envFor[ctx] ?? {}),
-      };
-      const child = spawnService({ name: ctx, env: serviceEnv, logFile: join(logDir, `${ctx}.log`) });
-      system.services.push({ name: ctx, child, pid: child.pid, url: `http://127.0.0.1:${port}`, env: serviceEnv });
+      for (let replica = 1; replica <= (replicas[ctx] ?? 1); replica += 1) await startService(ctx, replica);
     }
-    log(`starting ${CONTEXTS.join(', ')} (NODE_ENV=production, LOG_LEVEL=${env.LOG_LEVEL ?? 'warn'})`);
-    await Promise.all(system.services.map((s) => waitReady(s.child, s.url, readyTimeoutMs, s.name)));
+    const counts = CONTEXTS.map((ctx) => `${ctx}${(replicas[ctx] ?? 1) > 1 ? ` ×${replicas[ctx]}` : ''}`);
+    log(`starting ${counts.join(', ')} (NODE_ENV=production, LOG_LEVEL=${env.LOG_LEVEL ?? 'warn'})`);
+    await Promise.all(system.services.map((s) => waitReady(s.child, s.url, readyTimeoutMs, s.label)));
     for (const ctx of CONTEXTS) system.pools[ctx] = poolFor(database(ctx));
     log(`stocking ${SKUS.length} SKUs with ${STOCK_PER_SKU} units each (PUT /stock/:sku)`);
     await stockWarehouse(system.services.find((s) => s.name === 'fulfillment').url, issuer.token('warehouse', 'bench-warehouse'));
@@ -79,6 +61,33 @@ export async function startSystem({ runId, logDir, env, envFor, readyTimeoutMs =
   } catch (error) {
     await system.stop({ keep: false }).catch(() => undefined);
     throw error;
+  }
+
+  /** One process of a context: its own port and log, the context's database, group and settings. */
+  async function startService(ctx, replica) {
+    const port = await freePort();
+    const serviceEnv = {
+      PORT: String(port),
+      DATABASE_URL: databaseUrl(database(ctx)),
+      KAFKA_BROKERS: kafkaBrokers().join(','),
+      KAFKA_TOPIC_PREFIX: prefix,
+      KAFKA_CONSUMER_GROUP: groupIds[ctx],
+      LOG_LEVEL: 'warn',
+      // The load comes from one address: limits high enough never to refuse it, counted in the run's own buckets.
+      RATE_LIMIT_KEY_PREFIX: `${prefix}rate-limit:`,
+      RATE_LIMIT_WRITE_POINTS: '100000000',
+      RATE_LIMIT_READ_POINTS: '100000000',
+      AUTH_ISSUER: issuer.url,
+      // One key-encryption key for the run: every Checkout replica opens what another sealed.
+      PERSONAL_DATA_KEKS: runKeks,
+      ...env,
+      ...(envFor[ctx] ?? {}),
+      // --profile records a context's first replica only (its replicas would write the same file).
+      ...(replica > 1 && envFor[ctx]?.BENCH_CPU_PROFILE ? { BENCH_CPU_PROFILE: '' } : {}),
+    };
+    const label = replica === 1 ? ctx : `${ctx}-${replica}`;
+    const child = spawnService({ name: ctx, env: serviceEnv, logFile: join(logDir, `${label}.log`) });
+    system.services.push({ name: ctx, replica, label, child, pid: child.pid, url: `http://127.0.0.1:${port}`, env: serviceEnv });
   }
 }
 
