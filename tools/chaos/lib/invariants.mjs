@@ -134,11 +134,15 @@ async function readAll(kafka, topic) {
  * - `unexpected-dead-letter`: a parked message that is not injected poison; `poison-not-parked`:
  *   poison a consumer did not park (parking is at least once, like every delivery);
  * - `consumers-not-resumed`: after a broker restart, consumers or the flow did not come back;
- * - `not-settled`: messages still unpublished or unconsumed at the end.
+ * - `not-settled`: messages still unpublished or unconsumed at the end;
+ * - `crashed`: a replica exited on its own (neither killed nor scaled away by the run).
  */
-export function evaluate({ snapshot, trials, initialStock = {}, poisonKeys, resumes, settledState }) {
+export function evaluate({ snapshot, trials, initialStock = {}, poisonKeys, resumes, settledState, crashes = [] }) {
   const violations = [];
   const violation = (invariant, detail, orderId = null) => violations.push({ invariant, orderId, detail });
+  for (const crash of crashes) {
+    violation('crashed', `${crash.replica} exited on its own (${crash.code ?? crash.signal}) ${Math.round(crash.atMs / 1000)} s into the run (${crash.log})`);
+  }
   const byOrder = (rows) => {
     const map = new Map();
     for (const row of rows ?? []) map.set(row.orderId, [...(map.get(row.orderId) ?? []), row]);

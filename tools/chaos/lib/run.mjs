@@ -103,7 +103,7 @@ export async function main(argv, { runId, dir, startedAt }) {
     );
 
     const snapshot = await collect(system);
-    const violations = evaluate({ snapshot, trials, initialStock, poisonKeys: injector.poisonKeys, resumes: injector.resumes, settledState: state });
+    const violations = evaluate({ snapshot, trials, initialStock, poisonKeys: injector.poisonKeys, resumes: injector.resumes, settledState: state, crashes: system.crashes });
     const result = {
       run: {
         runId,
@@ -120,6 +120,7 @@ export async function main(argv, { runId, dir, startedAt }) {
       data: summarize(snapshot),
       faults: injector.done,
       resumes: injector.resumes,
+      crashes: system.crashes,
       violations,
     };
     writeReport(out, result);

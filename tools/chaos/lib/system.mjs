@@ -32,7 +32,8 @@ export const CHAOS_DEFAULTS = {
 };
 
 /** @typedef {'starting' | 'running' | 'paused' | 'stopping' | 'gone'} ReplicaState */
-/** @typedef {{ ctx: string, n: number, port: number, url: string, child: import('node:child_process').ChildProcess, state: ReplicaState }} Replica */
+/** @typedef {{ ctx: string, n: number, port: number, url: string, child: import('node:child_process').ChildProcess, state: ReplicaState, killed?: boolean }} Replica */
+/** @typedef {{ replica: string, code: number | null, signal: string | null, atMs: number, log: string }} Crash */
 
 export class ChaosSystem {
   /** @type {Map<string, Replica[]>} */
@@ -40,6 +41,10 @@ export class ChaosSystem {
   #count = 0;
   /** @type {Record<string, pg.Pool>} */
   pools = {};
+  /** @type {Crash[]} replicas that exited on their own: neither killed nor scaled away by the run */
+  crashes = [];
+  #startedAt = Date.now();
+  #stopping = false;
 
   constructor({ runId, logDir, envFor, log }) {
     this.runId = runId;
@@ -106,12 +111,19 @@ export class ChaosSystem {
     /** @type {Replica} */
     const replica = { ctx, n, port, url: `http://127.0.0.1:${port}`, child, state: 'starting' };
     this.replicas.get(ctx).push(replica);
-    child.once('exit', () => {
+    child.once('exit', (code, signal) => {
+      const expected = replica.killed || replica.state === 'stopping' || this.#stopping;
       replica.state = 'gone';
+      if (expected) return;
+      // A fault must never take a replica down by itself: recorded (a violation), then replaced as an orchestrator would.
+      this.crashes.push({ replica: `${ctx}#${n}`, code, signal, atMs: Date.now() - this.#startedAt, log: `logs/${ctx}-${n}.log` });
+      this.log?.(`${ctx}#${n} exited on its own (${code ?? signal}); starting a replacement`);
+      this.addReplica(ctx).catch((error) => this.log?.(`replacing ${ctx}#${n}: ${error.message}`));
     });
     try {
       await waitReady(child, replica.url, 120_000, `${ctx}#${n}`);
     } catch (error) {
+      replica.killed = true;
       child.kill('SIGKILL');
       throw error;
     }
@@ -123,6 +135,7 @@ export class ChaosSystem {
   async kill(replica) {
     if (replica.state === 'gone') return;
     const exited = new Promise((resolve) => replica.child.once('exit', resolve));
+    replica.killed = true;
     replica.child.kill('SIGKILL');
     await exited;
   }
@@ -159,6 +172,7 @@ export class ChaosSystem {
 
   /** Stops every replica (resuming paused ones first), then drops what the run created unless kept. */
   async stop({ keep }) {
+    this.#stopping = true;
     const all = [...this.replicas.values()].flat().filter((replica) => replica.state !== 'gone');
     for (const replica of all) this.resume(replica);
     await Promise.all(all.map((replica) => stopChild(replica.child, 30_000)));

@@ -131,6 +131,12 @@ describe('the invariants of a chaos run', () => {
 
     expect(invariantsOf(run)).toEqual(['consumers-not-resumed', 'not-settled']);
   });
+
+  it('call a replica that exited by itself a crash, whatever the data says', () => {
+    const crashes = [{ replica: 'finance#3', code: 1, signal: null, atMs: 12_400, log: 'logs/finance-3.log' }];
+
+    expect(evaluate({ ...aRun(), crashes })).toEqual([{ invariant: 'crashed', orderId: null, detail: 'finance#3 exited on its own (1) 12 s into the run (logs/finance-3.log)' }]);
+  });
 });
 
 describe('how an order may end', () => {

@@ -1,3 +1,4 @@
+import { Pool } from 'pg';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { createTestDatabase, eventually, TestDatabase } from '@bazaar/platform-testing';
 import { createDataSource, DatabaseTimeouts, runMigrations } from './data-source';
@@ -123,5 +124,35 @@ describe('the database platform (real PostgreSQL)', () => {
 
     expect(transientDatabaseFailure(failure)).toBe('unavailable');
     expect(await observer.query('SELECT id FROM shelves WHERE id = 20')).toEqual([]);
+  });
+
+  it('survives its connection being ended while a holder has it checked out but is not using it, and the pool replaces it', async () => {
+    // The pool stops listening for a connection's errors while it is checked out, and TypeORM starts
+    // only once the checkout's promise resolves: an error event in between, with no listener, throws
+    // out of the socket's handler and ends the process (seen in a chaos run terminating connections).
+    const source = await connect(undefined, 'checked-out-test');
+    const pool = (source.driver as unknown as { master: Pool }).master;
+    const held = await pool.connect();
+    const observer = await connect();
+    let failure: unknown;
+    try {
+      expect(() => held.emit('error', new Error('an error while nobody holding it listens'))).not.toThrow();
+
+      await observer.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'checked-out-test'");
+
+      // The connection is unusable from then on, and says so to its holder.
+      failure = await eventually(async () => {
+        const error = await held.query('SELECT 1').then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(Error);
+        return error;
+      });
+    } finally {
+      held.release(true);
+    }
+    expect(transientDatabaseFailure(failure)).toBe('unavailable');
+    expect(await source.query('SELECT 1 AS up')).toEqual([{ up: 1 }]);
   });
 });

@@ -15,6 +15,16 @@ export class PreparingClient extends Client {
   /** Text → name, shared by every connection: a text always has the same name. */
   static readonly #names = new Map<string, string>();
 
+  constructor(config?: ConstructorParameters<typeof Client>[0]) {
+    super(config);
+    // The pool listens for a connection's errors only while it is idle, TypeORM only once its
+    // checkout has resolved. An error between the two (a failover, pg_terminate_backend) would be an
+    // 'error' event nobody listens to, which ends the process. This listener keeps it an event: the
+    // connection is marked unusable, its holder's next query fails (and the request answers 503, the
+    // message is retried), and the pool discards it on release.
+    this.on('error', ignoreHandledElsewhere);
+  }
+
   override query(config: unknown, values?: unknown, callback?: unknown): never {
     const query = super.query as (...args: unknown[]) => never;
     if (typeof config === 'string' && Array.isArray(values) && values.length > 0) {
@@ -31,4 +41,9 @@ export class PreparingClient extends Client {
     }
     return name;
   }
+}
+
+/** The holder (a query's callback) and the pool (on release) deal with a broken connection. */
+function ignoreHandledElsewhere(): void {
+  // nothing to do here
 }
