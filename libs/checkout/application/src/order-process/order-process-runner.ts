@@ -4,6 +4,14 @@ import { retryOnConflict } from '../shared/retry-on-conflict';
 import { OrderCommands } from './order-commands';
 import { PaymentCommands } from './payment-commands';
 
+/**
+ * How news is taken in: by default as it comes. A consumer passes its inbox, so that the decision
+ * commits with the mark that the message was handled and a redelivery decides nothing.
+ */
+export type Intake = (decide: () => Promise<unknown>) => Promise<unknown>;
+
+const asItComes: Intake = (decide) => decide();
+
 /** A guard, far above any real chain (the longest is review → approve → authorize → confirm → complete). */
 const MAX_COMMANDS_PER_RUN = 10;
 
@@ -26,6 +34,16 @@ export class OrderProcessRunner {
   ) {
     this.orderCommands = new OrderCommands(orders, clock);
     this.payments = new PaymentCommands(orders, gateway, clock);
+  }
+
+  /**
+   * The one way news reaches an order's process, for every caller (HTTP, consumers, the deadline
+   * sweep, tests): decide within `intake`, then carry out what is due once that has committed.
+   * Also after a duplicate: a crash between the commit and the carrying out left work behind.
+   */
+  async tell(orderId: OrderId, input: ProcessInput, intake: Intake = asItComes): Promise<void> {
+    await intake(() => this.advance(orderId, input));
+    await this.carryOut(orderId);
   }
 
   /** Decides on `input`, beginning the order's process if it has none yet. Saves only when something new was decided. */

@@ -84,15 +84,17 @@ describe('Screening a placed order', () => {
     await expect(screen(checkoutFakes()).execute({ orderId: '00000000-0000-4000-8000-000000000099' })).rejects.toMatchObject({ code: 'order_not_found' });
   });
 
-  it('decides without carrying out when asked only to decide (a consumer carries out after its inbox commits)', async () => {
+  it('decides within the intake (a consumer’s inbox transaction) and carries out once that has returned', async () => {
     const fakes = checkoutFakes();
     const order = await givenPlaced(fakes);
+    const seenInside: unknown[] = [];
 
-    await screen(fakes).decide({ orderId: order.id });
+    await screen(fakes).execute({ orderId: order.id }, async (decide) => {
+      await decide();
+      seenInside.push(await statusOf(fakes, order), await stepOf(fakes, order), fakes.gateway.authorizeCalls);
+    });
 
-    expect([await statusOf(fakes, order), await stepOf(fakes, order)]).toEqual(['placed', 'authorizing']);
-    expect(fakes.gateway.authorizeCalls).toBe(0);
-    await fakes.runner.carryOut(order.id);
+    expect(seenInside).toEqual(['placed', 'authorizing', 0]);
     expect(await statusOf(fakes, order)).toBe('payment_authorized');
   });
 });

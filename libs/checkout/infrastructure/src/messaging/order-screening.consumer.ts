@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { OrderProcessRunner, ScreenOrderHandler } from '@bazaar/checkout-application';
-import { orderId } from '@bazaar/checkout-domain';
+import { ScreenOrderHandler } from '@bazaar/checkout-application';
 import { Transactions } from '@bazaar/platform-database';
 import { Inbox } from '@bazaar/platform-messaging';
 import { CartCheckedOutV1 } from '@bazaar/published-language';
@@ -21,7 +20,6 @@ export class OrderScreeningConsumer {
   constructor(
     transactions: Transactions,
     private readonly screenOrder: ScreenOrderHandler,
-    private readonly runner: OrderProcessRunner,
   ) {
     this.inbox = new Inbox(transactions, 'checkout.order-screening');
   }
@@ -29,8 +27,7 @@ export class OrderScreeningConsumer {
   @EventPattern(CartCheckedOutV1.wireType)
   async onCartCheckedOut(@Payload() message: unknown): Promise<void> {
     const event = CartCheckedOutV1.parse(message);
-    await this.inbox.once(event, () => this.screenOrder.decide({ orderId: event.data.orderId }));
-    // Also after a duplicate: a crash between the commit and the carrying out left work behind.
-    await this.runner.carryOut(orderId(event.data.orderId));
+    // The decision commits with the inbox mark; the handler carries out after that commit, also after a duplicate.
+    await this.screenOrder.execute({ orderId: event.data.orderId }, (decide) => this.inbox.once(event, decide));
   }
 }
