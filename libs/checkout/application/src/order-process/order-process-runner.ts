@@ -43,7 +43,20 @@ export class OrderProcessRunner {
    */
   async tell(orderId: OrderId, input: ProcessInput, intake: Intake = asItComes): Promise<void> {
     await intake(() => this.advance(orderId, input));
-    await this.carryOut(orderId);
+    await this.carryOutNowOrLater(orderId);
+  }
+
+  /**
+   * Carries out what is due now. Once the decision has committed, a failure here is not the
+   * caller's (the request or message was taken): the command stays due in the process, and the
+   * process worker carries it out at its next sweep (and logs why, should it fail again).
+   */
+  async carryOutNowOrLater(orderId: OrderId): Promise<void> {
+    try {
+      await this.carryOut(orderId);
+    } catch {
+      // Left to the sweep: the command is still pending and due.
+    }
   }
 
   /** Decides on `input`, beginning the order's process if it has none yet. Saves only when something new was decided. */
