@@ -101,9 +101,9 @@ export class CheckoutModule {
         { provide: AcceptedCurrencies, useValue: AcceptedCurrencies.of(settings.fraud) },
         {
           provide: OrderProcessRunner,
-          useFactory: (processes: OrderProcesses, orders: Orders, payments: PaymentGateway, clock: Clock) =>
-            new OrderProcessRunner(processes, orders, payments, clock, settings.process),
-          inject: [OrderProcesses, Orders, PaymentGateway, Clock],
+          useFactory: (processes: OrderProcesses, orders: Orders, payments: PaymentGateway, clock: Clock, unitOfWork: UnitOfWork) =>
+            new OrderProcessRunner(processes, orders, payments, clock, settings.process, unitOfWork),
+          inject: [OrderProcesses, Orders, PaymentGateway, Clock, UnitOfWork],
         },
         built(OrderScreening, [BuyerOrderHistory, FraudPolicy]),
         built(OrderPlacement, [Orders, IdempotencyKeys, UnitOfWork, OrderScreening, OrderProcessRunner]),

@@ -28,7 +28,7 @@ export function checkoutFakes({
   const unitOfWork = new InMemoryUnitOfWork(orders, carts, processes, keys);
   const history = new InMemoryBuyerOrderHistory(orders);
   const policy = new FraudPolicy();
-  const runner = new OrderProcessRunner(processes, orders, gateway, clock, settings);
+  const runner = new OrderProcessRunner(processes, orders, gateway, clock, settings, unitOfWork);
   const screening = new OrderScreening(history, policy);
   return {
     orders,
