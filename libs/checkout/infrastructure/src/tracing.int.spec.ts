@@ -9,8 +9,8 @@ import { checkoutService } from './checkout.service';
 import { anOrderRequest } from './testing/checkout-journeys';
 
 /**
- * One order is one trace: the request's server span (which places the order, screens it and
- * authorizes its payment), the outbox relay's publications (continued from the traceparent stored
+ * One order is one trace: the request's server span (which places and screens the order; the
+ * authorization it starts alongside stays in its context), the outbox relay's publications (continued from the traceparent stored
  * on each outbox row), and, when Fulfillment answers, Checkout's consumer span (a child of that
  * answer's publication, from the Kafka headers) and what that consumer publishes in turn. Spans
  * are kept in memory here; a service exports them over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.

@@ -18,6 +18,7 @@ describe('Checking out a cart', () => {
     const { fakes, cart, handler, request } = await checkout();
 
     const orderId = await handler.execute(request());
+    await fakes.placement.settled();
 
     const order = await fakes.orders.byId(orderId);
     expect([order?.buyerId, order?.lines, order?.placedAt]).toEqual([cart.buyerId, cart.lines, fakes.clock.now()]);

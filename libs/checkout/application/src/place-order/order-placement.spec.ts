@@ -11,6 +11,7 @@ const aLargeOrder = () => anOrder().withLines({ sku: 'RING', quantity: 1, unitPr
 async function place(fakes: CheckoutFakes, builder: OrderBuilder = anOrder(), placement = fakes.placement) {
   const order = builder.build();
   await placement.place(order.id, undefined, async () => order);
+  await placement.settled();
   return order;
 }
 
@@ -61,7 +62,7 @@ describe('Placing an order begins its process, screened, in the same unit of wor
     expect((await fakes.orders.byId(third.id))?.fraudReview?.reasons).toEqual(['buyer_velocity']);
   });
 
-  it('commits the order and its screened process together, before anything is carried out', async () => {
+  it('answers once the order and its screened process have committed together, before anything is carried out', async () => {
     const fakes = checkoutFakes();
     const order = anOrder().build();
 
@@ -70,6 +71,25 @@ describe('Placing an order begins its process, screened, in the same unit of wor
     expect([await statusOf(fakes, order), await stepOf(fakes, order)]).toEqual(['placed', 'authorizing']);
     expect((await fakes.processes.byId(order.id))?.dueAt).toEqual(fakes.clock.now());
     expect(fakes.gateway.authorizeCalls).toBe(0);
+  });
+
+  it('answers without waiting for the gateway: what screening decided is carried out alongside', async () => {
+    const fakes = checkoutFakes();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const authorize = fakes.gateway.authorize.bind(fakes.gateway);
+    jest.spyOn(fakes.gateway, 'authorize').mockImplementationOnce(async (request) => {
+      await held;
+      return authorize(request);
+    });
+    const order = anOrder().build();
+
+    await fakes.placement.place(order.id, undefined, async () => order);
+
+    expect([await statusOf(fakes, order), await stepOf(fakes, order)]).toEqual(['placed', 'authorizing']);
+    release();
+    await fakes.placement.settled();
+    expect(await statusOf(fakes, order)).toBe('payment_authorized');
   });
 
   it('rolls back the order with its process when the unit of work fails: no order without a process, nor the reverse', async () => {

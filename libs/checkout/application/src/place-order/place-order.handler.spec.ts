@@ -31,9 +31,10 @@ describe('Placing an order (express checkout)', () => {
   });
 
   it('places the order with a new id and the time of the clock, saves OrderPlaced with it, and carries out what its screening decided', async () => {
-    const { orders, handler } = checkout();
+    const { orders, placement, handler } = checkout();
 
     const id = await handler.execute(aRequest());
+    await placement.settled();
 
     const order = await orders.byId(id);
     expect(order?.placedAt).toEqual(new Date('2026-12-01T10:00:00.000Z'));
@@ -55,11 +56,12 @@ describe('Placing an order (express checkout)', () => {
   });
 
   it('answers a repeated request with the same key with the order it already placed, screened and paid once', async () => {
-    const { orders, gateway, handler } = checkout();
+    const { orders, gateway, placement, handler } = checkout();
     const idempotency = { scope: 'buyer-42', key: 'key-1', fingerprint: 'sha-of-body' };
 
     const first = await handler.execute(aRequest({ idempotency }));
     const again = await handler.execute(aRequest({ idempotency }));
+    await placement.settled();
 
     expect(again).toBe(first);
     expect(orders.count).toBe(1);

@@ -16,6 +16,7 @@ export async function givenPlaced(fakes: CheckoutFakes, builder: OrderBuilder = 
 export async function givenScreened(fakes: CheckoutFakes, builder: OrderBuilder = anOrder()): Promise<Order> {
   const order = builder.build();
   await fakes.placement.place(order.id, undefined, async () => order);
+  await fakes.placement.settled();
   return order;
 }
 
