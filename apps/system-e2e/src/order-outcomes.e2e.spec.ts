@@ -351,7 +351,7 @@ describe('Every outcome of an order, end to end', () => {
       expect(await authorized()).toBeLessThan(count);
       await system.startInstance('checkout', slowGateway);
       // The killed consumer leaves the group only when its session expires; then the new one holds every partition.
-      await everyMemberHolds(system.kafka, system.group('checkout'), system.topics.topic('checkout.orders'), 1);
+      await everyMemberHolds(system.kafka, system.group('checkout'), system.topics.topic('fulfillment.reservations'), 1);
 
       for (const orderId of orderIds) {
         expect((await waitForStatus(system, orderId, 'confirmed', 'confirmed')).payment).toEqual({ state: 'authorized' });

@@ -15,7 +15,7 @@ export const FAULT_WEIGHTS = /** @type {const} */ ({
   'scale-down': 11, // SIGTERM a replica (the last one is replaced first)
   'broker-restart': 2, // the broker stopped (controlled shutdown) and started again
   'broker-kill': 1, // the broker SIGKILLed and started again
-  poison: 11, // a message that is not an event, on checkout.orders: every consumer must park it
+  poison: 11, // a message that is not an event, on checkout.orders: every consumer of it (not Checkout) must park it
 });
 export const FAULT_KINDS = Object.keys(FAULT_WEIGHTS);
 const BROKER_FAULTS = new Set(['broker-restart', 'broker-kill']);
@@ -54,7 +54,7 @@ export class FaultInjector {
   /** @type {Promise<unknown>[]} */
   #recoveries = [];
   #poisons = 0;
-  /** Keys of the poison messages sent, each to be parked once by every consumer of checkout.orders. */
+  /** Keys of the poison messages sent, each to be parked once by every consumer of checkout.orders (Fulfillment, Finance, Support). */
   poisonKeys = [];
   /** Seconds each broker restart took until every consumer was back in its group. */
   resumes = [];

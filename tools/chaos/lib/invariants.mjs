@@ -114,6 +114,9 @@ async function readAll(kafka, topic) {
   return messages;
 }
 
+/** The contexts that consume `checkout.orders`, where the poison goes: every one but Checkout, whose order process begins in the order's own transaction. */
+const CHECKOUT_ORDERS_CONSUMERS = ['fulfillment', 'finance', 'support'];
+
 /**
  * The violations of a run:
  * - `lost`: an accepted order Checkout does not have; a paid order Fulfillment never decided
@@ -246,6 +249,7 @@ export function evaluate({ snapshot, trials, initialStock = {}, poisonKeys, resu
       else parked.add(letter.key);
     }
     // At least once: a consumer killed between parking a message and committing past it parks it again.
+    if (!CHECKOUT_ORDERS_CONSUMERS.includes(ctx)) continue;
     for (const key of poisonKeys) if (!parked.has(key)) violation('poison-not-parked', `${ctx} did not park ${key}`);
   }
   for (const [i, resume] of resumes.entries()) {

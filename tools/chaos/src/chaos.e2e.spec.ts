@@ -47,10 +47,10 @@ describe('npm run chaos -- --quick', () => {
     expect(result.data.orders).toBe(accepted);
   });
 
-  it('saw the consumers come back by themselves after each broker restart, and the poison parked by every consumer', () => {
+  it('saw the consumers come back by themselves after each broker restart, and the poison parked by every consumer of checkout.orders (not Checkout)', () => {
     expect(result.resumes.length).toBeGreaterThanOrEqual(2);
     expect(result.resumes.every((resume) => resume.consumersBack !== null && resume.flowBack !== null)).toBe(true);
     const poison = result.faults.filter((fault) => fault.kind === 'poison' && fault.injected).length;
-    expect(result.data.deadLetters).toEqual({ checkout: poison, fulfillment: poison, finance: poison, support: poison });
+    expect(result.data.deadLetters).toEqual({ checkout: 0, fulfillment: poison, finance: poison, support: poison });
   });
 });

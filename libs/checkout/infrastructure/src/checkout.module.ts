@@ -17,12 +17,13 @@ import {
   HandleShipmentDispatchedHandler,
   IdempotencyKeys,
   ListPendingFraudReviewsHandler,
+  OrderPlacement,
   OrderProcessRunner,
+  OrderScreening,
   PendingFraudReviews,
   PlaceOrderHandler,
   RemoveCartLineHandler,
   ResumeOrderProcessesHandler,
-  ScreenOrderHandler,
   SetCartLineHandler,
   UnitOfWork,
 } from '@bazaar/checkout-application';
@@ -36,7 +37,6 @@ import { CartsController } from './http/carts.controller';
 import { FraudReviewsController } from './http/fraud-reviews.controller';
 import { OrdersController } from './http/orders.controller';
 import { FulfillmentEventsConsumer } from './messaging/fulfillment-events.consumer';
-import { OrderScreeningConsumer } from './messaging/order-screening.consumer';
 import { IDEMPOTENCY_PURGE_INTERVAL, IdempotencyKeyPurge } from './persistence/idempotency-key-purge';
 import { BuyerDataKeys } from './persistence/buyer-data-keys';
 import { TypeOrmBuyerPersonalData } from './persistence/typeorm-buyer-personal-data';
@@ -73,7 +73,6 @@ export class CheckoutModule {
         FraudReviewsController,
         BuyerPersonalDataController,
         // Kafka
-        OrderScreeningConsumer,
         FulfillmentEventsConsumer,
       ],
       providers: [
@@ -102,22 +101,23 @@ export class CheckoutModule {
         { provide: AcceptedCurrencies, useValue: AcceptedCurrencies.of(settings.fraud) },
         {
           provide: OrderProcessRunner,
-          useFactory: (processes: OrderProcesses, orders: Orders, payments: PaymentGateway, clock: Clock) =>
-            new OrderProcessRunner(processes, orders, payments, clock, settings.process),
-          inject: [OrderProcesses, Orders, PaymentGateway, Clock],
+          useFactory: (processes: OrderProcesses, orders: Orders, payments: PaymentGateway, clock: Clock, unitOfWork: UnitOfWork) =>
+            new OrderProcessRunner(processes, orders, payments, clock, settings.process, unitOfWork),
+          inject: [OrderProcesses, Orders, PaymentGateway, Clock, UnitOfWork],
         },
+        built(OrderScreening, [BuyerOrderHistory, FraudPolicy]),
+        built(OrderPlacement, [Orders, IdempotencyKeys, UnitOfWork, OrderScreening, OrderProcessRunner]),
         // Use cases: carts and placing orders
         built(CreateCartHandler, [Carts, Clock, IdGenerator, AcceptedCurrencies]),
         built(SetCartLineHandler, [Carts, Clock]),
         built(RemoveCartLineHandler, [Carts, Clock]),
         built(GetCartHandler, [Carts]),
-        built(CheckOutCartHandler, [Carts, Orders, IdempotencyKeys, UnitOfWork, Clock, IdGenerator, AcceptedCurrencies]),
-        built(PlaceOrderHandler, [Orders, IdempotencyKeys, UnitOfWork, Clock, IdGenerator, AcceptedCurrencies]),
+        built(CheckOutCartHandler, [Carts, OrderPlacement, Clock, IdGenerator, AcceptedCurrencies]),
+        built(PlaceOrderHandler, [OrderPlacement, Clock, IdGenerator, AcceptedCurrencies]),
         built(GetOrderHandler, [Orders, OrderProcesses]),
         built(ListBuyerOrdersHandler, [BuyerOrders]),
         built(EraseBuyerPersonalDataHandler, [BuyerPersonalData, UnitOfWork, Clock]),
         // Use cases: the order's process
-        built(ScreenOrderHandler, [Orders, BuyerOrderHistory, FraudPolicy, OrderProcessRunner]),
         built(ListPendingFraudReviewsHandler, [PendingFraudReviews]),
         built(DecideFraudReviewHandler, [Orders, OrderProcessRunner]),
         built(CancelOrderHandler, [Orders, OrderProcessRunner]),

@@ -20,8 +20,8 @@ export function checkoutService(
     definition: {
       name: 'checkout',
       migrations: checkoutMigrations,
-      // Its own checkout.orders too: screening a new order reacts to CartCheckedOut.
-      consumes: [Topics.checkoutOrders, Topics.fulfillmentReservations, Topics.fulfillmentShipments],
+      // Not its own checkout.orders: a new order's process begins in the transaction that places it.
+      consumes: [Topics.fulfillmentReservations, Topics.fulfillmentShipments],
     },
     config,
     module: CheckoutModule.with(settings, gateway),

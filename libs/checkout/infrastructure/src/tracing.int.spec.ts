@@ -3,16 +3,17 @@ import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, NodeTracerProvider, ReadableSpan } from '@opentelemetry/sdk-trace-node';
 import { ServiceUnderTest } from '@bazaar/platform-service/testing';
 import { startTracing } from '@bazaar/platform-service/tracing';
-import { eventually, TopicTap, withKey } from '@bazaar/platform-testing';
-import { CartCheckedOutV1, EventHeaders, PaymentAuthorizedV1, Topics } from '@bazaar/published-language';
+import { anEvent, eventually, kafkaMessage, TopicTap, withKey } from '@bazaar/platform-testing';
+import { CartCheckedOutV1, EventHeaders, InventoryReservedV1, OrderConfirmedV1, PaymentAuthorizedV1, Topics } from '@bazaar/published-language';
 import { checkoutService } from './checkout.service';
 import { anOrderRequest } from './testing/checkout-journeys';
 
 /**
- * One order is one trace: the request's server span, the outbox relay's publication (continued from
- * the traceparent stored on the outbox row), the consumer's span (a child of the publication, from
- * the Kafka headers) and what that consumer publishes in turn. Spans are kept in memory here; a
- * service exports them over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+ * One order is one trace: the request's server span (which places and screens the order; the
+ * authorization it starts alongside stays in its context), the outbox relay's publications (continued from the traceparent stored
+ * on each outbox row), and, when Fulfillment answers, Checkout's consumer span (a child of that
+ * answer's publication, from the Kafka headers) and what that consumer publishes in turn. Spans
+ * are kept in memory here; a service exports them over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
  */
 describe('Checkout’s traces (real PostgreSQL and Kafka)', () => {
   const exporter = new InMemorySpanExporter();
@@ -34,7 +35,7 @@ describe('Checkout’s traces (real PostgreSQL and Kafka)', () => {
   const parentOf = (span: ReadableSpan) => span.parentSpanContext?.spanId;
   const attribute = (name: string, value: string) => (span: ReadableSpan) => span.attributes[name] === value;
 
-  it('follows an order from POST /orders through the outbox and Kafka into the consumer and on to its next publication', async () => {
+  it('follows an order from POST /orders through the outbox and Kafka, and Fulfillment’s answer into the consumer and on to its next publication', async () => {
     const callerTraceId = randomBytes(16).toString('hex');
     const callerSpanId = randomBytes(8).toString('hex');
     const placed = await checkout.post('/orders', anOrderRequest(), { traceparent: `00-${callerTraceId}-${callerSpanId}-01` });
@@ -44,40 +45,47 @@ describe('Checkout’s traces (real PostgreSQL and Kafka)', () => {
     expect([checkedOut, authorized].map((message) => message?.headers[EventHeaders.type])).toEqual([CartCheckedOutV1.wireType, PaymentAuthorizedV1.wireType]);
     const checkedOutEvent = CartCheckedOutV1.parse(checkedOut!.body);
     const authorizedEvent = PaymentAuthorizedV1.parse(authorized!.body);
-
-    const spans = await eventually(async () => {
-      await provider.forceFlush();
-      const inTrace = exporter.getFinishedSpans().filter((span) => span.spanContext().traceId === callerTraceId);
-      expect(inTrace.filter(attribute('messaging.message.id', authorizedEvent.id)).map((span) => span.kind)).toContain(SpanKind.PRODUCER);
-      // The consumer's span ends after its transaction commits, which can be after the relay published what it wrote.
-      expect(inTrace.filter(attribute('messaging.message.id', checkedOutEvent.id)).map((span) => span.kind)).toContain(SpanKind.CONSUMER);
-      return inTrace;
-    });
-    const one = (predicate: (span: ReadableSpan) => boolean) => {
+    const ordersTopic = checkout.namespace.topic(Topics.checkoutOrders);
+    const inTrace = async (...producedIds: string[]) =>
+      eventually(async () => {
+        await provider.forceFlush();
+        const spans = exporter.getFinishedSpans().filter((span) => span.spanContext().traceId === callerTraceId);
+        for (const id of producedIds) expect(spans.filter(attribute('messaging.message.id', id)).map((span) => span.kind)).toContain(SpanKind.PRODUCER);
+        return spans;
+      });
+    const one = (spans: ReadableSpan[], predicate: (span: ReadableSpan) => boolean) => {
       const found = spans.filter(predicate);
       expect(found).toHaveLength(1);
       return found[0]!;
     };
-    const ordersTopic = checkout.namespace.topic(Topics.checkoutOrders);
+    let spans = await inTrace(checkedOutEvent.id, authorizedEvent.id);
 
     // POST /orders continues the caller's trace.
-    const server = one((span) => span.kind === SpanKind.SERVER && span.name === 'POST /orders');
+    const server = one(spans, (span) => span.kind === SpanKind.SERVER && span.name === 'POST /orders');
     expect(parentOf(server)).toBe(callerSpanId);
     expect(server.attributes).toMatchObject({ 'http.route': '/orders', 'http.response.status_code': 201 });
-    // The event it wrote carries the server span; the relay's publication is its child…
-    expect(checkedOutEvent.traceparent).toBe(`00-${callerTraceId}-${server.spanContext().spanId}-01`);
-    const published = one((span) => span.kind === SpanKind.PRODUCER && span.attributes['messaging.message.id'] === checkedOutEvent.id);
-    expect(published.name).toBe(`${ordersTopic} publish`);
-    expect(parentOf(published)).toBe(server.spanContext().spanId);
-    expect(checkedOut!.headers['traceparent']).toBe(`00-${callerTraceId}-${published.spanContext().spanId}-01`);
-    // …the order process's consumer span is the publication's child…
-    const consumed = one((span) => span.kind === SpanKind.CONSUMER && span.attributes['messaging.message.id'] === checkedOutEvent.id);
-    expect(consumed.name).toBe(`${ordersTopic} process`);
-    expect(consumed.attributes).toMatchObject({ 'messaging.consumer.group.name': checkout.consumerGroup, 'bazaar.event.type': CartCheckedOutV1.wireType });
-    expect(parentOf(consumed)).toBe(published.spanContext().spanId);
-    // …and what it decided (the payment authorized) is published as the consumer span's child.
-    expect(authorizedEvent.traceparent).toBe(`00-${callerTraceId}-${consumed.spanContext().spanId}-01`);
-    const next = one((span) => span.kind === SpanKind.PRODUCER && span.attributes['messaging.message.id'] === authorizedEvent.id);
+    // Both events it wrote (the order placed, and its payment authorized once that committed) carry the server span; the relay's publications are its children.
+    const publications = [checkedOutEvent, authorizedEvent].map((event, i) => {
+      expect(event.traceparent).toBe(`00-${callerTraceId}-${server.spanContext().spanId}-01`);
+      const published = one(spans, (span) => span.kind === SpanKind.PRODUCER && span.attributes['messaging.message.id'] === event.id);
+      expect(published.name).toBe(`${ordersTopic} publish`);
+      expect(parentOf(published)).toBe(server.spanContext().spanId);
+      expect([checkedOut, authorized][i]!.headers['traceparent']).toBe(`00-${callerTraceId}-${published.spanContext().spanId}-01`);
+      return published;
+    });
+
+    // Fulfillment answers PaymentAuthorized within the same trace: Checkout's consumer span is the child of that answer…
+    const answer = anEvent(InventoryReservedV1, { data: { orderId }, traceparent: `00-${callerTraceId}-${publications[1]!.spanContext().spanId}-01` });
+    await checkout.send(Topics.fulfillmentReservations, kafkaMessage(answer));
+    const [confirmed] = await orders.waitFor((message) => withKey(orderId)(message) && message.headers[EventHeaders.type] === OrderConfirmedV1.wireType);
+    const confirmedEvent = OrderConfirmedV1.parse(confirmed!.body);
+    spans = await inTrace(confirmedEvent.id);
+    const consumed = one(spans, (span) => span.kind === SpanKind.CONSUMER && span.attributes['messaging.message.id'] === answer.id);
+    expect(consumed.name).toBe(`${checkout.namespace.topic(Topics.fulfillmentReservations)} process`);
+    expect(consumed.attributes).toMatchObject({ 'messaging.consumer.group.name': checkout.consumerGroup, 'bazaar.event.type': InventoryReservedV1.wireType });
+    // …and what it decided (the order confirmed) is published as the consumer span's child.
+    expect(confirmedEvent.traceparent).toBe(`00-${callerTraceId}-${consumed.spanContext().spanId}-01`);
+    const next = one(spans, (span) => span.kind === SpanKind.PRODUCER && span.attributes['messaging.message.id'] === confirmedEvent.id);
     expect(parentOf(next)).toBe(consumed.spanContext().spanId);
   });
 });

@@ -16,7 +16,6 @@ export class CancelOrderHandler {
 
   async execute(command: CancelOrder): Promise<void> {
     const order = await loadOrder(this.orders, orderId(command.orderId));
-    await this.runner.advance(order.id, { type: 'BuyerCancelled' });
-    await this.runner.carryOut(order.id);
+    await this.runner.tell(order.id, { type: 'BuyerCancelled' });
   }
 }

@@ -8,20 +8,24 @@ async function checkout(builder = aCart()) {
   const fakes = checkoutFakes();
   const cart = builder.build();
   await fakes.carts.save(cart);
-  const handler = new CheckOutCartHandler(fakes.carts, fakes.orders, fakes.keys, fakes.unitOfWork, fakes.clock, fakes.ids, fakes.currencies);
+  const handler = new CheckOutCartHandler(fakes.carts, fakes.placement, fakes.clock, fakes.ids, fakes.currencies);
   const request = (overrides: Partial<CheckOutCart> = {}): CheckOutCart => ({ cartId: cart.id, paymentToken: 'tok_ok', shippingAddress: anAddress(), ...overrides });
   return { fakes, cart, handler, request };
 }
 
 describe('Checking out a cart', () => {
-  it('places the order from the cart’s lines, announced as OrderPlaced, and closes the cart, together', async () => {
+  it('places the order from the cart’s lines, announced as OrderPlaced, and closes the cart, together; the order’s process goes on to payment', async () => {
     const { fakes, cart, handler, request } = await checkout();
 
     const orderId = await handler.execute(request());
+    await fakes.placement.settled();
 
     const order = await fakes.orders.byId(orderId);
-    expect([order?.status, order?.buyerId, order?.lines, order?.placedAt]).toEqual(['placed', cart.buyerId, cart.lines, fakes.clock.now()]);
-    expect(fakes.orders.savedEvents).toEqual([expect.objectContaining({ type: 'OrderPlaced', orderId, total: money(2500, 'EUR') })]);
+    expect([order?.buyerId, order?.lines, order?.placedAt]).toEqual([cart.buyerId, cart.lines, fakes.clock.now()]);
+    expect(fakes.orders.savedEvents).toEqual([
+      expect.objectContaining({ type: 'OrderPlaced', orderId, total: money(2500, 'EUR') }),
+      expect.objectContaining({ type: 'PaymentAuthorized', orderId }),
+    ]);
     expect((await fakes.carts.byId(cart.id))?.orderId).toBe(orderId);
   });
 

@@ -19,7 +19,6 @@ export class DecideFraudReviewHandler {
     order.assertReviewableBy(command.analyst);
     const decision = command.decision === 'approve' ? 'approved' : 'rejected';
     const attribution = { by: command.analyst, reason: command.reason };
-    await this.runner.advance(order.id, { type: 'FraudReviewDecided', decision, attribution });
-    await this.runner.carryOut(order.id);
+    await this.runner.tell(order.id, { type: 'FraudReviewDecided', decision, attribution });
   }
 }

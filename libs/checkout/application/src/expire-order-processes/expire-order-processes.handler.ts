@@ -16,9 +16,6 @@ export class ExpireOrderProcessesHandler {
 
   async execute(command: ExpireOrderProcesses): Promise<SweepResult> {
     const expired: OrderId[] = await this.processes.withDeadlineBy(this.clock.now(), command.limit ?? DEFAULT_LIMIT);
-    return sweep(expired, async (id) => {
-      await this.runner.advance(id, { type: 'DeadlineReached' });
-      await this.runner.carryOut(id);
-    });
+    return sweep(expired, (id) => this.runner.tell(id, { type: 'DeadlineReached' }));
   }
 }

@@ -9,7 +9,7 @@ import { InMemoryOrders } from '../testing/in-memory-orders';
 import { GetOrderHandler } from './get-order.handler';
 
 describe('Getting an order', () => {
-  it('shows the order with its lines and total, but not its payment token', async () => {
+  it('shows the order with its lines and total and its process as placing left it, but not its payment token', async () => {
     const fakes = checkoutFakes();
     const order = await givenPlaced(fakes, anOrder().paidWith('tok_secret'));
 
@@ -25,6 +25,7 @@ describe('Getting an order', () => {
       personalData: 'present',
       placedAt: order.placedAt,
       payment: { state: 'pending' },
+      process: { step: 'authorizing', pending: ['AuthorizePayment'], attempts: 0, nextAttemptAt: fakes.clock.now() },
     });
     expect(JSON.stringify(details)).not.toContain('tok_secret');
   });

@@ -1,19 +1,13 @@
-import { OrderId, orderId } from '@bazaar/checkout-domain';
-import { OrderProcessRunner } from '../order-process/order-process-runner';
+import { orderId } from '@bazaar/checkout-domain';
+import { Intake, OrderProcessRunner } from '../order-process/order-process-runner';
 import { HandleInventoryReservationFailed } from './handle-inventory-reservation-failed.command';
 
-/** News for the order's process, which decides and carries out what follows; a replay decides nothing new. */
+/** News for the order's process, which decides and carries out what follows; a replay decides nothing new. What the consumer runs, and the specs. */
 export class HandleInventoryReservationFailedHandler {
   constructor(private readonly runner: OrderProcessRunner) {}
 
-  async execute(command: HandleInventoryReservationFailed): Promise<void> {
-    await this.runner.carryOut(await this.decide(command));
-  }
-
-  /** Only the decision: what a consumer runs inside its inbox transaction, carrying out once that has committed. */
-  async decide(command: HandleInventoryReservationFailed): Promise<OrderId> {
-    const id = orderId(command.orderId);
-    await this.runner.advance(id, { type: 'InventoryReservationFailed' });
-    return id;
+  /** `intake`: a consumer's inbox, so the decision commits with the message's mark. */
+  execute(command: HandleInventoryReservationFailed, intake?: Intake): Promise<void> {
+    return this.runner.tell(orderId(command.orderId), { type: 'InventoryReservationFailed' }, intake);
   }
 }

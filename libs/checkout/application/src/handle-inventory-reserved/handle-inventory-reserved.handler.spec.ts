@@ -33,14 +33,28 @@ describe('Fulfillment reserved the inventory', () => {
     });
   });
 
-  it('only decides when asked to decide: the order is confirmed once the decision is carried out', async () => {
+  it('decides within the intake (a consumer’s inbox transaction) and carries out once that has returned', async () => {
     const fakes = checkoutFakes();
     const order = await givenScreened(fakes);
+    const seenInside: unknown[] = [];
 
-    await new HandleInventoryReservedHandler(fakes.runner).decide({ orderId: order.id });
+    await new HandleInventoryReservedHandler(fakes.runner).execute({ orderId: order.id }, async (decide) => {
+      await decide();
+      seenInside.push(await statusOf(fakes, order), await stepOf(fakes, order));
+    });
 
-    expect([await statusOf(fakes, order), await stepOf(fakes, order)]).toEqual(['payment_authorized', 'confirmed']);
-    await fakes.runner.carryOut(order.id);
+    expect(seenInside).toEqual(['payment_authorized', 'confirmed']);
     expect(await statusOf(fakes, order)).toBe('confirmed');
+  });
+
+  it('a duplicate (an intake that decides nothing) still carries out what an earlier delivery decided', async () => {
+    const fakes = checkoutFakes();
+    const order = await givenScreened(fakes);
+    await fakes.runner.advance(order.id, { type: 'InventoryReserved' });
+
+    await new HandleInventoryReservedHandler(fakes.runner).execute({ orderId: order.id }, async () => 'duplicate');
+
+    expect(await statusOf(fakes, order)).toBe('confirmed');
+    expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized', 'OrderConfirmed']);
   });
 });

@@ -4,7 +4,7 @@ import { IdempotencyKeyReused } from './idempotency-key-reused';
 import { IdempotencyKeys, IdempotencyRecord, IdempotentRequest } from './idempotency-keys';
 
 /**
- * Placing an order, whichever way (express or from a cart), at most once per Idempotency-Key:
+ * Placing an order (`OrderPlacement`) at most once per Idempotency-Key:
  * claims the key for `orderId`, then runs `place`, both in one unit of work, so a refused placement
  * gives the key back. A repeat with the same key answers the first order; with another body, 422.
  */

@@ -1,26 +1,40 @@
-import { Order, OrderCommand, OrderId, OrderNotFound, Orders } from '@bazaar/checkout-domain';
+import { isGatewayCommand, Order, OrderCommand, OrderId, OrderProcess, OrderProcesses, OrderProcessSettings, Orders } from '@bazaar/checkout-domain';
 import { assertNever, Clock } from '@bazaar/shared-kernel';
+import { UnitOfWork } from '../ports/unit-of-work';
+import { loadOrder } from '../shared/load-order';
 import { retryOnConflict } from '../shared/retry-on-conflict';
 
 /**
- * Carries out the process's order commands, one transaction on the Order each. A command the
- * order already reflects (carried out before a crash kept the process from hearing so) is done;
- * anything else the order refuses is an error, not a skip.
+ * Carries out the process's order commands: in one unit of work, the command at the head of the
+ * process (read afresh) is applied to the Order and the process is told it was carried out. Both
+ * commit together or not at all, so a command is never applied twice and the order never has to
+ * be asked whether it already reflects one. Anything the order refuses is an error, not a skip.
  */
 export class OrderCommands {
   constructor(
+    private readonly processes: OrderProcesses,
     private readonly orders: Orders,
+    private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
+    private readonly settings: OrderProcessSettings,
   ) {}
 
-  carryOut(orderId: OrderId, command: OrderCommand): Promise<void> {
-    return retryOnConflict(async () => {
-      const order = await this.orders.byId(orderId);
-      if (!order) throw new OrderNotFound(orderId);
-      if (alreadyDone(order, command)) return;
-      apply(order, command, this.clock.now());
-      await this.orders.save(order);
-    });
+  /** `changed` is false when the head is no order command due now (another runner carried it out first). */
+  carryOutHead(orderId: OrderId): Promise<{ process: OrderProcess | undefined; changed: boolean }> {
+    return retryOnConflict(() =>
+      this.unitOfWork.run(async () => {
+        const process = await this.processes.byId(orderId);
+        const at = this.clock.now();
+        const command = process?.dueCommand(at);
+        if (!process || !command || isGatewayCommand(command)) return { process, changed: false };
+        const order = await loadOrder(this.orders, orderId);
+        apply(order, command, at);
+        process.handle({ type: 'CommandCarriedOut', command: command.type }, at, this.settings);
+        await this.orders.save(order);
+        await this.processes.save(process);
+        return { process, changed: true };
+      }),
+    );
   }
 }
 
@@ -32,31 +46,16 @@ function apply(order: Order, command: OrderCommand, at: Date): void {
       return order.approveFraudReview(command.attribution, at);
     case 'RejectFraudReview':
       return order.rejectFraudReview(command.attribution, at);
+    case 'RecordPaymentAuthorized':
+      return order.recordPaymentAuthorized(command.authorizationId, at);
+    case 'RecordPaymentDeclined':
+      return order.recordPaymentFailed(command.reason, at);
     case 'ConfirmOrder':
       return order.confirm(at);
     case 'CompleteOrder':
       return order.markDispatched(at);
     case 'CancelOrder':
       return order.cancel(command.reason, at);
-    default:
-      return assertNever(command);
-  }
-}
-
-function alreadyDone(order: Order, command: OrderCommand): boolean {
-  switch (command.type) {
-    case 'RequireFraudReview':
-      return order.fraudReview !== undefined;
-    case 'ApproveFraudReview':
-      return order.fraudReview?.decision === 'approved';
-    case 'RejectFraudReview':
-      return order.fraudReview?.decision === 'rejected';
-    case 'ConfirmOrder':
-      return order.status === 'confirmed' || order.status === 'completed';
-    case 'CompleteOrder':
-      return order.status === 'completed';
-    case 'CancelOrder':
-      return order.status === 'cancelled';
     default:
       return assertNever(command);
   }

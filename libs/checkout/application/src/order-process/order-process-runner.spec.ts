@@ -59,7 +59,6 @@ describe('Concurrent news for one order', () => {
     const gateway = new SlowGateway();
     const fakes = checkoutFakes({ gateway });
     const order = await givenPlaced(fakes);
-    await fakes.runner.advance(order.id, { type: 'Screened', assessment: { score: 0, reasons: [], verdict: 'pass' } });
     gateway.meanwhile = async () => {
       gateway.meanwhile = undefined;
       await new CancelOrderHandler(fakes.orders, fakes.runner).execute({ orderId: order.id });

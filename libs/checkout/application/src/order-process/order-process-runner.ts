@@ -1,17 +1,26 @@
-import { OrderId, OrderProcess, OrderProcesses, OrderProcessSettings, Orders, PaymentGateway, ProcessCommand, ProcessInput } from '@bazaar/checkout-domain';
-import { Clock } from '@bazaar/shared-kernel';
+import { GatewayCommand, isGatewayCommand, OrderId, OrderProcess, OrderProcesses, OrderProcessSettings, Orders, PaymentGateway, ProcessInput } from '@bazaar/checkout-domain';
+import { assertNever, Clock } from '@bazaar/shared-kernel';
+import { UnitOfWork } from '../ports/unit-of-work';
 import { retryOnConflict } from '../shared/retry-on-conflict';
 import { OrderCommands } from './order-commands';
 import { PaymentCommands } from './payment-commands';
+
+/**
+ * How news is taken in: by default as it comes. A consumer passes its inbox, so that the decision
+ * commits with the mark that the message was handled and a redelivery decides nothing.
+ */
+export type Intake = (decide: () => Promise<unknown>) => Promise<unknown>;
+
+const asItComes: Intake = (decide) => decide();
 
 /** A guard, far above any real chain (the longest is review → approve → authorize → confirm → complete). */
 const MAX_COMMANDS_PER_RUN = 10;
 
 /**
  * Drives an order's process: feeds it news (`advance`: decide and save the process, one
- * transaction) and carries out what it decided (`carryOut`: each command its own transaction on the
- * Order or a gateway call, its outcome fed back as news). The process and the order are never
- * saved in the same transaction.
+ * transaction) and carries out what it decided (`carryOut`): an order command in one transaction
+ * with the process hearing it was done; a gateway call outside any transaction, its outcome fed
+ * back as news in the next.
  */
 export class OrderProcessRunner {
   private readonly orderCommands: OrderCommands;
@@ -23,9 +32,33 @@ export class OrderProcessRunner {
     gateway: PaymentGateway,
     private readonly clock: Clock,
     private readonly settings: OrderProcessSettings,
+    unitOfWork: UnitOfWork,
   ) {
-    this.orderCommands = new OrderCommands(orders, clock);
-    this.payments = new PaymentCommands(orders, gateway, clock);
+    this.orderCommands = new OrderCommands(processes, orders, unitOfWork, clock, settings);
+    this.payments = new PaymentCommands(orders, gateway);
+  }
+
+  /**
+   * The one way news reaches an order's process, for every caller (HTTP, consumers, the deadline
+   * sweep, tests): decide within `intake`, then carry out what is due once that has committed.
+   * Also after a duplicate: a crash between the commit and the carrying out left work behind.
+   */
+  async tell(orderId: OrderId, input: ProcessInput, intake: Intake = asItComes): Promise<void> {
+    await intake(() => this.advance(orderId, input));
+    await this.carryOutNowOrLater(orderId);
+  }
+
+  /**
+   * Carries out what is due now. Once the decision has committed, a failure here is not the
+   * caller's (the request or message was taken): the command stays due in the process, and the
+   * process worker carries it out at its next sweep (and logs why, should it fail again).
+   */
+  async carryOutNowOrLater(orderId: OrderId): Promise<void> {
+    try {
+      await this.carryOut(orderId);
+    } catch {
+      // Left to the sweep: the command is still pending and due.
+    }
   }
 
   /** Decides on `input`, beginning the order's process if it has none yet. Saves only when something new was decided. */
@@ -43,8 +76,10 @@ export class OrderProcessRunner {
     for (let n = 0; n < MAX_COMMANDS_PER_RUN && process; n++) {
       const command = process.dueCommand(this.clock.now());
       if (!command) break;
-      // The process in hand is only current until it is saved: after the first decision, reload.
-      const outcome = await this.decide(orderId, await this.outcomeOf(orderId, command), n === 0 ? process : undefined);
+      const outcome = isGatewayCommand(command)
+        ? // The process in hand is only current until it is saved: after the first decision, reload.
+          await this.decide(orderId, await this.outcomeOf(command, orderId), n === 0 ? process : undefined)
+        : await this.orderCommands.carryOutHead(orderId);
       process = outcome.process;
       // An outcome that decides nothing new leaves the same command due: running it again would loop.
       if (!outcome.changed) break;
@@ -62,15 +97,14 @@ export class OrderProcessRunner {
     });
   }
 
-  private async outcomeOf(orderId: OrderId, command: ProcessCommand): Promise<ProcessInput> {
+  private outcomeOf(command: GatewayCommand, orderId: OrderId): Promise<ProcessInput> {
     switch (command.type) {
       case 'AuthorizePayment':
         return this.payments.authorize(orderId);
       case 'VoidAuthorization':
         return this.payments.void(command.authorizationId);
       default:
-        await this.orderCommands.carryOut(orderId, command);
-        return { type: 'CommandCarriedOut', command: command.type };
+        return assertNever(command);
     }
   }
 }

@@ -1,11 +1,8 @@
 import { money } from '@bazaar/shared-kernel';
-import { FixedClock, SequentialIds } from '@bazaar/shared-kernel/testing';
 import { AcceptedCurrencies } from '@bazaar/checkout-domain';
 import { anAddress } from '@bazaar/checkout-domain/testing';
 import { IdempotencyKeyReused } from '../idempotency/idempotency-key-reused';
-import { InMemoryIdempotencyKeys } from '../testing/in-memory-idempotency-keys';
-import { InMemoryOrders } from '../testing/in-memory-orders';
-import { InMemoryUnitOfWork } from '@bazaar/shared-kernel/testing';
+import { checkoutFakes } from '../testing/checkout-fakes';
 import { PlaceOrder } from './place-order.command';
 import { PlaceOrderHandler } from './place-order.handler';
 
@@ -18,11 +15,9 @@ const aRequest = (overrides: Partial<PlaceOrder> = {}): PlaceOrder => ({
 });
 
 function checkout() {
-  const orders = new InMemoryOrders();
-  const keys = new InMemoryIdempotencyKeys();
-  const clock = new FixedClock(new Date('2026-12-01T10:00:00.000Z'));
-  const handler = new PlaceOrderHandler(orders, keys, new InMemoryUnitOfWork(orders, keys), clock, new SequentialIds(), new AcceptedCurrencies(['EUR', 'GBP']));
-  return { orders, keys, handler };
+  const fakes = checkoutFakes();
+  const handler = new PlaceOrderHandler(fakes.placement, fakes.clock, fakes.ids, new AcceptedCurrencies(['EUR', 'GBP']));
+  return { ...fakes, handler };
 }
 
 describe('Placing an order (express checkout)', () => {
@@ -35,15 +30,19 @@ describe('Placing an order (express checkout)', () => {
     expect(orders.savedEvents).toEqual([]);
   });
 
-  it('places the order with a new id and the time of the clock, and saves OrderPlaced with it', async () => {
-    const { orders, handler } = checkout();
+  it('places the order with a new id and the time of the clock, saves OrderPlaced with it, and carries out what its screening decided', async () => {
+    const { orders, placement, handler } = checkout();
 
     const id = await handler.execute(aRequest());
+    await placement.settled();
 
     const order = await orders.byId(id);
-    expect(order?.status).toBe('placed');
     expect(order?.placedAt).toEqual(new Date('2026-12-01T10:00:00.000Z'));
-    expect(orders.savedEvents).toEqual([expect.objectContaining({ type: 'OrderPlaced', orderId: id, total: money(2500, 'EUR') })]);
+    expect(order?.status).toBe('payment_authorized');
+    expect(orders.savedEvents).toEqual([
+      expect.objectContaining({ type: 'OrderPlaced', orderId: id, total: money(2500, 'EUR') }),
+      expect.objectContaining({ type: 'PaymentAuthorized', orderId: id }),
+    ]);
   });
 
   it('places a new order for every request that carries no Idempotency-Key', async () => {
@@ -56,16 +55,18 @@ describe('Placing an order (express checkout)', () => {
     expect(orders.count).toBe(2);
   });
 
-  it('answers a repeated request with the same key with the order it already placed', async () => {
-    const { orders, handler } = checkout();
+  it('answers a repeated request with the same key with the order it already placed, screened and paid once', async () => {
+    const { orders, gateway, placement, handler } = checkout();
     const idempotency = { scope: 'buyer-42', key: 'key-1', fingerprint: 'sha-of-body' };
 
     const first = await handler.execute(aRequest({ idempotency }));
     const again = await handler.execute(aRequest({ idempotency }));
+    await placement.settled();
 
     expect(again).toBe(first);
     expect(orders.count).toBe(1);
-    expect(orders.savedEvents).toHaveLength(1);
+    expect(orders.savedEvents.map((event) => event.type)).toEqual(['OrderPlaced', 'PaymentAuthorized']);
+    expect(gateway.authorizeCalls).toBe(1);
   });
 
   it('keeps each caller’s keys apart: the same key from two callers places two orders', async () => {

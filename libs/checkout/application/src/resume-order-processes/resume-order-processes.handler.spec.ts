@@ -1,4 +1,3 @@
-import { orderId } from '@bazaar/checkout-domain';
 import { anOrder } from '@bazaar/checkout-domain/testing';
 import { HandleInventoryReservationFailedHandler } from '../handle-inventory-reservation-failed/handle-inventory-reservation-failed.handler';
 import { checkoutFakes } from '../testing/checkout-fakes';
@@ -25,8 +24,7 @@ describe('Resuming order processes (the process worker)', () => {
   it('after a restart between a decision and its commands, carries the commands out: nothing lost, nothing twice', async () => {
     const fakes = checkoutFakes();
     const order = await givenPlaced(fakes, anOrder().withId('00000000-0000-4000-8000-0000000000a1'));
-    // The process decided to authorize, and then the service stopped before carrying it out.
-    await fakes.runner.advance(orderId(order.id), { type: 'Screened', assessment: { score: 0, reasons: [], verdict: 'pass' } });
+    // Placed: the process decided to authorize, and then the service stopped before carrying it out.
 
     await resume(fakes).execute({});
     await resume(fakes).execute({});
@@ -36,28 +34,36 @@ describe('Resuming order processes (the process worker)', () => {
     expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized']);
   });
 
-  it('after a restart between recording the authorization on the order and telling the process, does not authorize again', async () => {
+  it('after a restart between the gateway’s answer and telling the process, asks again, gets the same authorization and records it once', async () => {
     const fakes = checkoutFakes();
     const order = await givenPlaced(fakes);
-    await fakes.runner.advance(order.id, { type: 'Screened', assessment: { score: 0, reasons: [], verdict: 'pass' } });
-    // The order recorded the authorization; the process never heard of it.
-    const answer = await fakes.gateway.authorize({ orderId: order.id, amount: order.total, token: 'tok_ok' });
-    if (answer.outcome !== 'authorized') throw new Error('the sandbox authorizes tok_ok');
-    const recorded = (await fakes.orders.byId(order.id))!;
-    recorded.recordPaymentAuthorized(answer.authorizationId, fakes.clock.now());
-    await fakes.orders.save(recorded);
+    // The gateway authorized; the service stopped before the process heard of it.
+    await fakes.gateway.authorize({ orderId: order.id, amount: order.total, token: 'tok_ok' });
 
     await resume(fakes).execute({});
 
-    expect(fakes.gateway.authorizeCalls).toBe(1);
+    expect(fakes.gateway.authorizationIds()).toEqual(['auth-1']);
     expect((await fakes.processes.byId(order.id))?.step).toBe('awaiting_inventory');
+    expect((await fakes.orders.byId(order.id))?.authorizationId).toBe('auth-1');
     expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized']);
+  });
+
+  it('after a restart between the process hearing the authorization and the order recording it, records it once', async () => {
+    const fakes = checkoutFakes();
+    const order = await givenPlaced(fakes);
+    await fakes.runner.advance(order.id, { type: 'PaymentAuthorized', authorizationId: 'auth-1' });
+
+    await resume(fakes).execute({});
+    await resume(fakes).execute({});
+
+    expect(fakes.gateway.authorizeCalls).toBe(0);
+    expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized']);
+    expect((await fakes.processes.byId(order.id))?.pending).toEqual([]);
   });
 
   it('leaves a command that just became due to whoever decided it, and takes it once it has waited dueForMs', async () => {
     const fakes = checkoutFakes();
     const order = await givenPlaced(fakes);
-    await fakes.runner.advance(order.id, { type: 'Screened', assessment: { score: 0, reasons: [], verdict: 'pass' } });
 
     expect((await resume(fakes).execute({ dueForMs: 1_000 })).handled).toEqual([]);
     fakes.later(1_000);

@@ -1,6 +1,8 @@
 import { AcceptedCurrencies, defaultFraudPolicySettings, defaultOrderProcessSettings, FraudPolicy, OrderProcessSettings } from '@bazaar/checkout-domain';
 import { FixedClock, SequentialIds } from '@bazaar/shared-kernel/testing';
 import { OrderProcessRunner } from '../order-process/order-process-runner';
+import { OrderScreening } from '../order-process/order-screening';
+import { OrderPlacement } from '../place-order/order-placement';
 import { FakePaymentGateway } from './fake-payment-gateway';
 import { InMemoryBuyerOrderHistory } from './in-memory-buyer-order-history';
 import { InMemoryCarts } from './in-memory-carts';
@@ -23,6 +25,11 @@ export function checkoutFakes({
   const carts = new InMemoryCarts();
   const keys = new InMemoryIdempotencyKeys();
   const clock = new FixedClock(new Date('2026-12-01T10:00:00.000Z'));
+  const unitOfWork = new InMemoryUnitOfWork(orders, carts, processes, keys);
+  const history = new InMemoryBuyerOrderHistory(orders);
+  const policy = new FraudPolicy();
+  const runner = new OrderProcessRunner(processes, orders, gateway, clock, settings, unitOfWork);
+  const screening = new OrderScreening(history, policy);
   return {
     orders,
     carts,
@@ -32,12 +39,14 @@ export function checkoutFakes({
     gateway,
     settings,
     ids: new SequentialIds(),
-    unitOfWork: new InMemoryUnitOfWork(orders, carts, processes, keys),
-    history: new InMemoryBuyerOrderHistory(orders),
+    unitOfWork,
+    history,
     pendingReviews: new InMemoryPendingFraudReviews(orders),
-    policy: new FraudPolicy(),
+    policy,
     currencies: AcceptedCurrencies.of(defaultFraudPolicySettings),
-    runner: new OrderProcessRunner(processes, orders, gateway, clock, settings),
+    runner,
+    screening,
+    placement: new OrderPlacement(orders, keys, unitOfWork, screening, runner),
     /** Moves the shared clock on. */
     later(ms: number): Date {
       clock.set(new Date(clock.now().getTime() + ms));

@@ -1,19 +1,22 @@
 import { Order } from '@bazaar/checkout-domain';
 import { anOrder, OrderBuilder } from '@bazaar/checkout-domain/testing';
-import { ScreenOrderHandler } from '../screen-order/screen-order.handler';
 import { CheckoutFakes } from './checkout-fakes';
 
-/** An order saved as placed (its OrderPlaced in the saved events), not yet screened. */
+/**
+ * An order as placing commits it (its OrderPlaced in the saved events, its process begun and
+ * screened), before what screening decided is carried out: as if the service stopped right then.
+ */
 export async function givenPlaced(fakes: CheckoutFakes, builder: OrderBuilder = anOrder()): Promise<Order> {
   const order = builder.build();
-  await fakes.orders.save(order);
+  await fakes.placement.begin(order.id, undefined, async () => order);
   return order;
 }
 
-/** An order placed and screened by the default policy: with `tok_ok` and an ordinary total, it is now waiting for inventory. */
+/** An order placed, screened by the default policy and carried out: with `tok_ok` and an ordinary total, it is now waiting for inventory. */
 export async function givenScreened(fakes: CheckoutFakes, builder: OrderBuilder = anOrder()): Promise<Order> {
-  const order = await givenPlaced(fakes, builder);
-  await new ScreenOrderHandler(fakes.orders, fakes.history, fakes.policy, fakes.runner).execute({ orderId: order.id });
+  const order = builder.build();
+  await fakes.placement.place(order.id, undefined, async () => order);
+  await fakes.placement.settled();
   return order;
 }
 

@@ -14,14 +14,16 @@ export function decideOnCarriedOut(process: OrderProcessState, command: ProcessC
 }
 
 /**
- * The gateway authorized (the executor has recorded it on the order). Normally the order now waits
- * for Fulfillment until the deadline; if the process was cancelled meanwhile, the authorization
- * is voided; if Fulfillment's answer came first, it is acted on now.
+ * The gateway authorized. Normally the order records it (which publishes PaymentAuthorized) and
+ * waits for Fulfillment until the deadline; if the process was cancelled meanwhile, the
+ * authorization is voided and never recorded on the order; if Fulfillment's answer is already
+ * known (kept by a process from before payments were recorded this way), it is acted on now.
  */
 export function decideOnPaymentAuthorized(process: OrderProcessState, authorizationId: string, at: Date, settings: OrderProcessSettings): Decision {
   switch (process.step) {
     case 'authorizing': {
-      const authorized = { ...process, authorizationId, pending: without(process.pending, 'AuthorizePayment') };
+      const pending: ProcessCommand[] = [{ type: 'RecordPaymentAuthorized', authorizationId }, ...without(process.pending, 'AuthorizePayment')];
+      const authorized = { ...process, authorizationId, pending };
       if (process.inventory === 'reserved') return moveTo(authorized, at, 'confirmed', { pending: [...authorized.pending, { type: 'ConfirmOrder' }] });
       if (process.inventory === 'failed') return cancelWith(authorized, at, 'out_of_stock');
       const reservationDeadline = new Date(at.getTime() + settings.reservationTimeoutMs);
@@ -45,12 +47,12 @@ export function decideOnPaymentAuthorized(process: OrderProcessState, authorizat
   }
 }
 
-/** The gateway declined (the executor has recorded it, which cancelled the order). */
-export function decideOnDeclined(process: OrderProcessState, at: Date): Decision {
+/** The gateway declined: the order records it, which cancels the order (`payment_declined`). */
+export function decideOnDeclined(process: OrderProcessState, reason: string, at: Date): Decision {
   if (process.step === 'cancelling' || process.step === 'cancelled') return nothingNew;
   if (process.step !== 'authorizing') throw new UnexpectedProcessInput(process.orderId, process.step, 'PaymentDeclined');
-  const pending = without(process.pending, 'AuthorizePayment');
-  return moveTo(process, at, cancelledOnceDone(pending), { pending, cancellationReason: 'payment_declined' });
+  const pending: ProcessCommand[] = [{ type: 'RecordPaymentDeclined', reason }, ...without(process.pending, 'AuthorizePayment')];
+  return moveTo(process, at, 'cancelling', { pending, cancellationReason: 'payment_declined' });
 }
 
 /**

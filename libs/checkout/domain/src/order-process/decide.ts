@@ -21,7 +21,7 @@ export function decide(process: OrderProcessState, input: ProcessInput, at: Date
     case 'PaymentAuthorized':
       return decideOnPaymentAuthorized(process, input.authorizationId, at, settings);
     case 'PaymentDeclined':
-      return decideOnDeclined(process, at);
+      return decideOnDeclined(process, input.reason, at);
     case 'GatewayUnavailable':
       return decideOnGatewayUnavailable(process, input.command, at, settings);
     case 'CommandCarriedOut':

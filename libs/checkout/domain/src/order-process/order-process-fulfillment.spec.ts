@@ -47,11 +47,11 @@ describe('Fulfillment answers the reservation', () => {
     expect(process.cancellationReason).toBe('timed_out');
   });
 
-  it('given Fulfillment answers before the process heard of the authorization, then the answer is kept and acted on then', () => {
+  it('given Fulfillment answered before the process heard of the authorization (a process from before payments were recorded by it), then the answer is kept and acted on then', () => {
     const reserved = when(anOrderProcess().authorizing().build(), { type: 'InventoryReserved' });
     expect([reserved.step, reserved.pending]).toEqual(['authorizing', [{ type: 'AuthorizePayment' }]]);
     when(reserved, { type: 'PaymentAuthorized', authorizationId: 'auth-1' });
-    expect([reserved.step, reserved.pending]).toEqual(['confirmed', [{ type: 'ConfirmOrder' }]]);
+    expect([reserved.step, reserved.pending]).toEqual(['confirmed', [{ type: 'RecordPaymentAuthorized', authorizationId: 'auth-1' }, { type: 'ConfirmOrder' }]]);
 
     const failed = when(anOrderProcess().authorizing().build(), { type: 'InventoryReservationFailed' });
     when(failed, { type: 'PaymentAuthorized', authorizationId: 'auth-2' });

@@ -13,7 +13,7 @@ const states = {
   awaiting_inventory: () => anOrderProcess().awaitingInventory(),
   confirmed: () => anOrderProcess().confirmed(),
   completed: () => anOrderProcess().completed(),
-  cancelled: () => anOrderProcess().authorizing().after({ type: 'PaymentDeclined', reason: 'declined' }),
+  cancelled: () => anOrderProcess().authorizing().after({ type: 'PaymentDeclined', reason: 'declined' }, { type: 'CommandCarriedOut', command: 'RecordPaymentDeclined' }),
 };
 
 const news: ProcessInput[] = [

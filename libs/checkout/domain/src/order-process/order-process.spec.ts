@@ -89,17 +89,31 @@ describe('A risk analyst decides a review', () => {
 });
 
 describe('The gateway answers the authorization', () => {
-  it('given an authorization, then the order waits for inventory until authorizedAt + the reservation timeout', () => {
+  it('given an authorization, then the order records it and waits for inventory until authorizedAt + the reservation timeout', () => {
     const process = when(anOrderProcess().authorizing().build(), { type: 'PaymentAuthorized', authorizationId: 'auth-1' });
 
-    expect([process.step, process.pending, process.authorizationId]).toEqual(['awaiting_inventory', [], 'auth-1']);
+    expect([process.step, process.pending, process.authorizationId]).toEqual(['awaiting_inventory', [{ type: 'RecordPaymentAuthorized', authorizationId: 'auth-1' }], 'auth-1']);
     expect(process.deadline).toEqual(new Date(at.getTime() + settings.reservationTimeoutMs));
   });
 
-  it('given a declined payment (already recorded on the order), then the process ends cancelled', () => {
+  it('given a declined payment, then the order records it (which cancels the order) and the process ends cancelled once it has', () => {
     const process = when(anOrderProcess().authorizing().build(), { type: 'PaymentDeclined', reason: 'declined' });
+    expect([process.step, process.pending, process.cancellationReason]).toEqual(['cancelling', [{ type: 'RecordPaymentDeclined', reason: 'declined' }], 'payment_declined']);
 
-    expect([process.step, process.pending, process.cancellationReason]).toEqual(['cancelled', [], 'payment_declined']);
+    when(process, { type: 'CommandCarriedOut', command: 'RecordPaymentDeclined' });
+
+    expect([process.step, process.pending]).toEqual(['cancelled', []]);
+  });
+
+  it('given the buyer cancels before the authorization was recorded on the order, then it never is: the order is cancelled and the authorization voided', () => {
+    const process = when(anOrderProcess().authorizing().build(), { type: 'PaymentAuthorized', authorizationId: 'auth-1' });
+
+    when(process, { type: 'BuyerCancelled' });
+
+    expect(process.pending).toEqual([
+      { type: 'CancelOrder', reason: 'buyer_cancelled' },
+      { type: 'VoidAuthorization', authorizationId: 'auth-1' },
+    ]);
   });
 
   it('given the same authorization twice, then the second decides nothing new', () => {

@@ -42,7 +42,7 @@ export class OrderProcessBuilder {
     return this.after({ type: 'Screened', assessment: aReviewAssessment }, { type: 'CommandCarriedOut', command: 'RequireFraudReview' });
   }
   awaitingInventory(authorizationId = 'auth-1'): this {
-    return this.authorizing().after({ type: 'PaymentAuthorized', authorizationId });
+    return this.authorizing().after({ type: 'PaymentAuthorized', authorizationId }, { type: 'CommandCarriedOut', command: 'RecordPaymentAuthorized' });
   }
   confirmed(): this {
     return this.awaitingInventory().after({ type: 'InventoryReserved' }, { type: 'CommandCarriedOut', command: 'ConfirmOrder' });

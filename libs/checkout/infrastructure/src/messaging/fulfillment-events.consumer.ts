@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { HandleInventoryReservationFailedHandler, HandleInventoryReservedHandler, HandleShipmentDispatchedHandler, OrderProcessRunner } from '@bazaar/checkout-application';
-import { orderId } from '@bazaar/checkout-domain';
+import { HandleInventoryReservationFailedHandler, HandleInventoryReservedHandler, HandleShipmentDispatchedHandler, Intake } from '@bazaar/checkout-application';
 import { Transactions } from '@bazaar/platform-database';
 import { Inbox } from '@bazaar/platform-messaging';
 import { EventEnvelope, InventoryReservationFailedV1, InventoryReservedV1, ShipmentDispatchedV1 } from '@bazaar/published-language';
@@ -22,7 +21,6 @@ export class FulfillmentEventsConsumer {
     private readonly reserved: HandleInventoryReservedHandler,
     private readonly reservationFailed: HandleInventoryReservationFailedHandler,
     private readonly dispatched: HandleShipmentDispatchedHandler,
-    private readonly runner: OrderProcessRunner,
   ) {
     this.inbox = new Inbox(transactions, 'checkout.fulfillment-events');
   }
@@ -30,24 +28,23 @@ export class FulfillmentEventsConsumer {
   @EventPattern(InventoryReservedV1.wireType)
   onInventoryReserved(@Payload() message: unknown): Promise<void> {
     const event = InventoryReservedV1.parse(message);
-    return this.decideThenCarryOut(event, () => this.reserved.decide(inventoryReserved(event.data)));
+    return this.reserved.execute(inventoryReserved(event.data), this.inboxFor(event));
   }
 
   @EventPattern(InventoryReservationFailedV1.wireType)
   onInventoryReservationFailed(@Payload() message: unknown): Promise<void> {
     const event = InventoryReservationFailedV1.parse(message);
-    return this.decideThenCarryOut(event, () => this.reservationFailed.decide(inventoryReservationFailed(event.data)));
+    return this.reservationFailed.execute(inventoryReservationFailed(event.data), this.inboxFor(event));
   }
 
   @EventPattern(ShipmentDispatchedV1.wireType)
   onShipmentDispatched(@Payload() message: unknown): Promise<void> {
     const event = ShipmentDispatchedV1.parse(message);
-    return this.decideThenCarryOut(event, () => this.dispatched.decide(shipmentDispatched(event.data)));
+    return this.dispatched.execute(shipmentDispatched(event.data), this.inboxFor(event));
   }
 
-  private async decideThenCarryOut(event: EventEnvelope<{ orderId: string }>, decide: () => Promise<unknown>): Promise<void> {
-    await this.inbox.once(event, decide);
-    // Also after a duplicate: a crash between the commit and the carrying out left work behind.
-    await this.runner.carryOut(orderId(event.data.orderId));
+  /** The decision commits with the inbox mark; the handler carries out after that commit, also after a duplicate. */
+  private inboxFor(event: EventEnvelope<unknown>): Intake {
+    return (decide) => this.inbox.once(event, decide);
   }
 }

@@ -104,7 +104,7 @@ describe('An order’s process over time, failures and restarts (real PostgreSQL
 
   it('shares the sweeps between replicas: with a flaky gateway every order is still authorized and announced once', async () => {
     await checkout.startInstance();
-    await checkout.sharesPartitionsOf(Topics.checkoutOrders);
+    await checkout.sharesPartitionsOf(Topics.fulfillmentReservations);
     sandbox.reconfigure({ failureRate: 0.5 });
 
     const orderIds = await Promise.all(Array.from({ length: 6 }, () => placeOrder(checkout)));

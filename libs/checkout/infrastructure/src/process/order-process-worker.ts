@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { ExpireOrderProcessesHandler, ResumeOrderProcessesHandler, SweepResult } from '@bazaar/checkout-application';
+import { ExpireOrderProcessesHandler, OrderPlacement, ResumeOrderProcessesHandler, SweepResult } from '@bazaar/checkout-application';
 import { JsonLogger, SERVICE_LOGGER } from '@bazaar/platform-service';
 
 export const ORDER_PROCESS_SWEEP_INTERVAL = Symbol('OrderProcessSweepInterval');
@@ -8,7 +8,7 @@ export const ORDER_PROCESS_SWEEP_INTERVAL = Symbol('OrderProcessSweepInterval');
  * Runs the two sweeps of the order processes on an interval: deadlines that passed (cancel and
  * void) and commands that are due (retries after a backoff, work a crash or restart interrupted).
  * Every replica runs it; the sweeps claim their rows, so replicas share the work. It stops before
- * the database closes, finishing the sweep under way.
+ * the database closes, finishing the sweep under way and what placing orders is still carrying out.
  */
 @Injectable()
 export class OrderProcessWorker implements OnApplicationBootstrap, OnModuleDestroy {
@@ -19,6 +19,7 @@ export class OrderProcessWorker implements OnApplicationBootstrap, OnModuleDestr
   constructor(
     private readonly expire: ExpireOrderProcessesHandler,
     private readonly resume: ResumeOrderProcessesHandler,
+    private readonly placement: OrderPlacement,
     @Inject(ORDER_PROCESS_SWEEP_INTERVAL) private readonly intervalMs: number,
     @Inject(SERVICE_LOGGER) private readonly logger: JsonLogger,
   ) {}
@@ -31,6 +32,8 @@ export class OrderProcessWorker implements OnApplicationBootstrap, OnModuleDestr
     this.#stopped = true;
     clearTimeout(this.#timer);
     await this.#sweep;
+    // What placing orders started carrying out alongside its answers; anything unfinished stays due for the next start.
+    await this.placement.settled();
   }
 
   /** One sweep of both kinds, now; what the interval runs. */

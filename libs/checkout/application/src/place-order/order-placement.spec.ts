@@ -1,0 +1,127 @@
+import { FraudPolicy, defaultFraudPolicySettings } from '@bazaar/checkout-domain';
+import { anOrder, OrderBuilder } from '@bazaar/checkout-domain/testing';
+import { money } from '@bazaar/shared-kernel';
+import { checkoutFakes, CheckoutFakes } from '../testing/checkout-fakes';
+import { savedEventTypes, statusOf, stepOf } from '../testing/given';
+import { OrderScreening } from '../order-process/order-screening';
+import { OrderPlacement } from './order-placement';
+
+const aLargeOrder = () => anOrder().withLines({ sku: 'RING', quantity: 1, unitPrice: money(1_000_000, 'EUR') });
+
+async function place(fakes: CheckoutFakes, builder: OrderBuilder = anOrder(), placement = fakes.placement) {
+  const order = builder.build();
+  await placement.place(order.id, undefined, async () => order);
+  await placement.settled();
+  return order;
+}
+
+describe('Placing an order begins its process, screened, in the same unit of work', () => {
+  it('given an ordinary order paid with tok_ok, then its payment is authorized and it waits for inventory', async () => {
+    const fakes = checkoutFakes();
+
+    const order = await place(fakes);
+
+    expect(await statusOf(fakes, order)).toBe('payment_authorized');
+    expect(await stepOf(fakes, order)).toBe('awaiting_inventory');
+    expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized']);
+    expect(fakes.gateway.authorizationIds()).toEqual(['auth-1']);
+  });
+
+  it('given a total of 10,000.00, then the order waits in fraud review with its score and reasons, and no payment is asked for', async () => {
+    const fakes = checkoutFakes();
+
+    const order = await place(fakes, aLargeOrder());
+
+    expect(await statusOf(fakes, order)).toBe('awaiting_fraud_review');
+    expect(fakes.orders.savedEvents.at(-1)).toMatchObject({ type: 'FraudReviewRequested', score: 100, reasons: ['large_order'] });
+    expect(fakes.gateway.authorizeCalls).toBe(0);
+  });
+
+  it('given tok_declined, then the order ends cancelled with the payment failure as its reason', async () => {
+    const fakes = checkoutFakes();
+
+    const order = await place(fakes, anOrder().paidWith('tok_declined'));
+
+    expect((await fakes.orders.byId(order.id))?.cancellationReason).toBe('payment_declined');
+    expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentFailed', 'OrderCancelled']);
+    expect(await stepOf(fakes, order)).toBe('cancelled');
+  });
+
+  it('counts the buyer’s recent orders, this one included, for the velocity rule', async () => {
+    const fakes = checkoutFakes();
+    const velocityAlone = new FraudPolicy({ ...defaultFraudPolicySettings, reviewThreshold: 50, buyerVelocity: { maxOrders: 2, windowMs: 3_600_000, score: 50 } });
+    const placement = new OrderPlacement(fakes.orders, fakes.keys, fakes.unitOfWork, new OrderScreening(fakes.history, velocityAlone), fakes.runner);
+    const placedAt = (minutes: number) => new Date(Date.UTC(2026, 10, 21, 9, minutes));
+    await place(fakes, anOrder().withId('00000000-0000-4000-8000-0000000000a1').placedAt(placedAt(0)), placement);
+    const second = await place(fakes, anOrder().withId('00000000-0000-4000-8000-0000000000a2').placedAt(placedAt(10)), placement);
+    await place(fakes, anOrder().withId('00000000-0000-4000-8000-0000000000b1').forBuyer('someone-else').placedAt(placedAt(15)), placement);
+
+    const third = await place(fakes, anOrder().withId('00000000-0000-4000-8000-0000000000a3').placedAt(placedAt(20)), placement);
+
+    expect((await fakes.orders.byId(second.id))?.fraudReview).toBeUndefined();
+    expect((await fakes.orders.byId(third.id))?.fraudReview?.reasons).toEqual(['buyer_velocity']);
+  });
+
+  it('answers once the order and its screened process have committed together, before anything is carried out', async () => {
+    const fakes = checkoutFakes();
+    const order = anOrder().build();
+
+    await fakes.placement.begin(order.id, undefined, async () => order);
+
+    expect([await statusOf(fakes, order), await stepOf(fakes, order)]).toEqual(['placed', 'authorizing']);
+    expect((await fakes.processes.byId(order.id))?.dueAt).toEqual(fakes.clock.now());
+    expect(fakes.gateway.authorizeCalls).toBe(0);
+  });
+
+  it('answers without waiting for the gateway: what screening decided is carried out alongside', async () => {
+    const fakes = checkoutFakes();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const authorize = fakes.gateway.authorize.bind(fakes.gateway);
+    jest.spyOn(fakes.gateway, 'authorize').mockImplementationOnce(async (request) => {
+      await held;
+      return authorize(request);
+    });
+    const order = anOrder().build();
+
+    await fakes.placement.place(order.id, undefined, async () => order);
+
+    expect([await statusOf(fakes, order), await stepOf(fakes, order)]).toEqual(['placed', 'authorizing']);
+    release();
+    await fakes.placement.settled();
+    expect(await statusOf(fakes, order)).toBe('payment_authorized');
+  });
+
+  it('rolls back the order with its process when the unit of work fails: no order without a process, nor the reverse', async () => {
+    const fakes = checkoutFakes();
+    const order = anOrder().build();
+    const placement = new OrderPlacement(fakes.orders, fakes.keys, fakes.unitOfWork, fakes.screening, fakes.runner);
+    jest.spyOn(fakes.screening, 'assess').mockRejectedValueOnce(new Error('the database went away'));
+
+    await expect(placement.place(order.id, undefined, async () => order)).rejects.toThrow('the database went away');
+
+    expect(await fakes.orders.byId(order.id)).toBeUndefined();
+    expect(await fakes.processes.byId(order.id)).toBeUndefined();
+  });
+
+  it('given the gateway unavailable, then the order is placed all the same and waits in authorizing for the next attempt after the backoff', async () => {
+    const fakes = checkoutFakes();
+    fakes.gateway.unavailableFor(1);
+
+    const order = await place(fakes);
+
+    const process = await fakes.processes.byId(order.id);
+    expect([process?.step, process?.attempts, process?.dueAt]).toEqual(['authorizing', 1, new Date(fakes.clock.now().getTime() + 1_000)]);
+    expect(await statusOf(fakes, order)).toBe('placed');
+  });
+
+  it('given the carrying out fails after the commit, then the order is placed all the same and its command stays due for the process worker', async () => {
+    const fakes = checkoutFakes();
+    jest.spyOn(fakes.gateway, 'authorize').mockRejectedValueOnce(new Error('a bug in the gateway adapter'));
+
+    const order = await place(fakes);
+
+    expect([await statusOf(fakes, order), await stepOf(fakes, order)]).toEqual(['placed', 'authorizing']);
+    expect((await fakes.processes.byId(order.id))?.dueCommand(fakes.clock.now())).toEqual({ type: 'AuthorizePayment' });
+  });
+});

@@ -1,0 +1,54 @@
+import { Order, OrderId, Orders } from '@bazaar/checkout-domain';
+import { IdempotentRequest, IdempotencyKeys } from '../idempotency/idempotency-keys';
+import { OncePerKey } from '../idempotency/once-per-key';
+import { OrderProcessRunner } from '../order-process/order-process-runner';
+import { OrderScreening } from '../order-process/order-screening';
+import { UnitOfWork } from '../ports/unit-of-work';
+
+/**
+ * Where every order comes to exist, express or from a cart. One unit of work claims the
+ * Idempotency-Key, saves the order (its OrderPlaced goes to the outbox) and begins its process,
+ * screened: what screening decided (a fraud review, or the payment) is pending in the process.
+ * Once that has committed, the caller has its answer and the decision is carried out alongside;
+ * should this service stop first, the process worker finds it due and carries it out. So an order
+ * accepted is always screened, and only once, and placing never waits for the gateway.
+ */
+export class OrderPlacement {
+  private readonly oncePerKey: OncePerKey;
+  readonly #carryingOut = new Set<Promise<void>>();
+
+  constructor(
+    private readonly orders: Orders,
+    keys: IdempotencyKeys,
+    unitOfWork: UnitOfWork,
+    private readonly screening: OrderScreening,
+    private readonly runner: OrderProcessRunner,
+  ) {
+    this.oncePerKey = new OncePerKey(keys, unitOfWork);
+  }
+
+  /**
+   * `build` makes the order inside the unit of work (a cart's checkout saves the closed cart there
+   * too). Returns the order's id, or the id of the order an earlier request with the same key placed.
+   */
+  async place(orderId: OrderId, idempotency: IdempotentRequest | undefined, build: () => Promise<Order>): Promise<OrderId> {
+    const placed = await this.begin(orderId, idempotency, build);
+    const carryingOut: Promise<void> = this.runner.carryOutNowOrLater(placed).finally(() => this.#carryingOut.delete(carryingOut));
+    this.#carryingOut.add(carryingOut);
+    return placed;
+  }
+
+  /** Once every carrying-out that `place` started has ended: what a service awaits before it closes its database, and a spec before it looks. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.#carryingOut]);
+  }
+
+  /** The unit of work alone: the order saved and its process begun, nothing carried out yet. */
+  begin(orderId: OrderId, idempotency: IdempotentRequest | undefined, build: () => Promise<Order>): Promise<OrderId> {
+    return this.oncePerKey.place(orderId, idempotency, async () => {
+      const order = await build();
+      await this.orders.save(order);
+      await this.runner.advance(order.id, { type: 'Screened', assessment: await this.screening.assess(order) });
+    });
+  }
+}
