@@ -1,7 +1,7 @@
 import { Kafka } from 'kafkajs';
 import { migrationsOf, prefixedTopic, ServiceConfig, ServiceOptions } from '@bazaar/platform-service';
 import { projectedTopics } from './acl/published-event';
-import { supportMigrations } from './persistence/migrations/support-migrations';
+import { supportMigrations } from './persistence/migrations';
 import { rebuildCaseOrderViews, RebuildReport } from './rebuild/rebuild-case-order-views';
 import { SupportModule } from './support.module';
 
