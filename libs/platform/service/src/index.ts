@@ -23,3 +23,4 @@ export * from './access/token-verifier';
 export * from './access/verified-caller';
 export * from './personal-data/key-ring-setting';
 export * from './scheduling/periodic-task';
+export * from './providers';
