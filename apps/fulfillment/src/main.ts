@@ -1,7 +1,7 @@
 import './tracing';
 import 'reflect-metadata';
 import { fulfillmentService, readCatalogue, seedStock } from '@bazaar/fulfillment-infrastructure';
-import { loadConfig, runService, ServiceConfig } from '@bazaar/platform-service';
+import { loadConfig, runMain, runService, ServiceConfig } from '@bazaar/platform-service';
 import { fulfillmentConfigSchema } from './config';
 
 /**
@@ -20,7 +20,4 @@ async function seed(config: ServiceConfig, file: string | undefined): Promise<vo
   process.stdout.write(`${JSON.stringify({ service: 'fulfillment', msg: 'stock seeded', file, ...report })}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ service: 'fulfillment', level: 'fatal', msg: String(error), stack: (error as Error)?.stack })}\n`);
-  process.exit(1);
-});
+runMain('fulfillment', main);

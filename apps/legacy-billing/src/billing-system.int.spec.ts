@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { BillingSystem } from './billing-system';
-import { settingsFrom } from './settings';
+import { settingsFrom } from './config';
 
 const admin = process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const database = `legacy_billing_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;

@@ -3,7 +3,7 @@ import { AddressInfo } from 'node:net';
 import { Pool, PoolClient } from 'pg';
 import { formatDate, parseDate, RC } from './legacy-format';
 import { migrations } from './migrations';
-import { LegacyBillingSettings } from './settings';
+import { LegacyBillingSettings } from './config';
 
 type Json = Record<string, unknown>;
 type Reply = { status: number; body: Json };

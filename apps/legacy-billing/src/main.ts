@@ -1,5 +1,5 @@
 import { BillingSystem } from './billing-system';
-import { settingsFrom } from './settings';
+import { settingsFrom } from './config';
 
 /** The legacy billing system: one process, its own database, its own API (see docs/legacy-billing-acl.md). */
 const system = new BillingSystem(settingsFrom(process.env));

@@ -1,5 +1,5 @@
 import { BillingSystem } from './billing-system';
-import { settingsFrom } from './settings';
+import { settingsFrom } from './config';
 
 /** Applies the schema and stops (the server applies it at start too). */
 new BillingSystem(settingsFrom(process.env))

@@ -1,7 +1,7 @@
 import './tracing';
 import 'reflect-metadata';
 import { createKafka } from '@bazaar/platform-messaging';
-import { createLogger, JsonLogger, kafkaSecurity, loadConfig, runService, ServiceConfig } from '@bazaar/platform-service';
+import { createLogger, JsonLogger, kafkaSecurity, loadConfig, runMain, runService, ServiceConfig } from '@bazaar/platform-service';
 import { rebuildSupport, supportService } from '@bazaar/support-infrastructure';
 import { supportConfigSchema } from './config';
 
@@ -20,7 +20,4 @@ async function rebuild(config: ServiceConfig): Promise<void> {
   process.stdout.write(`${JSON.stringify({ service: 'support', msg: 'projection rewound; start the service to replay', ...report })}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ service: 'support', level: 'fatal', msg: String(error), stack: (error as Error)?.stack })}\n`);
-  process.exit(1);
-});
+runMain('support', main);

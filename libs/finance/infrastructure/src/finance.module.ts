@@ -35,7 +35,7 @@ import {
 } from '@bazaar/finance-domain';
 import { Transactions } from '@bazaar/platform-database';
 import { Outbox } from '@bazaar/platform-messaging';
-import { JsonLogger, SERVICE_LOGGER } from '@bazaar/platform-service';
+import { built, builtAs, SERVICE_LOGGER } from '@bazaar/platform-service';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
 import { LegacyBillingClient } from './acl/legacy-billing/legacy-billing-client';
 import { LegacyBillingConfirmations } from './acl/legacy-billing/legacy-billing-confirmations';
@@ -86,46 +86,26 @@ const controllers = [
 const providers = [
   // Ports: the unit of work is a database transaction every adapter joins.
   { provide: UnitOfWork, useExisting: Transactions },
-  { provide: Sales, useFactory: (transactions: Transactions, outbox: Outbox) => new TypeOrmSales(transactions, outbox), inject: [Transactions, Outbox] },
-  { provide: Invoices, useFactory: (transactions: Transactions, outbox: Outbox) => new TypeOrmInvoices(transactions, outbox), inject: [Transactions, Outbox] },
-  { provide: InvoiceNumbers, useFactory: (transactions: Transactions) => new TypeOrmInvoiceNumbers(transactions), inject: [Transactions] },
-  { provide: LedgerQueries, useFactory: (transactions: Transactions) => new TypeOrmLedgerQueries(transactions), inject: [Transactions] },
-  { provide: InvoiceQueries, useFactory: (transactions: Transactions) => new TypeOrmInvoiceQueries(transactions), inject: [Transactions] },
+  builtAs(Sales, TypeOrmSales, [Transactions, Outbox]),
+  builtAs(Invoices, TypeOrmInvoices, [Transactions, Outbox]),
+  builtAs(InvoiceNumbers, TypeOrmInvoiceNumbers, [Transactions]),
+  builtAs(LedgerQueries, TypeOrmLedgerQueries, [Transactions]),
+  builtAs(InvoiceQueries, TypeOrmInvoiceQueries, [Transactions]),
 
   // Changing a sale: the one path every command takes, invoicing on recognition.
-  {
-    provide: InvoiceOnRecognition,
-    useFactory: (invoices: Invoices, numbers: InvoiceNumbers, ids: IdGenerator) => new InvoiceOnRecognition(invoices, numbers, ids),
-    inject: [Invoices, InvoiceNumbers, IdGenerator],
-  },
-  {
-    provide: SaleChanges,
-    useFactory: (sales: Sales, invoicing: InvoiceOnRecognition, unitOfWork: UnitOfWork) => new SaleChanges(sales, invoicing, unitOfWork),
-    inject: [Sales, InvoiceOnRecognition, UnitOfWork],
-  },
+  built(InvoiceOnRecognition, [Invoices, InvoiceNumbers, IdGenerator]),
+  built(SaleChanges, [Sales, InvoiceOnRecognition, UnitOfWork]),
 
   // Commands.
-  {
-    provide: RecordDeferredRevenueHandler,
-    useFactory: (sales: SaleChanges, clock: Clock, ids: IdGenerator) => new RecordDeferredRevenueHandler(sales, clock, ids),
-    inject: [SaleChanges, Clock, IdGenerator],
-  },
-  {
-    provide: RecognizeRevenueHandler,
-    useFactory: (sales: SaleChanges, clock: Clock, ids: IdGenerator) => new RecognizeRevenueHandler(sales, clock, ids),
-    inject: [SaleChanges, Clock, IdGenerator],
-  },
-  {
-    provide: ReverseRevenueHandler,
-    useFactory: (sales: SaleChanges, clock: Clock, ids: IdGenerator) => new ReverseRevenueHandler(sales, clock, ids),
-    inject: [SaleChanges, Clock, IdGenerator],
-  },
+  built(RecordDeferredRevenueHandler, [SaleChanges, Clock, IdGenerator]),
+  built(RecognizeRevenueHandler, [SaleChanges, Clock, IdGenerator]),
+  built(ReverseRevenueHandler, [SaleChanges, Clock, IdGenerator]),
 
   // Queries.
-  { provide: ListRevenueEventsForOrderHandler, useFactory: (ledger: LedgerQueries) => new ListRevenueEventsForOrderHandler(ledger), inject: [LedgerQueries] },
-  { provide: GetTrialBalanceHandler, useFactory: (ledger: LedgerQueries) => new GetTrialBalanceHandler(ledger), inject: [LedgerQueries] },
-  { provide: ListInvoicesForOrderHandler, useFactory: (invoices: InvoiceQueries) => new ListInvoicesForOrderHandler(invoices), inject: [InvoiceQueries] },
-  { provide: GetInvoiceHandler, useFactory: (invoices: InvoiceQueries) => new GetInvoiceHandler(invoices), inject: [InvoiceQueries] },
+  built(ListRevenueEventsForOrderHandler, [LedgerQueries]),
+  built(GetTrialBalanceHandler, [LedgerQueries]),
+  built(ListInvoicesForOrderHandler, [InvoiceQueries]),
+  built(GetInvoiceHandler, [InvoiceQueries]),
 ];
 
 /** Sellers' subscriptions, their renewal clock, and the anticorruption layer to the legacy billing system. */
@@ -134,22 +114,14 @@ function subscriptionProviders(settings: FinanceSettings) {
   return [
     // The ACL's queue is written by the repositories, in their transactions.
     { provide: LegacyBillingQueue, useValue: new LegacyBillingQueue() },
-    {
-      provide: Subscriptions,
-      useFactory: (tx: Transactions, outbox: Outbox, queue: LegacyBillingQueue) => new TypeOrmSubscriptions(tx, outbox, queue),
-      inject: [Transactions, Outbox, LegacyBillingQueue],
-    },
-    { provide: BillingAccounts, useFactory: (tx: Transactions, queue: LegacyBillingQueue) => new TypeOrmBillingAccounts(tx, queue), inject: [Transactions, LegacyBillingQueue] },
-    { provide: SellerInvoices, useFactory: (tx: Transactions, queue: LegacyBillingQueue) => new TypeOrmSellerInvoices(tx, queue), inject: [Transactions, LegacyBillingQueue] },
+    builtAs(Subscriptions, TypeOrmSubscriptions, [Transactions, Outbox, LegacyBillingQueue]),
+    builtAs(BillingAccounts, TypeOrmBillingAccounts, [Transactions, LegacyBillingQueue]),
+    builtAs(SellerInvoices, TypeOrmSellerInvoices, [Transactions, LegacyBillingQueue]),
     { provide: SellerInvoiceNumbers, useFactory: (tx: Transactions) => new TypeOrmInvoiceNumbers(tx, 'seller_invoice_number_counters'), inject: [Transactions] },
-    { provide: InvoiceLineRecordings, useFactory: (tx: Transactions) => new TypeOrmInvoiceLineRecordings(tx), inject: [Transactions] },
-    { provide: SubscriptionQueries, useFactory: (tx: Transactions) => new TypeOrmSubscriptionQueries(tx), inject: [Transactions] },
+    builtAs(InvoiceLineRecordings, TypeOrmInvoiceLineRecordings, [Transactions]),
+    builtAs(SubscriptionQueries, TypeOrmSubscriptionQueries, [Transactions]),
     { provide: PlanCatalogue, useValue: new PlanCatalogue(settings.subscriptions.plans) },
-    {
-      provide: PeriodInvoicing,
-      useFactory: (invoices: SellerInvoices, numbers: SellerInvoiceNumbers, ids: IdGenerator) => new PeriodInvoicing(invoices, numbers, ids),
-      inject: [SellerInvoices, SellerInvoiceNumbers, IdGenerator],
-    },
+    built(PeriodInvoicing, [SellerInvoices, SellerInvoiceNumbers, IdGenerator]),
     {
       provide: StartSubscriptionHandler,
       useFactory: (
@@ -163,34 +135,16 @@ function subscriptionProviders(settings: FinanceSettings) {
       ) => new StartSubscriptionHandler(subscriptions, accounts, invoicing, catalogue, periodLength(settings.subscriptions.periodMs), unitOfWork, clock, ids),
       inject: [Subscriptions, BillingAccounts, PeriodInvoicing, PlanCatalogue, UnitOfWork, Clock, IdGenerator],
     },
-    {
-      provide: RenewDueSubscriptionsHandler,
-      useFactory: (subscriptions: Subscriptions, accounts: BillingAccounts, invoicing: PeriodInvoicing, unitOfWork: UnitOfWork, clock: Clock) =>
-        new RenewDueSubscriptionsHandler(subscriptions, accounts, invoicing, unitOfWork, clock),
-      inject: [Subscriptions, BillingAccounts, PeriodInvoicing, UnitOfWork, Clock],
-    },
-    {
-      provide: CancelSubscriptionHandler,
-      useFactory: (subscriptions: Subscriptions, clock: Clock) => new CancelSubscriptionHandler(subscriptions, clock),
-      inject: [Subscriptions, Clock],
-    },
-    { provide: GetSubscriptionHandler, useFactory: (queries: SubscriptionQueries) => new GetSubscriptionHandler(queries), inject: [SubscriptionQueries] },
-    {
-      provide: GetReconciliationHandler,
-      useFactory: (queries: SubscriptionQueries, clock: Clock) => new GetReconciliationHandler(queries, clock),
-      inject: [SubscriptionQueries, Clock],
-    },
-    { provide: RecordInvoiceLineHandler, useFactory: (recordings: InvoiceLineRecordings) => new RecordInvoiceLineHandler(recordings), inject: [InvoiceLineRecordings] },
+    built(RenewDueSubscriptionsHandler, [Subscriptions, BillingAccounts, PeriodInvoicing, UnitOfWork, Clock]),
+    built(CancelSubscriptionHandler, [Subscriptions, Clock]),
+    built(GetSubscriptionHandler, [SubscriptionQueries]),
+    built(GetReconciliationHandler, [SubscriptionQueries, Clock]),
+    built(RecordInvoiceLineHandler, [InvoiceLineRecordings]),
     SubscriptionRenewalWorker,
 
     // The anticorruption layer: its client, the dispatcher of the queue, the reader of confirmations.
     { provide: LegacyBillingClient, useValue: new LegacyBillingClient({ baseUrl: legacy.baseUrl, timeoutMs: legacy.timeoutMs }) },
-    {
-      provide: LegacyBillingConfirmations,
-      useFactory: (tx: Transactions, client: LegacyBillingClient, record: RecordInvoiceLineHandler, logger: JsonLogger) =>
-        new LegacyBillingConfirmations(tx, client, record, logger),
-      inject: [Transactions, LegacyBillingClient, RecordInvoiceLineHandler, SERVICE_LOGGER],
-    },
+    built(LegacyBillingConfirmations, [Transactions, LegacyBillingClient, RecordInvoiceLineHandler, SERVICE_LOGGER]),
     {
       provide: LegacyBillingDispatcher,
       useFactory: (tx: Transactions, client: LegacyBillingClient, confirmations: LegacyBillingConfirmations, clock: Clock) =>

@@ -1,7 +1,9 @@
 import { ServiceConfig, ServiceOptions } from '@bazaar/platform-service';
-import { Topics } from '@bazaar/published-language';
+import { consumedTopics } from '@bazaar/platform-messaging';
 import { FinanceModule } from './finance.module';
 import { defaultFinanceSettings, FinanceSettings } from './finance-settings';
+import { CheckoutEventsConsumer } from './messaging/checkout-events.consumer';
+import { FulfillmentEventsConsumer } from './messaging/fulfillment-events.consumer';
 import { financeMigrations } from './persistence/migrations';
 import { financeRuntimeGrants } from './persistence/runtime-grants';
 
@@ -11,7 +13,7 @@ export function financeService(config: ServiceConfig, settings: FinanceSettings 
     definition: {
       name: 'finance',
       migrations: financeMigrations,
-      consumes: [Topics.checkoutOrders, Topics.fulfillmentShipments],
+      consumes: consumedTopics(CheckoutEventsConsumer, FulfillmentEventsConsumer),
       runtimeGrants: financeRuntimeGrants,
     },
     config,

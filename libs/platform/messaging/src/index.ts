@@ -16,3 +16,4 @@ export * from './kafka/failures';
 export * from './kafka/consumer-status';
 export * from './kafka/consumer-supervisor';
 export * from './kafka/retry-delay';
+export * from './kafka/subscriptions';

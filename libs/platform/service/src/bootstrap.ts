@@ -149,3 +149,11 @@ export async function runService(options: ServiceOptions): Promise<void> {
   }
   await startService(options);
 }
+
+/** Runs an app's `main`; if it fails, one fatal JSON log line on stderr (its stack included) and exit code 1. */
+export function runMain(service: string, main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${JSON.stringify({ service, level: 'fatal', msg: String(error), stack: error instanceof Error ? error.stack : undefined })}\n`);
+    process.exit(1);
+  });
+}

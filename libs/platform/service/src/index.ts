@@ -22,3 +22,5 @@ export * from './access/access.guard';
 export * from './access/token-verifier';
 export * from './access/verified-caller';
 export * from './personal-data/key-ring-setting';
+export * from './scheduling/periodic-task';
+export * from './providers';

@@ -12,6 +12,7 @@ import { HealthController } from './health/health.controller';
 import { KafkaHealth } from './health/kafka-health';
 import { JsonLogger } from './logger';
 import { ServiceMetrics } from './observability/metrics';
+import { PeriodicTasks } from './scheduling/periodic-task';
 import { KAFKA, SERVICE_CONFIG, SERVICE_DEFINITION, SERVICE_LOGGER, SERVICE_METRICS } from './tokens';
 
 /** What a bounded context tells the platform about itself. */
@@ -102,7 +103,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
 
 /**
  * The runtime every context shares: its database (migrated before anything else touches it), the
- * unit of work, the outbox and its relay, Kafka, clock, ids, logger and health endpoints.
+ * unit of work, the outbox and its relay, Kafka, clock, ids, logger, periodic tasks and health endpoints.
  */
 @Module({})
 export class PlatformModule {
@@ -151,10 +152,25 @@ export class PlatformModule {
         { provide: KAFKA, useFactory: () => createKafka({ clientId: definition.name, brokers: config.KAFKA_BROKERS, logger, ...kafkaSecurity(config) }) },
         MessagingLifecycle,
         KafkaHealth,
+        PeriodicTasks,
         // Every route of every controller passes it: fail-closed access rules (docs/access.md).
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
-      exports: [SERVICE_CONFIG, SERVICE_LOGGER, SERVICE_METRICS, SERVICE_DEFINITION, ConsumerStatus, KafkaHealth, DataSource, Transactions, Outbox, Clock, IdGenerator, KAFKA],
+      exports: [
+        SERVICE_CONFIG,
+        SERVICE_LOGGER,
+        SERVICE_METRICS,
+        SERVICE_DEFINITION,
+        ConsumerStatus,
+        KafkaHealth,
+        PeriodicTasks,
+        DataSource,
+        Transactions,
+        Outbox,
+        Clock,
+        IdGenerator,
+        KAFKA,
+      ],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { Transactions } from '@bazaar/platform-database';
 import { Inbox, Outbox } from '@bazaar/platform-messaging';
+import { built, builtAs } from '@bazaar/platform-service';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
 import {
   CaseQueries,
@@ -31,32 +32,20 @@ import { TypeOrmSupportCases } from './persistence/typeorm-support-cases';
   controllers: [CaseOrderViewsController, CasesController, PublishedEventsConsumer],
   providers: [
     // The projection.
-    { provide: CaseOrderViews, useFactory: (transactions: Transactions) => new TypeOrmCaseOrderViews(transactions), inject: [Transactions] },
+    builtAs(CaseOrderViews, TypeOrmCaseOrderViews, [Transactions]),
     { provide: Inbox, useFactory: (transactions: Transactions) => new Inbox(transactions, caseOrderViewsConsumer), inject: [Transactions] },
-    { provide: ProjectEventHandler, useFactory: (views: CaseOrderViews) => new ProjectEventHandler(views), inject: [CaseOrderViews] },
-    {
-      provide: GetCaseOrderViewHandler,
-      useFactory: (views: CaseOrderViews, cases: CaseQueries) => new GetCaseOrderViewHandler(views, cases),
-      inject: [CaseOrderViews, CaseQueries],
-    },
-    { provide: FindCaseOrderViewsHandler, useFactory: (views: CaseOrderViews) => new FindCaseOrderViewsHandler(views), inject: [CaseOrderViews] },
+    built(ProjectEventHandler, [CaseOrderViews]),
+    built(GetCaseOrderViewHandler, [CaseOrderViews, CaseQueries]),
+    built(FindCaseOrderViewsHandler, [CaseOrderViews]),
     // Support cases.
-    {
-      provide: SupportCases,
-      useFactory: (transactions: Transactions, outbox: Outbox) => new TypeOrmSupportCases(transactions, outbox),
-      inject: [Transactions, Outbox],
-    },
-    { provide: CaseQueries, useFactory: (transactions: Transactions) => new TypeOrmCaseQueries(transactions), inject: [Transactions] },
-    {
-      provide: OpenCaseHandler,
-      useFactory: (cases: SupportCases, views: CaseOrderViews, clock: Clock, ids: IdGenerator) => new OpenCaseHandler(cases, views, clock, ids),
-      inject: [SupportCases, CaseOrderViews, Clock, IdGenerator],
-    },
-    { provide: CommentOnCaseHandler, useFactory: (cases: SupportCases, clock: Clock) => new CommentOnCaseHandler(cases, clock), inject: [SupportCases, Clock] },
-    { provide: ResolveCaseHandler, useFactory: (cases: SupportCases, clock: Clock) => new ResolveCaseHandler(cases, clock), inject: [SupportCases, Clock] },
-    { provide: ReopenCaseHandler, useFactory: (cases: SupportCases, clock: Clock) => new ReopenCaseHandler(cases, clock), inject: [SupportCases, Clock] },
-    { provide: GetCaseHandler, useFactory: (queries: CaseQueries) => new GetCaseHandler(queries), inject: [CaseQueries] },
-    { provide: ListCasesForOrderHandler, useFactory: (queries: CaseQueries) => new ListCasesForOrderHandler(queries), inject: [CaseQueries] },
+    builtAs(SupportCases, TypeOrmSupportCases, [Transactions, Outbox]),
+    builtAs(CaseQueries, TypeOrmCaseQueries, [Transactions]),
+    built(OpenCaseHandler, [SupportCases, CaseOrderViews, Clock, IdGenerator]),
+    built(CommentOnCaseHandler, [SupportCases, Clock]),
+    built(ResolveCaseHandler, [SupportCases, Clock]),
+    built(ReopenCaseHandler, [SupportCases, Clock]),
+    built(GetCaseHandler, [CaseQueries]),
+    built(ListCasesForOrderHandler, [CaseQueries]),
   ],
 })
 export class SupportModule {}

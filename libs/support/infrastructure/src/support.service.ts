@@ -1,14 +1,15 @@
 import { Kafka } from 'kafkajs';
+import { consumedTopics } from '@bazaar/platform-messaging';
 import { migrationsOf, prefixedTopic, ServiceConfig, ServiceOptions } from '@bazaar/platform-service';
-import { projectedTopics } from './acl/published-event';
-import { supportMigrations } from './persistence/migrations/support-migrations';
+import { PublishedEventsConsumer } from './messaging/published-events.consumer';
+import { supportMigrations } from './persistence/migrations';
 import { rebuildCaseOrderViews, RebuildReport } from './rebuild/rebuild-case-order-views';
 import { SupportModule } from './support.module';
 
 /** Everything the platform needs to run Support; the app and the integration tests start the same service. */
 export function supportService(config: ServiceConfig): ServiceOptions {
   return {
-    definition: { name: 'support', migrations: supportMigrations, consumes: projectedTopics },
+    definition: { name: 'support', migrations: supportMigrations, consumes: consumedTopics(PublishedEventsConsumer) },
     config,
     module: SupportModule,
     openApi: { title: 'Bazaar Support', description: 'The support view of every order, projected from all published events, and the support cases agents open about them.' },
@@ -20,7 +21,8 @@ export function supportService(config: ServiceConfig): ServiceOptions {
  * It migrates first, so it connects as the owner (DATABASE_MIGRATION_URL) and grants the runtime role as a migration run does.
  */
 export function rebuildSupport(config: ServiceConfig, kafka: Kafka, membersGoneWithinMs?: number): Promise<RebuildReport> {
-  const { url, runtime, tls } = migrationsOf(supportService(config).definition, config);
+  const { definition } = supportService(config);
+  const { url, runtime, tls } = migrationsOf(definition, config);
   return rebuildCaseOrderViews({
     membersGoneWithinMs,
     databaseUrl: url,
@@ -28,6 +30,6 @@ export function rebuildSupport(config: ServiceConfig, kafka: Kafka, membersGoneW
     tls,
     kafka,
     groupId: config.KAFKA_CONSUMER_GROUP,
-    topics: projectedTopics.map((topic) => prefixedTopic(config, topic)),
+    topics: definition.consumes.map((topic) => prefixedTopic(config, topic)),
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { moneyResponse } from './money.schema';
+import { moneyResponse } from './money.schemas';
 
 export const listInvoicesQuery = z.object({
   orderId: z.uuid(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ledgerAccounts, revenueEventKinds } from '@bazaar/finance-domain';
-import { moneyResponse } from './money.schema';
+import { moneyResponse } from './money.schemas';
 
 export const listRevenueEventsQuery = z.object({
   orderId: z.uuid(),

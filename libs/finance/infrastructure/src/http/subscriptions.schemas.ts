@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SubscriptionDetails } from '@bazaar/finance-application';
-import { moneyResponse } from './money.schema';
+import { moneyResponse } from './money.schemas';
 
 /** Shapes and lengths only (400 `invalid_request`); the plan and the payment method reference answer 422 with their own codes. */
 export const startSubscriptionRequest = z.strictObject({

@@ -1,7 +1,7 @@
 import { LedgerQueries, RevenueEventSummary } from '@bazaar/finance-application';
 import { LedgerAccount, TrialBalance } from '@bazaar/finance-domain';
 import { Transactions } from '@bazaar/platform-database';
-import { entriesJson, RevenueEventJson, toRevenueEventSnapshot } from './revenue-event-rows';
+import { entriesJson, RevenueEventJson, toRevenueEventSnapshot } from './revenue-event.rows';
 
 interface BalanceRow {
   readonly account: LedgerAccount | null;

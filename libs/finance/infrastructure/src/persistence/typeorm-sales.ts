@@ -4,7 +4,7 @@ import { Outbox } from '@bazaar/platform-messaging';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { EntityManager } from 'typeorm';
 import { toPublishedLedgerEvents } from '../acl/published-events';
-import { SaleRow, selectSale, storedLines, toSaleSnapshot } from './sale-rows';
+import { SaleRow, selectSale, storedLines, toSaleSnapshot } from './sale.rows';
 
 /**
  * Sales in PostgreSQL. A save writes the sales row (INSERT when new, version-checked UPDATE

@@ -1,23 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RenewDueSubscriptionsHandler } from '@bazaar/finance-application';
-import { JsonLogger, SERVICE_LOGGER } from '@bazaar/platform-service';
+import { JsonLogger, PeriodicTasks, SERVICE_LOGGER } from '@bazaar/platform-service';
 import { FinanceSettings } from '../finance-settings';
-import { IntervalWorker } from './interval-worker';
 
 const BATCH = 50;
 
 /** The clock that drives renewals: every interval, each replica renews what is due and nobody else holds. */
 @Injectable()
-export class SubscriptionRenewalWorker extends IntervalWorker {
+export class SubscriptionRenewalWorker {
   constructor(
     private readonly renew: RenewDueSubscriptionsHandler,
     @Inject(FinanceSettings) settings: FinanceSettings,
-    @Inject(SERVICE_LOGGER) logger: JsonLogger,
+    @Inject(SERVICE_LOGGER) private readonly logger: JsonLogger,
+    tasks: PeriodicTasks,
   ) {
-    super('subscription renewal', settings.subscriptions.renewalIntervalMs, logger);
+    tasks.every(settings.subscriptions.renewalIntervalMs, 'subscription renewal', () => this.renewDue());
   }
 
-  async tick(): Promise<boolean> {
+  /** One batch; a full one means more may be due. */
+  private async renewDue(): Promise<boolean> {
     const renewed = await this.renew.execute({ limit: BATCH });
     if (renewed > 0) this.logger.debug({ msg: 'subscriptions renewed', renewed });
     return renewed === BATCH;

@@ -4,7 +4,7 @@ import { Outbox } from '@bazaar/platform-messaging';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { EntityManager } from 'typeorm';
 import { publishedReservationEvents } from '../acl/published-events';
-import { ReservationRow, selectReservations, toReservation } from './reservation-rows';
+import { ReservationRow, selectReservations, toReservation } from './reservation.rows';
 
 /**
  * Reservations in PostgreSQL. A save writes the reservation (INSERT when new — the order id is the

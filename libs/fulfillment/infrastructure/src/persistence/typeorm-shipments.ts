@@ -4,7 +4,7 @@ import { Outbox } from '@bazaar/platform-messaging';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { EntityManager } from 'typeorm';
 import { publishedShipmentEvents } from '../acl/published-events';
-import { selectShipments, ShipmentRow, toShipment } from './shipment-rows';
+import { selectShipments, ShipmentRow, toShipment } from './shipment.rows';
 
 /**
  * Shipments in PostgreSQL. A save writes the shipment (INSERT when new, version-checked UPDATE

@@ -2,7 +2,7 @@ import { StockItem, StockItems } from '@bazaar/fulfillment-domain';
 import { isUniqueViolation, Transactions } from '@bazaar/platform-database';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { EntityManager } from 'typeorm';
-import { selectStockItems, StockItemRow, toStockItem } from './stock-item-rows';
+import { selectStockItems, StockItemRow, toStockItem } from './stock-item.rows';
 
 /**
  * Stock items in PostgreSQL. `holding` locks the rows (`FOR UPDATE`) in one order — by SKU, in the

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Controller, INestMicroservice, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { Controller, INestMicroservice } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
+import { Test } from '@nestjs/testing';
 import { Consumer, Kafka, logLevel, Producer } from 'kafkajs';
 import { EventEnvelope, EventHeaders } from '@bazaar/published-language';
 import { createTestTopics, deleteGroups, deleteTestTopics, eventually, testKafka, uniqueName } from '@bazaar/platform-testing';
@@ -19,9 +19,6 @@ class RecordingConsumer {
   }
 }
 
-@Module({ controllers: [RecordingConsumer] })
-class RecordingModule {}
-
 async function startService(kafka: Kafka, topics: { topic: string; deadLetterTopic: string }, groupId: string) {
   const server = new KafkaEventServer({
     kafka,
@@ -34,7 +31,8 @@ async function startService(kafka: Kafka, topics: { topic: string; deadLetterTop
     logger: new RecordingLogger(),
     replaceConsumerAfterMs: 60_000,
   });
-  const service = await NestFactory.createMicroservice(RecordingModule, { strategy: server, logger: false });
+  const testing = await Test.createTestingModule({ controllers: [RecordingConsumer] }).compile();
+  const service = testing.createNestMicroservice({ strategy: server, logger: false });
   service.useGlobalFilters(new RethrowRpcErrors());
   await service.listen();
   return { server, service };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Controller, INestMicroservice, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { Controller, INestMicroservice } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
+import { Test } from '@nestjs/testing';
 import { IHeaders, Kafka, Producer } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { Transactions } from '@bazaar/platform-database';
@@ -57,17 +57,11 @@ class BatchedThingsConsumer {
   }
 }
 
-@Module({ controllers: [ThingsConsumer] })
-class ThingsModule {}
-
-@Module({ controllers: [BatchedThingsConsumer] })
-class BatchedThingsModule {}
-
 // Every delivery rule must hold the same whether a handler has its own transaction or shares one.
 describe.each([
-  ['a transaction per message', ThingsModule],
-  ['a transaction shared by consecutive messages', BatchedThingsModule],
-])('KafkaEventServer with the inbox, %s (real PostgreSQL and Kafka)', (mode, module) => {
+  ['a transaction per message', ThingsConsumer],
+  ['a transaction shared by consecutive messages', BatchedThingsConsumer],
+])('KafkaEventServer with the inbox, %s (real PostgreSQL and Kafka)', (mode, consumer) => {
   let db: TestDatabase;
   let dataSource: DataSource;
   let kafka: Kafka;
@@ -143,7 +137,8 @@ describe.each([
       logger,
       batchTransaction: { unitOfWork: transactions, maxMessages: 50 },
     });
-    service = await NestFactory.createMicroservice(module, { strategy: server, logger: false });
+    const testing = await Test.createTestingModule({ controllers: [consumer] }).compile();
+    service = testing.createNestMicroservice({ strategy: server, logger: false });
     service.useGlobalFilters(new RethrowRpcErrors());
     await service.listen();
     await eventually(() => expect(server.consumerStatus.phase).toBe('consuming'), { timeoutMs: 30_000 });

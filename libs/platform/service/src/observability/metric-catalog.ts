@@ -89,6 +89,13 @@ export const rateLimitFailOpen = {
   labels: ['route_class'],
 } as const satisfies MetricDeclaration;
 
+export const periodicTaskRuns = {
+  name: 'bazaar_periodic_task_runs_total',
+  type: 'counter',
+  help: 'Rounds of a periodic task (a poller such as the subscription renewal clock), by task and outcome (succeeded, or failed: logged, and the next round tries again).',
+  labels: ['task', 'outcome'],
+} as const satisfies MetricDeclaration;
+
 /** Bazaar's own metrics. */
 export const metricCatalog: readonly MetricDeclaration[] = [
   httpRequestDuration,
@@ -102,6 +109,7 @@ export const metricCatalog: readonly MetricDeclaration[] = [
   stalledPartitions,
   rateLimited,
   rateLimitFailOpen,
+  periodicTaskRuns,
 ];
 
 /**

@@ -19,6 +19,7 @@ describe('ServiceMetrics', () => {
     metrics.deadLettered('checkout.orders', 0, new Error('boom'));
     metrics.rateLimited('write');
     metrics.rateLimitFailedOpen('read');
+    metrics.periodicTaskRan('subscription renewal', 'failed');
 
     const samples = await scrape(metrics);
     const names = new Set(samples.map((sample) => sample.name));

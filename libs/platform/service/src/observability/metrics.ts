@@ -10,10 +10,12 @@ import {
   outboxBacklog,
   outboxOldestAge,
   outboxPublished,
+  periodicTaskRuns,
   rateLimitFailOpen,
   rateLimited,
   stalledPartitions,
 } from './metric-catalog';
+import type { PeriodicTaskMetrics } from '../scheduling/periodic-task';
 
 /** Seconds: 5 ms to 10 s for HTTP (p99 sits around 40 ms at 100 orders/s, docs/benchmark.md). */
 const httpBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -27,7 +29,7 @@ const spec = <T extends MetricDeclaration>(metric: T) => ({ name: metric.name, h
  * and Node.js defaults, every series labelled with the service's name. It is the messaging runtime's
  * metrics sink (consumer and outbox) and is served on `GET /metrics`.
  */
-export class ServiceMetrics implements ConsumerMetrics, OutboxMetrics {
+export class ServiceMetrics implements ConsumerMetrics, OutboxMetrics, PeriodicTaskMetrics {
   readonly registry = new Registry();
   readonly #httpDuration: Histogram<string>;
   readonly #published: Counter<string>;
@@ -38,6 +40,7 @@ export class ServiceMetrics implements ConsumerMetrics, OutboxMetrics {
   #consumerStatus: ConsumerStatus | undefined;
   readonly #rateLimited: Counter<string>;
   readonly #rateLimitFailOpen: Counter<string>;
+  readonly #periodicTaskRuns: Counter<string>;
   #outboxStats: (() => Promise<{ backlog: number; oldestAgeSeconds: number }>) | undefined;
 
   constructor(
@@ -70,6 +73,7 @@ export class ServiceMetrics implements ConsumerMetrics, OutboxMetrics {
     });
     this.#rateLimited = new Counter({ ...spec(rateLimited), registers });
     this.#rateLimitFailOpen = new Counter({ ...spec(rateLimitFailOpen), registers });
+    this.#periodicTaskRuns = new Counter({ ...spec(periodicTaskRuns), registers });
     // The outbox is read on scrape, in one query, so the numbers are never stale.
     const stats = () => this.#outboxStats?.() ?? Promise.resolve(undefined);
     new Gauge({
@@ -118,6 +122,10 @@ export class ServiceMetrics implements ConsumerMetrics, OutboxMetrics {
   /** A request served unchecked: Redis did not answer the rate limiter. */
   rateLimitFailedOpen(routeClass: string): void {
     this.#rateLimitFailOpen.inc({ route_class: routeClass });
+  }
+
+  periodicTaskRan(task: string, outcome: 'succeeded' | 'failed'): void {
+    this.#periodicTaskRuns.inc({ task, outcome });
   }
 
   published(topic: string, count: number): void {

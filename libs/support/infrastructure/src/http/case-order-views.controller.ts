@@ -3,9 +3,9 @@ import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger'
 import { z } from 'zod';
 import { Allow, ApiProblem, openApiSchema } from '@bazaar/platform-service';
 import { FindCaseOrderViewsHandler, GetCaseOrderViewHandler } from '@bazaar/support-application';
-import { buyerOrdersResponse, caseOrderViewResponse, CaseOrderViewResponse, findViewsQuery, toBuyerOrdersResponse, toResponse } from './case-order-view.response';
+import { buyerOrdersResponse, caseOrderViewResponse, CaseOrderViewResponse, findViewsQuery, toBuyerOrdersResponse, toResponse } from './case-order-views.schemas';
 // Types only: decorator metadata must not reference them at runtime.
-import type { BuyerOrdersResponse, FindViewsQuery } from './case-order-view.response';
+import type { BuyerOrdersResponse, FindViewsQuery } from './case-order-views.schemas';
 
 /** What Support knows of orders: for agents and risk analysts, not for buyers. */
 @ApiTags('case order views')

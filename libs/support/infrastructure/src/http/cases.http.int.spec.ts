@@ -4,7 +4,7 @@ import { eventually, TopicTap } from '@bazaar/platform-testing';
 import { CaseCommentedV1, CaseOpenedV1, CaseReopenedV1, CaseResolvedV1, EventHeaders, Topics } from '@bazaar/published-language';
 import { rebuildSupport, supportService } from '../support.service';
 import { eventsAbout, publish } from '../testing/published-events';
-import { BuyerOrdersResponse, CaseOrderViewResponse } from './case-order-view.response';
+import { BuyerOrdersResponse, CaseOrderViewResponse } from './case-order-views.schemas';
 import { caseResponse, CaseResponse } from './cases.schemas';
 
 jest.setTimeout(120_000);

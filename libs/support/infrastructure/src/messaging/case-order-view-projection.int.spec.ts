@@ -4,7 +4,7 @@ import { eventually } from '@bazaar/platform-testing';
 import { EventEnvelope, EventHeaders, Topics } from '@bazaar/published-language';
 import { compareText } from '@bazaar/support-domain';
 import { shuffled } from '@bazaar/support-domain/testing';
-import { caseOrderViewResponse, CaseOrderViewResponse } from '../http/case-order-view.response';
+import { caseOrderViewResponse, CaseOrderViewResponse } from '../http/case-order-views.schemas';
 import { supportService } from '../support.service';
 import { cancellationOf, eventsAbout, lifecycleOf, publish, TopicEvent } from '../testing/published-events';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ServiceUnderTest } from '@bazaar/platform-service/testing';
 import { anEvent, eventually } from '@bazaar/platform-testing';
 import { BuyerPersonalDataErasedV1, CartCheckedOutV1 } from '@bazaar/published-language';
-import { CaseOrderViewResponse } from '../http/case-order-view.response';
+import { CaseOrderViewResponse } from '../http/case-order-views.schemas';
 import { supportService } from '../support.service';
 import { publish, TopicEvent } from '../testing/published-events';
 

@@ -1,14 +1,10 @@
-import 'reflect-metadata';
-import { PATTERN_METADATA } from '@nestjs/microservices/constants';
+import { consumedTopics, subscribedWireTypes as subscribedBy } from '@bazaar/platform-messaging';
 import { allContracts, BuyerPersonalDataErasedV1, Topics } from '@bazaar/published-language';
-import { projectedContracts, projectedTopics } from '../acl/published-event';
+import { projectedContracts } from '../acl/published-event';
 import { PublishedEventsConsumer } from './published-events.consumer';
 
-/** The wire types the consumer's methods are subscribed to, read from their `@EventPattern`s. */
-function subscribedWireTypes(): string[] {
-  const prototype = PublishedEventsConsumer.prototype as unknown as Record<string, unknown>;
-  return Object.getOwnPropertyNames(prototype).flatMap((name) => (Reflect.getMetadata(PATTERN_METADATA, prototype[name] as object) as string[] | undefined) ?? []);
-}
+const subscribedWireTypes = () => subscribedBy(PublishedEventsConsumer);
+const consumes = () => consumedTopics(PublishedEventsConsumer);
 
 /** A contract about an order carries its `orderId`: that is what Support's view is keyed by. */
 const aboutAnOrder = (contract: (typeof allContracts)[number]) => {
@@ -33,12 +29,10 @@ describe('Support’s subscriptions', () => {
 
   it('honour a buyer’s erasure, which is about all of their orders (on checkout.orders, already consumed)', () => {
     expect(subscribedWireTypes()).toContain(BuyerPersonalDataErasedV1.wireType);
-    expect(projectedTopics).toContain(BuyerPersonalDataErasedV1.topic);
+    expect(consumes()).toContain(BuyerPersonalDataErasedV1.topic);
   });
 
   it('consume every topic those contracts travel on, Fulfillment’s reservations and Finance’s invoices included', () => {
-    expect([...projectedTopics].sort()).toEqual(
-      [Topics.checkoutOrders, Topics.fulfillmentShipments, Topics.fulfillmentReservations, Topics.financeLedgers, Topics.financeInvoices].sort(),
-    );
+    expect(consumes().sort()).toEqual([Topics.checkoutOrders, Topics.fulfillmentShipments, Topics.fulfillmentReservations, Topics.financeLedgers, Topics.financeInvoices].sort());
   });
 });

@@ -4,7 +4,7 @@ import { createMigratedTestDatabase, MigratedTestDatabase } from '@bazaar/platfo
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { emptyCaseOrderView, OrderFact, project } from '@bazaar/support-domain';
 import { factsAbout } from '@bazaar/support-domain/testing';
-import { supportMigrations } from './migrations/support-migrations';
+import { supportMigrations } from './migrations';
 import { TypeOrmCaseOrderViews } from './typeorm-case-order-views';
 
 /** Lets two parallel transactions both read before either writes, the race under test. */

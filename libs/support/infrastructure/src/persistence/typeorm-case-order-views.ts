@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { Transactions } from '@bazaar/platform-database';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { CaseOrderView, CaseOrderViews, StoredCaseOrderView } from '@bazaar/support-domain';
-import { inCurrentShape, StoredView } from './stored-view';
+import { inCurrentShape, StoredView } from './case-order-view.rows';
 
 interface ViewRow {
   readonly view: StoredView;

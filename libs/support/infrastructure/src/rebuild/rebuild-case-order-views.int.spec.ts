@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ServiceUnderTest } from '@bazaar/platform-service/testing';
 import { eventually } from '@bazaar/platform-testing';
 import { Topics } from '@bazaar/published-language';
-import { CaseOrderViewResponse } from '../http/case-order-view.response';
+import { CaseOrderViewResponse } from '../http/case-order-views.schemas';
 import { rebuildSupport, supportService } from '../support.service';
 import { eventsAbout, lifecycleOf, publish } from '../testing/published-events';
 

@@ -3,7 +3,7 @@ import { Admin, Kafka } from 'kafkajs';
 import { createDataSource, DatabaseTls, runMigrations, RuntimeAccess } from '@bazaar/platform-database';
 import { messagingMigrations } from '@bazaar/platform-messaging';
 import { caseOrderViewsConsumer } from '../messaging/projection-inbox';
-import { supportMigrations } from '../persistence/migrations/support-migrations';
+import { supportMigrations } from '../persistence/migrations';
 
 export interface RebuildOptions {
   /** The owner's connection: the rebuild migrates and truncates. */

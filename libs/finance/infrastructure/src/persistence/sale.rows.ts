@@ -1,6 +1,6 @@
 import { PricedLine, SaleSnapshot } from '@bazaar/finance-domain';
 import { money } from '@bazaar/shared-kernel';
-import { entriesJson, RevenueEventJson, toRevenueEventSnapshot } from './revenue-event-rows';
+import { entriesJson, RevenueEventJson, toRevenueEventSnapshot } from './revenue-event.rows';
 
 /** What `selectSale` answers for an order: its sales row (null columns when it has none yet) and its entries. */
 export interface SaleRow {
