@@ -5,10 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import pg from 'pg';
 import { kafkaBrokers } from '../../stack/lib/config.mjs';
 import { serveIssuer } from '../../stack/lib/issuer.mjs';
-import { createDatabase, databaseUrl, dropDatabase } from '../../bench/lib/system/databases.mjs';
+import { createDatabase, databaseUrl, dropDatabase, poolFor } from '../../bench/lib/system/databases.mjs';
 import { freePort, spawnService, stopChild, waitReady } from '../../bench/lib/system/services.mjs';
 import { createTopics, deleteRunTopics, kafkaClient } from '../../bench/lib/system/topics.mjs';
 
@@ -39,7 +38,7 @@ export class ChaosSystem {
   /** @type {Map<string, Replica[]>} */
   replicas = new Map(CONTEXTS.map((ctx) => [ctx, []]));
   #count = 0;
-  /** @type {Record<string, pg.Pool>} */
+  /** @type {Record<string, import('pg').Pool>} */
   pools = {};
   /** @type {Crash[]} replicas that exited on their own: neither killed nor scaled away by the run */
   crashes = [];
@@ -56,7 +55,7 @@ export class ChaosSystem {
     this.groupIds = Object.fromEntries(CONTEXTS.map((ctx) => [ctx, `${ctx}.chaos-${runId}`]));
     this.kafka = kafkaClient();
     this.admin = this.kafka.admin();
-    this.adminDb = new pg.Pool({ connectionString: databaseUrl('postgres'), max: 2, application_name: OWN_APPLICATION_NAME });
+    this.adminDb = poolFor('postgres', OWN_APPLICATION_NAME);
   }
 
   /** Topics, databases, then one replica of each service; resolves when all four are ready. */
@@ -68,7 +67,7 @@ export class ChaosSystem {
     for (const ctx of CONTEXTS) await createDatabase(this.databases[ctx]);
     await Promise.all(CONTEXTS.map((ctx) => this.addReplica(ctx)));
     for (const ctx of CONTEXTS) {
-      this.pools[ctx] = new pg.Pool({ connectionString: databaseUrl(this.databases[ctx]), max: 2, application_name: OWN_APPLICATION_NAME });
+      this.pools[ctx] = poolFor(this.databases[ctx], OWN_APPLICATION_NAME);
     }
   }
 

@@ -1,4 +1,4 @@
-import { DynamicModule, InjectionToken, Module, Provider } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import {
   BuyerOrderHistory,
   BuyerOrders,
@@ -30,6 +30,7 @@ import {
 import { AcceptedCurrencies, Carts, FraudPolicy, OrderProcesses, Orders, PaymentGateway } from '@bazaar/checkout-domain';
 import { Transactions } from '@bazaar/platform-database';
 import { Outbox } from '@bazaar/platform-messaging';
+import { built, builtAs } from '@bazaar/platform-service';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
 import { CheckoutSettings } from './checkout-settings';
 import { BuyerPersonalDataController } from './http/buyer-personal-data.controller';
@@ -49,12 +50,6 @@ import { TypeOrmOrders } from './persistence/typeorm-orders';
 import { TypeOrmPendingFraudReviews } from './persistence/typeorm-pending-fraud-reviews';
 import { TypeOrmUnitOfWork } from './persistence/typeorm-unit-of-work';
 import { ORDER_PROCESS_SWEEP_INTERVAL, OrderProcessWorker } from './process/order-process-worker';
-
-/** `new type(...injected)`: a use case or adapter built from the ports it names, in constructor order. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function built<T>(type: new (...args: any[]) => T, inject: InjectionToken[]): Provider {
-  return { provide: type, useFactory: (...args: unknown[]) => new type(...args), inject };
-}
 
 /**
  * Checkout, wired by hand. Transactions, Outbox, Clock and IdGenerator come from the global
@@ -78,23 +73,15 @@ export class CheckoutModule {
       providers: [
         // Adapters behind the ports
         { provide: BuyerDataKeys, useValue: new BuyerDataKeys(settings.personalDataKeys) },
-        {
-          provide: Orders,
-          useFactory: (tx: Transactions, outbox: Outbox, keys: BuyerDataKeys) => new TypeOrmOrders(tx, outbox, keys),
-          inject: [Transactions, Outbox, BuyerDataKeys],
-        },
-        { provide: Carts, useFactory: (tx: Transactions) => new TypeOrmCarts(tx), inject: [Transactions] },
+        builtAs(Orders, TypeOrmOrders, [Transactions, Outbox, BuyerDataKeys]),
+        builtAs(Carts, TypeOrmCarts, [Transactions]),
         { provide: OrderProcesses, useFactory: (tx: Transactions) => new TypeOrmOrderProcesses(tx, settings.worker.claimMs), inject: [Transactions] },
         { provide: IdempotencyKeys, useFactory: (tx: Transactions) => new TypeOrmIdempotencyKeys(tx, settings.idempotency.ttlSeconds), inject: [Transactions] },
-        { provide: UnitOfWork, useFactory: (tx: Transactions) => new TypeOrmUnitOfWork(tx), inject: [Transactions] },
-        { provide: BuyerOrderHistory, useFactory: (tx: Transactions) => new TypeOrmBuyerOrderHistory(tx), inject: [Transactions] },
-        { provide: BuyerOrders, useFactory: (tx: Transactions) => new TypeOrmBuyerOrders(tx), inject: [Transactions] },
-        { provide: PendingFraudReviews, useFactory: (tx: Transactions) => new TypeOrmPendingFraudReviews(tx), inject: [Transactions] },
-        {
-          provide: BuyerPersonalData,
-          useFactory: (tx: Transactions, outbox: Outbox) => new TypeOrmBuyerPersonalData(tx, outbox),
-          inject: [Transactions, Outbox],
-        },
+        builtAs(UnitOfWork, TypeOrmUnitOfWork, [Transactions]),
+        builtAs(BuyerOrderHistory, TypeOrmBuyerOrderHistory, [Transactions]),
+        builtAs(BuyerOrders, TypeOrmBuyerOrders, [Transactions]),
+        builtAs(PendingFraudReviews, TypeOrmPendingFraudReviews, [Transactions]),
+        builtAs(BuyerPersonalData, TypeOrmBuyerPersonalData, [Transactions, Outbox]),
         { provide: PaymentGateway, useValue: gateway },
         // Policies and the process manager
         { provide: FraudPolicy, useValue: new FraudPolicy(settings.fraud) },

@@ -1,8 +1,9 @@
 import { PaymentGateway } from '@bazaar/checkout-domain';
 import { ServiceConfig, ServiceOptions } from '@bazaar/platform-service';
-import { Topics } from '@bazaar/published-language';
+import { consumedTopics } from '@bazaar/platform-messaging';
 import { CheckoutModule } from './checkout.module';
 import { CheckoutSettings, defaultCheckoutSettings } from './checkout-settings';
+import { FulfillmentEventsConsumer } from './messaging/fulfillment-events.consumer';
 import { SandboxPaymentGateway } from './payment/sandbox-payment-gateway';
 import { checkoutMigrations } from './persistence/migrations';
 
@@ -21,7 +22,7 @@ export function checkoutService(
       name: 'checkout',
       migrations: checkoutMigrations,
       // Not its own checkout.orders: a new order's process begins in the transaction that places it.
-      consumes: [Topics.fulfillmentReservations, Topics.fulfillmentShipments],
+      consumes: consumedTopics(FulfillmentEventsConsumer),
     },
     config,
     module: CheckoutModule.with(settings, gateway),

@@ -35,5 +35,15 @@ export const serverSettings = () =>
     return { version: version[0].server_version, ...Object.fromEntries(rows.map((r) => [r.name, r.unit ? `${r.setting} ${r.unit}` : r.setting])) };
   });
 
-/** A small pool per database for the samplers and the end-to-end queries. @param {string} name */
-export const poolFor = (name) => new pg.Pool({ connectionString: databaseUrl(name), max: 2, application_name: 'bazaar-bench' });
+/**
+ * A small pool per database for the samplers and the end-to-end queries (and the chaos tool's).
+ * @param {string} name
+ * @param {string} [applicationName]
+ */
+export function poolFor(name, applicationName = 'bazaar-bench') {
+  const pool = new pg.Pool({ connectionString: databaseUrl(name), max: 2, application_name: applicationName });
+  // An idle connection the server ends (a terminated backend, a database dropped WITH FORCE) is
+  // discarded by the pool, which then emits 'error': without a listener that would end the tool.
+  pool.on('error', () => undefined);
+  return pool;
+}

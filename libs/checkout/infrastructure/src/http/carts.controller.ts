@@ -4,8 +4,11 @@ import { z } from 'zod';
 import { CartDetails, CheckOutCartHandler, CreateCartHandler, GetCartHandler, RemoveCartLineHandler, SetCartLineHandler } from '@bazaar/checkout-application';
 import { CartNotFound, OrderStatus } from '@bazaar/checkout-domain';
 import { Allow, ApiProblem, type Caller, openApiSchema, VerifiedCaller } from '@bazaar/platform-service';
-import { cartResponse, CartResponse, createdCartResponse, toCartResponse } from './cart.response';
 import {
+  cartResponse,
+  type CartResponse,
+  createdCartResponse,
+  toCartResponse,
   checkOutCartRequest,
   type CheckOutCartRequest,
   createCartRequest,
@@ -13,9 +16,9 @@ import {
   setCartLineRequest,
   type SetCartLineRequest,
   skuParameter,
-} from './cart.requests';
+} from './carts.schemas';
 import { idempotencyKeyHeader, idempotentRequest } from './idempotency';
-import { placedOrderResponse } from './order.response';
+import { placedOrderResponse } from './orders.schemas';
 import { assertVisible, buyerFor } from './ownership';
 import { knownPaymentToken } from './payment-token';
 import { orderRuleCodes } from './order-rule-codes';

@@ -3,8 +3,8 @@ import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs
 import { z } from 'zod';
 import { DecideFraudReviewHandler, GetOrderHandler, ListPendingFraudReviewsHandler } from '@bazaar/checkout-application';
 import { Allow, ApiProblem, type Caller, openApiSchema, VerifiedCaller } from '@bazaar/platform-service';
-import { pendingFraudReviewsResponse, PendingFraudReviewsResponse, toPendingFraudReviewsResponse } from './fraud-review.response';
-import { orderResponse, OrderResponse, toOrderResponse } from './order.response';
+import { pendingFraudReviewsResponse, PendingFraudReviewsResponse, toPendingFraudReviewsResponse } from './fraud-reviews.schemas';
+import { orderResponse, OrderResponse, toOrderResponse } from './orders.schemas';
 
 const orderIdParameter = { schema: z.uuid() };
 

@@ -4,14 +4,23 @@ import { z } from 'zod';
 import { CancelOrderHandler, GetOrderHandler, ListBuyerOrdersHandler, OrderDetails, PlaceOrderHandler } from '@bazaar/checkout-application';
 import { OrderNotFound, OrderStatus } from '@bazaar/checkout-domain';
 import { Allow, ApiProblem, type Caller, openApiSchema, VerifiedCaller } from '@bazaar/platform-service';
-import { buyerOrdersResponse, listBuyerOrdersQuery, toBuyerOrdersResponse } from './buyer-orders.schemas';
 // Types only: decorator metadata must not reference them at runtime.
-import type { BuyerOrdersResponse, ListBuyerOrdersQuery } from './buyer-orders.schemas';
 import { idempotencyKeyHeader, idempotentRequest } from './idempotency';
-import { orderResponse, OrderResponse, placedOrderResponse, toOrderResponse } from './order.response';
 import { assertVisible, buyerFor } from './ownership';
 import { knownPaymentToken } from './payment-token';
-import { placeOrderRequest, type PlaceOrderRequest } from './place-order.request';
+import {
+  buyerOrdersResponse,
+  listBuyerOrdersQuery,
+  orderResponse,
+  placedOrderResponse,
+  placeOrderRequest,
+  toBuyerOrdersResponse,
+  toOrderResponse,
+  type BuyerOrdersResponse,
+  type ListBuyerOrdersQuery,
+  type OrderResponse,
+  type PlaceOrderRequest,
+} from './orders.schemas';
 import { orderRuleCodes } from './order-rule-codes';
 
 /** A buyer's own orders; analysts and support read anyone's. Another buyer's order answers 404, as a missing one does. */

@@ -1,37 +1,30 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { ExpireOrderProcessesHandler, OrderPlacement, ResumeOrderProcessesHandler, SweepResult } from '@bazaar/checkout-application';
-import { JsonLogger, SERVICE_LOGGER } from '@bazaar/platform-service';
+import { JsonLogger, PeriodicTasks, SERVICE_LOGGER } from '@bazaar/platform-service';
 
 export const ORDER_PROCESS_SWEEP_INTERVAL = Symbol('OrderProcessSweepInterval');
 
 /**
- * Runs the two sweeps of the order processes on an interval: deadlines that passed (cancel and
- * void) and commands that are due (retries after a backoff, work a crash or restart interrupted).
- * Every replica runs it; the sweeps claim their rows, so replicas share the work. It stops before
- * the database closes, finishing the sweep under way and what placing orders is still carrying out.
+ * Runs the two sweeps of the order processes on an interval (a platform periodic task): deadlines
+ * that passed (cancel and void) and commands that are due (retries after a backoff, work a crash or
+ * restart interrupted). Every replica runs it; the sweeps claim their rows, so replicas share the
+ * work. Before the database closes, the task finishes the sweep under way and the worker waits for
+ * what placing orders is still carrying out.
  */
 @Injectable()
-export class OrderProcessWorker implements OnApplicationBootstrap, OnModuleDestroy {
-  #timer: NodeJS.Timeout | undefined;
-  #sweep: Promise<void> | undefined;
-  #stopped = false;
-
+export class OrderProcessWorker implements OnModuleDestroy {
   constructor(
     private readonly expire: ExpireOrderProcessesHandler,
     private readonly resume: ResumeOrderProcessesHandler,
     private readonly placement: OrderPlacement,
     @Inject(ORDER_PROCESS_SWEEP_INTERVAL) private readonly intervalMs: number,
     @Inject(SERVICE_LOGGER) private readonly logger: JsonLogger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.schedule();
+    tasks: PeriodicTasks,
+  ) {
+    tasks.every(intervalMs, 'order process sweep', () => this.sweepOnce());
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.#stopped = true;
-    clearTimeout(this.#timer);
-    await this.#sweep;
     // What placing orders started carrying out alongside its answers; anything unfinished stays due for the next start.
     await this.placement.settled();
   }
@@ -41,15 +34,6 @@ export class OrderProcessWorker implements OnApplicationBootstrap, OnModuleDestr
     this.report('expire', await this.expire.execute({}));
     // Commands due for less than one interval are normally being carried out by whoever decided them.
     this.report('resume', await this.resume.execute({ dueForMs: this.intervalMs }));
-  }
-
-  private schedule(): void {
-    if (this.#stopped) return;
-    this.#timer = setTimeout(() => {
-      this.#sweep = this.sweepOnce()
-        .catch((error: unknown) => this.logger.error({ msg: 'order process sweep failed', err: String(error) }))
-        .finally(() => this.schedule());
-    }, this.intervalMs);
   }
 
   private report(sweep: string, { handled, failed }: SweepResult): void {

@@ -1,6 +1,6 @@
 import { PendingFraudReview } from '@bazaar/checkout-application';
 import { z } from 'zod';
-import { moneyRequest } from './place-order.request';
+import { moneyRequest } from './orders.schemas';
 
 export const pendingFraudReviewsResponse = z.object({
   reviews: z.array(
