@@ -81,7 +81,7 @@ export class CheckoutModule {
         { provide: BuyerDataKeys, useValue: new BuyerDataKeys(settings.personalDataKeys) },
         {
           provide: Orders,
-          useFactory: (tx: Transactions, outbox: Outbox, keys: BuyerDataKeys) => new TypeOrmOrders(tx, outbox, keys),
+          useFactory: (tx: Transactions, outbox: Outbox, keys: BuyerDataKeys) => new TypeOrmOrders(tx, outbox, keys, settings.personalDataSharingKeys),
           inject: [Transactions, Outbox, BuyerDataKeys],
         },
         { provide: Carts, useFactory: (tx: Transactions) => new TypeOrmCarts(tx), inject: [Transactions] },

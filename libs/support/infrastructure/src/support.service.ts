@@ -1,16 +1,17 @@
 import { Kafka } from 'kafkajs';
 import { migrationsOf, prefixedTopic, ServiceConfig, ServiceOptions } from '@bazaar/platform-service';
-import { projectedTopics } from './acl/published-event';
+import { consumedTopics, projectedTopics } from './acl/published-event';
 import { supportMigrations } from './persistence/migrations/support-migrations';
 import { rebuildCaseOrderViews, RebuildReport } from './rebuild/rebuild-case-order-views';
 import { SupportModule } from './support.module';
+import { defaultSupportSettings, SupportSettings } from './support-settings';
 
 /** Everything the platform needs to run Support; the app and the integration tests start the same service. */
-export function supportService(config: ServiceConfig): ServiceOptions {
+export function supportService(config: ServiceConfig, settings: SupportSettings = defaultSupportSettings): ServiceOptions {
   return {
-    definition: { name: 'support', migrations: supportMigrations, consumes: projectedTopics },
+    definition: { name: 'support', migrations: supportMigrations, consumes: consumedTopics },
     config,
-    module: SupportModule,
+    module: SupportModule.with(settings),
     openApi: { title: 'Bazaar Support', description: 'The support view of every order, projected from all published events, and the support cases agents open about them.' },
   };
 }

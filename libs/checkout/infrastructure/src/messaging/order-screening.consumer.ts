@@ -4,7 +4,7 @@ import { OrderProcessRunner, ScreenOrderHandler } from '@bazaar/checkout-applica
 import { orderId } from '@bazaar/checkout-domain';
 import { Transactions } from '@bazaar/platform-database';
 import { Inbox } from '@bazaar/platform-messaging';
-import { CartCheckedOutV1 } from '@bazaar/published-language';
+import { CartCheckedOutV1, CartCheckedOutV2, EventEnvelope } from '@bazaar/published-language';
 
 /**
  * Checkout reacts to its own published CartCheckedOut: screening each new order begins its
@@ -26,9 +26,18 @@ export class OrderScreeningConsumer {
     this.inbox = new Inbox(transactions, 'checkout.order-screening');
   }
 
+  /** Orders placed before the address was sealed on the topic; screening reads the order itself, not the event. */
   @EventPattern(CartCheckedOutV1.wireType)
-  async onCartCheckedOut(@Payload() message: unknown): Promise<void> {
-    const event = CartCheckedOutV1.parse(message);
+  onCartCheckedOutV1(@Payload() message: unknown): Promise<void> {
+    return this.screen(CartCheckedOutV1.parse(message));
+  }
+
+  @EventPattern(CartCheckedOutV2.wireType)
+  onCartCheckedOut(@Payload() message: unknown): Promise<void> {
+    return this.screen(CartCheckedOutV2.parse(message));
+  }
+
+  private async screen(event: EventEnvelope<{ readonly orderId: string }>): Promise<void> {
     await this.inbox.once(event, () => this.screenOrder.decide({ orderId: event.data.orderId }));
     // Also after a duplicate: a crash between the commit and the carrying out left work behind.
     await this.runner.carryOut(orderId(event.data.orderId));

@@ -8,7 +8,7 @@ import { checkoutMigrations } from './migrations';
 import { TypeOrmBuyerOrderHistory } from './typeorm-buyer-order-history';
 import { TypeOrmOrders } from './typeorm-orders';
 import { BuyerDataKeys } from './buyer-data-keys';
-import { ephemeralKeyRing } from '@bazaar/platform-service';
+import { ephemeralKeyRing, processSharingKeyRing } from '@bazaar/platform-service';
 import { TypeOrmPendingFraudReviews } from './typeorm-pending-fraud-reviews';
 
 jest.setTimeout(30_000);
@@ -21,7 +21,7 @@ describe('An order’s lifecycle in PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await createMigratedTestDatabase(checkoutMigrations);
-    orders = new TypeOrmOrders(database.transactions, new Outbox('checkout'), new BuyerDataKeys(ephemeralKeyRing()));
+    orders = new TypeOrmOrders(database.transactions, new Outbox('checkout'), new BuyerDataKeys(ephemeralKeyRing()), processSharingKeyRing());
   });
 
   afterAll(async () => {

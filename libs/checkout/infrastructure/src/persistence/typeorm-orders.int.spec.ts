@@ -11,7 +11,7 @@ import { checkoutMigrations } from './migrations';
 import { TypeOrmIdempotencyKeys } from './typeorm-idempotency-keys';
 import { TypeOrmOrders } from './typeorm-orders';
 import { BuyerDataKeys } from './buyer-data-keys';
-import { ephemeralKeyRing } from '@bazaar/platform-service';
+import { ephemeralKeyRing, processSharingKeyRing } from '@bazaar/platform-service';
 
 jest.setTimeout(30_000);
 
@@ -36,7 +36,7 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
   beforeAll(async () => {
     database = await createMigratedTestDatabase(checkoutMigrations);
     transactions = database.transactions;
-    orders = new TypeOrmOrders(transactions, new Outbox('checkout'), buyerKeys);
+    orders = new TypeOrmOrders(transactions, new Outbox('checkout'), buyerKeys, processSharingKeyRing());
   });
 
   afterAll(async () => {
@@ -129,7 +129,7 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
 
     const outbox = new BrokenOutbox('checkout');
 
-    await expect(new TypeOrmOrders(transactions, outbox, buyerKeys).save(order)).rejects.toThrow('outbox unavailable for 1 event(s)');
+    await expect(new TypeOrmOrders(transactions, outbox, buyerKeys, processSharingKeyRing()).save(order)).rejects.toThrow('outbox unavailable for 1 event(s)');
 
     expect(outbox.ordersSeenInTransaction).toContain(order.id);
     expect(await rowsAbout(order.id)).toEqual({ orders: 0, lines: 0, outbox: 0 });
@@ -190,7 +190,7 @@ describe('TypeOrmIdempotencyKeys (real PostgreSQL)', () => {
 
   it('makes a concurrent claim of the same key wait for the first and then return the first’s record', async () => {
     const keys = new TypeOrmIdempotencyKeys(transactions, 86_400);
-    const orders = new TypeOrmOrders(transactions, new Outbox('checkout'), buyerKeys);
+    const orders = new TypeOrmOrders(transactions, new Outbox('checkout'), buyerKeys, processSharingKeyRing());
     const key = randomUUID();
     const first = anOrder().withId(randomUUID()).build();
     const second = orderId(randomUUID());
@@ -229,7 +229,7 @@ describe('TypeOrmIdempotencyKeys (real PostgreSQL)', () => {
     const retry = anOrder().withId(randomUUID()).build();
     const holder = await transactions.run(async () => {
       const claimed = await keys.claim({ scope: 'buyer-42', key, fingerprint: 'g', orderId: retry.id });
-      await new TypeOrmOrders(transactions, new Outbox('checkout'), buyerKeys).save(retry);
+      await new TypeOrmOrders(transactions, new Outbox('checkout'), buyerKeys, processSharingKeyRing()).save(retry);
       return claimed;
     });
 
