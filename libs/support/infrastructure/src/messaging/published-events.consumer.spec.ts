@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
-import { allContracts, BuyerPersonalDataErasedV1, Topics } from '@bazaar/published-language';
-import { projectedContracts, projectedTopics } from '../acl/published-event';
+import { allContracts, BuyerDataKeyV1, BuyerPersonalDataErasedV1, tombstoneOf, Topics } from '@bazaar/published-language';
+import { consumedTopics, projectedContracts, projectedTopics } from '../acl/published-event';
+import { BuyerKeysConsumer } from './buyer-keys.consumer';
 import { PublishedEventsConsumer } from './published-events.consumer';
 
 /** The wire types the consumer's methods are subscribed to, read from their `@EventPattern`s. */
-function subscribedWireTypes(): string[] {
-  const prototype = PublishedEventsConsumer.prototype as unknown as Record<string, unknown>;
+function subscribedWireTypes(consumer: { prototype: object } = PublishedEventsConsumer): string[] {
+  const prototype = consumer.prototype as unknown as Record<string, unknown>;
   return Object.getOwnPropertyNames(prototype).flatMap((name) => (Reflect.getMetadata(PATTERN_METADATA, prototype[name] as object) as string[] | undefined) ?? []);
 }
 
@@ -40,5 +41,11 @@ describe('Support’s subscriptions', () => {
     expect([...projectedTopics].sort()).toEqual(
       [Topics.checkoutOrders, Topics.fulfillmentShipments, Topics.fulfillmentReservations, Topics.financeLedgers, Topics.financeInvoices].sort(),
     );
+  });
+
+  it('keep the buyers’ shared data keys and delete them on their tombstones, from checkout.buyer-keys, which a rebuild does not rewind', () => {
+    expect(subscribedWireTypes(BuyerKeysConsumer).sort()).toEqual([BuyerDataKeyV1.wireType, tombstoneOf(BuyerDataKeyV1.wireType)].sort());
+    expect([...consumedTopics].sort()).toEqual([...projectedTopics, Topics.checkoutBuyerKeys].sort());
+    expect(projectedTopics).not.toContain(Topics.checkoutBuyerKeys);
   });
 });
