@@ -110,11 +110,13 @@ describe('Support opens sealed addresses with the buyers’ shared keys (real Po
       topic: BuyerPersonalDataErasedV1.topic,
       envelope: anEvent(BuyerPersonalDataErasedV1, { aggregateId: buyer.buyerId, data: { buyerId: buyer.buyerId, orderIds: [orderId], erasedAt: '2026-12-01T10:00:00.000Z' } }),
     });
+    await untilShown(orderId, { personalData: 'erased', checkout: null });
+    // The key arrives late on its own topic, after the erasure event, and before its tombstone.
     await publish(support, buyer.key());
+    await eventually(async () => expect(await heldKeys(buyer.buyerId)).toEqual([buyer.keyId]));
+
     await publish(support, buyer.checkedOut(orderId, anAddress()));
 
     await untilShown(orderId, { personalData: 'erased', checkout: { buyerId: buyer.buyerId, shippingAddress: null } });
-    await eventually(async () => expect(await heldKeys(buyer.buyerId)).toEqual([buyer.keyId]));
-    expect((await view(orderId)).body).toMatchObject({ personalData: 'erased', checkout: { shippingAddress: null } });
   });
 });
