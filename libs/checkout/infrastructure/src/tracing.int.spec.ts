@@ -4,7 +4,7 @@ import { InMemorySpanExporter, NodeTracerProvider, ReadableSpan } from '@opentel
 import { ServiceUnderTest } from '@bazaar/platform-service/testing';
 import { startTracing } from '@bazaar/platform-service/tracing';
 import { eventually, TopicTap, withKey } from '@bazaar/platform-testing';
-import { CartCheckedOutV1, EventHeaders, PaymentAuthorizedV1, Topics } from '@bazaar/published-language';
+import { CartCheckedOutV2, EventHeaders, PaymentAuthorizedV2, Topics } from '@bazaar/published-language';
 import { checkoutService } from './checkout.service';
 import { anOrderRequest } from './testing/checkout-journeys';
 
@@ -41,9 +41,9 @@ describe('Checkout’s traces (real PostgreSQL and Kafka)', () => {
     expect(placed.status).toBe(201);
     const orderId = String(placed.body['orderId']);
     const [checkedOut, authorized] = await orders.waitFor(withKey(orderId), { count: 2 });
-    expect([checkedOut, authorized].map((message) => message?.headers[EventHeaders.type])).toEqual([CartCheckedOutV1.wireType, PaymentAuthorizedV1.wireType]);
-    const checkedOutEvent = CartCheckedOutV1.parse(checkedOut!.body);
-    const authorizedEvent = PaymentAuthorizedV1.parse(authorized!.body);
+    expect([checkedOut, authorized].map((message) => message?.headers[EventHeaders.type])).toEqual([CartCheckedOutV2.wireType, PaymentAuthorizedV2.wireType]);
+    const checkedOutEvent = CartCheckedOutV2.parse(checkedOut!.body);
+    const authorizedEvent = PaymentAuthorizedV2.parse(authorized!.body);
 
     const spans = await eventually(async () => {
       await provider.forceFlush();
@@ -73,7 +73,7 @@ describe('Checkout’s traces (real PostgreSQL and Kafka)', () => {
     // …the order process's consumer span is the publication's child…
     const consumed = one((span) => span.kind === SpanKind.CONSUMER && span.attributes['messaging.message.id'] === checkedOutEvent.id);
     expect(consumed.name).toBe(`${ordersTopic} process`);
-    expect(consumed.attributes).toMatchObject({ 'messaging.consumer.group.name': checkout.consumerGroup, 'bazaar.event.type': CartCheckedOutV1.wireType });
+    expect(consumed.attributes).toMatchObject({ 'messaging.consumer.group.name': checkout.consumerGroup, 'bazaar.event.type': CartCheckedOutV2.wireType });
     expect(parentOf(consumed)).toBe(published.spanContext().spanId);
     // …and what it decided (the payment authorized) is published as the consumer span's child.
     expect(authorizedEvent.traceparent).toBe(`00-${callerTraceId}-${consumed.spanContext().spanId}-01`);

@@ -53,7 +53,7 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
     return row as { orders: number; lines: number; outbox: number };
   };
 
-  it('stores a new order with its lines and its CartCheckedOut outbox message, and restores it', async () => {
+  it('stores a new order with its lines, its CartCheckedOut outbox message and the buyer’s shared key, and restores it', async () => {
     const order = anOrder()
       .withId(randomUUID())
       .shippedTo(anAddress({ line2: 'Flat 3' }))
@@ -63,7 +63,9 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
 
     expect(await rowsAbout(order.id)).toEqual({ orders: 1, lines: 2, outbox: 1 });
     const [outbox] = await database.dataSource.query('SELECT topic, event_type FROM outbox WHERE message_key = $1', [order.id]);
-    expect(outbox).toEqual({ topic: 'checkout.orders', event_type: 'checkout.cart-checked-out.v1' });
+    expect(outbox).toEqual({ topic: 'checkout.orders', event_type: 'checkout.cart-checked-out.v2' });
+    const keys = await database.dataSource.query('SELECT topic, event_type FROM outbox WHERE message_key = $1', [order.buyerId]);
+    expect(keys).toContainEqual({ topic: 'checkout.buyer-keys', event_type: 'checkout.buyer-data-key.v1' });
     const restored = await orders.byId(order.id);
     expect(restored?.version).toBe(1);
     expect(restored?.pendingEvents).toHaveLength(0);
