@@ -7,6 +7,8 @@ import { Topics } from '../topics';
  * `checkout.cart-checked-out.v1` — a buyer checked out: Checkout created the order with these lines
  * and will now screen it and authorize payment. Key: the order id. Producer: Checkout.
  *
+ * Fulfillment reads the lines and address to plan a shipment, Finance the totals, Support everything.
+ *
  * Superseded by v2, which seals the address: Checkout no longer publishes v1, and consumers keep
  * reading it for the orders placed before (their address is in plaintext on the topic: see
  * docs/data-protection.md).
