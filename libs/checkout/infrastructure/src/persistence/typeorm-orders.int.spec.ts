@@ -131,7 +131,7 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
 
     const outbox = new BrokenOutbox('checkout');
 
-    await expect(new TypeOrmOrders(transactions, outbox, buyerKeys, processSharingKeyRing()).save(order)).rejects.toThrow('outbox unavailable for 1 event(s)');
+    await expect(new TypeOrmOrders(transactions, outbox, buyerKeys, processSharingKeyRing()).save(order)).rejects.toThrow('outbox unavailable for 2 event(s)'); // the checkout and the buyer's shared key
 
     expect(outbox.ordersSeenInTransaction).toContain(order.id);
     expect(await rowsAbout(order.id)).toEqual({ orders: 0, lines: 0, outbox: 0 });
