@@ -9,7 +9,8 @@ import { resealHistory } from './reseal';
 const config = loadConfig(checkoutConfigSchema);
 if (process.argv[2] !== 'migrate') assertPersonalDataKeys(config);
 
-const run = process.argv[2] === 'reseal-order-history' ? resealHistory(config, process.argv.includes('--dry-run')) : runService(checkoutService(config, checkoutSettingsOf(config)));
+const run =
+  process.argv[2] === 'reseal-order-history' ? resealHistory(config, process.argv.includes('--dry-run')) : runService(checkoutService(config, checkoutSettingsOf(config)));
 run.catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);

@@ -41,7 +41,10 @@ describe('Checkout over TLS to PostgreSQL and Kafka', () => {
     await kafkaAdmin.connect();
     await kafkaAdmin.createTopics({
       waitForLeaders: true,
-      topics: [Topics.checkoutOrders, Topics.checkoutBuyerKeys, Topics.fulfillmentReservations, Topics.fulfillmentShipments, deadLetterTopic('checkout')].map((topic) => ({ topic, numPartitions: 1 })),
+      topics: [Topics.checkoutOrders, Topics.checkoutBuyerKeys, Topics.fulfillmentReservations, Topics.fulfillmentShipments, deadLetterTopic('checkout')].map((topic) => ({
+        topic,
+        numPartitions: 1,
+      })),
     });
     await kafkaAdmin.disconnect();
   });

@@ -40,33 +40,33 @@ const keyProviders = (settings: SupportSettings) => [
 ];
 
 const providers = [
-    // The projection.
-    { provide: CaseOrderViews, useFactory: (transactions: Transactions) => new TypeOrmCaseOrderViews(transactions), inject: [Transactions] },
-    { provide: Inbox, useFactory: (transactions: Transactions) => new Inbox(transactions, caseOrderViewsConsumer), inject: [Transactions] },
-    { provide: ProjectEventHandler, useFactory: (views: CaseOrderViews) => new ProjectEventHandler(views), inject: [CaseOrderViews] },
-    {
-      provide: GetCaseOrderViewHandler,
-      useFactory: (views: CaseOrderViews, cases: CaseQueries, keys: BuyerDataKeys) => new GetCaseOrderViewHandler(views, cases, keys),
-      inject: [CaseOrderViews, CaseQueries, BuyerDataKeys],
-    },
-    { provide: FindCaseOrderViewsHandler, useFactory: (views: CaseOrderViews) => new FindCaseOrderViewsHandler(views), inject: [CaseOrderViews] },
-    // Support cases.
-    {
-      provide: SupportCases,
-      useFactory: (transactions: Transactions, outbox: Outbox) => new TypeOrmSupportCases(transactions, outbox),
-      inject: [Transactions, Outbox],
-    },
-    { provide: CaseQueries, useFactory: (transactions: Transactions) => new TypeOrmCaseQueries(transactions), inject: [Transactions] },
-    {
-      provide: OpenCaseHandler,
-      useFactory: (cases: SupportCases, views: CaseOrderViews, clock: Clock, ids: IdGenerator) => new OpenCaseHandler(cases, views, clock, ids),
-      inject: [SupportCases, CaseOrderViews, Clock, IdGenerator],
-    },
-    { provide: CommentOnCaseHandler, useFactory: (cases: SupportCases, clock: Clock) => new CommentOnCaseHandler(cases, clock), inject: [SupportCases, Clock] },
-    { provide: ResolveCaseHandler, useFactory: (cases: SupportCases, clock: Clock) => new ResolveCaseHandler(cases, clock), inject: [SupportCases, Clock] },
-    { provide: ReopenCaseHandler, useFactory: (cases: SupportCases, clock: Clock) => new ReopenCaseHandler(cases, clock), inject: [SupportCases, Clock] },
-    { provide: GetCaseHandler, useFactory: (queries: CaseQueries) => new GetCaseHandler(queries), inject: [CaseQueries] },
-    { provide: ListCasesForOrderHandler, useFactory: (queries: CaseQueries) => new ListCasesForOrderHandler(queries), inject: [CaseQueries] },
+  // The projection.
+  { provide: CaseOrderViews, useFactory: (transactions: Transactions) => new TypeOrmCaseOrderViews(transactions), inject: [Transactions] },
+  { provide: Inbox, useFactory: (transactions: Transactions) => new Inbox(transactions, caseOrderViewsConsumer), inject: [Transactions] },
+  { provide: ProjectEventHandler, useFactory: (views: CaseOrderViews) => new ProjectEventHandler(views), inject: [CaseOrderViews] },
+  {
+    provide: GetCaseOrderViewHandler,
+    useFactory: (views: CaseOrderViews, cases: CaseQueries, keys: BuyerDataKeys) => new GetCaseOrderViewHandler(views, cases, keys),
+    inject: [CaseOrderViews, CaseQueries, BuyerDataKeys],
+  },
+  { provide: FindCaseOrderViewsHandler, useFactory: (views: CaseOrderViews) => new FindCaseOrderViewsHandler(views), inject: [CaseOrderViews] },
+  // Support cases.
+  {
+    provide: SupportCases,
+    useFactory: (transactions: Transactions, outbox: Outbox) => new TypeOrmSupportCases(transactions, outbox),
+    inject: [Transactions, Outbox],
+  },
+  { provide: CaseQueries, useFactory: (transactions: Transactions) => new TypeOrmCaseQueries(transactions), inject: [Transactions] },
+  {
+    provide: OpenCaseHandler,
+    useFactory: (cases: SupportCases, views: CaseOrderViews, clock: Clock, ids: IdGenerator) => new OpenCaseHandler(cases, views, clock, ids),
+    inject: [SupportCases, CaseOrderViews, Clock, IdGenerator],
+  },
+  { provide: CommentOnCaseHandler, useFactory: (cases: SupportCases, clock: Clock) => new CommentOnCaseHandler(cases, clock), inject: [SupportCases, Clock] },
+  { provide: ResolveCaseHandler, useFactory: (cases: SupportCases, clock: Clock) => new ResolveCaseHandler(cases, clock), inject: [SupportCases, Clock] },
+  { provide: ReopenCaseHandler, useFactory: (cases: SupportCases, clock: Clock) => new ReopenCaseHandler(cases, clock), inject: [SupportCases, Clock] },
+  { provide: GetCaseHandler, useFactory: (queries: CaseQueries) => new GetCaseHandler(queries), inject: [CaseQueries] },
+  { provide: ListCasesForOrderHandler, useFactory: (queries: CaseQueries) => new ListCasesForOrderHandler(queries), inject: [CaseQueries] },
 ];
 
 /**

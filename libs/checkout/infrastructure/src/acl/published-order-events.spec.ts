@@ -90,7 +90,10 @@ describe('Publishing what happened to an order', () => {
 
     expect(published).toMatchObject({ contract: CartCheckedOutV2, aggregateId: order.id, occurredAt: order.placedAt });
     const data = published!.data as CartCheckedOutV2;
-    expect(data).toEqual({ ...recordedExample(CartCheckedOutV2).data, sealedShippingAddress: { algorithm: 'AES-256-GCM', keyId: dataKeyId(dataKey), ciphertext: expect.any(String) } });
+    expect(data).toEqual({
+      ...recordedExample(CartCheckedOutV2).data,
+      sealedShippingAddress: { algorithm: 'AES-256-GCM', keyId: dataKeyId(dataKey), ciphertext: expect.any(String) },
+    });
     expect(openPublishedAddress(dataKey, 'buyer-42', order.id, data.sealedShippingAddress)).toEqual(plaintextAddress);
     // The recorded example was sealed with the same key: it opens too.
     expect(openPublishedAddress(dataKey, 'buyer-42', order.id, recordedExample(CartCheckedOutV2).data.sealedShippingAddress)).toEqual(plaintextAddress);

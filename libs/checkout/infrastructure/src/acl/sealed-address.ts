@@ -24,7 +24,11 @@ export class PublishedPersonalData {
 
   /** The address sealed for this buyer's order (`shipping-address:<buyer>:<order>`); the plaintext is the JSON of the published address. */
   sealedAddress(orderId: string, address: ShippingAddress): SealedAddress {
-    return { algorithm: 'AES-256-GCM', keyId: this.keyId, ciphertext: sealWith(this.dataKey, JSON.stringify(publishedAddress(address)), sealedAddressPurpose(this.buyerId, orderId)) };
+    return {
+      algorithm: 'AES-256-GCM',
+      keyId: this.keyId,
+      ciphertext: sealWith(this.dataKey, JSON.stringify(publishedAddress(address)), sealedAddressPurpose(this.buyerId, orderId)),
+    };
   }
 
   /** The buyer's data key as `checkout.buyer-data-key.v1` carries it. */

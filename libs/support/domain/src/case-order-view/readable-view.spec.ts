@@ -90,7 +90,9 @@ describe('Reading a view whose address came sealed (checkout.cart-checked-out.v2
   });
 
   it('does not open an address sealed with another key of the buyer (erased, then a new order)', () => {
-    const view = readableView(project(emptyCaseOrderView(orderId), facts.orderPlacedSealed({ keyId: 'key-0' })), (_b, _o, sealed) => (sealed.keyId === 'key-1' ? address : undefined));
+    const view = readableView(project(emptyCaseOrderView(orderId), facts.orderPlacedSealed({ keyId: 'key-0' })), (_b, _o, sealed) =>
+      sealed.keyId === 'key-1' ? address : undefined,
+    );
 
     expect(view.personalData).toBe('erased');
   });

@@ -26,7 +26,8 @@ describe('Support opens sealed addresses with the buyers’ shared keys (real Po
 
   const view = (orderId: string) => support.get<CaseOrderViewResponse>(`/case-order-views/${orderId}`);
   const anAddress = () => ({ name: `Dorothy ${randomUUID()}`, line1: `${randomUUID()} Vaughan Way`, city: 'Hampton', postalCode: 'VA 23681', country: 'US' });
-  const heldKeys = async (buyerId: string) => (await support.query<{ key_id: string }>('SELECT key_id FROM buyer_data_keys WHERE buyer_id = $1', [buyerId])).rows.map((row) => row.key_id);
+  const heldKeys = async (buyerId: string) =>
+    (await support.query<{ key_id: string }>('SELECT key_id FROM buyer_data_keys WHERE buyer_id = $1', [buyerId])).rows.map((row) => row.key_id);
 
   async function untilShown(orderId: string, expected: Record<string, unknown>): Promise<CaseOrderViewResponse> {
     return eventually(async () => {
@@ -95,7 +96,10 @@ describe('Support opens sealed addresses with the buyers’ shared keys (real Po
 
     await publish(support, {
       topic: BuyerPersonalDataErasedV1.topic,
-      envelope: anEvent(BuyerPersonalDataErasedV1, { aggregateId: before.buyerId, data: { buyerId: before.buyerId, orderIds: [erasedOrder], erasedAt: '2026-12-01T10:00:00.000Z' } }),
+      envelope: anEvent(BuyerPersonalDataErasedV1, {
+        aggregateId: before.buyerId,
+        data: { buyerId: before.buyerId, orderIds: [erasedOrder], erasedAt: '2026-12-01T10:00:00.000Z' },
+      }),
     });
 
     await untilShown(erasedOrder, { personalData: 'erased', checkout: { shippingAddress: null } });
