@@ -122,6 +122,28 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
     expect((await orders.byId(order.id))?.shippingAddress).toEqual(anAddress({ line2: 'Flat 3' }));
   });
 
+  it('authorizes an order of a buyer from before the keys, publishing its address sealed with a key created now', async () => {
+    const order = anOrder().withId(randomUUID()).forBuyer(`buyer-${randomUUID()}`).build();
+    await orders.save(order);
+    const { name, line1, city, postalCode, country } = anAddress();
+    await database.dataSource.query(
+      `UPDATE orders SET ship_sealed = NULL, ship_name = $2, ship_line1 = $3, ship_city = $4, ship_postal_code = $5, ship_country = $6 WHERE id = $1`,
+      [order.id, name, line1, city, postalCode, country],
+    );
+    await database.dataSource.query('DELETE FROM buyer_keys WHERE buyer_id = $1', [order.buyerId]);
+    const legacy = (await orders.byId(order.id))!;
+
+    legacy.recordPaymentAuthorized('auth-legacy', new Date());
+    await orders.save(legacy);
+
+    const [published] = await database.dataSource.query(`SELECT payload::text AS text FROM outbox WHERE message_key = $1 AND event_type = 'checkout.payment-authorized.v2'`, [
+      order.id,
+    ]);
+    expect(published.text).toContain('sealedShippingAddress');
+    expect(published.text).not.toContain(line1);
+    expect(await database.dataSource.query('SELECT buyer_id FROM buyer_keys WHERE buyer_id = $1', [order.buyerId])).toHaveLength(1);
+  });
+
   it('finds nothing for an unknown id', async () => {
     expect(await orders.byId(orderId(randomUUID()))).toBeUndefined();
   });

@@ -79,7 +79,8 @@ export class TypeOrmOrders extends Orders {
 
   /**
    * Lines and address are fixed at placement; what changes later is the lifecycle. Returns the
-   * buyer's data key when an event to publish carries the address (an erased buyer's order cannot be authorized).
+   * buyer's data key when an event to publish carries the address (an erased buyer's order cannot
+   * be authorized; a buyer from before the keys, whose order holds its address in plaintext, gets one now).
    */
   private async update(manager: EntityManager, order: Order): Promise<Buffer | undefined> {
     const [, changed] = (await manager.query(`UPDATE orders SET ${assignments}, version = version + 1 WHERE id = $1 AND version = $2`, [
@@ -89,8 +90,7 @@ export class TypeOrmOrders extends Orders {
     ])) as [unknown, number];
     if (changed === 0) throw new ConcurrencyConflict('Order', order.id);
     if (!order.pendingEvents.some((event) => carriesAddress.has(event.type))) return undefined;
-    const dataKey = await this.keys.existing(manager, order.buyerId);
-    if (!dataKey) throw new ShippingAddressErased(order.id);
-    return dataKey;
+    if (!order.shippingAddress) throw new ShippingAddressErased(order.id);
+    return this.keys.forWriting(manager, order.buyerId);
   }
 }
