@@ -13,8 +13,12 @@ describe('Checkout configuration', () => {
 
   it('serves in production only with configured key-encryption keys, the same for every replica', () => {
     const kek = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
+    const sharing = `s1:${Buffer.alloc(32, 8).toString('base64')}`;
     expect(() => assertPersonalDataKeys(loadConfig(checkoutConfigSchema, { NODE_ENV: 'production' }))).toThrow(/PERSONAL_DATA_KEKS is required in production/);
-    expect(() => assertPersonalDataKeys(loadConfig(checkoutConfigSchema, { NODE_ENV: 'production', PERSONAL_DATA_KEKS: kek }))).not.toThrow();
+    expect(() => assertPersonalDataKeys(loadConfig(checkoutConfigSchema, { NODE_ENV: 'production', PERSONAL_DATA_KEKS: kek }))).toThrow(
+      /PERSONAL_DATA_SHARING_KEKS is required in production/,
+    );
+    expect(() => assertPersonalDataKeys(loadConfig(checkoutConfigSchema, { NODE_ENV: 'production', PERSONAL_DATA_KEKS: kek, PERSONAL_DATA_SHARING_KEKS: sharing }))).not.toThrow();
     expect(() => assertPersonalDataKeys(loadConfig(checkoutConfigSchema, { NODE_ENV: 'test' }))).not.toThrow();
   });
 
@@ -24,6 +28,7 @@ describe('Checkout configuration', () => {
     expect(() => loadConfig(checkoutConfigSchema, { FRAUD_HIGH_RISK_COUNTRIES: 'XX,narnia' })).toThrow(/FRAUD_HIGH_RISK_COUNTRIES/);
     expect(() => loadConfig(checkoutConfigSchema, { PERSONAL_DATA_KEKS: `k1:${Buffer.alloc(16).toString('base64')}` })).toThrow(/16 bytes, not 32[\s\S]*PERSONAL_DATA_KEKS/);
     expect(() => loadConfig(checkoutConfigSchema, { PERSONAL_DATA_KEKS: 'no-colon' })).toThrow(/PERSONAL_DATA_KEKS/);
+    expect(() => loadConfig(checkoutConfigSchema, { PERSONAL_DATA_SHARING_KEKS: `s1:${Buffer.alloc(16).toString('base64')}` })).toThrow(/PERSONAL_DATA_SHARING_KEKS/);
   });
 
   it.each([

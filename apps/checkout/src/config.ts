@@ -1,5 +1,5 @@
 import type { CheckoutSettings } from '@bazaar/checkout-infrastructure';
-import { keyRingOf, personalDataKeksSetting, serviceConfigSchema } from '@bazaar/platform-service';
+import { keyRingOf, personalDataKeksSetting, personalDataSharingKeksSetting, serviceConfigSchema, sharingKeyRingOf } from '@bazaar/platform-service';
 import { minorUnitsOf } from '@bazaar/shared-kernel';
 import { z } from 'zod';
 
@@ -82,6 +82,12 @@ export const checkoutConfigSchema = serviceConfigSchema({ name: 'checkout', port
    * elsewhere, unset, one random key for this process only (tests).
    */
   PERSONAL_DATA_KEKS: personalDataKeksSetting,
+  /**
+   * Key-encryption keys Checkout shares with Support, `id:base64key,…` oldest first: they wrap each
+   * buyer's data key on `checkout.buyer-keys`. Required in production; elsewhere, unset, one random
+   * key for this process only.
+   */
+  PERSONAL_DATA_SHARING_KEKS: personalDataSharingKeksSetting,
   NODE_ENV: z.string().optional(),
 });
 
@@ -89,11 +95,16 @@ export type CheckoutConfig = z.output<typeof checkoutConfigSchema>;
 
 /**
  * Serving in production needs configured key-encryption keys: every replica must open what another
- * sealed, and a restarted one what was sealed before. (Migrating touches no personal data.)
+ * sealed, a restarted one what was sealed before, and Support what Checkout published. (Migrating
+ * touches no personal data.)
  */
 export function assertPersonalDataKeys(config: CheckoutConfig): void {
-  if (config.NODE_ENV === 'production' && !config.PERSONAL_DATA_KEKS?.trim()) {
+  if (config.NODE_ENV !== 'production') return;
+  if (!config.PERSONAL_DATA_KEKS?.trim()) {
     throw new Error('PERSONAL_DATA_KEKS is required in production: id:base64key (32 random bytes), the same for every replica (docs/data-protection.md)');
+  }
+  if (!config.PERSONAL_DATA_SHARING_KEKS?.trim()) {
+    throw new Error('PERSONAL_DATA_SHARING_KEKS is required in production: id:base64key (32 random bytes), the same for Checkout and Support (docs/data-protection.md)');
   }
 }
 
@@ -115,5 +126,6 @@ export function checkoutSettingsOf(config: CheckoutConfig): CheckoutSettings {
     idempotency: { ttlSeconds: config.IDEMPOTENCY_KEY_TTL_S, purgeIntervalMs: config.IDEMPOTENCY_KEY_PURGE_INTERVAL_MS },
     worker: { sweepIntervalMs: config.ORDER_PROCESS_SWEEP_INTERVAL_MS, claimMs: config.ORDER_PROCESS_CLAIM_MS },
     personalDataKeys: keyRingOf(config.PERSONAL_DATA_KEKS),
+    personalDataSharingKeys: sharingKeyRingOf(config.PERSONAL_DATA_SHARING_KEKS),
   };
 }

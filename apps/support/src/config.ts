@@ -1,4 +1,6 @@
-import { serviceConfigSchema } from '@bazaar/platform-service';
+import { personalDataSharingKeksSetting, serviceConfigSchema, sharingKeyRingOf } from '@bazaar/platform-service';
+import type { SupportSettings } from '@bazaar/support-infrastructure';
+import { z } from 'zod';
 
 /**
  * Support's settings: the platform's (the topics it reads are the published ones, under
@@ -7,4 +9,25 @@ import { serviceConfigSchema } from '@bazaar/platform-service';
  * shared transaction back); one partition at a time per replica projects them without racing
  * itself (measured at 100 orders/s: support p99 2.9 s -> 1.8 s, 4x fewer commits). Scale with replicas.
  */
-export const supportConfigSchema = serviceConfigSchema({ name: 'support', port: 3004, partitionsConcurrency: 1 });
+export const supportConfigSchema = serviceConfigSchema({ name: 'support', port: 3004, partitionsConcurrency: 1 }).extend({
+  /**
+   * The key-encryption keys Checkout shares with Support, `id:base64key,…` oldest first: they unwrap
+   * the buyers' data keys from `checkout.buyer-keys`, which open the sealed addresses. Required in
+   * production; elsewhere, unset, one random key for this process only (no address then opens).
+   */
+  PERSONAL_DATA_SHARING_KEKS: personalDataSharingKeksSetting,
+  NODE_ENV: z.string().optional(),
+});
+
+export type SupportConfig = z.output<typeof supportConfigSchema>;
+
+/** Serving in production needs the KEKs Checkout shares: without them no agent could read an address. (Migrating and rebuilding need none.) */
+export function assertSharedPersonalDataKeys(config: SupportConfig): void {
+  if (config.NODE_ENV === 'production' && !config.PERSONAL_DATA_SHARING_KEKS?.trim()) {
+    throw new Error('PERSONAL_DATA_SHARING_KEKS is required in production: id:base64key (32 random bytes), the same as Checkout’s (docs/data-protection.md)');
+  }
+}
+
+export function supportSettingsOf(config: SupportConfig): SupportSettings {
+  return { personalDataSharingKeys: sharingKeyRingOf(config.PERSONAL_DATA_SHARING_KEKS) };
+}

@@ -3,13 +3,14 @@ import 'reflect-metadata';
 import { createKafka } from '@bazaar/platform-messaging';
 import { createLogger, JsonLogger, kafkaSecurity, loadConfig, runMain, runService, ServiceConfig } from '@bazaar/platform-service';
 import { rebuildSupport, supportService } from '@bazaar/support-infrastructure';
-import { supportConfigSchema } from './config';
+import { assertSharedPersonalDataKeys, supportConfigSchema, supportSettingsOf } from './config';
 
 /** `main.js` serves, `main.js migrate` applies migrations, `main.js rebuild` rewinds the projection to offset zero. */
 async function main(): Promise<void> {
   const config = loadConfig(supportConfigSchema);
   if (process.argv[2] === 'rebuild') return rebuild(config);
-  await runService(supportService(config));
+  if (process.argv[2] !== 'migrate') assertSharedPersonalDataKeys(config);
+  await runService(supportService(config, supportSettingsOf(config)));
 }
 
 /** Run with the service stopped; the next start replays every topic from the beginning. */

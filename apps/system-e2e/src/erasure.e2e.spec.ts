@@ -6,6 +6,7 @@ import { downstreamCaughtUp, fullyProjected } from './support/downstream';
 import { http } from './support/http';
 import { anOrderRequest, plentyOfStock } from './support/orders';
 import { ServiceName, System } from './support/system';
+import { topicMessagesMentioning } from './support/topic-scan';
 import { shipmentOf, stock, walk } from './support/warehouse';
 
 /** Every row of every table of a context's database (read as its owner, who sees them all), as text, that mentions any of `values`. */
@@ -29,9 +30,10 @@ async function rowsMentioning(databaseUrl: string, values: readonly string[]): P
 
 /**
  * A buyer with three ended orders (two dispatched and invoiced, one cancelled) asks to be erased:
- * afterwards no database of any context holds their name or street, every context serves the
- * orders with the personal fields erased, and Finance's ledger still balances. (The address on
- * checkout.orders is not shredded yet: docs/data-protection.md.)
+ * afterwards no database of any context holds their name or street, no message on any topic holds
+ * them in plaintext (the address travels sealed with the buyer's data key, whose copies the erasure
+ * deletes), every context serves the orders with the personal fields erased, and Finance's ledger
+ * still balances.
  */
 describe('Erasing a buyer, end to end', () => {
   let system: System;
@@ -45,7 +47,7 @@ describe('Erasing a buyer, end to end', () => {
     await system?.stop();
   });
 
-  it('leaves no plaintext of their name or address in any context database, and every context shows their orders as erased', async () => {
+  it('leaves no plaintext of their name or address in any context database or on any topic, and every context shows their orders as erased', async () => {
     const buyerId = `buyer-${randomUUID()}`;
     const name = `Dorothy ${randomUUID()}`;
     const street = `${randomUUID()} Vaughan Lane`;
@@ -66,8 +68,13 @@ describe('Erasing a buyer, end to end', () => {
       },
       { timeoutMs: 30_000 },
     );
-    const support = await http('GET', `${system.url('support')}/case-order-views/${orderIds[0]}`);
-    expect(support.body).toMatchObject({ personalData: 'present', checkout: { shippingAddress: { name, line1: street } } });
+    // Before the erasure Support opens each sealed address with the buyer's key it received.
+    for (const orderId of orderIds) {
+      await eventually(async () => {
+        const support = await http('GET', `${system.url('support')}/case-order-views/${orderId}`);
+        expect(support.body).toMatchObject({ personalData: 'present', checkout: { shippingAddress: { name, line1: street } } });
+      });
+    }
 
     const erased = await http('DELETE', `${system.url('checkout')}/buyers/${buyerId}/personal-data`);
 
@@ -87,6 +94,18 @@ describe('Erasing a buyer, end to end', () => {
     for (const context of contexts) {
       expect({ context, rows: await rowsMentioning(system.databases.get(context)!.ownerUrl, [name, street]) }).toEqual({ context, rows: [] });
     }
+    // Every message on every topic, from the beginning, values and headers as text: the name and street nowhere.
+    const scan = await topicMessagesMentioning(system, [name, street]);
+    expect(scan.found).toEqual([]);
+    // The scan reads what it should: the buyer's events (by their id), and the tombstone of their key on checkout.buyer-keys.
+    const theBuyers = await topicMessagesMentioning(system, [buyerId]);
+    expect(scan.scanned).toBeGreaterThanOrEqual(theBuyers.found.length);
+    expect(theBuyers.found.filter((message) => message.startsWith(system.topics.topic('checkout.orders')))).toHaveLength(3 * 2 + 1);
+    // Its key, then, last, the tombstone: the buyer as key, no value (two spaces), the key's type in the headers.
+    expect(theBuyers.found.filter((message) => message.startsWith(system.topics.topic('checkout.buyer-keys'))).at(-1)).toMatch(
+      /@\d+: buyer-\S+ {2}.*bazaar-event-type=checkout\.buyer-data-key\.v1/,
+    );
+
     const again = await http('DELETE', `${system.url('checkout')}/buyers/${buyerId}/personal-data`);
     expect(again.status).toBe(204);
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CartCheckedOutV1, EventHeaders, InventoryReservedV1, OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-language';
+import { CartCheckedOutV2, EventHeaders, InventoryReservedV1, OrderCancelledV1, PaymentAuthorizedV1, PaymentAuthorizedV2 } from '@bazaar/published-language';
 import { anEvent, caughtUp, eventually, kafkaMessage, TappedMessage, TopicTap, withKey } from '@bazaar/platform-testing';
 import { redeliver } from './support/checkout';
 import { countRows, downstreamCaughtUp, downstreamOf, fullyProjected } from './support/downstream';
@@ -98,7 +98,7 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
     expect(cancelled.data).toMatchObject({ reason: 'payment_declined', paymentWasAuthorized: false });
     await downstreamCaughtUp(system, 'checkout.orders');
 
-    expect(orders.matching((m) => m.key === orderId && m.headers[EventHeaders.type] === PaymentAuthorizedV1.wireType)).toEqual([]);
+    expect(orders.matching((m) => m.key === orderId && m.headers[EventHeaders.type] === PaymentAuthorizedV2.wireType)).toEqual([]);
     const { shipments, revenueEvents, view } = await downstreamOf(system, orderId);
     expect(shipments).toEqual([]);
     expect(revenueEvents).toEqual([]);
@@ -250,7 +250,7 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
     const placed = await http('POST', `${system.url('checkout')}/orders`, { body: anOrderRequest() });
     const { orderId } = placed.body;
     const projected = await fullyProjected(system, orderId);
-    const copies = [await publishedAbout(orderId, CartCheckedOutV1), await publishedAbout(orderId, PaymentAuthorizedV1)];
+    const copies = [await publishedAbout(orderId, CartCheckedOutV2), await publishedAbout(orderId, PaymentAuthorizedV2)];
     const [reserved] = await reservations.waitFor((m) => m.key === orderId && m.headers[EventHeaders.type] === InventoryReservedV1.wireType);
     const order = (await http('GET', `${system.url('checkout')}/orders/${orderId}`)).body;
     const level = await stockLevel(system, 'TEA-EARL');
@@ -272,7 +272,7 @@ describe('An order placed in Checkout reaches every context, only through Kafka'
   it('dead-letters a malformed message and still processes the messages behind it on that partition', async () => {
     const orderId = randomUUID();
     await system.topics.send('checkout.orders', { key: orderId, value: '<<not an event>>' });
-    // The next message on the same partition (same key): a valid payment authorized for a new order.
+    // The next message on the same partition (same key): a valid payment authorized for a new order (a v1, as the old history holds).
     const next = anEvent(PaymentAuthorizedV1, { aggregateId: orderId, data: { orderId } });
     await system.topics.send('checkout.orders', { ...kafkaMessage(next), key: orderId });
 

@@ -6,7 +6,7 @@ import {
   OrderCancelledV1,
   OrderCompletedV1,
   OrderConfirmedV1,
-  PaymentAuthorizedV1,
+  PaymentAuthorizedV2,
   ShipmentDispatchedV1,
 } from '@bazaar/published-language';
 import { consumedPast, eventually, everyMemberHolds, TopicTap } from '@bazaar/platform-testing';
@@ -106,7 +106,7 @@ describe('Every outcome of an order, end to end', () => {
       decidedBy: 'e2e-analyst',
       reason: 'Confirmed with the buyer by phone',
     });
-    expect((await publishedOnce(orders, orderId, PaymentAuthorizedV1)).data.amount).toEqual({ amount: 1_000_000, currency: 'EUR' });
+    expect((await publishedOnce(orders, orderId, PaymentAuthorizedV2)).data.amount).toEqual({ amount: 1_000_000, currency: 'EUR' });
     expect(await shipmentOf(system, orderId)).toMatchObject({ lines: [{ sku: 'RING', quantity: 1 }] });
     await eventually(
       async () => {
@@ -140,7 +140,7 @@ describe('Every outcome of an order, end to end', () => {
     expect((await publishedOnce(orders, orderId, FraudReviewDecidedV1)).data).toMatchObject({ orderId, decision: 'rejected' });
     expect((await publishedOnce(orders, orderId, OrderCancelledV1)).data).toMatchObject({ reason: 'fraud_rejected', paymentWasAuthorized: false, authorizationVoided: false });
     await downstreamCaughtUp(system, 'checkout.orders');
-    expect(published(orders, orderId, PaymentAuthorizedV1)).toEqual([]);
+    expect(published(orders, orderId, PaymentAuthorizedV2)).toEqual([]);
     expect(reservations.matching((m) => m.key === orderId)).toEqual([]);
     const { shipments, revenueEvents } = await downstreamOf(system, orderId);
     expect(shipments).toEqual([]);
@@ -361,7 +361,7 @@ describe('Every outcome of an order, end to end', () => {
       await eventually(
         async () => {
           for (const orderId of orderIds) {
-            const announced = published(orders, orderId, PaymentAuthorizedV1);
+            const announced = published(orders, orderId, PaymentAuthorizedV2);
             // A relay killed between the broker's ack and its mark sends the same event again (same id): at least once, never twice decided.
             expect({ orderId, events: new Set(announced.map((event) => event.id)).size, references: new Set(announced.map((event) => event.data.authorizationReference)) }).toEqual(
               {

@@ -1,11 +1,14 @@
 import { BuyerPersonalDataErasedV1 } from './checkout/buyer-personal-data-erased.v1';
+import { BuyerDataKeyV1 } from './checkout/buyer-data-key.v1';
 import { CartCheckedOutV1 } from './checkout/cart-checked-out.v1';
+import { CartCheckedOutV2 } from './checkout/cart-checked-out.v2';
 import { FraudReviewDecidedV1 } from './checkout/fraud-review-decided.v1';
 import { FraudReviewRequestedV1 } from './checkout/fraud-review-requested.v1';
 import { OrderCancelledV1 } from './checkout/order-cancelled.v1';
 import { OrderCompletedV1 } from './checkout/order-completed.v1';
 import { OrderConfirmedV1 } from './checkout/order-confirmed.v1';
 import { PaymentAuthorizedV1 } from './checkout/payment-authorized.v1';
+import { PaymentAuthorizedV2 } from './checkout/payment-authorized.v2';
 import { PaymentFailedV1 } from './checkout/payment-failed.v1';
 import { SubscriptionStartedV1 } from './finance/subscription-started.v1';
 import { SubscriptionRenewedV1 } from './finance/subscription-renewed.v1';
@@ -31,14 +34,17 @@ import { CaseResolvedV1 } from './support/case-resolved.v1';
 /** Every published contract, for tooling (schema checks, docs, topic subscriptions). */
 export const allContracts: readonly EventContract<unknown>[] = [
   CartCheckedOutV1,
+  CartCheckedOutV2,
   FraudReviewRequestedV1,
   FraudReviewDecidedV1,
   PaymentAuthorizedV1,
+  PaymentAuthorizedV2,
   PaymentFailedV1,
   OrderConfirmedV1,
   OrderCancelledV1,
   OrderCompletedV1,
   BuyerPersonalDataErasedV1,
+  BuyerDataKeyV1,
   ShipmentCreatedV1,
   ShipmentPickedV1,
   ShipmentPackedV1,

@@ -73,3 +73,12 @@ export function eventHeaders(envelope: EventEnvelope): Record<string, string> {
     ...(envelope.tracestate ? { [EventHeaders.tracestate]: envelope.tracestate } : {}),
   };
 }
+
+/**
+ * What a consumer subscribes to for the tombstones of a contract on a compacted topic: a message
+ * keyed like the contract's, with its type in the header and no value (`checkout.buyer-data-key.v1.tombstone`).
+ * The transport hands the handler an envelope whose `aggregateId` is the message key and whose `data` is null.
+ */
+export function tombstoneOf(wireType: string): string {
+  return `${wireType}.tombstone`;
+}

@@ -4,6 +4,11 @@
  */
 export const Topics = {
   checkoutOrders: 'checkout.orders',
+  /**
+   * Each buyer's data key, wrapped by a key Checkout shares with Support; keyed by the buyer id,
+   * compacted (the latest per buyer is kept), a tombstone once the buyer is erased.
+   */
+  checkoutBuyerKeys: 'checkout.buyer-keys',
   fulfillmentShipments: 'fulfillment.shipments',
   /** Fulfillment's answers to an order's reservation request; keyed by the Checkout order id. */
   fulfillmentReservations: 'fulfillment.reservations',

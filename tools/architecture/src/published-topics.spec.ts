@@ -25,12 +25,12 @@ describe('topics of the published language', () => {
     expect(Object.values(Topics).sort()).toEqual([...contractTopics].sort());
   });
 
-  it('that carry news of an order from another context may all be read by Support on Kubernetes, which projects every such event', () => {
+  it('that carry news of an order from another context may all be read by Support on Kubernetes, which projects every such event, and the buyers’ keys that open their sealed addresses', () => {
     // Support's own events (its cases) are read from its tables, not from the topic.
     const aboutAnOrder = allContracts.filter((contract) => contract.producer !== 'support' && 'orderId' in ((contract.schema as unknown as { shape?: object }).shape ?? {}));
     const support = ofKind(loadManifests('base'), 'KafkaUser').find((user) => user.metadata.name === 'support')!;
     const acls = support.spec.authorization.acls as { resource: { type: string; name: string }; operations: string[] }[];
     const read = acls.filter((acl) => acl.resource.type === 'topic' && acl.operations.includes('Read')).map((acl) => acl.resource.name);
-    expect(read.sort()).toEqual([...new Set(aboutAnOrder.map((contract) => contract.topic))].sort());
+    expect(read.sort()).toEqual([...new Set([...aboutAnOrder.map((contract) => contract.topic), Topics.checkoutBuyerKeys])].sort());
   });
 });

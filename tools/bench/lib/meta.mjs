@@ -29,13 +29,13 @@ export function gitInfo() {
 
 /** The recorded example envelope (used before the services have produced a real one). */
 export function exampleMessage() {
-  const envelope = JSON.parse(readFileSync(join(paths.repoRoot, 'libs/published-language/src/examples/checkout.cart-checked-out.v1.json'), 'utf8'));
+  const envelope = JSON.parse(readFileSync(join(paths.repoRoot, 'libs/published-language/src/examples/checkout.cart-checked-out.v2.json'), 'utf8'));
   return { envelope, headers: headersOf(envelope) };
 }
 
-/** A real `checkout.cart-checked-out.v1` as the relay sends it: value bytes and header bytes. */
+/** A real `checkout.cart-checked-out.v2` as the relay sends it: value bytes and header bytes. */
 export async function realMessage(checkoutPool) {
-  const { rows } = await checkoutPool.query("SELECT payload, headers FROM outbox WHERE event_type = 'checkout.cart-checked-out.v1' ORDER BY position DESC LIMIT 1");
+  const { rows } = await checkoutPool.query("SELECT payload, headers FROM outbox WHERE event_type = 'checkout.cart-checked-out.v2' ORDER BY position DESC LIMIT 1");
   if (!rows[0]) return null;
   const { payload, headers } = rows[0];
   const headerBytes = Object.entries(headers).reduce((s, [k, v]) => s + Buffer.byteLength(k) + Buffer.byteLength(String(v)), 0);

@@ -13,6 +13,8 @@ import { createTopics, deleteRunTopics, kafkaClient } from '../../bench/lib/syst
 
 /** The run's key-encryption key for buyers' personal data (PERSONAL_DATA_KEKS), shared by every replica. */
 const runKeks = `run:${randomBytes(32).toString('base64')}`;
+/** The run's key-encryption key Checkout shares with Support for buyers' data keys (PERSONAL_DATA_SHARING_KEKS), the same for every replica. */
+const runSharingKeks = `run-share:${randomBytes(32).toString('base64')}`;
 
 export const CONTEXTS = ['checkout', 'fulfillment', 'finance', 'support'];
 /** The chaos tool's own connections carry this name, so terminating a service's connections spares them. */
@@ -100,8 +102,9 @@ export class ChaosSystem {
       RATE_LIMIT_WRITE_POINTS: '100000000',
       RATE_LIMIT_READ_POINTS: '100000000',
       AUTH_ISSUER: this.issuer.url,
-      // One key-encryption key for the run: every Checkout replica opens what another sealed.
+      // One key-encryption key for the run: every Checkout replica opens what another sealed; one shared with Support.
       PERSONAL_DATA_KEKS: runKeks,
+      PERSONAL_DATA_SHARING_KEKS: runSharingKeks,
       ...CHAOS_DEFAULTS.all,
       ...(CHAOS_DEFAULTS[ctx] ?? {}),
       ...(this.envFor[ctx] ?? {}),

@@ -11,18 +11,22 @@ import { httpStatus, isPortOpen, waitFor } from './wait.mjs';
 /** @typedef {import('./config.mjs').App} Context (a context service or the console) */
 
 /**
- * The local stack's key-encryption keys for buyers' personal data: PERSONAL_DATA_KEKS if set, else
- * one generated on first start and kept in .stack (gitignored), so restarts still open what was sealed.
+ * A local stack's key-encryption keys for buyers' personal data: the variable if set, else one
+ * generated on first start and kept in .stack/<file> (gitignored), so restarts still open what was
+ * sealed. PERSONAL_DATA_KEKS (Checkout's own) in personal-data-keks, PERSONAL_DATA_SHARING_KEKS
+ * (Checkout's and Support's, for checkout.buyer-keys) in personal-data-sharing-keks.
  */
-function personalDataKeks() {
-  if (process.env.PERSONAL_DATA_KEKS) return process.env.PERSONAL_DATA_KEKS;
-  const file = join(paths.state, 'personal-data-keks');
-  if (!existsSync(file)) {
+function keksOf(variable, file, id) {
+  if (process.env[variable]) return process.env[variable];
+  const path = join(paths.state, file);
+  if (!existsSync(path)) {
     mkdirSync(paths.state, { recursive: true });
-    writeFileSync(file, `local:${randomBytes(32).toString('base64')}`, { mode: 0o600 });
+    writeFileSync(path, `${id}:${randomBytes(32).toString('base64')}`, { mode: 0o600 });
   }
-  return readFileSync(file, 'utf8').trim();
+  return readFileSync(path, 'utf8').trim();
 }
+const personalDataKeks = () => keksOf('PERSONAL_DATA_KEKS', 'personal-data-keks', 'local');
+const personalDataSharingKeks = () => keksOf('PERSONAL_DATA_SHARING_KEKS', 'personal-data-sharing-keks', 'local-share');
 
 const READY_TIMEOUT_MS = Number(process.env.SERVICE_READY_TIMEOUT_MS ?? 60_000);
 
@@ -77,6 +81,7 @@ export async function startServices(contexts) {
         AUTH_ISSUER: issuerUrl(),
         AUTH_AUDIENCE: audience(),
         PERSONAL_DATA_KEKS: personalDataKeks(),
+        PERSONAL_DATA_SHARING_KEKS: personalDataSharingKeks(),
         ...ctx.env,
       },
     });

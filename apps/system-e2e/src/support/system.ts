@@ -56,10 +56,12 @@ export class System {
     const topics = await TopicNamespace.create(kafka, 3);
     const databases = new Map<ServiceName, TestDatabase>();
     const issuer = await TestIssuer.start();
-    // One KEK for the whole run, so a restarted or second Checkout opens what the first sealed.
-    const keks = { PERSONAL_DATA_KEKS: `e2e:${randomBytes(32).toString('base64')}` };
+    // One KEK for the whole run, so a restarted or second Checkout opens what the first sealed; and
+    // one Checkout shares with Support, which opens the addresses Checkout sealed on the topic.
+    const sharing = { PERSONAL_DATA_SHARING_KEKS: `e2e-share:${randomBytes(32).toString('base64')}` };
+    const keks = { PERSONAL_DATA_KEKS: `e2e:${randomBytes(32).toString('base64')}`, ...sharing };
     const env = options.env ?? {};
-    const system = new System(kafka, topics, databases, { ...env, checkout: { ...keks, ...env.checkout } }, issuer);
+    const system = new System(kafka, topics, databases, { ...env, checkout: { ...keks, ...env.checkout }, support: { ...sharing, ...env.support } }, issuer);
     try {
       for (const name of services) databases.set(name, await createTestDatabase(`bazaar_e2e_${name}`));
       // Settled, not raced: a service that fails to start must not leave the others running unrecorded.

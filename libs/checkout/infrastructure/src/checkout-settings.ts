@@ -1,5 +1,5 @@
 import { defaultFraudPolicySettings, defaultOrderProcessSettings, FraudPolicySettings, OrderProcessSettings } from '@bazaar/checkout-domain';
-import { ephemeralKeyRing, KeyRing } from '@bazaar/platform-service';
+import { ephemeralKeyRing, KeyRing, processSharingKeyRing } from '@bazaar/platform-service';
 import { SandboxOptions } from './payment/sandbox-payment-gateway';
 
 /** Checkout's own settings, beyond the platform's; the app reads them from its environment (apps/checkout/src/config.ts). */
@@ -14,6 +14,8 @@ export interface CheckoutSettings {
   };
   /** The key-encryption keys that wrap buyers' data keys (PERSONAL_DATA_KEKS). */
   readonly personalDataKeys: KeyRing;
+  /** The key-encryption keys that wrap buyers' data keys published on `checkout.buyer-keys` for Support (PERSONAL_DATA_SHARING_KEKS). */
+  readonly personalDataSharingKeys: KeyRing;
   readonly worker: {
     /** How often the process worker sweeps for expired deadlines and due commands. */
     readonly sweepIntervalMs: number;
@@ -30,4 +32,6 @@ export const defaultCheckoutSettings: CheckoutSettings = {
   worker: { sweepIntervalMs: 1_000, claimMs: 30_000 },
   /** One random KEK for this process: enough for tests, never for a deployment. */
   personalDataKeys: ephemeralKeyRing(),
+  /** The process's random sharing KEK: a Support started in the same process (a test) opens what this Checkout publishes. */
+  personalDataSharingKeys: processSharingKeyRing(),
 };

@@ -73,7 +73,11 @@ export class CheckoutModule {
       providers: [
         // Adapters behind the ports
         { provide: BuyerDataKeys, useValue: new BuyerDataKeys(settings.personalDataKeys) },
-        builtAs(Orders, TypeOrmOrders, [Transactions, Outbox, BuyerDataKeys]),
+        {
+          provide: Orders,
+          useFactory: (tx: Transactions, outbox: Outbox, keys: BuyerDataKeys) => new TypeOrmOrders(tx, outbox, keys, settings.personalDataSharingKeys),
+          inject: [Transactions, Outbox, BuyerDataKeys],
+        },
         builtAs(Carts, TypeOrmCarts, [Transactions]),
         { provide: OrderProcesses, useFactory: (tx: Transactions) => new TypeOrmOrderProcesses(tx, settings.worker.claimMs), inject: [Transactions] },
         { provide: IdempotencyKeys, useFactory: (tx: Transactions) => new TypeOrmIdempotencyKeys(tx, settings.idempotency.ttlSeconds), inject: [Transactions] },

@@ -41,7 +41,10 @@ describe('Checkout over TLS to PostgreSQL and Kafka', () => {
     await kafkaAdmin.connect();
     await kafkaAdmin.createTopics({
       waitForLeaders: true,
-      topics: [Topics.checkoutOrders, Topics.fulfillmentReservations, Topics.fulfillmentShipments, deadLetterTopic('checkout')].map((topic) => ({ topic, numPartitions: 1 })),
+      topics: [Topics.checkoutOrders, Topics.checkoutBuyerKeys, Topics.fulfillmentReservations, Topics.fulfillmentShipments, deadLetterTopic('checkout')].map((topic) => ({
+        topic,
+        numPartitions: 1,
+      })),
     });
     await kafkaAdmin.disconnect();
   });
@@ -91,7 +94,7 @@ describe('Checkout over TLS to PostgreSQL and Kafka', () => {
     await consumer.connect();
     await consumer.subscribe({ topic: Topics.checkoutOrders, fromBeginning: true });
     await consumer.run({ eachMessage: async ({ message }) => void seen.push({ type: message.headers?.[EventHeaders.type]?.toString(), key: message.key?.toString() }) });
-    await eventually(() => expect(seen).toContainEqual({ type: 'checkout.cart-checked-out.v1', key: placed.body.orderId }), { timeoutMs: 30_000 });
+    await eventually(() => expect(seen).toContainEqual({ type: 'checkout.cart-checked-out.v2', key: placed.body.orderId }), { timeoutMs: 30_000 });
 
     const observer = new Client({ connectionString: sandbox.postgresAdminUrl, ssl: { ca: readFileSync(sandbox.caFile, 'utf8') } });
     await observer.connect();

@@ -4,7 +4,7 @@ import { InMemorySpanExporter, NodeTracerProvider, ReadableSpan } from '@opentel
 import { ServiceUnderTest } from '@bazaar/platform-service/testing';
 import { startTracing } from '@bazaar/platform-service/tracing';
 import { anEvent, eventually, kafkaMessage, TopicTap, withKey } from '@bazaar/platform-testing';
-import { CartCheckedOutV1, EventHeaders, InventoryReservedV1, OrderConfirmedV1, PaymentAuthorizedV1, Topics } from '@bazaar/published-language';
+import { CartCheckedOutV2, EventHeaders, InventoryReservedV1, OrderConfirmedV1, PaymentAuthorizedV2, Topics } from '@bazaar/published-language';
 import { checkoutService } from './checkout.service';
 import { anOrderRequest } from './testing/checkout-journeys';
 
@@ -42,9 +42,9 @@ describe('Checkout’s traces (real PostgreSQL and Kafka)', () => {
     expect(placed.status).toBe(201);
     const orderId = String(placed.body['orderId']);
     const [checkedOut, authorized] = await orders.waitFor(withKey(orderId), { count: 2 });
-    expect([checkedOut, authorized].map((message) => message?.headers[EventHeaders.type])).toEqual([CartCheckedOutV1.wireType, PaymentAuthorizedV1.wireType]);
-    const checkedOutEvent = CartCheckedOutV1.parse(checkedOut!.body);
-    const authorizedEvent = PaymentAuthorizedV1.parse(authorized!.body);
+    expect([checkedOut, authorized].map((message) => message?.headers[EventHeaders.type])).toEqual([CartCheckedOutV2.wireType, PaymentAuthorizedV2.wireType]);
+    const checkedOutEvent = CartCheckedOutV2.parse(checkedOut!.body);
+    const authorizedEvent = PaymentAuthorizedV2.parse(authorized!.body);
     const ordersTopic = checkout.namespace.topic(Topics.checkoutOrders);
     const inTrace = async (...producedIds: string[]) =>
       eventually(async () => {

@@ -8,6 +8,10 @@ import { Topics } from '../topics';
  * and will now screen it and authorize payment. Key: the order id. Producer: Checkout.
  *
  * Fulfillment reads the lines and address to plan a shipment, Finance the totals, Support everything.
+ *
+ * Superseded by v2, which seals the address: Checkout no longer publishes v1, and consumers keep
+ * reading it for the orders placed before (their address is in plaintext on the topic: see
+ * docs/data-protection.md).
  */
 export const CartCheckedOutV1 = defineEvent({
   type: 'checkout.cart-checked-out',

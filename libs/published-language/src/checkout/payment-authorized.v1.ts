@@ -9,6 +9,9 @@ import { Topics } from '../topics';
  *
  * It carries what its consumers act on, so that none needs another source: Fulfillment reserves
  * the lines for the address, Finance defers the amount. The payment token never appears in it.
+ *
+ * Superseded by v2, which seals the address: Checkout no longer publishes v1, and consumers keep
+ * reading it for the payments authorized before.
  */
 export const PaymentAuthorizedV1 = defineEvent({
   type: 'checkout.payment-authorized',

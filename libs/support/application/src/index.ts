@@ -5,6 +5,7 @@ export * from './get-case-order-view/get-case-order-view.handler';
 export * from './find-case-order-views/find-case-order-views.query';
 export * from './find-case-order-views/find-case-order-views.handler';
 export * from './ports/case-queries';
+export * from './ports/buyer-data-keys';
 export * from './open-case/open-case.command';
 export * from './open-case/open-case.handler';
 export * from './comment-on-case/comment-on-case.command';

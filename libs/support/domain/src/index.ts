@@ -8,6 +8,7 @@ export * from './case-order-view/order-facts';
 export * from './case-order-view/order-status';
 export * from './case-order-view/payment';
 export * from './case-order-view/project';
+export * from './case-order-view/readable-view';
 export * from './case-order-view/reservation';
 export * from './case-order-view/revenue';
 export * from './case-order-view/shipments';

@@ -6,7 +6,7 @@
  * became complete (the `updated_at` of a `case_order_views` row holding the checkout, the authorized
  * payment, the reservation, the confirmation, a shipment and a revenue entry: every event a
  * benchmark order produces, so nothing updates it later). Two intermediate stages split the path:
- * the relay publishing `checkout.cart-checked-out.v1` (Checkout's `outbox.published_at`) and
+ * the relay publishing `checkout.cart-checked-out.v2` (Checkout's `outbox.published_at`) and
  * Checkout authorizing the payment (`orders.payment_at`), which is what Fulfillment and Finance act on.
  */
 import { summarize } from '../stats.mjs';
@@ -18,7 +18,7 @@ const QUERIES = {
   relayed: [
     'checkout',
     `SELECT b.message_key AS id, ${ms('b.published_at')} AS t FROM outbox b JOIN unnest($1::text[]) k(id) ON b.message_key = k.id
-      WHERE b.event_type = 'checkout.cart-checked-out.v1' AND b.published_at IS NOT NULL`,
+      WHERE b.event_type = 'checkout.cart-checked-out.v2' AND b.published_at IS NOT NULL`,
   ],
   paid: ['checkout', `SELECT o.id::text AS id, ${ms('o.payment_at')} AS t FROM orders o JOIN unnest($1::uuid[]) k(id) ON o.id = k.id WHERE o.payment_at IS NOT NULL`],
   fulfillment: ['fulfillment', `SELECT s.order_id::text AS id, ${ms('s.created_at')} AS t FROM shipments s JOIN unnest($1::uuid[]) k(id) ON s.order_id = k.id`],

@@ -16,6 +16,8 @@ import { SKUS } from '../load/orders.mjs';
 
 /** The run's key-encryption key for buyers' personal data (PERSONAL_DATA_KEKS), shared by every replica. */
 const runKeks = `run:${randomBytes(32).toString('base64')}`;
+/** The run's key-encryption key Checkout shares with Support for buyers' data keys (PERSONAL_DATA_SHARING_KEKS), the same for every replica. */
+const runSharingKeks = `run-share:${randomBytes(32).toString('base64')}`;
 
 export const CONTEXTS = ['checkout', 'fulfillment', 'finance', 'support'];
 
@@ -78,8 +80,9 @@ export async function startSystem({ runId, logDir, env, envFor, replicas = {}, r
       RATE_LIMIT_WRITE_POINTS: '100000000',
       RATE_LIMIT_READ_POINTS: '100000000',
       AUTH_ISSUER: issuer.url,
-      // One key-encryption key for the run: every Checkout replica opens what another sealed.
+      // One key-encryption key for the run: every Checkout replica opens what another sealed; one shared with Support.
       PERSONAL_DATA_KEKS: runKeks,
+      PERSONAL_DATA_SHARING_KEKS: runSharingKeks,
       ...env,
       ...(envFor[ctx] ?? {}),
       // --profile records a context's first replica only (its replicas would write the same file).

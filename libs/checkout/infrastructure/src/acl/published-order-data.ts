@@ -1,23 +1,25 @@
 import { OrderCancelled, OrderLine, OrderPlaced, PaymentAuthorized, ShippingAddress } from '@bazaar/checkout-domain';
-import { CartCheckedOutV1, OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-language';
+import { CartCheckedOutV2, OrderCancelledV1, PaymentAuthorizedV2 } from '@bazaar/published-language';
 import { Money } from '@bazaar/shared-kernel';
+import { PublishedPersonalData } from './sealed-address';
 
 /*
- * Field by field, so nothing private (the payment token above all) can ride along by accident.
+ * Field by field, so nothing private (the payment token above all) can ride along by accident. The
+ * address only ever leaves sealed with the buyer's data key (`personalData`).
  */
 
-export function cartCheckedOut(event: OrderPlaced): CartCheckedOutV1 {
+export function cartCheckedOut(event: OrderPlaced, personalData: PublishedPersonalData): CartCheckedOutV2 {
   return {
     orderId: event.orderId,
     buyerId: event.buyerId,
     lines: event.lines.map(publishedLine),
     total: publishedMoney(event.total),
-    shippingAddress: publishedAddress(event.shippingAddress),
+    sealedShippingAddress: sealedFor(personalData, event.buyerId, event.orderId, event.shippingAddress),
     placedAt: event.placedAt.toISOString(),
   };
 }
 
-export function paymentAuthorized(event: PaymentAuthorized): PaymentAuthorizedV1 {
+export function paymentAuthorized(event: PaymentAuthorized, personalData: PublishedPersonalData): PaymentAuthorizedV2 {
   return {
     orderId: event.orderId,
     buyerId: event.buyerId,
@@ -25,7 +27,7 @@ export function paymentAuthorized(event: PaymentAuthorized): PaymentAuthorizedV1
     authorizationReference: event.authorizationId,
     lines: event.lines.map(publishedLine),
     total: publishedMoney(event.amount),
-    shippingAddress: publishedAddress(event.shippingAddress),
+    sealedShippingAddress: sealedFor(personalData, event.buyerId, event.orderId, event.shippingAddress),
     authorizedAt: event.authorizedAt.toISOString(),
   };
 }
@@ -42,14 +44,15 @@ export function orderCancelled(event: OrderCancelled): OrderCancelledV1 {
   };
 }
 
-function publishedLine({ sku, quantity, unitPrice, lineTotal }: OrderLine): CartCheckedOutV1['lines'][number] {
+function sealedFor(personalData: PublishedPersonalData, buyerId: string, orderId: string, address: ShippingAddress): CartCheckedOutV2['sealedShippingAddress'] {
+  if (personalData.buyerId !== buyerId) throw new Error(`order ${orderId} of buyer ${buyerId} sealed with the key of ${personalData.buyerId}`);
+  return personalData.sealedAddress(orderId, address);
+}
+
+function publishedLine({ sku, quantity, unitPrice, lineTotal }: OrderLine): CartCheckedOutV2['lines'][number] {
   return { sku, quantity, unitPrice: publishedMoney(unitPrice), lineTotal: publishedMoney(lineTotal) };
 }
 
 function publishedMoney({ amount, currency }: Money): Money {
   return { amount, currency };
-}
-
-function publishedAddress({ name, line1, line2, city, postalCode, country }: ShippingAddress): CartCheckedOutV1['shippingAddress'] {
-  return { name, line1, ...(line2 === undefined ? {} : { line2 }), city, postalCode, country };
 }

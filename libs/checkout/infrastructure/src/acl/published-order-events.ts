@@ -1,28 +1,40 @@
 import { OrderEvent } from '@bazaar/checkout-domain';
 import { OutgoingEvent } from '@bazaar/platform-messaging';
 import {
-  CartCheckedOutV1,
+  BuyerDataKeyV1,
+  CartCheckedOutV2,
   EventContract,
   FraudReviewDecidedV1,
   FraudReviewRequestedV1,
   OrderCancelledV1,
   OrderCompletedV1,
   OrderConfirmedV1,
-  PaymentAuthorizedV1,
+  PaymentAuthorizedV2,
   PaymentFailedV1,
 } from '@bazaar/published-language';
 import { assertNever } from '@bazaar/shared-kernel';
 import { cartCheckedOut, orderCancelled, paymentAuthorized } from './published-order-data';
+import { PublishedPersonalData } from './sealed-address';
 
 /**
  * Which published events each of the order's private events becomes. Every domain event must be
  * decided here explicitly (an internal-only event maps to `[]`), so adding one fails to compile
  * until someone chooses. Every one is keyed by the order id, on `checkout.orders`.
+ *
+ * The two that carry the address seal it with the buyer's data key (`personalData`, required for
+ * them); a placed order also publishes that key, wrapped for sharing, keyed by the buyer on
+ * `checkout.buyer-keys` — with every order, so that a reader that missed one, or a rotated sharing
+ * KEK, catches up with the next.
  */
-export function publishedEventsOf(event: OrderEvent): OutgoingEvent[] {
+export function publishedEventsOf(event: OrderEvent, personalData?: PublishedPersonalData): OutgoingEvent[] {
   switch (event.type) {
-    case 'OrderPlaced':
-      return [about(event.orderId, event.placedAt, CartCheckedOutV1, cartCheckedOut(event))];
+    case 'OrderPlaced': {
+      const sealing = required(personalData, event.orderId);
+      return [
+        { contract: BuyerDataKeyV1, aggregateId: event.buyerId, occurredAt: event.placedAt, data: sealing.sharedKey() },
+        about(event.orderId, event.placedAt, CartCheckedOutV2, cartCheckedOut(event, sealing)),
+      ];
+    }
     case 'FraudReviewRequested': {
       const { orderId, score, reasons, requestedAt } = event;
       return [about(orderId, requestedAt, FraudReviewRequestedV1, { orderId, score, reasons: [...reasons], requestedAt: requestedAt.toISOString() })];
@@ -48,7 +60,7 @@ export function publishedEventsOf(event: OrderEvent): OutgoingEvent[] {
         }),
       ];
     case 'PaymentAuthorized':
-      return [about(event.orderId, event.authorizedAt, PaymentAuthorizedV1, paymentAuthorized(event))];
+      return [about(event.orderId, event.authorizedAt, PaymentAuthorizedV2, paymentAuthorized(event, required(personalData, event.orderId)))];
     case 'PaymentFailed':
       return [about(event.orderId, event.failedAt, PaymentFailedV1, { orderId: event.orderId, reason: event.reason, failedAt: event.failedAt.toISOString() })];
     case 'OrderConfirmed':
@@ -60,6 +72,11 @@ export function publishedEventsOf(event: OrderEvent): OutgoingEvent[] {
     default:
       return assertNever(event);
   }
+}
+
+function required(personalData: PublishedPersonalData | undefined, orderId: string): PublishedPersonalData {
+  if (!personalData) throw new Error(`order ${orderId}: an event carrying the address is published only sealed with the buyer's data key`);
+  return personalData;
 }
 
 function about<TData>(orderId: string, occurredAt: Date, contract: EventContract<TData>, data: TData): OutgoingEvent<TData> {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ServiceUnderTest } from '@bazaar/platform-service/testing';
 import { eventually, TopicTap, withKey } from '@bazaar/platform-testing';
-import { BuyerPersonalDataErasedV1, Topics } from '@bazaar/published-language';
+import { processSharingKeyRing } from '@bazaar/platform-service';
+import { BuyerDataKeyV1, BuyerPersonalDataErasedV1, CartCheckedOutV2, EventHeaders, Topics } from '@bazaar/published-language';
+import { openPublishedAddress } from '../acl/sealed-address';
 import { checkoutService } from '../checkout.service';
 import { anOrderRequest, orderOf, orderReaches, placeOrder } from '../testing/checkout-journeys';
 
@@ -13,10 +15,12 @@ const personal = [address.name, address.line1, address.line2, address.city, addr
 describe('Erasing a buyer’s personal data in Checkout (real PostgreSQL and Kafka)', () => {
   let checkout: ServiceUnderTest;
   let orders: TopicTap;
+  let keys: TopicTap;
 
   beforeAll(async () => {
     checkout = await ServiceUnderTest.start(checkoutService);
     orders = await checkout.namespace.tap(Topics.checkoutOrders);
+    keys = await checkout.namespace.tap(Topics.checkoutBuyerKeys);
   });
 
   afterAll(async () => {
@@ -61,8 +65,16 @@ describe('Erasing a buyer’s personal data in Checkout (real PostgreSQL and Kaf
     // Their own name and street, so that other buyers' (unerased) messages do not match.
     const theirs = { ...address, name: `Margaret ${randomUUID()}`, line1: `${randomUUID()} Massachusetts Ave` };
     const orderIds = [await cancelledOrderOf(buyerId, theirs), await cancelledOrderOf(buyerId, theirs)];
+    // Published sealed: no plaintext in the outbox or on the topic, but the key shared on checkout.buyer-keys opens it.
     const { rows: before } = await checkout.query<{ text: string }>('SELECT payload::text AS text FROM outbox WHERE message_key = $1', [orderIds[0]]);
-    expect(before.some((row) => row.text.includes(theirs.name))).toBe(true);
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.some((row) => row.text.includes(theirs.name) || row.text.includes(theirs.line1))).toBe(false);
+    const [checkedOut] = await orders.waitFor((message) => message.key === orderIds[0] && message.headers[EventHeaders.type] === CartCheckedOutV2.wireType);
+    const [shared] = await keys.waitFor(withKey(buyerId));
+    const { keyId, wrappedKey } = BuyerDataKeyV1.parse(shared!.body).data;
+    const { sealedShippingAddress } = CartCheckedOutV2.parse(checkedOut!.body).data;
+    expect(sealedShippingAddress.keyId).toBe(keyId);
+    expect(openPublishedAddress(processSharingKeyRing().unwrap(wrappedKey, buyerId), buyerId, orderIds[0]!, sealedShippingAddress)).toEqual(theirs);
     await eventually(async () => expect(await checkout.count('outbox WHERE published_at IS NULL')).toBe(0));
 
     const erased = await checkout.delete(`/buyers/${buyerId}/personal-data`);
@@ -87,6 +99,14 @@ describe('Erasing a buyer’s personal data in Checkout (real PostgreSQL and Kaf
     });
     expect(BuyerPersonalDataErasedV1.parse(published[0]!.body).data).toEqual({ buyerId, orderIds: expect.arrayContaining(orderIds), erasedAt: expect.any(String) });
     expect(await checkout.count(`outbox WHERE event_type = 'checkout.buyer-personal-data-erased.v1' AND message_key = $1`, [buyerId])).toBe(1);
+    // The buyer's key on checkout.buyer-keys ends in a tombstone (once), which compaction turns into no key at all.
+    const tombstones = await eventually(async () => {
+      const last = keys.messages.filter(withKey(buyerId)).filter((message) => message.value === null);
+      expect(last).toHaveLength(1);
+      return last;
+    });
+    expect(tombstones[0]!.headers[EventHeaders.type]).toBe(BuyerDataKeyV1.wireType);
+    expect(keys.messages.filter(withKey(buyerId)).at(-1)?.value).toBeNull();
   });
 
   it('refuses (409 buyer_has_orders_in_progress) while an order still needs the address, and erases nothing', async () => {

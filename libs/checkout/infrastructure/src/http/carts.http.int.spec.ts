@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ServiceUnderTest } from '@bazaar/platform-service/testing';
 import { TopicTap, withKey } from '@bazaar/platform-testing';
-import { CartCheckedOutV1, Topics } from '@bazaar/published-language';
+import { CartCheckedOutV2, Topics } from '@bazaar/published-language';
 import { checkoutService } from '../checkout.service';
 
 jest.setTimeout(60_000);
@@ -64,7 +64,8 @@ describe('Carts over HTTP (real PostgreSQL and Kafka)', () => {
     expect(placed).toMatchObject({ status: 201, body: { orderId: expect.any(String), status: 'placed' } });
     const orderId = String(placed.body['orderId']);
     const [message] = await orders.waitFor(withKey(orderId));
-    expect(CartCheckedOutV1.parse(message!.body).data).toMatchObject({ orderId, buyerId: 'buyer-42', total: price(3399), shippingAddress: address });
+    expect(CartCheckedOutV2.parse(message!.body).data).toMatchObject({ orderId, buyerId: 'buyer-42', total: price(3399), sealedShippingAddress: { algorithm: 'AES-256-GCM' } });
+    expect(message!.value).not.toContain(address.line1);
     expect((await checkout.get(`/carts/${cartId}`)).body).toMatchObject({ status: 'checked_out', orderId });
     expect((await checkout.get(`/orders/${orderId}`)).body).toMatchObject({ orderId, total: price(3399) });
   });

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ServiceUnderTest } from '@bazaar/platform-service/testing';
 import { eventually, TopicTap, withData, withKey } from '@bazaar/platform-testing';
-import { CartCheckedOutV1, EventHeaders, Topics } from '@bazaar/published-language';
+import { CartCheckedOutV2, EventHeaders, Topics } from '@bazaar/published-language';
 import { checkoutService } from '../checkout.service';
 
 jest.setTimeout(60_000);
@@ -32,7 +32,7 @@ describe('Checkout over HTTP (real PostgreSQL and Kafka)', () => {
   // Placed orders go on through their process (more outbox rows), so count what placing writes.
   const ordersAndOutboxRows = async () => ({
     orders: await checkout.count('orders'),
-    outbox: await checkout.count(`outbox WHERE event_type = 'checkout.cart-checked-out.v1'`),
+    outbox: await checkout.count(`outbox WHERE event_type = 'checkout.cart-checked-out.v2'`),
   });
 
   it('places an order (201) and shows it in Checkout’s language, its payment and where its process stands', async () => {
@@ -74,7 +74,7 @@ describe('Checkout over HTTP (real PostgreSQL and Kafka)', () => {
     expect(await ordersAndOutboxRows()).toEqual(before);
   });
 
-  it('publishes CartCheckedOutV1 to checkout.orders, carrying the request’s correlation id and trace, never the payment token', async () => {
+  it('publishes CartCheckedOutV2 to checkout.orders, carrying the request’s correlation id and trace, never the payment token', async () => {
     // A token the sandbox knows; no message about the order may contain it.
     const correlationId = randomUUID();
     const traceId = randomBytes(16).toString('hex');
@@ -86,7 +86,7 @@ describe('Checkout over HTTP (real PostgreSQL and Kafka)', () => {
 
     const [message] = await orders.waitFor(withData('orderId', orderId));
 
-    const envelope = CartCheckedOutV1.parse(message!.body);
+    const envelope = CartCheckedOutV2.parse(message!.body);
     expect(message!.key).toBe(orderId);
     expect(envelope.data).toMatchObject({ orderId, buyerId: 'buyer-42', total: { amount: 3399, currency: 'EUR' } });
     expect(envelope.correlationId).toBe(correlationId);
@@ -115,7 +115,7 @@ describe('Checkout over HTTP (real PostgreSQL and Kafka)', () => {
     expect(again.body).toEqual(first.body);
     const orderId = String(first.body['orderId']);
     expect(await checkout.count('orders WHERE id = $1', [orderId])).toBe(1);
-    expect(await checkout.count("outbox WHERE payload->>'aggregateId' = $1 AND event_type = 'checkout.cart-checked-out.v1'", [orderId])).toBe(1);
+    expect(await checkout.count("outbox WHERE payload->>'aggregateId' = $1 AND event_type = 'checkout.cart-checked-out.v2'", [orderId])).toBe(1);
   });
 
   it('refuses the same Idempotency-Key with another body (422 idempotency_key_reused)', async () => {
@@ -142,7 +142,7 @@ describe('Checkout over HTTP (real PostgreSQL and Kafka)', () => {
     const [orderId] = [...ids];
     expect(await checkout.count('orders WHERE id = $1', [orderId])).toBe(1);
     expect(await checkout.count('idempotency_keys WHERE key = $1', [key])).toBe(1);
-    expect(await checkout.count("outbox WHERE payload->>'aggregateId' = $1 AND event_type = 'checkout.cart-checked-out.v1'", [orderId])).toBe(1);
+    expect(await checkout.count("outbox WHERE payload->>'aggregateId' = $1 AND event_type = 'checkout.cart-checked-out.v2'", [orderId])).toBe(1);
   });
 
   const refused: { case: string; body: unknown; status: number; code: string; headers?: Record<string, string> }[] = [

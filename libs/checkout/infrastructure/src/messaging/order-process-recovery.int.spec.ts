@@ -1,6 +1,6 @@
 import { ServiceUnderTest } from '@bazaar/platform-service/testing';
 import { anEvent, eventually, kafkaMessage, TopicTap } from '@bazaar/platform-testing';
-import { InventoryReservedV1, OrderCancelledV1, PaymentAuthorizedV1, Topics } from '@bazaar/published-language';
+import { InventoryReservedV1, OrderCancelledV1, PaymentAuthorizedV2, Topics } from '@bazaar/published-language';
 import { checkoutService } from '../checkout.service';
 import { CheckoutSettings, defaultCheckoutSettings } from '../checkout-settings';
 import { SandboxPaymentGateway } from '../payment/sandbox-payment-gateway';
@@ -85,8 +85,8 @@ describe('An order’s process over time, failures and restarts (real PostgreSQL
     await orderReaches(checkout, orderId, 'payment_authorized', 'awaiting_inventory');
     expect(sandbox.authorizeCalls - callsBefore).toBe(1);
     expect(sandbox.authorizedOrders().filter((id) => id === orderId)).toHaveLength(1);
-    await publishedEvent(orders, orderId, PaymentAuthorizedV1);
-    expect(publishedAbout(orders, orderId).filter((type) => type === PaymentAuthorizedV1.wireType)).toHaveLength(1);
+    await publishedEvent(orders, orderId, PaymentAuthorizedV2);
+    expect(publishedAbout(orders, orderId).filter((type) => type === PaymentAuthorizedV2.wireType)).toHaveLength(1);
   });
 
   it('keeps an order’s deadline across a restart: the order still times out then, not before', async () => {
@@ -111,12 +111,12 @@ describe('An order’s process over time, failures and restarts (real PostgreSQL
 
     // Each is authorized, then (no answer from Fulfillment here) timed out and voided: its process runs to its end.
     for (const orderId of orderIds) {
-      await publishedEvent(orders, orderId, PaymentAuthorizedV1);
+      await publishedEvent(orders, orderId, PaymentAuthorizedV2);
       await orderReaches(checkout, orderId, 'cancelled', 'cancelled');
       await publishedEvent(orders, orderId, OrderCancelledV1);
     }
     for (const orderId of orderIds) {
-      expect(publishedAbout(orders, orderId)).toEqual(['checkout.cart-checked-out.v1', PaymentAuthorizedV1.wireType, OrderCancelledV1.wireType]);
+      expect(publishedAbout(orders, orderId)).toEqual(['checkout.cart-checked-out.v2', PaymentAuthorizedV2.wireType, OrderCancelledV1.wireType]);
       expect(sandbox.isVoided(`sbx_auth_${orderId}`)).toBe(true);
     }
     await checkout.instances.pop()?.close();

@@ -9,7 +9,7 @@ import {
   OrderCancelledV1,
   OrderCompletedV1,
   OrderConfirmedV1,
-  PaymentAuthorizedV1,
+  PaymentAuthorizedV2,
   PaymentFailedV1,
   ShipmentDispatchedV1,
   Topics,
@@ -51,7 +51,7 @@ describe('An order’s process, driven by Kafka (real PostgreSQL and Kafka)', ()
 
     await orderReaches(checkout, orderId, 'payment_authorized', 'awaiting_inventory');
 
-    const event = await publishedEvent(orders, orderId, PaymentAuthorizedV1);
+    const event = await publishedEvent(orders, orderId, PaymentAuthorizedV2);
     expect(event.data).toMatchObject({ orderId, buyerId: 'buyer-42', amount: { amount: 3399, currency: 'EUR' }, total: { amount: 3399, currency: 'EUR' } });
     expect(event.data.lines.map((line) => line.sku)).toEqual(['MUG-BLUE', 'TEA-EARL']);
     expect(JSON.stringify(event)).not.toContain('tok_ok');
@@ -64,7 +64,7 @@ describe('An order’s process, driven by Kafka (real PostgreSQL and Kafka)', ()
 
     expect(order).toMatchObject({ cancellationReason: 'payment_declined', payment: { state: 'declined', declineReason: 'declined' } });
     expect((await publishedEvent(orders, orderId, OrderCancelledV1)).data).toMatchObject({ reason: 'payment_declined', paymentWasAuthorized: false, authorizationVoided: false });
-    expect(publishedAbout(orders, orderId)).toEqual(['checkout.cart-checked-out.v1', PaymentFailedV1.wireType, OrderCancelledV1.wireType]);
+    expect(publishedAbout(orders, orderId)).toEqual(['checkout.cart-checked-out.v2', PaymentFailedV1.wireType, OrderCancelledV1.wireType]);
   });
 
   it('holds an order of 10,000.00 for a risk analyst; approval sends it on to payment', async () => {
@@ -87,7 +87,7 @@ describe('An order’s process, driven by Kafka (real PostgreSQL and Kafka)', ()
       decidedBy: 'analyst-grace',
       reason: 'Regular customer, confirmed by phone',
     });
-    await publishedEvent(orders, orderId, PaymentAuthorizedV1);
+    await publishedEvent(orders, orderId, PaymentAuthorizedV2);
     expect((await checkout.get<{ reviews: { orderId: string }[] }>('/fraud-reviews')).body.reviews.map((review) => review.orderId)).not.toContain(orderId);
     expect(await analyst.post(`/fraud-reviews/${orderId}/reject`, { reason: 'Second thoughts' })).toMatchObject({ status: 409, body: { code: 'fraud_review_not_pending' } });
   });
@@ -100,7 +100,7 @@ describe('An order’s process, driven by Kafka (real PostgreSQL and Kafka)', ()
 
     expect(rejected).toMatchObject({ status: 200, body: { status: 'cancelled', cancellationReason: 'fraud_rejected', payment: { state: 'none' } } });
     expect((await publishedEvent(orders, orderId, OrderCancelledV1)).data).toMatchObject({ reason: 'fraud_rejected', paymentWasAuthorized: false });
-    expect(publishedAbout(orders, orderId)).not.toContain(PaymentAuthorizedV1.wireType);
+    expect(publishedAbout(orders, orderId)).not.toContain(PaymentAuthorizedV2.wireType);
   });
 
   it('confirms the order when Fulfillment reserved its stock, once however often the news comes', async () => {
@@ -110,7 +110,7 @@ describe('An order’s process, driven by Kafka (real PostgreSQL and Kafka)', ()
 
     await orderReaches(checkout, orderId, 'confirmed', 'confirmed');
     await publishedEvent(orders, orderId, OrderConfirmedV1);
-    expect(publishedAbout(orders, orderId)).toEqual(['checkout.cart-checked-out.v1', PaymentAuthorizedV1.wireType, OrderConfirmedV1.wireType]);
+    expect(publishedAbout(orders, orderId)).toEqual(['checkout.cart-checked-out.v2', PaymentAuthorizedV2.wireType, OrderConfirmedV1.wireType]);
   });
 
   it('voids the authorization and cancels (out_of_stock) when Fulfillment could not reserve, once however often the news comes', async () => {
@@ -146,7 +146,7 @@ describe('An order’s process, driven by Kafka (real PostgreSQL and Kafka)', ()
     expect(refused).toMatchObject({ status: 409, body: { code: 'order_already_dispatched' } });
     expect(refused.contentType).toContain('application/problem+json');
     await publishedEvent(orders, orderId, OrderCompletedV1);
-    expect(publishedAbout(orders, orderId)).toEqual(['checkout.cart-checked-out.v1', PaymentAuthorizedV1.wireType, OrderConfirmedV1.wireType, OrderCompletedV1.wireType]);
+    expect(publishedAbout(orders, orderId)).toEqual(['checkout.cart-checked-out.v2', PaymentAuthorizedV2.wireType, OrderConfirmedV1.wireType, OrderCompletedV1.wireType]);
   });
 
   it('decides a buyer’s cancel racing Fulfillment’s confirmation by version: never a lost update', async () => {
@@ -196,7 +196,7 @@ describe('An order’s process, driven by Kafka (real PostgreSQL and Kafka)', ()
     await checkout.send(Topics.fulfillmentReservations, reserved(orderId));
 
     await orderReaches(checkout, orderId, 'confirmed', 'confirmed');
-    expect(publishedAbout(orders, orderId).filter((type) => type === PaymentAuthorizedV1.wireType)).toHaveLength(1);
+    expect(publishedAbout(orders, orderId).filter((type) => type === PaymentAuthorizedV2.wireType)).toHaveLength(1);
   });
 
   it('dead-letters news its process cannot take (a reservation for an order never paid) and goes on with the partition', async () => {

@@ -23,6 +23,12 @@ export class BuyerDataKeys {
     return this.ring.unwrap(row.wrapped_key, buyerId);
   }
 
+  /** The buyer's existing data key, for sealing what is published about their order; `undefined` once they were erased. */
+  async existing(manager: EntityManager, buyerId: string): Promise<Buffer | undefined> {
+    const [row] = (await manager.query('SELECT wrapped_key FROM buyer_keys WHERE buyer_id = $1', [buyerId])) as { wrapped_key: string }[];
+    return row && this.ring.unwrap(row.wrapped_key, buyerId);
+  }
+
   /** A wrapped key as read alongside the buyer's rows, opened; `undefined` when the buyer was erased. */
   unwrap(wrapped: string | null, buyerId: string): Buffer | undefined {
     return wrapped === null ? undefined : this.ring.unwrap(wrapped, buyerId);

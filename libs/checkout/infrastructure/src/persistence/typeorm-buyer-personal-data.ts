@@ -2,7 +2,7 @@ import { BuyerErasure, BuyerPersonalData } from '@bazaar/checkout-application';
 import { OrderStatus } from '@bazaar/checkout-domain';
 import { Transactions } from '@bazaar/platform-database';
 import { Outbox } from '@bazaar/platform-messaging';
-import { BuyerPersonalDataErasedV1, CartCheckedOutV1, PaymentAuthorizedV1 } from '@bazaar/published-language';
+import { BuyerDataKeyV1, BuyerPersonalDataErasedV1, CartCheckedOutV1, PaymentAuthorizedV1 } from '@bazaar/published-language';
 
 /** The outbox messages that carried the address in plaintext. */
 const addressCarryingTypes = [CartCheckedOutV1.wireType, PaymentAuthorizedV1.wireType];
@@ -10,7 +10,9 @@ const addressCarryingTypes = [CartCheckedOutV1.wireType, PaymentAuthorizedV1.wir
 /**
  * Erasure in PostgreSQL, in the caller's transaction: the buyer's key row goes (every sealed
  * address is then unreadable), plaintext left from before sealing is nulled, the outbox messages
- * that carried the address are deleted, and `checkout.buyer-personal-data-erased.v1` is appended.
+ * that carried it in plaintext (v1) are deleted, `checkout.buyer-personal-data-erased.v1` is
+ * appended, and a tombstone for the buyer on `checkout.buyer-keys` deletes the key Support holds and,
+ * once compacted, every copy of it on the topic.
  */
 export class TypeOrmBuyerPersonalData extends BuyerPersonalData {
   constructor(
@@ -51,6 +53,7 @@ export class TypeOrmBuyerPersonalData extends BuyerPersonalData {
           data: { buyerId, orderIds: [...orderIds], erasedAt: erasedAt.toISOString() },
         },
       ]);
+      await this.outbox.appendTombstone(manager, { contract: BuyerDataKeyV1, aggregateId: buyerId, occurredAt: erasedAt });
       return true;
     });
   }

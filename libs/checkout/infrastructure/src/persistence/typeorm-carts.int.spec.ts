@@ -8,7 +8,7 @@ import { checkoutMigrations } from './migrations';
 import { TypeOrmCarts } from './typeorm-carts';
 import { TypeOrmOrders } from './typeorm-orders';
 import { BuyerDataKeys } from './buyer-data-keys';
-import { ephemeralKeyRing } from '@bazaar/platform-service';
+import { ephemeralKeyRing, processSharingKeyRing } from '@bazaar/platform-service';
 
 jest.setTimeout(30_000);
 
@@ -69,7 +69,7 @@ describe('TypeOrmCarts (real PostgreSQL)', () => {
     const order = loaded.checkOut({ orderId: orderId(randomUUID()), paymentToken: 'tok_ok', shippingAddress: anAddress(), at });
 
     await database.transactions.run(async () => {
-      await new TypeOrmOrders(database.transactions, new Outbox('checkout'), buyerKeys).save(order);
+      await new TypeOrmOrders(database.transactions, new Outbox('checkout'), buyerKeys, processSharingKeyRing()).save(order);
       await carts.save(loaded);
     });
 

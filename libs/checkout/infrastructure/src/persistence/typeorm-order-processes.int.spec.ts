@@ -8,7 +8,7 @@ import { checkoutMigrations } from './migrations';
 import { TypeOrmOrderProcesses } from './typeorm-order-processes';
 import { TypeOrmOrders } from './typeorm-orders';
 import { BuyerDataKeys } from './buyer-data-keys';
-import { ephemeralKeyRing } from '@bazaar/platform-service';
+import { ephemeralKeyRing, processSharingKeyRing } from '@bazaar/platform-service';
 
 jest.setTimeout(30_000);
 
@@ -32,7 +32,7 @@ describe('TypeOrmOrderProcesses (real PostgreSQL)', () => {
   /** A new process (version 0) in the state `builder` reaches, for an order that exists. */
   const aNewProcess = async (builder: OrderProcessBuilder = anOrderProcess()): Promise<OrderProcess> => {
     const id = orderId(randomUUID());
-    await new TypeOrmOrders(database.transactions, new Outbox('checkout'), buyerKeys).save(anOrder().withId(id).build());
+    await new TypeOrmOrders(database.transactions, new Outbox('checkout'), buyerKeys, processSharingKeyRing()).save(anOrder().withId(id).build());
     return OrderProcess.restore(builder.forOrder(id).build().toState(), 0);
   };
   const saved = async (builder?: OrderProcessBuilder): Promise<OrderProcess> => {

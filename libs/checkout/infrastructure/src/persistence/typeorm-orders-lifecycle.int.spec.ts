@@ -8,7 +8,7 @@ import { checkoutMigrations } from './migrations';
 import { TypeOrmBuyerOrderHistory } from './typeorm-buyer-order-history';
 import { TypeOrmOrders } from './typeorm-orders';
 import { BuyerDataKeys } from './buyer-data-keys';
-import { ephemeralKeyRing } from '@bazaar/platform-service';
+import { ephemeralKeyRing, processSharingKeyRing } from '@bazaar/platform-service';
 import { TypeOrmPendingFraudReviews } from './typeorm-pending-fraud-reviews';
 
 jest.setTimeout(30_000);
@@ -21,7 +21,7 @@ describe('An order’s lifecycle in PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await createMigratedTestDatabase(checkoutMigrations);
-    orders = new TypeOrmOrders(database.transactions, new Outbox('checkout'), new BuyerDataKeys(ephemeralKeyRing()));
+    orders = new TypeOrmOrders(database.transactions, new Outbox('checkout'), new BuyerDataKeys(ephemeralKeyRing()), processSharingKeyRing());
   });
 
   afterAll(async () => {
@@ -63,10 +63,10 @@ describe('An order’s lifecycle in PostgreSQL', () => {
     });
     expect(order.version).toBe(6);
     expect(await publishedTypes(id)).toEqual([
-      'checkout.cart-checked-out.v1',
+      'checkout.cart-checked-out.v2',
       'checkout.fraud-review-requested.v1',
       'checkout.fraud-review-decided.v1',
-      'checkout.payment-authorized.v1',
+      'checkout.payment-authorized.v2',
       'checkout.order-confirmed.v1',
       'checkout.order-completed.v1',
     ]);
@@ -80,7 +80,7 @@ describe('An order’s lifecycle in PostgreSQL', () => {
       payment: { state: 'declined', reason: 'declined', at: at(1) },
       cancellation: { reason: 'payment_declined', at: at(1) },
     });
-    expect(await publishedTypes(id)).toEqual(['checkout.cart-checked-out.v1', 'checkout.payment-failed.v1', 'checkout.order-cancelled.v1']);
+    expect(await publishedTypes(id)).toEqual(['checkout.cart-checked-out.v2', 'checkout.payment-failed.v1', 'checkout.order-cancelled.v1']);
   });
 
   it('remembers which authorization a cancellation left to void', async () => {
@@ -106,7 +106,7 @@ describe('An order’s lifecycle in PostgreSQL', () => {
 
     await expect(orders.save(mine)).rejects.toBeInstanceOf(ConcurrencyConflict);
     expect((await load(id)).status).toBe('cancelled');
-    expect(await publishedTypes(id)).toEqual(['checkout.cart-checked-out.v1', 'checkout.order-cancelled.v1']);
+    expect(await publishedTypes(id)).toEqual(['checkout.cart-checked-out.v2', 'checkout.order-cancelled.v1']);
   });
 
   it('lists the orders waiting for an analyst, oldest request first, and forgets them once decided', async () => {

@@ -11,7 +11,7 @@ import { checkoutMigrations } from './migrations';
 import { TypeOrmIdempotencyKeys } from './typeorm-idempotency-keys';
 import { TypeOrmOrders } from './typeorm-orders';
 import { BuyerDataKeys } from './buyer-data-keys';
-import { ephemeralKeyRing } from '@bazaar/platform-service';
+import { ephemeralKeyRing, processSharingKeyRing } from '@bazaar/platform-service';
 
 jest.setTimeout(30_000);
 
@@ -36,7 +36,7 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
   beforeAll(async () => {
     database = await createMigratedTestDatabase(checkoutMigrations);
     transactions = database.transactions;
-    orders = new TypeOrmOrders(transactions, new Outbox('checkout'), buyerKeys);
+    orders = new TypeOrmOrders(transactions, new Outbox('checkout'), buyerKeys, processSharingKeyRing());
   });
 
   afterAll(async () => {
@@ -53,7 +53,7 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
     return row as { orders: number; lines: number; outbox: number };
   };
 
-  it('stores a new order with its lines and its CartCheckedOut outbox message, and restores it', async () => {
+  it('stores a new order with its lines, its CartCheckedOut outbox message and the buyer’s shared key, and restores it', async () => {
     const order = anOrder()
       .withId(randomUUID())
       .shippedTo(anAddress({ line2: 'Flat 3' }))
@@ -63,7 +63,9 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
 
     expect(await rowsAbout(order.id)).toEqual({ orders: 1, lines: 2, outbox: 1 });
     const [outbox] = await database.dataSource.query('SELECT topic, event_type FROM outbox WHERE message_key = $1', [order.id]);
-    expect(outbox).toEqual({ topic: 'checkout.orders', event_type: 'checkout.cart-checked-out.v1' });
+    expect(outbox).toEqual({ topic: 'checkout.orders', event_type: 'checkout.cart-checked-out.v2' });
+    const keys = await database.dataSource.query('SELECT topic, event_type FROM outbox WHERE message_key = $1', [order.buyerId]);
+    expect(keys).toContainEqual({ topic: 'checkout.buyer-keys', event_type: 'checkout.buyer-data-key.v1' });
     const restored = await orders.byId(order.id);
     expect(restored?.version).toBe(1);
     expect(restored?.pendingEvents).toHaveLength(0);
@@ -120,6 +122,28 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
     expect((await orders.byId(order.id))?.shippingAddress).toEqual(anAddress({ line2: 'Flat 3' }));
   });
 
+  it('authorizes an order of a buyer from before the keys, publishing its address sealed with a key created now', async () => {
+    const order = anOrder().withId(randomUUID()).forBuyer(`buyer-${randomUUID()}`).build();
+    await orders.save(order);
+    const { name, line1, city, postalCode, country } = anAddress();
+    await database.dataSource.query(
+      `UPDATE orders SET ship_sealed = NULL, ship_name = $2, ship_line1 = $3, ship_city = $4, ship_postal_code = $5, ship_country = $6 WHERE id = $1`,
+      [order.id, name, line1, city, postalCode, country],
+    );
+    await database.dataSource.query('DELETE FROM buyer_keys WHERE buyer_id = $1', [order.buyerId]);
+    const legacy = (await orders.byId(order.id))!;
+
+    legacy.recordPaymentAuthorized('auth-legacy', new Date());
+    await orders.save(legacy);
+
+    const [published] = await database.dataSource.query(`SELECT payload::text AS text FROM outbox WHERE message_key = $1 AND event_type = 'checkout.payment-authorized.v2'`, [
+      order.id,
+    ]);
+    expect(published.text).toContain('sealedShippingAddress');
+    expect(published.text).not.toContain(line1);
+    expect(await database.dataSource.query('SELECT buyer_id FROM buyer_keys WHERE buyer_id = $1', [order.buyerId])).toHaveLength(1);
+  });
+
   it('finds nothing for an unknown id', async () => {
     expect(await orders.byId(orderId(randomUUID()))).toBeUndefined();
   });
@@ -129,7 +153,7 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
 
     const outbox = new BrokenOutbox('checkout');
 
-    await expect(new TypeOrmOrders(transactions, outbox, buyerKeys).save(order)).rejects.toThrow('outbox unavailable for 1 event(s)');
+    await expect(new TypeOrmOrders(transactions, outbox, buyerKeys, processSharingKeyRing()).save(order)).rejects.toThrow('outbox unavailable for 2 event(s)'); // the checkout and the buyer's shared key
 
     expect(outbox.ordersSeenInTransaction).toContain(order.id);
     expect(await rowsAbout(order.id)).toEqual({ orders: 0, lines: 0, outbox: 0 });
@@ -190,7 +214,7 @@ describe('TypeOrmIdempotencyKeys (real PostgreSQL)', () => {
 
   it('makes a concurrent claim of the same key wait for the first and then return the first’s record', async () => {
     const keys = new TypeOrmIdempotencyKeys(transactions, 86_400);
-    const orders = new TypeOrmOrders(transactions, new Outbox('checkout'), buyerKeys);
+    const orders = new TypeOrmOrders(transactions, new Outbox('checkout'), buyerKeys, processSharingKeyRing());
     const key = randomUUID();
     const first = anOrder().withId(randomUUID()).build();
     const second = orderId(randomUUID());
@@ -229,7 +253,7 @@ describe('TypeOrmIdempotencyKeys (real PostgreSQL)', () => {
     const retry = anOrder().withId(randomUUID()).build();
     const holder = await transactions.run(async () => {
       const claimed = await keys.claim({ scope: 'buyer-42', key, fingerprint: 'g', orderId: retry.id });
-      await new TypeOrmOrders(transactions, new Outbox('checkout'), buyerKeys).save(retry);
+      await new TypeOrmOrders(transactions, new Outbox('checkout'), buyerKeys, processSharingKeyRing()).save(retry);
       return claimed;
     });
 

@@ -1,9 +1,11 @@
 import { Order, OrderId, Orders, ShippingAddressErased } from '@bazaar/checkout-domain';
+import { KeyRing } from '@bazaar/platform-service';
 import { isUniqueViolation, Transactions } from '@bazaar/platform-database';
 import { Outbox } from '@bazaar/platform-messaging';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { EntityManager } from 'typeorm';
 import { publishedEventsOf } from '../acl/published-order-events';
+import { PublishedPersonalData } from '../acl/sealed-address';
 import { BuyerDataKeys, sealAddress } from './buyer-data-keys';
 import { lifecycleColumns, lifecycleValues } from './order-lifecycle.rows';
 import { lineInsert, orderColumns, OrderLineRow, OrderRow, orderValues, toOrder } from './order.rows';
@@ -13,12 +15,20 @@ const selectedColumns = orderColumns.map((column) => `o.${column}`).join(', ');
 /** `status = $3, fraud_score = $4, …`: the UPDATE's assignments, after the id and the loaded version. */
 const assignments = lifecycleColumns.map((column, i) => `${column} = $${i + 3}`).join(', ');
 
-/** Orders in PostgreSQL: the row, its lines and its outbox messages commit together. */
+/** The order events whose published form carries the (sealed) address. */
+const carriesAddress = new Set(['OrderPlaced', 'PaymentAuthorized']);
+
+/**
+ * Orders in PostgreSQL: the row, its lines and its outbox messages commit together. What is
+ * published about the order seals its address with the buyer's data key, shared with readers
+ * wrapped by `sharing` (PERSONAL_DATA_SHARING_KEKS).
+ */
 export class TypeOrmOrders extends Orders {
   constructor(
     private readonly transactions: Transactions,
     private readonly outbox: Outbox,
     private readonly keys: BuyerDataKeys,
+    private readonly sharing: KeyRing,
   ) {
     super();
   }
@@ -38,13 +48,17 @@ export class TypeOrmOrders extends Orders {
 
   save(order: Order): Promise<void> {
     return this.transactions.run(async (manager) => {
-      if (order.version === 0) await this.insert(manager, order);
-      else await this.update(manager, order);
-      await this.outbox.append(manager, order.pendingEvents.flatMap(publishedEventsOf));
+      const dataKey = order.version === 0 ? await this.insert(manager, order) : await this.update(manager, order);
+      const personalData = dataKey && new PublishedPersonalData(order.buyerId, dataKey, this.sharing);
+      await this.outbox.append(
+        manager,
+        order.pendingEvents.flatMap((event) => publishedEventsOf(event, personalData)),
+      );
     });
   }
 
-  private async insert(manager: EntityManager, order: Order): Promise<void> {
+  /** Returns the buyer's data key, which sealed the address. */
+  private async insert(manager: EntityManager, order: Order): Promise<Buffer> {
     if (!order.shippingAddress) throw new ShippingAddressErased(order.id);
     const dataKey = await this.keys.forWriting(manager, order.buyerId);
     const sealedAddress = sealAddress(dataKey, order.buyerId, order.id, order.shippingAddress);
@@ -60,15 +74,23 @@ export class TypeOrmOrders extends Orders {
     }
     const [tuples, values] = lineInsert(order);
     await manager.query(`INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price_amount, unit_price_currency) VALUES ${tuples}`, values);
+    return dataKey;
   }
 
-  /** Lines and address are fixed at placement; what changes later is the lifecycle. */
-  private async update(manager: EntityManager, order: Order): Promise<void> {
+  /**
+   * Lines and address are fixed at placement; what changes later is the lifecycle. Returns the
+   * buyer's data key when an event to publish carries the address (an erased buyer's order cannot
+   * be authorized; a buyer from before the keys, whose order holds its address in plaintext, gets one now).
+   */
+  private async update(manager: EntityManager, order: Order): Promise<Buffer | undefined> {
     const [, changed] = (await manager.query(`UPDATE orders SET ${assignments}, version = version + 1 WHERE id = $1 AND version = $2`, [
       order.id,
       order.version,
       ...lifecycleValues(order),
     ])) as [unknown, number];
     if (changed === 0) throw new ConcurrencyConflict('Order', order.id);
+    if (!order.pendingEvents.some((event) => carriesAddress.has(event.type))) return undefined;
+    if (!order.shippingAddress) throw new ShippingAddressErased(order.id);
+    return this.keys.forWriting(manager, order.buyerId);
   }
 }

@@ -46,7 +46,7 @@ export function orderReaches(checkout: ServiceUnderTest, orderId: string, status
   });
 }
 
-/** The event types published about an order so far, in order (`checkout.payment-authorized.v1`, …). */
+/** The event types published about an order so far, in order (`checkout.payment-authorized.v2`, …). */
 export function publishedAbout(tap: TopicTap, orderId: string): string[] {
   return tap.matching(withKey(orderId)).map((message) => message.headers[EventHeaders.type] ?? '?');
 }

@@ -1,5 +1,5 @@
 import { anEvent, recordedExample } from '@bazaar/platform-testing';
-import { orderCancellationReasons, OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-language';
+import { orderCancellationReasons, OrderCancelledV1, PaymentAuthorizedV1, PaymentAuthorizedV2 } from '@bazaar/published-language';
 import { deferredRevenueFor, revenueReversalFor } from './checkout-translation';
 
 describe('Checkout → Finance translation', () => {
@@ -19,6 +19,10 @@ describe('Checkout → Finance translation', () => {
         total: eur(3399),
       },
     });
+  });
+
+  it('expects the same revenue of a v2 (its address sealed) as of the v1 it follows', () => {
+    expect(deferredRevenueFor(recordedExample(PaymentAuthorizedV2).data)).toEqual(deferredRevenueFor(recordedExample(PaymentAuthorizedV1).data));
   });
 
   it.each(orderCancellationReasons)('reverses the revenue of an order cancelled (%s) after its payment was authorized', (reason) => {

@@ -1,5 +1,5 @@
 import { RecordDeferredRevenue, ReverseRevenue } from '@bazaar/finance-application';
-import { OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-language';
+import { OrderCancelledV1, PaymentAuthorizedV1, PaymentAuthorizedV2 } from '@bazaar/published-language';
 
 /*
  * Checkout's news in Finance's words. The address and the authorization reference are not
@@ -10,7 +10,7 @@ import { OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-languag
  * An authorized payment: revenue expected for what was sold. The authorized `amount` is the order's
  * `total` (the contract says so); the deferral is of the total the lines add up to.
  */
-export function deferredRevenueFor(event: PaymentAuthorizedV1): RecordDeferredRevenue {
+export function deferredRevenueFor(event: PaymentAuthorizedV1 | PaymentAuthorizedV2): RecordDeferredRevenue {
   return {
     orderId: event.orderId,
     terms: {

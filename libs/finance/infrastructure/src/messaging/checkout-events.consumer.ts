@@ -3,7 +3,7 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import { RecordDeferredRevenueHandler, ReverseRevenueHandler } from '@bazaar/finance-application';
 import { Transactions } from '@bazaar/platform-database';
 import { inBatchTransaction, Inbox } from '@bazaar/platform-messaging';
-import { OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-language';
+import { OrderCancelledV1, PaymentAuthorizedV1, PaymentAuthorizedV2 } from '@bazaar/published-language';
 import { deferredRevenueFor, revenueReversalFor } from '../acl/checkout-translation';
 
 /**
@@ -28,8 +28,15 @@ export class CheckoutEventsConsumer {
     this.inbox = new Inbox(transactions, 'finance.checkout-events');
   }
 
-  @EventPattern(PaymentAuthorizedV1.wireType, inBatchTransaction)
+  @EventPattern(PaymentAuthorizedV2.wireType, inBatchTransaction)
   async onPaymentAuthorized(@Payload() message: unknown): Promise<void> {
+    const event = PaymentAuthorizedV2.parse(message);
+    await this.inbox.once(event, () => this.recordDeferredRevenue.execute(deferredRevenueFor(event.data)));
+  }
+
+  /** Payments authorized before the address was sealed on the topic (a replay of the old history): the same deferral. */
+  @EventPattern(PaymentAuthorizedV1.wireType, inBatchTransaction)
+  async onPaymentAuthorizedV1(@Payload() message: unknown): Promise<void> {
     const event = PaymentAuthorizedV1.parse(message);
     await this.inbox.once(event, () => this.recordDeferredRevenue.execute(deferredRevenueFor(event.data)));
   }

@@ -1,5 +1,5 @@
 import { anEvent } from '@bazaar/platform-testing';
-import { orderCancellationReasons, OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-language';
+import { orderCancellationReasons, OrderCancelledV1, PaymentAuthorizedV1, PaymentAuthorizedV2 } from '@bazaar/published-language';
 import { cancelFulfillmentFor, reserveInventoryFor } from './checkout-translation';
 
 describe('Checkout → Fulfillment translation', () => {
@@ -14,6 +14,13 @@ describe('Checkout → Fulfillment translation', () => {
           { sku: 'TEA-EARL', quantity: 1 },
         ],
       });
+    });
+
+    it('asks the same of a v2 (its address sealed) as of a v1 of the same order', () => {
+      const v1 = anEvent(PaymentAuthorizedV1).data;
+      const v2 = anEvent(PaymentAuthorizedV2, { data: { orderId: v1.orderId } }).data;
+
+      expect(reserveInventoryFor(v2)).toEqual(reserveInventoryFor(v1));
     });
 
     it('merges priced lines of the same SKU into one line to reserve', () => {

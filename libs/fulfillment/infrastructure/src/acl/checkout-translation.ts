@@ -1,5 +1,5 @@
 import { CancelFulfillment, ReserveInventory } from '@bazaar/fulfillment-application';
-import { OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-language';
+import { OrderCancelledV1, PaymentAuthorizedV1, PaymentAuthorizedV2 } from '@bazaar/published-language';
 
 /*
  * Checkout's news in Fulfillment's words. Prices, buyer, totals, the address, the authorization and
@@ -10,7 +10,7 @@ import { OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-languag
  * An authorized payment: the units to reserve for which order. Checkout lines are priced lines, a
  * warehouse counts units per SKU, so lines of one SKU are merged.
  */
-export function reserveInventoryFor(event: PaymentAuthorizedV1): ReserveInventory {
+export function reserveInventoryFor(event: PaymentAuthorizedV1 | PaymentAuthorizedV2): ReserveInventory {
   const units = new Map<string, number>();
   for (const line of event.lines) units.set(line.sku, (units.get(line.sku) ?? 0) + line.quantity);
   return {

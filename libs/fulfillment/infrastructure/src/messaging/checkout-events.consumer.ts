@@ -3,7 +3,7 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import { CancelFulfillmentHandler, ReserveInventoryHandler } from '@bazaar/fulfillment-application';
 import { Transactions } from '@bazaar/platform-database';
 import { Inbox } from '@bazaar/platform-messaging';
-import { OrderCancelledV1, PaymentAuthorizedV1 } from '@bazaar/published-language';
+import { OrderCancelledV1, PaymentAuthorizedV1, PaymentAuthorizedV2 } from '@bazaar/published-language';
 import { cancelFulfillmentFor, reserveInventoryFor } from '../acl/checkout-translation';
 
 /**
@@ -29,8 +29,15 @@ export class CheckoutEventsConsumer {
   }
 
   /** ReserveInventory → inventory-reserved (and shipment-created) or inventory-reservation-failed. */
-  @EventPattern(PaymentAuthorizedV1.wireType)
+  @EventPattern(PaymentAuthorizedV2.wireType)
   async onPaymentAuthorized(@Payload() message: unknown): Promise<void> {
+    const event = PaymentAuthorizedV2.parse(message);
+    await this.inbox.once(event, () => this.reserveInventory.execute(reserveInventoryFor(event.data)));
+  }
+
+  /** Payments authorized before the address was sealed on the topic (a replay of the old history): the same reservation. */
+  @EventPattern(PaymentAuthorizedV1.wireType)
+  async onPaymentAuthorizedV1(@Payload() message: unknown): Promise<void> {
     const event = PaymentAuthorizedV1.parse(message);
     await this.inbox.once(event, () => this.reserveInventory.execute(reserveInventoryFor(event.data)));
   }

@@ -267,7 +267,7 @@ describe('Fulfillment, when Checkout publishes its orders', () => {
       because: { errorType: 'ContractViolation', error: expect.stringMatching(/lines/), attempts: 1 },
       next: kafkaMessage(authorized),
     });
-    expect(letter.headers[EventHeaders.type]).toBe('checkout.payment-authorized.v1');
+    expect(letter.headers[EventHeaders.type]).toBe('checkout.payment-authorized.v2');
     await warehouse.oneShipmentOf(authorized.data.orderId);
   });
 

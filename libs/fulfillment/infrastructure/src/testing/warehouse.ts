@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { HttpAnswer, ServiceUnderTest } from '@bazaar/platform-service/testing';
 import { anEvent, eventually } from '@bazaar/platform-testing';
-import { EventEnvelope, PaymentAuthorizedV1 } from '@bazaar/published-language';
+import { EventEnvelope, PaymentAuthorizedV2 } from '@bazaar/published-language';
 
 /** A SKU no other test uses, so each test has its own shelf. */
 export const aSku = (name = 'SKU') => `${name}-${randomUUID().slice(0, 8)}`;
 
 /** Checkout's payment-authorized for an order of these units per SKU (priced at 1.00 EUR each). */
-export function aPaidOrder(units: Record<string, number>, orderId: string = randomUUID()): EventEnvelope<PaymentAuthorizedV1> {
+export function aPaidOrder(units: Record<string, number>, orderId: string = randomUUID()): EventEnvelope<PaymentAuthorizedV2> {
   const lines = Object.entries(units).map(([sku, quantity]) => ({
     sku,
     quantity,
@@ -15,7 +15,7 @@ export function aPaidOrder(units: Record<string, number>, orderId: string = rand
     lineTotal: { amount: 100 * quantity, currency: 'EUR' },
   }));
   const total = { amount: lines.reduce((sum, line) => sum + line.lineTotal.amount, 0), currency: 'EUR' };
-  return anEvent(PaymentAuthorizedV1, { data: { orderId, lines, total, amount: total } });
+  return anEvent(PaymentAuthorizedV2, { data: { orderId, lines, total, amount: total } });
 }
 
 export interface StockLevelJson {

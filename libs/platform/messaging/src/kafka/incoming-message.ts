@@ -1,5 +1,5 @@
 import { IHeaders, KafkaMessage } from 'kafkajs';
-import { EventEnvelope, EventHeaders, wireType } from '@bazaar/published-language';
+import { EventEnvelope, EventHeaders, tombstoneOf, wireType } from '@bazaar/published-language';
 
 /** The bytes on a topic are not an event envelope at all; retrying cannot help. */
 export class MalformedMessage extends Error {
@@ -21,6 +21,7 @@ export function headerValue(headers: IHeaders | undefined, name: string): string
  */
 export function routeOf(message: KafkaMessage): { wireType: string; envelope?: EventEnvelope } {
   const fromHeader = headerValue(message.headers, EventHeaders.type);
+  if (message.value === null && fromHeader) return { wireType: tombstoneOf(fromHeader), envelope: tombstoneEnvelope(message, fromHeader) };
   if (fromHeader) return { wireType: fromHeader };
   const envelope = parseEnvelope(message);
   return { wireType: wireType(envelope.type, envelope.version), envelope };
@@ -40,4 +41,28 @@ export function parseEnvelope(message: KafkaMessage): EventEnvelope {
     throw new MalformedMessage('body is not an event envelope (id, type, version)');
   }
   return candidate as EventEnvelope;
+}
+
+/**
+ * A tombstone (a keyed message without a value, on a compacted topic) as an envelope: its facts from
+ * the headers, the message key as `aggregateId`, the broker's timestamp as `occurredAt`, and `data` null.
+ */
+function tombstoneEnvelope(message: KafkaMessage, fromHeader: string): EventEnvelope {
+  const id = headerValue(message.headers, EventHeaders.id);
+  const versioned = /^(.+)\.v(\d+)$/.exec(fromHeader);
+  const key = message.key?.toString('utf8');
+  if (!id || !versioned || !key) throw new MalformedMessage('tombstone without an event id, a versioned type or a key');
+  return {
+    id,
+    type: versioned[1] as string,
+    version: Number(versioned[2]),
+    occurredAt: new Date(Number(message.timestamp)).toISOString(),
+    producer: headerValue(message.headers, EventHeaders.producer) ?? 'unknown',
+    aggregateId: key,
+    correlationId: headerValue(message.headers, EventHeaders.correlationId) ?? id,
+    causationId: headerValue(message.headers, EventHeaders.causationId) ?? null,
+    traceparent: headerValue(message.headers, EventHeaders.traceparent) ?? null,
+    tracestate: headerValue(message.headers, EventHeaders.tracestate) ?? null,
+    data: null,
+  };
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Type } from '@nestjs/common';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
-import { topicOf } from '@bazaar/published-language';
+import { tombstoneOf, topicOf } from '@bazaar/published-language';
 
 /** The wire types a consumer's methods subscribe to, read from their `@EventPattern`s. */
 export function subscribedWireTypes(consumer: Type): string[] {
@@ -14,5 +14,12 @@ export function subscribedWireTypes(consumer: Type): string[] {
  * consumers' subscriptions travel on. The subscriptions are the one list; the topics follow from it.
  */
 export function consumedTopics(...consumers: Type[]): string[] {
-  return [...new Set(consumers.flatMap(subscribedWireTypes).map(topicOf))];
+  return [...new Set(consumers.flatMap(subscribedWireTypes).map(topicOfSubscription))];
+}
+
+const TOMBSTONE_SUFFIX = tombstoneOf('');
+
+/** A contract's tombstones (`tombstoneOf(wireType)`) travel on the contract's own topic. */
+function topicOfSubscription(wireType: string): string {
+  return topicOf(wireType.endsWith(TOMBSTONE_SUFFIX) ? wireType.slice(0, -TOMBSTONE_SUFFIX.length) : wireType);
 }

@@ -35,8 +35,8 @@ interface OutboxRow {
   event_type: string;
   topic: string;
   message_key: string;
-  /** The envelope's JSON text, read as text: no parse and re-serialize per message. */
-  payload: string;
+  /** The envelope's JSON text, read as text: no parse and re-serialize per message; null for a tombstone (Outbox.appendTombstone). */
+  payload: string | null;
   headers: Record<string, string>;
 }
 

@@ -39,11 +39,27 @@ export class Outbox {
     await manager.query(`INSERT INTO outbox (event_id, topic, message_key, event_type, payload, headers) VALUES ${tuples.join(', ')}`, values);
   }
 
-  private toRow(event: OutgoingEvent) {
+  /**
+   * A tombstone for `aggregateId` on the contract's (compacted) topic: a message with that key, the
+   * contract's type in its headers and no value, which makes compaction drop every earlier message
+   * of the key. Its row has no payload (the context's outbox must allow a null payload).
+   */
+  async appendTombstone(manager: EntityManager, tombstone: Omit<OutgoingEvent, 'data'>): Promise<void> {
+    const { eventId, topic, key, type, headers } = this.toRow({ ...tombstone, data: undefined }, false);
+    await manager.query('INSERT INTO outbox (event_id, topic, message_key, event_type, payload, headers) VALUES ($1, $2, $3, $4, NULL, $5::jsonb)', [
+      eventId,
+      topic,
+      key,
+      type,
+      headers,
+    ]);
+  }
+
+  private toRow(event: OutgoingEvent, withData = true) {
     const context = currentMessageContext();
     const id = randomUUID();
     // A producer bug must fail the transaction, not poison every consumer downstream.
-    const data = event.contract.schema.parse(event.data);
+    const data = withData ? event.contract.schema.parse(event.data) : null;
     const envelope: EventEnvelope = {
       id,
       type: event.contract.type,

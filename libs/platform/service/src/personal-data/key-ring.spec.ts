@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { KeyRing, openWith, PersonalDataKeyError, sealWith } from './key-ring';
+import { dataKeyId, KeyRing, openWith, PersonalDataKeyError, sealWith } from './key-ring';
 
 const kek = (id: string) => ({ id, key: randomBytes(32) });
 
@@ -61,5 +61,16 @@ describe('envelope encryption of personal data', () => {
     expect(() => KeyRing.parse(`k:${a},k:${b}`)).toThrow(/configured twice/);
     expect(() => KeyRing.parse('')).toThrow(/no key-encryption key/);
     expect(() => KeyRing.parse(a)).toThrow(/id:base64/);
+  });
+
+  it('names a data key by a fingerprint: the same key (whatever wraps it) the same id, another key another', () => {
+    const ring = new KeyRing([{ id: 'k1', key: randomBytes(32) }]);
+    const { dataKey } = ring.newDataKey('buyer-1');
+    const sharing = new KeyRing([{ id: 'share', key: randomBytes(32) }]);
+
+    expect(dataKeyId(sharing.unwrap(sharing.wrap(dataKey, 'buyer-1'), 'buyer-1'))).toBe(dataKeyId(dataKey));
+    expect(dataKeyId(ring.newDataKey('buyer-1').dataKey)).not.toBe(dataKeyId(dataKey));
+    expect(dataKeyId(dataKey)).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(dataKeyId(dataKey)).not.toContain(dataKey.toString('base64url').slice(0, 8));
   });
 });

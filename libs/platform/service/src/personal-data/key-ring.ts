@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 /**
  * Envelope encryption for personal data, with AES-256-GCM from node:crypto:
@@ -61,6 +61,15 @@ export function sealWith(dataKey: Buffer, plaintext: string, aad: string): strin
 export function openWith(dataKey: Buffer, sealed: string, aad: string): string {
   if (!sealed.startsWith(`${FORMAT}.`)) throw new PersonalDataKeyError('unknown sealed format');
   return decrypt(dataKey, sealed.slice(FORMAT.length + 1), aad).toString('utf8');
+}
+
+/**
+ * A data key's id, as sealed values on a topic name it: the first 128 bits of HMAC-SHA256 keyed by
+ * the data key itself, base64url. Stable across KEK rotations (the key does not change), different
+ * for a buyer's new key after an erasure, and revealing nothing of the key.
+ */
+export function dataKeyId(dataKey: Buffer): string {
+  return createHmac('sha256', dataKey).update('bazaar data key id').digest().subarray(0, 16).toString('base64url');
 }
 
 /** The configured KEKs, oldest first; the last one wraps every new data key. */

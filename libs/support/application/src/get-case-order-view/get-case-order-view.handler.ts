@@ -1,4 +1,5 @@
-import { CaseOrderView, CaseOrderViewNotFound, CaseOrderViews } from '@bazaar/support-domain';
+import { CaseOrderView, CaseOrderViewNotFound, CaseOrderViews, readableView } from '@bazaar/support-domain';
+import { BuyerDataKeys } from '../ports/buyer-data-keys';
 import { CaseQueries, CaseSummary } from '../ports/case-queries';
 import { GetCaseOrderView } from './get-case-order-view.query';
 
@@ -12,11 +13,15 @@ export class GetCaseOrderViewHandler {
   constructor(
     private readonly views: CaseOrderViews,
     private readonly cases: CaseQueries,
+    private readonly keys: BuyerDataKeys,
   ) {}
 
   async execute({ orderId }: GetCaseOrderView): Promise<CaseOrderViewWithCases> {
     const [stored, cases] = await Promise.all([this.views.find(orderId), this.cases.ofOrder(orderId)]);
     if (!stored) throw new CaseOrderViewNotFound(orderId);
-    return { view: stored.view, cases };
+    // A sealed address opens at read time with the buyer's key, if Support still holds it.
+    const buyerId = stored.view.checkout?.buyerId;
+    const view = buyerId && stored.view.checkout?.sealedShippingAddress ? readableView(stored.view, await this.keys.openerFor(buyerId)) : stored.view;
+    return { view, cases };
   }
 }

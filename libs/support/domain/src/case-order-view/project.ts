@@ -25,8 +25,11 @@ export function project(view: CaseOrderView, fact: OrderFact): CaseOrderView {
 }
 
 /** An erased buyer's checkout keeps its lines and totals, never the address (whichever arrived first). */
-function withoutPersonalData(checkout: CheckoutDetails, personalData: CaseOrderView['personalData']): CheckoutDetails {
-  return personalData === 'erased' ? { ...checkout, shippingAddress: null } : checkout;
+export function withoutPersonalData(checkout: CheckoutDetails, personalData: CaseOrderView['personalData']): CheckoutDetails {
+  if (personalData !== 'erased') return checkout;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { sealedShippingAddress, ...rest } = checkout;
+  return { ...rest, shippingAddress: null };
 }
 
 function applyFact(view: CaseOrderView, fact: OrderFact): CaseOrderView {

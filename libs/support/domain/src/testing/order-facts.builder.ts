@@ -57,6 +57,23 @@ export function factsAbout(orderId = '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f') {
       },
     }),
 
+    /** As `checkout.cart-checked-out.v2` tells it: the address sealed (`sealed-<orderId>` with key `key-1` unless overridden). */
+    orderPlacedSealed: (o: SourceOverrides & { readonly keyId?: string; readonly ciphertext?: string } = {}): OrderPlaced => ({
+      ...about('order-placed', 'checkout.cart-checked-out', o.eventId ?? 'evt-checkout', o.occurredAt ?? '2026-11-21T09:30:00.000Z'),
+      source: { eventId: o.eventId ?? 'evt-checkout', type: 'checkout.cart-checked-out', version: 2, context: 'checkout', occurredAt: o.occurredAt ?? '2026-11-21T09:30:00.000Z' },
+      checkout: {
+        buyerId: 'buyer-42',
+        lines: [
+          { sku: 'MUG-BLUE', quantity: 2, unitPrice: eur(1250), lineTotal: eur(2500) },
+          { sku: 'TEA-EARL', quantity: 1, unitPrice: eur(899), lineTotal: eur(899) },
+        ],
+        total: eur(3399),
+        shippingAddress: null,
+        sealedShippingAddress: { keyId: o.keyId ?? 'key-1', ciphertext: o.ciphertext ?? `sealed-${orderId}` },
+        placedAt: '2026-11-21T09:30:00.000Z',
+      },
+    }),
+
     fraudReviewRequested: (o: SourceOverrides = {}): FraudReviewRequested => {
       const at = o.occurredAt ?? '2026-11-21T09:30:00.200Z';
       return {

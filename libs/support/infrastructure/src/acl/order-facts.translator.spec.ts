@@ -1,5 +1,6 @@
 import {
   CartCheckedOutV1,
+  CartCheckedOutV2,
   EventContract,
   FraudReviewDecidedV1,
   FraudReviewRequestedV1,
@@ -10,6 +11,7 @@ import {
   OrderCompletedV1,
   OrderConfirmedV1,
   PaymentAuthorizedV1,
+  PaymentAuthorizedV2,
   PaymentFailedV1,
   RevenueDeferredV1,
   RevenueRecognizedV1,
@@ -51,6 +53,35 @@ describe('translating published events into order facts', () => {
         placedAt: '2026-11-21T09:30:00.000Z',
       },
     });
+  });
+
+  it('turns a sealed checkout (v2) into the order placed, the address kept sealed as received, never opened here', () => {
+    const event = recorded(CartCheckedOutV2);
+    const { sealedShippingAddress } = recordedExample(CartCheckedOutV2).data;
+
+    expect(toOrderFact(event)).toEqual({
+      kind: 'order-placed',
+      orderId,
+      source: { eventId: event.envelope.id, type: 'checkout.cart-checked-out', version: 2, context: 'checkout', occurredAt: '2026-11-21T09:30:00.000Z' },
+      checkout: {
+        buyerId: 'buyer-42',
+        lines: [
+          { sku: 'MUG-BLUE', quantity: 2, unitPrice: eur(1250), lineTotal: eur(2500) },
+          { sku: 'TEA-EARL', quantity: 1, unitPrice: eur(899), lineTotal: eur(899) },
+        ],
+        total: eur(3399),
+        shippingAddress: null,
+        sealedShippingAddress: { keyId: sealedShippingAddress.keyId, ciphertext: sealedShippingAddress.ciphertext },
+        placedAt: '2026-11-21T09:30:00.000Z',
+      },
+    });
+  });
+
+  it('translates an authorized payment of either version into the same fact (the address is the checkout’s business)', () => {
+    const [v1, v2] = [toOrderFact(recorded(PaymentAuthorizedV1)), toOrderFact(recorded(PaymentAuthorizedV2))];
+
+    expect({ ...v2, source: undefined }).toEqual({ ...v1, source: undefined });
+    expect(v2.source.version).toBe(2);
   });
 
   /** Each contract but the checkout's, with the fact its recorded example becomes (besides its order and source). */

@@ -26,6 +26,23 @@ export function toOrderFact(event: PublishedEvent): OrderFact {
         },
       };
     }
+    case 'checkout.cart-checked-out.v2': {
+      // The address stays sealed as received; it opens only when an agent reads the view, with the buyer's key.
+      const { orderId, buyerId, lines, total, sealedShippingAddress, placedAt } = event.envelope.data;
+      return {
+        kind: 'order-placed',
+        orderId,
+        source,
+        checkout: {
+          buyerId,
+          lines: lines.map(({ sku, quantity, unitPrice, lineTotal }) => ({ sku, quantity, unitPrice, lineTotal })),
+          total,
+          shippingAddress: null,
+          sealedShippingAddress: { keyId: sealedShippingAddress.keyId, ciphertext: sealedShippingAddress.ciphertext },
+          placedAt: utc(placedAt),
+        },
+      };
+    }
     case 'checkout.fraud-review-requested.v1': {
       const { orderId, score, reasons, requestedAt } = event.envelope.data;
       return { kind: 'fraud-review-requested', orderId, source, score, reasons: [...reasons], requestedAt: utc(requestedAt) };
@@ -34,7 +51,8 @@ export function toOrderFact(event: PublishedEvent): OrderFact {
       const { orderId, decision, decidedAt } = event.envelope.data;
       return { kind: 'fraud-review-decided', orderId, source, decision, decidedAt: utc(decidedAt) };
     }
-    case 'checkout.payment-authorized.v1': {
+    case 'checkout.payment-authorized.v1':
+    case 'checkout.payment-authorized.v2': {
       // The lines, total and address repeat the checkout's; Support takes those from the checkout.
       const { orderId, amount, authorizationReference, authorizedAt } = event.envelope.data;
       return { kind: 'payment-authorized', orderId, source, amount, authorizationReference, authorizedAt: utc(authorizedAt) };

@@ -1,5 +1,6 @@
 import {
   CartCheckedOutV1,
+  CartCheckedOutV2,
   EventContract,
   EventEnvelope,
   FraudReviewDecidedV1,
@@ -11,6 +12,7 @@ import {
   OrderCompletedV1,
   OrderConfirmedV1,
   PaymentAuthorizedV1,
+  PaymentAuthorizedV2,
   PaymentFailedV1,
   RevenueDeferredV1,
   RevenueRecognizedV1,
@@ -29,9 +31,11 @@ import {
  */
 export const projectedContracts: readonly EventContract<unknown>[] = [
   CartCheckedOutV1,
+  CartCheckedOutV2,
   FraudReviewRequestedV1,
   FraudReviewDecidedV1,
   PaymentAuthorizedV1,
+  PaymentAuthorizedV2,
   PaymentFailedV1,
   OrderConfirmedV1,
   OrderCancelledV1,
@@ -50,17 +54,16 @@ export const projectedContracts: readonly EventContract<unknown>[] = [
   InvoiceIssuedV1,
 ];
 
-/** The topics those contracts travel on, each once: what the consumer subscribes to and a rebuild rewinds. */
-export const projectedTopics: readonly string[] = [...new Set(projectedContracts.map((contract) => contract.topic))];
-
 type Published<TWireType extends string, TData> = { readonly wireType: TWireType; readonly envelope: EventEnvelope<TData> };
 
 /** Every published event Support projects, parsed by its contract; one case per wire type. */
 export type PublishedEvent =
   | Published<'checkout.cart-checked-out.v1', CartCheckedOutV1>
+  | Published<'checkout.cart-checked-out.v2', CartCheckedOutV2>
   | Published<'checkout.fraud-review-requested.v1', FraudReviewRequestedV1>
   | Published<'checkout.fraud-review-decided.v1', FraudReviewDecidedV1>
   | Published<'checkout.payment-authorized.v1', PaymentAuthorizedV1>
+  | Published<'checkout.payment-authorized.v2', PaymentAuthorizedV2>
   | Published<'checkout.payment-failed.v1', PaymentFailedV1>
   | Published<'checkout.order-confirmed.v1', OrderConfirmedV1>
   | Published<'checkout.order-cancelled.v1', OrderCancelledV1>

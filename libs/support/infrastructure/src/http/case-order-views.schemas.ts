@@ -124,10 +124,13 @@ export function toResponse({ view, cases }: CaseOrderViewWithCases): CaseOrderVi
   return {
     orderId: view.orderId,
     status: view.status,
+    // Field by field: a sealed address is never answered, only what it opened to.
     checkout: view.checkout && {
-      ...view.checkout,
+      buyerId: view.checkout.buyerId,
       lines: [...view.checkout.lines],
+      total: view.checkout.total,
       shippingAddress: view.checkout.shippingAddress && { ...view.checkout.shippingAddress },
+      placedAt: view.checkout.placedAt,
     },
     personalData: view.personalData,
     fraudReview: view.fraudReview && { ...view.fraudReview, reasons: view.fraudReview.reasons && [...view.fraudReview.reasons] },

@@ -1,6 +1,7 @@
 import { consumedTopics, subscribedWireTypes as subscribedBy } from '@bazaar/platform-messaging';
-import { allContracts, BuyerPersonalDataErasedV1, Topics } from '@bazaar/published-language';
+import { allContracts, BuyerDataKeyV1, BuyerPersonalDataErasedV1, tombstoneOf, Topics } from '@bazaar/published-language';
 import { projectedContracts } from '../acl/published-event';
+import { BuyerKeysConsumer } from './buyer-keys.consumer';
 import { PublishedEventsConsumer } from './published-events.consumer';
 
 const subscribedWireTypes = () => subscribedBy(PublishedEventsConsumer);
@@ -34,5 +35,11 @@ describe('Support’s subscriptions', () => {
 
   it('consume every topic those contracts travel on, Fulfillment’s reservations and Finance’s invoices included', () => {
     expect(consumes().sort()).toEqual([Topics.checkoutOrders, Topics.fulfillmentShipments, Topics.fulfillmentReservations, Topics.financeLedgers, Topics.financeInvoices].sort());
+  });
+
+  it('keep the buyers’ shared data keys and delete them on their tombstones, from checkout.buyer-keys, which a rebuild does not rewind', () => {
+    expect(subscribedBy(BuyerKeysConsumer).sort()).toEqual([BuyerDataKeyV1.wireType, tombstoneOf(BuyerDataKeyV1.wireType)].sort());
+    expect(consumedTopics(BuyerKeysConsumer)).toEqual([Topics.checkoutBuyerKeys]);
+    expect(consumes()).not.toContain(Topics.checkoutBuyerKeys);
   });
 });

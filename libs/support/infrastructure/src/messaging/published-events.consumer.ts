@@ -4,6 +4,7 @@ import { inBatchTransaction, Inbox } from '@bazaar/platform-messaging';
 import {
   BuyerPersonalDataErasedV1,
   CartCheckedOutV1,
+  CartCheckedOutV2,
   FraudReviewDecidedV1,
   FraudReviewRequestedV1,
   InventoryReservationFailedV1,
@@ -13,6 +14,7 @@ import {
   OrderCompletedV1,
   OrderConfirmedV1,
   PaymentAuthorizedV1,
+  PaymentAuthorizedV2,
   PaymentFailedV1,
   RevenueDeferredV1,
   RevenueRecognizedV1,
@@ -27,6 +29,7 @@ import {
 import { ProjectEventHandler } from '@bazaar/support-application';
 import { erasureFactsOf, toOrderFact } from '../acl/order-facts.translator';
 import { PublishedEvent } from '../acl/published-event';
+import { TypeOrmBuyerDataKeys } from '../persistence/typeorm-buyer-data-keys';
 
 /**
  * Every subscription of Support, in one place: every published event (acl/published-event.ts
@@ -41,6 +44,7 @@ export class PublishedEventsConsumer {
   constructor(
     private readonly inbox: Inbox,
     private readonly projectEvent: ProjectEventHandler,
+    private readonly keys: TypeOrmBuyerDataKeys,
   ) {}
 
   // Checkout: the order's life.
@@ -48,6 +52,12 @@ export class PublishedEventsConsumer {
   @EventPattern(CartCheckedOutV1.wireType, inBatchTransaction)
   onCartCheckedOut(@Payload() message: unknown): Promise<void> {
     return this.project({ wireType: 'checkout.cart-checked-out.v1', envelope: CartCheckedOutV1.parse(message) });
+  }
+
+  /** Since addresses are sealed on the topic: the address is kept sealed and opened at read time. */
+  @EventPattern(CartCheckedOutV2.wireType, inBatchTransaction)
+  onCartCheckedOutV2(@Payload() message: unknown): Promise<void> {
+    return this.project({ wireType: 'checkout.cart-checked-out.v2', envelope: CartCheckedOutV2.parse(message) });
   }
 
   @EventPattern(FraudReviewRequestedV1.wireType, inBatchTransaction)
@@ -63,6 +73,11 @@ export class PublishedEventsConsumer {
   @EventPattern(PaymentAuthorizedV1.wireType, inBatchTransaction)
   onPaymentAuthorized(@Payload() message: unknown): Promise<void> {
     return this.project({ wireType: 'checkout.payment-authorized.v1', envelope: PaymentAuthorizedV1.parse(message) });
+  }
+
+  @EventPattern(PaymentAuthorizedV2.wireType, inBatchTransaction)
+  onPaymentAuthorizedV2(@Payload() message: unknown): Promise<void> {
+    return this.project({ wireType: 'checkout.payment-authorized.v2', envelope: PaymentAuthorizedV2.parse(message) });
   }
 
   @EventPattern(PaymentFailedV1.wireType, inBatchTransaction)
@@ -149,11 +164,15 @@ export class PublishedEventsConsumer {
     return this.project({ wireType: 'finance.invoice-issued.v1', envelope: InvoiceIssuedV1.parse(message) });
   }
 
-  /** Every view of the buyer's orders drops the address, in one transaction with the inbox mark. */
+  /**
+   * Every view of the buyer's orders drops the address, and the key that sealed them goes, in one
+   * transaction with the inbox mark (the tombstone on `checkout.buyer-keys` deletes it too).
+   */
   @EventPattern(BuyerPersonalDataErasedV1.wireType)
   async onBuyerPersonalDataErased(@Payload() message: unknown): Promise<void> {
     const envelope = BuyerPersonalDataErasedV1.parse(message);
     await this.inbox.once(envelope, async () => {
+      await this.keys.forgetErased(envelope.data.buyerId, envelope.data.orderIds);
       for (const fact of erasureFactsOf(envelope)) await this.projectEvent.execute({ fact });
     });
   }

@@ -1,9 +1,13 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { dataKeyId, KeyRing, processSharingKeyRing, sealWith } from '@bazaar/platform-service';
 import { ServiceUnderTest } from '@bazaar/platform-service/testing';
 import { anEvent, EventOverrides, kafkaMessage } from '@bazaar/platform-testing';
 import {
+  BuyerDataKeyV1,
   CartCheckedOutV1,
+  CartCheckedOutV2,
   EventContract,
+  EventHeaders,
   EventEnvelope,
   FraudReviewDecidedV1,
   FraudReviewRequestedV1,
@@ -14,7 +18,9 @@ import {
   OrderCompletedV1,
   OrderConfirmedV1,
   PaymentAuthorizedV1,
+  PaymentAuthorizedV2,
   PaymentFailedV1,
+  sealedAddressPurpose,
   RevenueDeferredV1,
   RevenueRecognizedV1,
   RevenueReversedV1,
@@ -98,4 +104,56 @@ export function cancellationOf(events: OrderEvents): TopicEvent[] {
 /** Publishes an event to Support as its producer's outbox relay would, to a chosen partition when told. */
 export function publish(support: ServiceUnderTest, event: TopicEvent, partition?: number) {
   return support.send(event.topic, { ...kafkaMessage(event.envelope), ...(partition === undefined ? {} : { partition }) });
+}
+
+/** A postal address as `checkout.cart-checked-out.v1` carries it (and v2 seals it). */
+export interface PublishedAddress {
+  readonly name: string;
+  readonly line1: string;
+  readonly line2?: string;
+  readonly city: string;
+  readonly postalCode: string;
+  readonly country: string;
+}
+
+/**
+ * A buyer as Checkout publishes them since addresses are sealed: a data key of their own, shared on
+ * `checkout.buyer-keys` wrapped by `sharing` (by default this process's, which a Support started
+ * here with its default settings unwraps with), and their orders' events sealed with it.
+ */
+export function aSealingBuyer(buyerId: string, sharing: KeyRing = processSharingKeyRing()) {
+  const dataKey = randomBytes(32);
+  const keyId = dataKeyId(dataKey);
+  const sealed = (orderId: string, address: PublishedAddress) => ({
+    algorithm: 'AES-256-GCM' as const,
+    keyId,
+    ciphertext: sealWith(dataKey, JSON.stringify(address), sealedAddressPurpose(buyerId, orderId)),
+  });
+  return {
+    buyerId,
+    keyId,
+    /** `checkout.buyer-data-key.v1`, keyed by the buyer. */
+    key: (): TopicEvent<BuyerDataKeyV1> => ({
+      topic: BuyerDataKeyV1.topic,
+      envelope: anEvent(BuyerDataKeyV1, { aggregateId: buyerId, data: { buyerId, keyId, wrappedKey: sharing.wrap(dataKey, buyerId) } }),
+    }),
+    checkedOut: (orderId: string, address: PublishedAddress): TopicEvent<CartCheckedOutV2> => ({
+      topic: CartCheckedOutV2.topic,
+      envelope: anEvent(CartCheckedOutV2, { data: { orderId, buyerId, sealedShippingAddress: sealed(orderId, address) } }),
+    }),
+    paymentAuthorized: (orderId: string, address: PublishedAddress): TopicEvent<PaymentAuthorizedV2> => ({
+      topic: PaymentAuthorizedV2.topic,
+      envelope: anEvent(PaymentAuthorizedV2, { data: { orderId, buyerId, sealedShippingAddress: sealed(orderId, address) } }),
+    }),
+  };
+}
+
+/** Checkout's tombstone of an erased buyer's key on `checkout.buyer-keys`: their id as key, the type in the headers, no value. */
+export function publishKeyTombstone(support: ServiceUnderTest, buyerId: string) {
+  const id = randomUUID();
+  return support.send(BuyerDataKeyV1.topic, {
+    key: buyerId,
+    value: null,
+    headers: { [EventHeaders.id]: id, [EventHeaders.type]: BuyerDataKeyV1.wireType, [EventHeaders.producer]: 'checkout', [EventHeaders.correlationId]: id },
+  });
 }

@@ -5,6 +5,7 @@ import { CreateOrderProcesses1763900000002 } from './1763900000002-create-order-
 import { BuyerKeys1764000000000 } from './1764000000000-buyer-keys';
 import { FraudDecisionAttribution1765000000000 } from './1765000000000-fraud-decision-attribution';
 import { ScopeIdempotencyKeys1765100000000 } from './1765100000000-scope-idempotency-keys';
+import { OutboxTombstones1766000000000 } from './1766000000000-outbox-tombstones';
 
 /** Checkout's schema, in order; the platform runs its messaging tables migration before these. */
 export const checkoutMigrations = [
@@ -15,4 +16,5 @@ export const checkoutMigrations = [
   BuyerKeys1764000000000,
   FraudDecisionAttribution1765000000000,
   ScopeIdempotencyKeys1765100000000,
+  OutboxTombstones1766000000000,
 ];

@@ -1,0 +1,61 @@
+import { Transactions } from '@bazaar/platform-database';
+import { KeyRing, openWith } from '@bazaar/platform-service';
+import { addressSchema, BuyerDataKeyV1, sealedAddressPurpose } from '@bazaar/published-language';
+import { BuyerDataKeys } from '@bazaar/support-application';
+import { AddressOpener } from '@bazaar/support-domain';
+
+/**
+ * `buyer_data_keys`: each buyer's data key as Checkout shared it, wrapped by the sharing key ring
+ * (PERSONAL_DATA_SHARING_KEKS). Written in the caller's transaction; unwrapped only to read a view.
+ */
+export class TypeOrmBuyerDataKeys extends BuyerDataKeys {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly sharing: KeyRing,
+  ) {
+    super();
+  }
+
+  /** The buyer's key, replacing any earlier one (the topic is ordered per buyer: the latest is the current). */
+  async store({ buyerId, keyId, wrappedKey }: BuyerDataKeyV1): Promise<void> {
+    await this.transactions.manager.query(
+      `INSERT INTO buyer_data_keys (buyer_id, key_id, wrapped_key) VALUES ($1, $2, $3)
+       ON CONFLICT (buyer_id) DO UPDATE SET key_id = EXCLUDED.key_id, wrapped_key = EXCLUDED.wrapped_key, received_at = now()`,
+      [buyerId, keyId, wrappedKey],
+    );
+  }
+
+  /** The tombstone: the buyer was erased, their key goes. */
+  async forget(buyerId: string): Promise<void> {
+    await this.transactions.manager.query('DELETE FROM buyer_data_keys WHERE buyer_id = $1', [buyerId]);
+  }
+
+  /**
+   * The erasure event: the key that sealed any of the erased orders' addresses goes. Only that one:
+   * the buyer's next order after the erasure has a new key, which may already be here (the event and
+   * the keys travel on different topics).
+   */
+  async forgetErased(buyerId: string, orderIds: readonly string[]): Promise<void> {
+    await this.transactions.manager.query(
+      `DELETE FROM buyer_data_keys k WHERE k.buyer_id = $1 AND EXISTS (
+         SELECT 1 FROM case_order_views v
+          WHERE v.order_id = ANY($2::uuid[]) AND v.view -> 'checkout' -> 'sealedShippingAddress' ->> 'keyId' = k.key_id)`,
+      [buyerId, [...orderIds]],
+    );
+  }
+
+  async openerFor(buyerId: string): Promise<AddressOpener> {
+    const [row] = (await this.transactions.manager.query('SELECT key_id, wrapped_key FROM buyer_data_keys WHERE buyer_id = $1', [buyerId])) as {
+      key_id: string;
+      wrapped_key: string;
+    }[];
+    if (!row) return () => undefined;
+    const dataKey = this.sharing.unwrap(row.wrapped_key, buyerId);
+    return (owner, orderId, sealed) => {
+      // Another key (an address sealed before an erasure and a new order) opens nothing.
+      if (owner !== buyerId || sealed.keyId !== row.key_id) return undefined;
+      const { line2, ...address } = addressSchema.parse(JSON.parse(openWith(dataKey, sealed.ciphertext, sealedAddressPurpose(buyerId, orderId))));
+      return { ...address, line2: line2 ?? null };
+    };
+  }
+}
