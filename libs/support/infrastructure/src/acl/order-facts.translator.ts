@@ -1,6 +1,6 @@
 import { BuyerPersonalDataErasedV1, EventEnvelope } from '@bazaar/published-language';
 import { assertNever } from '@bazaar/shared-kernel';
-import { OrderFact, PersonalDataErased, TimelineEntry } from '@bazaar/support-domain';
+import { CheckoutDetails, OrderFact, PersonalDataErased, TimelineEntry } from '@bazaar/support-domain';
 import { PublishedEvent } from './published-event';
 
 /**
@@ -12,36 +12,13 @@ export function toOrderFact(event: PublishedEvent): OrderFact {
   const source = timelineEntryOf(event.envelope);
   switch (event.wireType) {
     case 'checkout.cart-checked-out.v1': {
-      const { orderId, buyerId, lines, total, shippingAddress, placedAt } = event.envelope.data;
-      return {
-        kind: 'order-placed',
-        orderId,
-        source,
-        checkout: {
-          buyerId,
-          lines: lines.map(({ sku, quantity, unitPrice, lineTotal }) => ({ sku, quantity, unitPrice, lineTotal })),
-          total,
-          shippingAddress: { ...shippingAddress, line2: shippingAddress.line2 ?? null },
-          placedAt: utc(placedAt),
-        },
-      };
+      const { shippingAddress } = event.envelope.data;
+      return orderPlaced(source, event.envelope.data, { shippingAddress: { ...shippingAddress, line2: shippingAddress.line2 ?? null } });
     }
     case 'checkout.cart-checked-out.v2': {
       // The address stays sealed as received; it opens only when an agent reads the view, with the buyer's key.
-      const { orderId, buyerId, lines, total, sealedShippingAddress, placedAt } = event.envelope.data;
-      return {
-        kind: 'order-placed',
-        orderId,
-        source,
-        checkout: {
-          buyerId,
-          lines: lines.map(({ sku, quantity, unitPrice, lineTotal }) => ({ sku, quantity, unitPrice, lineTotal })),
-          total,
-          shippingAddress: null,
-          sealedShippingAddress: { keyId: sealedShippingAddress.keyId, ciphertext: sealedShippingAddress.ciphertext },
-          placedAt: utc(placedAt),
-        },
-      };
+      const { keyId, ciphertext } = event.envelope.data.sealedShippingAddress;
+      return orderPlaced(source, event.envelope.data, { shippingAddress: null, sealedShippingAddress: { keyId, ciphertext } });
     }
     case 'checkout.fraud-review-requested.v1': {
       const { orderId, score, reasons, requestedAt } = event.envelope.data;
@@ -141,4 +118,24 @@ function timelineEntryOf(envelope: EventEnvelope): TimelineEntry {
 /** Producers may send any offset; the view keeps canonical UTC so that times sort as text. */
 function utc(isoDateTime: string): string {
   return new Date(isoDateTime).toISOString();
+}
+
+/** The order placed, as either version of the checkout tells it; only how the address travels differs. */
+function orderPlaced(
+  source: TimelineEntry,
+  { orderId, buyerId, lines, total, placedAt }: Pick<CheckoutDetails, 'buyerId' | 'lines' | 'total' | 'placedAt'> & { readonly orderId: string },
+  address: Pick<CheckoutDetails, 'shippingAddress' | 'sealedShippingAddress'>,
+): OrderFact {
+  return {
+    kind: 'order-placed',
+    orderId,
+    source,
+    checkout: {
+      buyerId,
+      lines: lines.map(({ sku, quantity, unitPrice, lineTotal }) => ({ sku, quantity, unitPrice, lineTotal })),
+      total,
+      ...address,
+      placedAt: utc(placedAt),
+    },
+  };
 }
