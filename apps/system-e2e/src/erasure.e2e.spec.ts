@@ -7,7 +7,7 @@ import { http } from './support/http';
 import { anOrderRequest, plentyOfStock } from './support/orders';
 import { ServiceName, System } from './support/system';
 import { topicMessagesMentioning } from './support/topic-scan';
-import { shipmentOf, stock, walk } from './support/warehouse';
+import { releasedShipmentOf, stock, walk } from './support/warehouse';
 
 /** Every row of every table of a context's database (read as its owner, who sees them all), as text, that mentions any of `values`. */
 async function rowsMentioning(databaseUrl: string, values: readonly string[]): Promise<string[]> {
@@ -55,7 +55,7 @@ describe('Erasing a buyer, end to end', () => {
     const orderIds = [await placeOrder(system, request()), await placeOrder(system, request()), await placeOrder(system, request())];
     for (const orderId of orderIds) await fullyProjected(system, orderId, 30_000);
     for (const orderId of orderIds.slice(0, 2)) {
-      await walk(system, (await shipmentOf(system, orderId)).shipmentId, 'dispatch');
+      await walk(system, (await releasedShipmentOf(system, orderId)).shipmentId, 'dispatch');
       await waitForStatus(system, orderId, 'completed', 'completed');
     }
     const cancelled = await http('POST', `${system.url('checkout')}/orders/${orderIds[2]}/cancel`, { body: {} });

@@ -26,7 +26,7 @@ import { countRows, downstreamCaughtUp, downstreamOf } from './support/downstrea
 import { http } from './support/http';
 import { anOrderRequest, linesOf, plentyOfStock } from './support/orders';
 import { System } from './support/system';
-import { aSku, shipmentOf, stock, stockLevel, walk } from './support/warehouse';
+import { aSku, releasedShipmentOf, shipmentOf, stock, stockLevel, walk } from './support/warehouse';
 
 /** The lines of `anOrderRequest()`, as Fulfillment reserves them. */
 const reservedLines = [
@@ -234,7 +234,8 @@ describe('Every outcome of an order, end to end', () => {
     await eventually(
       async () => {
         const { shipments, revenueEvents } = await downstreamOf(impatient, orderId);
-        expect(shipments).toEqual([expect.objectContaining({ orderId, status: 'cancelled' })]);
+        // Never released to the warehouse: only Checkout's confirmation does that, and it never came.
+        expect(shipments).toEqual([expect.objectContaining({ orderId, status: 'cancelled', releasedAt: null })]);
         expect(revenueEvents).toEqual([expect.objectContaining({ kind: 'deferred' }), expect.objectContaining({ kind: 'reversal' })]);
       },
       { timeoutMs: 30_000 },
@@ -259,7 +260,7 @@ describe('Every outcome of an order, end to end', () => {
     await stock(system, { [sku]: 10 });
     const orderId = await placeOrder(system, anOrderRequest({ lines: linesOf({ [sku]: 2 }) }));
     await waitForStatus(system, orderId, 'confirmed', 'confirmed');
-    const { shipmentId } = await shipmentOf(system, orderId);
+    const { shipmentId } = await releasedShipmentOf(system, orderId);
 
     const parcel = await walk(system, shipmentId, 'dispatch');
 

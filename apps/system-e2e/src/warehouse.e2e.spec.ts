@@ -5,7 +5,7 @@ import { countRows, downstreamOf } from './support/downstream';
 import { http } from './support/http';
 import { anOrderRequest, linesOf } from './support/orders';
 import { System } from './support/system';
-import { aSku, shipmentOf, StockLevel, stock, stockLevel, step, walk } from './support/warehouse';
+import { aSku, releasedShipmentOf, shipmentOf, StockLevel, stock, stockLevel, step, walk } from './support/warehouse';
 
 /**
  * The warehouse's side of an order, across the four running services: stock set and read through
@@ -40,7 +40,7 @@ describe('The warehouse, end to end', () => {
     const orderId = await placeOrder(system, anOrderRequest({ lines: linesOf({ [mug]: 2, [tea]: 1 }) }));
 
     await waitForStatus(system, orderId, 'confirmed', 'confirmed');
-    const { shipmentId } = await shipmentOf(system, orderId);
+    const { shipmentId } = await releasedShipmentOf(system, orderId);
     expect(await stockLevel(system, mug)).toEqual({ sku: mug, onHand: 10, reserved: 2, available: 8 });
 
     const parcel = await walk(system, shipmentId, 'deliver', { carrier: 'DHL', trackingNumber: 'JD014600006281234567' });

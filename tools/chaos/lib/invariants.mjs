@@ -22,7 +22,7 @@ export async function collect(system) {
              p.step, coalesce(jsonb_array_length(p.pending), 0)::int AS pending
         FROM orders o LEFT JOIN order_processes p ON p.order_id = o.id LEFT JOIN idempotency_keys k ON k.order_id = o.id`,
     ),
-    q('fulfillment', 'SELECT order_id, status FROM shipments'),
+    q('fulfillment', `SELECT order_id, status, (picked_at IS NOT NULL AND (released_at IS NULL OR released_at > picked_at)) AS picked_unconfirmed FROM shipments`),
     q('fulfillment', 'SELECT order_id, status, lines FROM reservations'),
     q('fulfillment', 'SELECT sku, on_hand, reserved FROM stock_items'),
     q(
@@ -40,7 +40,7 @@ export async function collect(system) {
   const deadLetters = Object.fromEntries(await Promise.all(CONTEXTS.map(async (ctx) => [ctx, await readAll(system.kafka, system.topic(`${ctx}.dead-letters`))])));
   return {
     orders: orders.map((o) => ({ id: o.id, status: o.status, reason: o.reason, authorized: Boolean(o.authorized), key: o.key, step: o.step, pending: o.pending })),
-    shipments: shipments.map((s) => ({ orderId: s.order_id, status: s.status })),
+    shipments: shipments.map((s) => ({ orderId: s.order_id, status: s.status, pickedUnconfirmed: s.picked_unconfirmed })),
     reservations: reservations.map((r) => ({ orderId: r.order_id, status: r.status, lines: r.lines })),
     stock: stock.map((item) => ({ sku: item.sku, onHand: item.on_hand, reserved: item.reserved })),
     ledger: ledger.map((e) => ({
@@ -128,6 +128,8 @@ const CHECKOUT_ORDERS_CONSUMERS = ['fulfillment', 'finance', 'support'];
  *   not reversed, recognized or invoiced; `effect-without-payment`: stock, a shipment or revenue for
  *   an order never authorized;
  * - `not-shipped`: a completed order whose reservation is not shipped or whose shipment did not leave;
+ * - `picked-unconfirmed`: a shipment the warehouse picked before Checkout confirmed its order (before
+ *   Fulfillment released it), the gap through which an order could be timed out and shipped both;
  * - `unbalanced`: a ledger entry whose debits and credits differ, or a finished order whose deferred
  *   revenue does not net to zero;
  * - `stock`: a SKU whose on-hand units plus those shipped are not what was stocked, or whose reserved
@@ -174,6 +176,7 @@ export function evaluate({ snapshot, trials, initialStock = {}, poisonKeys, resu
     const kinds = (kind) => entries.filter((e) => e.kind === kind);
     const invoiced = (invoices.get(id) ?? []).length;
     if (own.length > 1) violation('doubled', `${own.length} shipments`, id);
+    for (const shipment of own) if (shipment.pickedUnconfirmed) violation('picked-unconfirmed', `shipment ${shipment.status}, picked before its order was confirmed`, id);
     for (const kind of ['deferred', 'recognized', 'reversal']) if (kinds(kind).length > 1) violation('doubled', `${kinds(kind).length} ${kind} revenue entries`, id);
     if (invoiced > 1) violation('doubled', `${invoiced} invoices`, id);
     for (const entry of entries) if (entry.debits !== entry.credits) violation('unbalanced', `${entry.kind} entry debits ${entry.debits} ≠ credits ${entry.credits}`, id);

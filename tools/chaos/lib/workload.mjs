@@ -130,9 +130,11 @@ async function trial(order, replicaOf, issuer, { onPlaced } = {}) {
 }
 
 /**
- * The warehouse's part: waits for the order's shipment (or for the order to be cancelled), then
- * picks, packs, dispatches and delivers it, one step at a time. A step already done (its answer was
- * lost) counts as done; a cancelled shipment ends it. Answers how far it got.
+ * The warehouse's part, as eager as a warehouse can be: waits for the order's shipment (or for the
+ * order to be cancelled), then tries to pick it at once and keeps trying while Fulfillment answers
+ * 409 `order_not_confirmed` (Checkout has not confirmed the order yet), then packs, dispatches and
+ * delivers it, one step at a time. A step already done (its answer was lost) counts as done; a
+ * cancelled shipment (the order timed out meanwhile) ends it. Answers how far it got.
  */
 async function shipOrder(orderId, replicaOf, issuer, buyer) {
   const staff = bearer(issuer.token('warehouse', 'chaos-warehouse'));
@@ -156,11 +158,17 @@ async function shipOrder(orderId, replicaOf, issuer, buyer) {
     ['deliver', ''],
   ];
   for (const [step, body] of steps) {
-    const answer = await untilAnswered(
-      () => replicaOf('fulfillment'),
-      (url) => post(`${url}/shipments/${shipmentId}/${step}`, body, staff),
-      (status) => status === 200 || status === 409 || status === 404,
-    );
+    const send = () =>
+      untilAnswered(
+        () => replicaOf('fulfillment'),
+        (url) => post(`${url}/shipments/${shipmentId}/${step}`, body, staff),
+        (status) => status === 200 || status === 409 || status === 404,
+      );
+    let answer = await send();
+    while (answer.status === 409 && answer.body?.code === 'order_not_confirmed' && Date.now() < deadline) {
+      await sleep(1_000);
+      answer = await send();
+    }
     if (answer.status === 409 && answer.body?.code === 'shipment_step_already_done') continue;
     if (answer.status !== 200) return `${step}: ${answer.status} ${answer.body?.code ?? ''}`.trim();
   }

@@ -12,9 +12,9 @@ function aRun() {
     snapshot: {
       orders: [completed, cancelled, declined],
       shipments: [
-        { orderId: 'o-done', status: 'delivered' },
-        { orderId: 'o-cancel', status: 'cancelled' },
-      ],
+        { orderId: 'o-done', status: 'delivered', pickedUnconfirmed: false },
+        { orderId: 'o-cancel', status: 'cancelled', pickedUnconfirmed: false },
+      ] as { orderId: string; status: string; pickedUnconfirmed?: boolean }[],
       reservations: [
         { orderId: 'o-done', status: 'shipped', lines: [{ sku: 'MUG-BLUE', quantity: 2 }] },
         { orderId: 'o-cancel', status: 'released', lines: [{ sku: 'MUG-BLUE', quantity: 1 }] },
@@ -97,6 +97,13 @@ describe('the invariants of a chaos run', () => {
     run.snapshot.shipments.push({ orderId: 'o-declined', status: 'cancelled' });
 
     expect(invariantsOf(run)).toEqual(['effect-without-payment', 'effect-without-payment']);
+  });
+
+  it('want no shipment picked before its order was confirmed (released to the warehouse)', () => {
+    const run = aRun();
+    run.snapshot.shipments[0] = { orderId: 'o-done', status: 'delivered', pickedUnconfirmed: true };
+
+    expect(invariantsOf(run)).toEqual(['picked-unconfirmed']);
   });
 
   it('want a completed order shipped, and every unit stocked either on the shelf or shipped', () => {

@@ -29,6 +29,8 @@ export interface Shipment {
   readonly shipmentId: string;
   readonly status: string;
   readonly createdAt: string;
+  /** When Checkout's confirmation released it to the warehouse; null until then. */
+  readonly releasedAt?: string | null;
   readonly lines: readonly { sku: string; quantity: number }[];
   readonly carrier?: string | null;
   readonly trackingNumber?: string | null;

@@ -10,13 +10,19 @@ const nextStep: Record<string, { step: 'pick' | 'pack' | 'dispatch' | 'deliver';
   dispatched: { step: 'deliver', label: 'Mark delivered' },
 };
 
-/** The warehouse's next step for a shipment; dispatching asks for the carrier and tracking number. */
+/**
+ * The warehouse's next step for a shipment; dispatching asks for the carrier and tracking number.
+ * A shipment whose order Checkout has not confirmed yet cannot be picked: it says so instead.
+ */
 export function ShipmentActions({ shipment, onDone }: { shipment: Shipment; onDone: () => Promise<void> | void }) {
   const next = nextStep[shipment.status];
   const { busy, error, run } = useAction(onDone);
   const [carrier, setCarrier] = useState('');
   const [trackingNumber, setTrackingNumber] = useState('');
   if (!next) return null;
+  if (shipment.status === 'created' && shipment.releasedAt === null) {
+    return <p data-testid="awaiting-confirmation">Waiting for Checkout to confirm the order before it can be picked.</p>;
+  }
   const path = `/shipments/${shipment.shipmentId}/${next.step}`;
   if (next.step === 'dispatch') {
     const submit = (event: Event) => {

@@ -40,6 +40,18 @@ export function shipmentOf(system: System, orderId: string, status = 'created'):
   );
 }
 
+/** Waits until the order's one shipment is released to the warehouse (Fulfillment read Checkout's confirmation), and answers it. */
+export function releasedShipmentOf(system: System, orderId: string): Promise<any> {
+  return eventually(
+    async () => {
+      const shipment = await shipmentOf(system, orderId);
+      expect(shipment).toMatchObject({ releasedAt: expect.any(String) });
+      return shipment;
+    },
+    { timeoutMs: 30_000 },
+  );
+}
+
 export type WarehouseStep = 'pick' | 'pack' | 'dispatch' | 'deliver';
 
 /** POST /shipments/:shipmentId/<step> on Fulfillment, as the warehouse screen calls it: as warehouse staff (`e2e-warehouse`). */

@@ -1,6 +1,6 @@
 export * from './ports/unit-of-work';
 export * from './ports/stock-levels';
-export * from './shared/shipment-summary';
+export * from './ports/shipment-summaries';
 export * from './count-stock/count-stock.command';
 export * from './count-stock/count-stock.handler';
 export * from './get-stock-level/get-stock-level.query';
@@ -11,6 +11,8 @@ export * from './reserve-inventory/reserve-inventory.command';
 export * from './reserve-inventory/reserve-inventory.handler';
 export * from './cancel-fulfillment/cancel-fulfillment.command';
 export * from './cancel-fulfillment/cancel-fulfillment.handler';
+export * from './release-shipment/release-shipment.command';
+export * from './release-shipment/release-shipment.handler';
 export * from './pick-shipment/pick-shipment.command';
 export * from './pick-shipment/pick-shipment.handler';
 export * from './pack-shipment/pack-shipment.command';

@@ -9,7 +9,9 @@ import {
   ListShipmentsForOrderHandler,
   PackShipmentHandler,
   PickShipmentHandler,
+  ReleaseShipmentHandler,
   ReserveInventoryHandler,
+  ShipmentSummaries,
   StockLevels,
   UnitOfWork,
 } from '@bazaar/fulfillment-application';
@@ -22,6 +24,7 @@ import { ShipmentsController } from './http/shipments.controller';
 import { StockController } from './http/stock.controller';
 import { CheckoutEventsConsumer } from './messaging/checkout-events.consumer';
 import { TypeOrmReservations } from './persistence/typeorm-reservations';
+import { TypeOrmShipmentSummaries } from './persistence/typeorm-shipment-summaries';
 import { TypeOrmShipments } from './persistence/typeorm-shipments';
 import { TypeOrmStockItems } from './persistence/typeorm-stock-items';
 import { TypeOrmStockLevels } from './persistence/typeorm-stock-levels';
@@ -37,11 +40,13 @@ import { TypeOrmUnitOfWork } from './persistence/typeorm-unit-of-work';
     builtAs(StockLevels, TypeOrmStockLevels, [Transactions]),
     builtAs(Reservations, TypeOrmReservations, [Transactions, Outbox]),
     builtAs(Shipments, TypeOrmShipments, [Transactions, Outbox]),
+    builtAs(ShipmentSummaries, TypeOrmShipmentSummaries, [Transactions]),
     // Stock.
     built(CountStockHandler, [UnitOfWork, StockItems, Clock]),
     built(GetStockLevelHandler, [StockLevels]),
     // Checkout's orders.
     built(ReserveInventoryHandler, [UnitOfWork, Reservations, StockItems, Shipments, Clock, IdGenerator]),
+    built(ReleaseShipmentHandler, [Shipments, Clock]),
     built(CancelFulfillmentHandler, [UnitOfWork, Reservations, StockItems, Shipments, Clock]),
     // The warehouse's steps.
     built(PickShipmentHandler, [Shipments, Clock]),
@@ -49,8 +54,8 @@ import { TypeOrmUnitOfWork } from './persistence/typeorm-unit-of-work';
     built(DispatchShipmentHandler, [UnitOfWork, Shipments, Reservations, StockItems, Clock]),
     built(DeliverShipmentHandler, [Shipments, Clock]),
     // Reads.
-    built(GetShipmentHandler, [Shipments]),
-    built(ListShipmentsForOrderHandler, [Shipments]),
+    built(GetShipmentHandler, [ShipmentSummaries]),
+    built(ListShipmentsForOrderHandler, [ShipmentSummaries]),
   ],
 })
 export class FulfillmentModule {}

@@ -1,13 +1,14 @@
-import { Shipments } from '@bazaar/fulfillment-domain';
-import { loadShipment } from '../shared/load-shipment';
-import { ShipmentSummary, summaryOf } from '../shared/shipment-summary';
+import { ShipmentNotFound } from '@bazaar/fulfillment-domain';
+import { ShipmentSummaries, ShipmentSummary } from '../ports/shipment-summaries';
 import { GetShipment } from './get-shipment.query';
 
 /** One shipment, or ShipmentNotFound (404). */
 export class GetShipmentHandler {
-  constructor(private readonly shipments: Shipments) {}
+  constructor(private readonly summaries: ShipmentSummaries) {}
 
   async execute(query: GetShipment): Promise<ShipmentSummary> {
-    return summaryOf(await loadShipment(this.shipments, query.shipmentId));
+    const summary = await this.summaries.withId(query.shipmentId);
+    if (!summary) throw new ShipmentNotFound(query.shipmentId);
+    return summary;
   }
 }

@@ -1,5 +1,6 @@
 import { aShipment } from '@bazaar/fulfillment-domain/testing';
 import { InMemoryShipments } from '../testing/in-memory-shipments';
+import { InMemoryShipmentSummaries } from '../testing/in-memory-shipment-summaries';
 import { GetShipmentHandler } from '../get-shipment/get-shipment.handler';
 import { ListShipmentsForOrderHandler } from './list-shipments-for-order.handler';
 
@@ -13,13 +14,14 @@ describe('Reading shipments', () => {
   });
 
   it("lists an order's shipment with its lines, status, and each step taken with who and when", async () => {
-    expect(await new ListShipmentsForOrderHandler(shipments).execute({ orderId: 'order-1' })).toEqual([
+    expect(await new ListShipmentsForOrderHandler(new InMemoryShipmentSummaries(shipments)).execute({ orderId: 'order-1' })).toEqual([
       {
         shipmentId: 'shipment-1',
         orderId: 'order-1',
         status: 'dispatched',
         lines: [{ sku: 'MUG-BLUE', quantity: 2 }],
         createdAt: new Date('2026-11-21T09:30:00.120Z'),
+        releasedAt: new Date('2026-11-21T09:59:00.000Z'),
         picked: { at: new Date('2026-11-21T10:00:00.000Z'), by: 'warehouse-7' },
         packed: { at: new Date('2026-11-21T10:01:00.000Z'), by: 'warehouse-7' },
         dispatched: { at: new Date('2026-11-21T10:02:00.000Z'), by: 'warehouse-7', carrier: 'DHL', trackingNumber: 'JD014600006281234567' },
@@ -30,11 +32,11 @@ describe('Reading shipments', () => {
   });
 
   it('lists nothing for an order without shipments', async () => {
-    expect(await new ListShipmentsForOrderHandler(shipments).execute({ orderId: 'unknown' })).toEqual([]);
+    expect(await new ListShipmentsForOrderHandler(new InMemoryShipmentSummaries(shipments)).execute({ orderId: 'unknown' })).toEqual([]);
   });
 
   it('answers one shipment by its id', async () => {
-    expect(await new GetShipmentHandler(shipments).execute({ shipmentId: 'shipment-2' })).toMatchObject({
+    expect(await new GetShipmentHandler(new InMemoryShipmentSummaries(shipments)).execute({ shipmentId: 'shipment-2' })).toMatchObject({
       shipmentId: 'shipment-2',
       orderId: 'order-2',
       status: 'created',
@@ -43,6 +45,9 @@ describe('Reading shipments', () => {
   });
 
   it('answers shipment_not_found for an unknown id', async () => {
-    await expect(new GetShipmentHandler(shipments).execute({ shipmentId: 'nope' })).rejects.toMatchObject({ code: 'shipment_not_found', kind: 'not_found' });
+    await expect(new GetShipmentHandler(new InMemoryShipmentSummaries(shipments)).execute({ shipmentId: 'nope' })).rejects.toMatchObject({
+      code: 'shipment_not_found',
+      kind: 'not_found',
+    });
   });
 });

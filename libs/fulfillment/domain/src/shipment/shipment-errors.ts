@@ -60,6 +60,16 @@ export class ShipmentNotFound extends DomainError {
   }
 }
 
+/** Checkout confirmed an order Fulfillment holds no shipment for: its reservation came first, so this is news out of order. */
+export class OrderHasNoShipment extends DomainError {
+  readonly code = 'order_has_no_shipment';
+  readonly kind = 'not_found' as const;
+
+  constructor(orderId: string) {
+    super(`Order ${orderId} has no shipment to release to the warehouse`);
+  }
+}
+
 /** A step the shipment has already been through (or gone past): the warehouse does each once. */
 export class ShipmentStepAlreadyDone extends DomainError {
   readonly code = 'shipment_step_already_done';
@@ -87,6 +97,16 @@ export class ShipmentIsCancelled extends DomainError {
 
   constructor(shipmentId: string, step: string) {
     super(`Shipment ${shipmentId} is cancelled: it cannot be ${step}`);
+  }
+}
+
+/** The warehouse starts on a shipment only once Checkout has confirmed its order (see Shipment.release). */
+export class ShipmentNotReleased extends DomainError {
+  readonly code = 'order_not_confirmed';
+  readonly kind = 'conflict' as const;
+
+  constructor(shipmentId: string, orderId: string) {
+    super(`Shipment ${shipmentId} is not released to the warehouse yet: order ${orderId} is not confirmed`);
   }
 }
 

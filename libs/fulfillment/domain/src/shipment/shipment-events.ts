@@ -20,6 +20,9 @@ export interface ShipmentCreated extends ShipmentFact<'ShipmentCreated'> {
 /** The work package was dropped before it left the warehouse; nothing of it will ship. */
 export type ShipmentCancelled = ShipmentFact<'ShipmentCancelled'>;
 
+/** Checkout confirmed the order: the warehouse may start. Private: Checkout's own event already tells every other context. */
+export type ShipmentReleased = ShipmentFact<'ShipmentReleased'>;
+
 /** Every line's units were taken from the shelves. */
 export type ShipmentPicked = WarehouseStep<'ShipmentPicked'>;
 
@@ -36,4 +39,4 @@ export interface ShipmentDispatched extends WarehouseStep<'ShipmentDispatched'> 
 export type ShipmentDelivered = WarehouseStep<'ShipmentDelivered'>;
 
 /** Every fact a Shipment can record; Fulfillment's private language (see acl/ for the published one). */
-export type ShipmentEvent = ShipmentCreated | ShipmentCancelled | ShipmentPicked | ShipmentPacked | ShipmentDispatched | ShipmentDelivered;
+export type ShipmentEvent = ShipmentCreated | ShipmentReleased | ShipmentCancelled | ShipmentPicked | ShipmentPacked | ShipmentDispatched | ShipmentDelivered;

@@ -13,6 +13,7 @@ describe('Shipment', () => {
       status: 'created',
       lines: [{ sku: 'MUG-BLUE', quantity: 2 }],
       createdAt: new Date('2026-11-21T10:00:00Z'),
+      releasedAt: null,
       picked: null,
       packed: null,
       dispatched: null,
@@ -71,6 +72,53 @@ describe('Shipment', () => {
     expect(restored.snapshot()).toEqual(original.snapshot());
     expect(restored.version).toBe(3);
     expect(restored.pendingEvents).toEqual([]);
+  });
+
+  describe('released to the warehouse when its order is confirmed', () => {
+    const at = new Date('2026-11-21T10:05:00Z');
+
+    it('cannot be picked before: the warehouse waits for the confirmation (order_not_confirmed)', () => {
+      const shipment = aShipment().awaitingRelease().stored('created');
+
+      expect(() => shipment.pick(stamp(at, 'warehouse-7'))).toThrow(expect.objectContaining({ code: 'order_not_confirmed', kind: 'conflict' }));
+      expect(shipment.snapshot()).toMatchObject({ status: 'created', picked: null });
+      expect(shipment.pendingEvents).toEqual([]);
+    });
+
+    it('records when it was released and ShipmentReleased, after which it can be picked', () => {
+      const shipment = aShipment().withId('s-1').forOrder('o-1').build();
+
+      expect(shipment.release(at)).toBe(true);
+      shipment.pick(stamp(new Date('2026-11-21T10:06:00Z'), 'warehouse-7'));
+
+      expect(shipment.snapshot()).toMatchObject({ status: 'picked', releasedAt: at });
+      expect(shipment.pendingEvents.map((event) => event.type)).toEqual(['ShipmentCreated', 'ShipmentReleased', 'ShipmentPicked']);
+      expect(shipment.pendingEvents[1]).toEqual({ type: 'ShipmentReleased', shipmentId: 's-1', orderId: 'o-1', occurredAt: at });
+    });
+
+    it('is released once: a second confirmation changes nothing', () => {
+      const shipment = aShipment().stored('created');
+      const before = shipment.snapshot();
+
+      expect(shipment.release(at)).toBe(false);
+      expect(shipment.snapshot()).toBe(before);
+      expect(shipment.pendingEvents).toEqual([]);
+    });
+
+    it('stays cancelled: a confirmation after the cancellation is refused (shipment_cancelled)', () => {
+      const shipment = aShipment().awaitingRelease().stored('cancelled');
+
+      expect(() => shipment.release(at)).toThrow(expect.objectContaining({ code: 'shipment_cancelled', kind: 'conflict' }));
+      expect(shipment.snapshot()).toMatchObject({ status: 'cancelled', releasedAt: null });
+    });
+
+    it('can be cancelled before it is released', () => {
+      const shipment = aShipment().awaitingRelease().stored('created');
+
+      shipment.cancel(at);
+
+      expect(shipment.status).toBe('cancelled');
+    });
   });
 
   describe('cancelled before dispatch', () => {

@@ -1,6 +1,14 @@
 import { AggregateRoot, assertNever } from '@bazaar/shared-kernel';
 import { Stamp } from '../stamp';
-import { DispatchDetailsInvalid, ShipmentAlreadyCancelled, ShipmentAlreadyDispatched, ShipmentIsCancelled, ShipmentStepAlreadyDone, ShipmentStepSkipped } from './shipment-errors';
+import {
+  DispatchDetailsInvalid,
+  ShipmentAlreadyCancelled,
+  ShipmentAlreadyDispatched,
+  ShipmentIsCancelled,
+  ShipmentNotReleased,
+  ShipmentStepAlreadyDone,
+  ShipmentStepSkipped,
+} from './shipment-errors';
 import { ShipmentEvent } from './shipment-events';
 import { ShipmentLine, shipmentLines } from './shipment-line';
 import { shipmentLifecycle, ShipmentStatus, ShipmentStep } from './shipment-status';
@@ -18,6 +26,8 @@ export interface ShipmentSnapshot {
   readonly status: ShipmentStatus;
   readonly lines: readonly ShipmentLine[];
   readonly createdAt: Date;
+  /** When Checkout's confirmation of the order released it to the warehouse; null until then (it cannot be picked). */
+  readonly releasedAt: Date | null;
   readonly picked: Stamp | null;
   readonly packed: Stamp | null;
   readonly dispatched: (Stamp & Parcel) | null;
@@ -33,12 +43,17 @@ export interface NewShipment {
   readonly createdAt: Date;
 }
 
-const notStarted = { picked: null, packed: null, dispatched: null, delivered: null, cancelledAt: null } as const;
+const notStarted = { releasedAt: null, picked: null, packed: null, dispatched: null, delivered: null, cancelledAt: null } as const;
 
 /**
  * Fulfillment's "order": a warehouse work package for one Checkout order, created once its stock
- * is reserved. Its lines are fixed at creation; it moves Created → Picked → Packed → Dispatched →
- * Delivered, one step at a time and each step once, and can be cancelled until it is dispatched.
+ * is reserved and released to the warehouse once Checkout has confirmed the order. Its lines are
+ * fixed at creation; it moves Created → Picked → Packed → Dispatched → Delivered, one step at a time
+ * and each step once, and can be cancelled until it is dispatched.
+ *
+ * Why the release: Checkout alone decides whether an order goes ahead (confirmed) or not (timed out,
+ * cancelled). Were the warehouse allowed to start as soon as the stock is held, a reservation that
+ * reached Checkout after its deadline would leave an order both timed out and dispatched.
  */
 export class Shipment extends AggregateRoot<ShipmentEvent> {
   private constructor(
@@ -60,9 +75,23 @@ export class Shipment extends AggregateRoot<ShipmentEvent> {
     return new Shipment({ ...snapshot, lines: shipmentLines(snapshot.orderId, snapshot.lines) }, version);
   }
 
-  /** Every line's units were taken from the shelves. */
+  /**
+   * Checkout confirmed the order: the warehouse may start on it. Confirming again changes nothing
+   * (answers false); a cancelled shipment stays cancelled (`shipment_cancelled`): Checkout never
+   * confirms an order it has cancelled, so that news is parked for a person.
+   */
+  release(at: Date): boolean {
+    if (this.state.status === 'cancelled') throw new ShipmentIsCancelled(this.id, 'released');
+    if (this.state.releasedAt) return false;
+    this.state = { ...this.state, releasedAt: at };
+    this.record({ type: 'ShipmentReleased', shipmentId: this.id, orderId: this.orderId, occurredAt: at });
+    return true;
+  }
+
+  /** Every line's units were taken from the shelves; only once the shipment is released (`order_not_confirmed`). */
   pick(by: Stamp): void {
     this.stepTo('picked');
+    if (!this.state.releasedAt) throw new ShipmentNotReleased(this.id, this.orderId);
     this.state = { ...this.state, status: 'picked', picked: by };
     this.record({ type: 'ShipmentPicked', ...this.about(by) });
   }
@@ -130,6 +159,10 @@ export class Shipment extends AggregateRoot<ShipmentEvent> {
 
   get createdAt(): Date {
     return this.state.createdAt;
+  }
+
+  get isReleased(): boolean {
+    return this.state.releasedAt !== null;
   }
 
   snapshot(): ShipmentSnapshot {

@@ -5,9 +5,10 @@ import { ShipmentStatus } from '../shipment/shipment-status';
 const by = (at: string) => ({ at: new Date(at), by: 'warehouse-7' });
 
 /** The steps a stored shipment in `status` has been through, each a minute apart. */
-function progressOf(status: ShipmentStatus): Pick<ShipmentSnapshot, 'picked' | 'packed' | 'dispatched' | 'delivered' | 'cancelledAt'> {
+function progressOf(status: ShipmentStatus, released: boolean): Pick<ShipmentSnapshot, 'releasedAt' | 'picked' | 'packed' | 'dispatched' | 'delivered' | 'cancelledAt'> {
   const reached = (step: ShipmentStatus) => ['picked', 'packed', 'dispatched', 'delivered'].indexOf(step) <= ['picked', 'packed', 'dispatched', 'delivered'].indexOf(status);
   return {
+    releasedAt: released ? new Date('2026-11-21T09:59:00.000Z') : null,
     picked: reached('picked') ? by('2026-11-21T10:00:00.000Z') : null,
     packed: reached('packed') ? by('2026-11-21T10:01:00.000Z') : null,
     dispatched: reached('dispatched') ? { ...by('2026-11-21T10:02:00.000Z'), carrier: 'DHL', trackingNumber: 'JD014600006281234567' } : null,
@@ -27,6 +28,7 @@ export class ShipmentBuilder {
     ],
     createdAt: new Date('2026-11-21T09:30:00.120Z'),
   };
+  private released = true;
 
   withId(id: string): this {
     this.props = { ...this.props, id };
@@ -48,6 +50,12 @@ export class ShipmentBuilder {
     return this;
   }
 
+  /** A stored shipment whose order Checkout has not confirmed yet: the warehouse cannot start on it. */
+  awaitingRelease(): this {
+    this.released = false;
+    return this;
+  }
+
   get input(): NewShipment {
     return this.props;
   }
@@ -57,9 +65,9 @@ export class ShipmentBuilder {
     return Shipment.create(this.props);
   }
 
-  /** A shipment read back from the store in `status`, with the steps that status implies, recording nothing. */
+  /** A shipment read back from the store in `status`, with the steps that status implies (released, unless `awaitingRelease()`), recording nothing. */
   stored(status: ShipmentStatus = 'created', version = 1): Shipment {
-    return Shipment.restore({ ...this.props, status, ...progressOf(status) }, version);
+    return Shipment.restore({ ...this.props, status, ...progressOf(status, this.released) }, version);
   }
 }
 

@@ -1,5 +1,5 @@
-import { CancelFulfillment, ReserveInventory } from '@bazaar/fulfillment-application';
-import { OrderCancelledV1, PaymentAuthorizedV1, PaymentAuthorizedV2 } from '@bazaar/published-language';
+import { CancelFulfillment, ReleaseShipment, ReserveInventory } from '@bazaar/fulfillment-application';
+import { OrderCancelledV1, OrderConfirmedV1, PaymentAuthorizedV1, PaymentAuthorizedV2 } from '@bazaar/published-language';
 
 /*
  * Checkout's news in Fulfillment's words. Prices, buyer, totals, the address, the authorization and
@@ -17,6 +17,11 @@ export function reserveInventoryFor(event: PaymentAuthorizedV1 | PaymentAuthoriz
     orderId: event.orderId,
     lines: [...units].map(([sku, quantity]) => ({ sku, quantity })),
   };
+}
+
+/** A confirmed order: paid and reserved, Checkout will not time it out any more; its shipment may be worked on. */
+export function releaseShipmentFor(event: OrderConfirmedV1): ReleaseShipment {
+  return { orderId: event.orderId };
 }
 
 /** A cancelled order, whatever the reason: nothing of it will ship. */

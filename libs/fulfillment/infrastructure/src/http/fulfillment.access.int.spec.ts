@@ -1,6 +1,4 @@
 import { describeAccessMatrix, ServiceUnderTest } from '@bazaar/platform-service/testing';
-import { kafkaMessage } from '@bazaar/platform-testing';
-import { Topics } from '@bazaar/published-language';
 import { fulfillmentService } from '../fulfillment.service';
 import { aPaidOrder, aSku, Warehouse } from '../testing/warehouse';
 
@@ -17,9 +15,8 @@ describe('Fulfillment: who may call what (real tokens over HTTP, real PostgreSQL
     const warehouse = new Warehouse(fulfillment);
     await warehouse.stock(sku, 10);
     const paid = aPaidOrder({ [sku]: 1 });
-    await fulfillment.send(Topics.checkoutOrders, kafkaMessage(paid));
     orderId = paid.data.orderId;
-    shipmentId = (await warehouse.oneShipmentOf(orderId)).shipmentId;
+    shipmentId = (await warehouse.releasedShipmentFor(paid)).shipmentId;
   });
 
   afterAll(async () => {

@@ -15,6 +15,8 @@ import type { DispatchRequest, ListShipmentsQuery, ShipmentResponse, ShipmentsRe
 
 /** The codes a warehouse step answers when the shipment is not where the step needs it. */
 const stepConflicts = ['shipment_step_skipped', 'shipment_step_already_done', 'shipment_cancelled', 'concurrency_conflict'];
+/** Picking also waits for the order's confirmation. */
+const pickConflicts = ['order_not_confirmed', ...stepConflicts];
 
 /** The warehouse's view of its work packages, and the steps it records on them (each stamped with who recorded it). */
 @ApiTags('shipments')
@@ -54,12 +56,12 @@ export class ShipmentsController {
 
   @Post(':shipmentId/pick')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: "Record that every line's units were picked (created → picked)" })
+  @ApiOperation({ summary: "Record that every line's units were picked (created → picked), once the shipment is released (its order confirmed)" })
   @ApiParam({ name: 'shipmentId', schema: { type: 'string', format: 'uuid' } })
   @ApiOkResponse({ description: 'The shipment, picked', schema: openApiSchema(shipmentResponse) })
   @ApiProblem(400, ['invalid_request'])
   @ApiProblem(404, ['shipment_not_found'])
-  @ApiProblem(409, stepConflicts)
+  @ApiProblem(409, pickConflicts)
   async pick(@Param('shipmentId', { schema: shipmentIdParameter }) shipmentId: string, @VerifiedCaller() caller: Caller): Promise<ShipmentResponse> {
     await this.pickShipment.execute({ shipmentId, actor: caller.subject });
     return this.one(shipmentId);

@@ -3,7 +3,7 @@ import { ServiceUnderTest } from '@bazaar/platform-service/testing';
 import { anEvent, kafkaMessage, TappedMessage, TopicTap, withData } from '@bazaar/platform-testing';
 import { EventHeaders, OrderCancelledV1, ShipmentDeliveredV1, ShipmentDispatchedV1, ShipmentPackedV1, ShipmentPickedV1, Topics } from '@bazaar/published-language';
 import { fulfillmentService } from '../fulfillment.service';
-import { aPaidOrder, aSku, Warehouse, warehouseWorker, WarehouseStep } from '../testing/warehouse';
+import { anOrderConfirmation, aPaidOrder, aSku, Warehouse, warehouseWorker, WarehouseStep } from '../testing/warehouse';
 
 describe("Fulfillment's warehouse routes", () => {
   let fulfillment: ServiceUnderTest;
@@ -27,14 +27,22 @@ describe("Fulfillment's warehouse routes", () => {
       body: expect.objectContaining({ status, code, title: expect.any(String) }),
     });
   };
-  /** A paid order of `quantity` units of a freshly stocked SKU, its stock reserved and its shipment created. */
-  const aShipment = async (onHand = 10, quantity = 3) => {
+  /** A paid order of `quantity` units of a freshly stocked SKU, its stock reserved and its shipment created: not confirmed by Checkout yet. */
+  const anUnconfirmedShipment = async (onHand = 10, quantity = 3) => {
     const sku = aSku();
     await warehouse.stock(sku, onHand);
     const authorized = aPaidOrder({ [sku]: quantity });
     await fulfillment.send(Topics.checkoutOrders, kafkaMessage(authorized));
     const shipment = await warehouse.oneShipmentOf(authorized.data.orderId);
     return { sku, orderId: authorized.data.orderId, shipmentId: shipment.shipmentId };
+  };
+  /** The same, its order confirmed by Checkout: released to the warehouse. */
+  const aShipment = async (onHand = 10, quantity = 3) => {
+    const sku = aSku();
+    await warehouse.stock(sku, onHand);
+    const paid = aPaidOrder({ [sku]: quantity });
+    const shipment = await warehouse.releasedShipmentFor(paid);
+    return { sku, orderId: paid.data.orderId, shipmentId: shipment.shipmentId };
   };
   const published = (shipmentId: string, contract: { wireType: string }) => (message: TappedMessage) =>
     message.headers[EventHeaders.type] === contract.wireType && withData('shipmentId', shipmentId)(message);
@@ -194,6 +202,19 @@ describe("Fulfillment's warehouse routes", () => {
       expectProblem(await warehouse.step(shipmentId, step, step === 'dispatch' ? { carrier: 'DHL', trackingNumber: 'JD2' } : undefined), 409, 'shipment_step_already_done');
 
       expect(await warehouse.level(sku)).toEqual(stockAfter);
+    });
+
+    it('refuses to pick a shipment whose order Checkout has not confirmed with 409 order_not_confirmed, and picks it once the confirmation is read', async () => {
+      const { orderId, shipmentId } = await anUnconfirmedShipment();
+
+      expectProblem(await warehouse.step(shipmentId, 'pick'), 409, 'order_not_confirmed');
+      expect(await warehouse.shipmentsOf(orderId)).toEqual([expect.objectContaining({ status: 'created', releasedAt: null, pickedAt: null })]);
+
+      await fulfillment.send(Topics.checkoutOrders, kafkaMessage(anOrderConfirmation(orderId)));
+      const released = await warehouse.oneShipmentOf(orderId, 'created', 'released');
+      expect(Date.parse(released.releasedAt!)).toBeGreaterThanOrEqual(Date.parse(released['createdAt'] as string));
+
+      expect((await warehouse.step(shipmentId, 'pick')).body).toMatchObject({ status: 'picked', releasedAt: released.releasedAt });
     });
 
     it('refuses every step on a cancelled shipment with 409 shipment_cancelled', async () => {

@@ -1,14 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { CancelFulfillmentHandler, ReserveInventoryHandler } from '@bazaar/fulfillment-application';
+import { CancelFulfillmentHandler, ReleaseShipmentHandler, ReserveInventoryHandler } from '@bazaar/fulfillment-application';
 import { Transactions } from '@bazaar/platform-database';
 import { Inbox } from '@bazaar/platform-messaging';
-import { OrderCancelledV1, PaymentAuthorizedV1, PaymentAuthorizedV2 } from '@bazaar/published-language';
-import { cancelFulfillmentFor, reserveInventoryFor } from '../acl/checkout-translation';
+import { OrderCancelledV1, OrderConfirmedV1, PaymentAuthorizedV1, PaymentAuthorizedV2 } from '@bazaar/published-language';
+import { cancelFulfillmentFor, releaseShipmentFor, reserveInventoryFor } from '../acl/checkout-translation';
 
 /**
  * What Fulfillment does with Checkout's events: a paid order gets its stock reserved (and, when
- * every line is held, its shipment); a cancelled one gives its stock back and loses its shipment.
+ * every line is held, its shipment); a confirmed one's shipment is released to the warehouse; a
+ * cancelled one gives its stock back and loses its shipment.
  * Each happens once: the inbox mark commits with the effect, so a redelivery changes nothing.
  * A checked-out cart is not paid yet and means nothing here.
  *
@@ -23,6 +24,7 @@ export class CheckoutEventsConsumer {
   constructor(
     transactions: Transactions,
     private readonly reserveInventory: ReserveInventoryHandler,
+    private readonly releaseShipment: ReleaseShipmentHandler,
     private readonly cancelFulfillment: CancelFulfillmentHandler,
   ) {
     this.inbox = new Inbox(transactions, 'fulfillment.checkout-events');
@@ -40,6 +42,13 @@ export class CheckoutEventsConsumer {
   async onPaymentAuthorizedV1(@Payload() message: unknown): Promise<void> {
     const event = PaymentAuthorizedV1.parse(message);
     await this.inbox.once(event, () => this.reserveInventory.execute(reserveInventoryFor(event.data)));
+  }
+
+  /** Checkout alone decides between confirming an order and timing it out; only a confirmed order reaches the warehouse floor. */
+  @EventPattern(OrderConfirmedV1.wireType)
+  async onOrderConfirmed(@Payload() message: unknown): Promise<void> {
+    const event = OrderConfirmedV1.parse(message);
+    await this.inbox.once(event, () => this.releaseShipment.execute(releaseShipmentFor(event.data)));
   }
 
   /** A shipment already dispatched refuses to cancel (a domain error): the transport parks the event for a person. */

@@ -8,13 +8,13 @@ import {
   InventoryReservationFailedV1,
   InventoryReservedV1,
   OrderCancelledV1,
-  OrderConfirmedV1,
+  OrderCompletedV1,
   ShipmentCancelledV1,
   ShipmentCreatedV1,
   Topics,
 } from '@bazaar/published-language';
 import { fulfillmentService } from '../fulfillment.service';
-import { aPaidOrder, aSku, Warehouse } from '../testing/warehouse';
+import { anOrderConfirmation, aPaidOrder, aSku, Warehouse } from '../testing/warehouse';
 
 describe('Fulfillment, when Checkout publishes its orders', () => {
   let fulfillment: ServiceUnderTest;
@@ -50,6 +50,11 @@ describe('Fulfillment, when Checkout publishes its orders', () => {
     const order = await aStockedOrder();
     await publish(kafkaMessage(order.authorized));
     return { ...order, shipment: await warehouse.oneShipmentOf(order.authorized.data.orderId) };
+  };
+  /** Reserved, then confirmed by Checkout: its shipment released to the warehouse. */
+  const aConfirmedOrder = async () => {
+    const order = await aStockedOrder();
+    return { ...order, shipment: await warehouse.releasedShipmentFor(order.authorized) };
   };
 
   describe('a payment authorized, every line in stock', () => {
@@ -228,7 +233,7 @@ describe('Fulfillment, when Checkout publishes its orders', () => {
     });
 
     it('after dispatch: dead-lettered, the shipment stays dispatched and the stock deducted, and the partition goes on', async () => {
-      const { mug, authorized, shipment } = await aReservedOrder();
+      const { mug, authorized, shipment } = await aConfirmedOrder();
       const { orderId } = authorized.data;
       await warehouse.walk(shipment.shipmentId, 'dispatch');
       const next = await aStockedOrder();
@@ -242,6 +247,54 @@ describe('Fulfillment, when Checkout publishes its orders', () => {
       await warehouse.oneShipmentOf(next.authorized.data.orderId);
       expect(await warehouse.shipmentsOf(orderId)).toEqual([expect.objectContaining({ status: 'dispatched' })]);
       expect(await warehouse.level(mug)).toEqual({ sku: mug, onHand: 3, reserved: 0, available: 3 });
+    });
+  });
+
+  describe('an order confirmed', () => {
+    it('releases its shipment to the warehouse, once, publishing nothing (Checkout’s event already tells everyone)', async () => {
+      const { authorized, shipment } = await aReservedOrder();
+      const { orderId } = authorized.data;
+      expect(shipment.releasedAt).toBeNull();
+      const outboxBefore = await fulfillment.count(`outbox WHERE payload->'data'->>'orderId' = $1`, [orderId]);
+      const confirmed = anOrderConfirmation(orderId);
+
+      await fulfillment.consumedPast(await publish(kafkaMessage(confirmed)));
+      await fulfillment.consumedPast(await publish(kafkaMessage(confirmed)));
+
+      const [released] = await warehouse.shipmentsOf(orderId);
+      expect(released).toMatchObject({ status: 'created', releasedAt: expect.any(String) });
+      expect(await fulfillment.count('shipments WHERE order_id = $1 AND version = 2', [orderId])).toBe(1);
+      expect(await fulfillment.count(`outbox WHERE payload->'data'->>'orderId' = $1`, [orderId])).toBe(outboxBefore);
+      expect(await fulfillment.count('inbox WHERE event_id = $1', [confirmed.id])).toBe(1);
+      expect(fulfillment.deadLetters.matching(withKey(orderId))).toEqual([]);
+    });
+
+    it('after Checkout cancelled it (a replayed dead letter): dead-lettered, the shipment stays cancelled, and the partition goes on', async () => {
+      const { authorized } = await aReservedOrder();
+      const { orderId } = authorized.data;
+      await fulfillment.consumedPast(await publish(kafkaMessage(anOrderCancelled(orderId))));
+      const next = await aStockedOrder();
+
+      await expectDeadLettered(fulfillment, {
+        topic: Topics.checkoutOrders,
+        refused: { ...kafkaMessage(anOrderConfirmation(orderId)), key: orderId },
+        because: { errorType: 'ShipmentIsCancelled', error: expect.stringMatching(/cancelled: it cannot be released/), attempts: 1 },
+        next: { ...kafkaMessage(next.authorized), key: orderId },
+      });
+      await warehouse.oneShipmentOf(next.authorized.data.orderId);
+      expect(await warehouse.shipmentsOf(orderId)).toEqual([expect.objectContaining({ status: 'cancelled', releasedAt: null })]);
+    });
+
+    it('for an order Fulfillment holds no shipment for: dead-lettered as news out of order', async () => {
+      const orderId = randomUUID();
+      const next = await aStockedOrder();
+
+      await expectDeadLettered(fulfillment, {
+        topic: Topics.checkoutOrders,
+        refused: { ...kafkaMessage(anOrderConfirmation(orderId)), key: orderId },
+        because: { errorType: 'OrderHasNoShipment', error: expect.stringMatching(/no shipment/), attempts: 1 },
+        next: { ...kafkaMessage(next.authorized), key: orderId },
+      });
     });
   });
 
@@ -272,12 +325,12 @@ describe('Fulfillment, when Checkout publishes its orders', () => {
   });
 
   it('skips event types it does not handle, without dead-lettering them', async () => {
-    const confirmed = anEvent(OrderConfirmedV1);
+    const completed = anEvent(OrderCompletedV1);
 
-    await fulfillment.consumedPast(await publish(kafkaMessage(confirmed)));
+    await fulfillment.consumedPast(await publish(kafkaMessage(completed)));
 
-    expect(await warehouse.shipmentsOf(confirmed.data.orderId)).toEqual([]);
-    expect(await fulfillment.count('inbox WHERE event_id = $1', [confirmed.id])).toBe(0);
-    expect(fulfillment.deadLetters.matching(withKey(confirmed.aggregateId))).toEqual([]);
+    expect(await warehouse.shipmentsOf(completed.data.orderId)).toEqual([]);
+    expect(await fulfillment.count('inbox WHERE event_id = $1', [completed.id])).toBe(0);
+    expect(fulfillment.deadLetters.matching(withKey(completed.aggregateId))).toEqual([]);
   });
 });

@@ -53,14 +53,14 @@ export class TypeOrmShipments extends Shipments {
     );
   }
 
-  /** Lines are fixed at creation, so a change only ever touches the shipment row: its status and steps. */
+  /** Lines are fixed at creation, so a change only ever touches the shipment row: its release, status and steps. */
   private async update(manager: EntityManager, shipment: Shipment): Promise<void> {
-    const { id, status, picked, packed, dispatched, delivered, cancelledAt } = shipment.snapshot();
+    const { id, status, releasedAt, picked, packed, dispatched, delivered, cancelledAt } = shipment.snapshot();
     const [, affected] = (await manager.query(
       `UPDATE shipments
           SET status = $3, picked_at = $4, picked_by = $5, packed_at = $6, packed_by = $7,
               dispatched_at = $8, dispatched_by = $9, carrier = $10, tracking_number = $11,
-              delivered_at = $12, delivered_by = $13, cancelled_at = $14, version = version + 1
+              delivered_at = $12, delivered_by = $13, cancelled_at = $14, released_at = $15, version = version + 1
         WHERE id = $1 AND version = $2`,
       [
         id,
@@ -77,6 +77,7 @@ export class TypeOrmShipments extends Shipments {
         delivered?.at ?? null,
         delivered?.by ?? null,
         cancelledAt,
+        releasedAt,
       ],
     )) as [unknown, number];
     if (affected === 0) throw new ConcurrencyConflict('Shipment', id);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HttpAnswer, ServiceUnderTest } from '@bazaar/platform-service/testing';
-import { anEvent, eventually } from '@bazaar/platform-testing';
-import { EventEnvelope, PaymentAuthorizedV2 } from '@bazaar/published-language';
+import { anEvent, eventually, kafkaMessage } from '@bazaar/platform-testing';
+import { EventEnvelope, OrderConfirmedV1, PaymentAuthorizedV2, Topics } from '@bazaar/published-language';
 
 /** A SKU no other test uses, so each test has its own shelf. */
 export const aSku = (name = 'SKU') => `${name}-${randomUUID().slice(0, 8)}`;
@@ -18,6 +18,11 @@ export function aPaidOrder(units: Record<string, number>, orderId: string = rand
   return anEvent(PaymentAuthorizedV2, { data: { orderId, lines, total, amount: total } });
 }
 
+/** Checkout's order-confirmed for an order: what releases its shipment to the warehouse. */
+export function anOrderConfirmation(orderId: string): EventEnvelope<OrderConfirmedV1> {
+  return anEvent(OrderConfirmedV1, { data: { orderId } });
+}
+
 export interface StockLevelJson {
   sku: string;
   onHand: number;
@@ -30,6 +35,7 @@ export interface ShipmentJson {
   orderId: string;
   status: string;
   lines: { sku: string; quantity: number }[];
+  releasedAt: string | null;
   carrier: string | null;
   trackingNumber: string | null;
   [step: string]: unknown;
@@ -67,13 +73,22 @@ export class Warehouse {
     return answer.body.shipments;
   }
 
-  /** Waits until the order has exactly one shipment, in `status`. */
-  oneShipmentOf(orderId: string, status = 'created'): Promise<ShipmentJson> {
+  /** Waits until the order has exactly one shipment, in `status` (and, when asked, released to the warehouse). */
+  oneShipmentOf(orderId: string, status = 'created', released?: 'released'): Promise<ShipmentJson> {
+    const release = released ? { releasedAt: expect.any(String) } : {};
     return eventually(async () => {
       const [shipment, ...others] = await this.shipmentsOf(orderId);
-      expect({ shipment, others }).toEqual({ shipment: expect.objectContaining({ status }), others: [] });
+      expect({ shipment, others }).toEqual({ shipment: expect.objectContaining({ status, ...release }), others: [] });
       return shipment as ShipmentJson;
     });
+  }
+
+  /** Checkout's news of a paid order, then of its confirmation: answers its shipment once it is released to the warehouse. */
+  async releasedShipmentFor(paid: EventEnvelope<PaymentAuthorizedV2>): Promise<ShipmentJson> {
+    await this.fulfillment.send(Topics.checkoutOrders, kafkaMessage(paid));
+    await this.oneShipmentOf(paid.data.orderId);
+    await this.fulfillment.send(Topics.checkoutOrders, kafkaMessage(anOrderConfirmation(paid.data.orderId)));
+    return this.oneShipmentOf(paid.data.orderId, 'created', 'released');
   }
 
   /** POST /shipments/:shipmentId/<step>; only dispatch takes a body. */

@@ -1,4 +1,4 @@
-import { Parcel, Shipment, ShipmentLine, ShipmentStatus, Stamp } from '@bazaar/fulfillment-domain';
+import { Parcel, ShipmentLine, ShipmentStatus, Stamp } from '@bazaar/fulfillment-domain';
 
 /** What a reader learns about a shipment: its lines, where it is in its lifecycle, and each step taken, by whom and when. */
 export interface ShipmentSummary {
@@ -7,6 +7,7 @@ export interface ShipmentSummary {
   readonly status: ShipmentStatus;
   readonly lines: readonly ShipmentLine[];
   readonly createdAt: Date;
+  readonly releasedAt: Date | null;
   readonly picked: Stamp | null;
   readonly packed: Stamp | null;
   readonly dispatched: (Stamp & Parcel) | null;
@@ -14,7 +15,10 @@ export interface ShipmentSummary {
   readonly cancelledAt: Date | null;
 }
 
-export function summaryOf(shipment: Shipment): ShipmentSummary {
-  const { id, ...rest } = shipment.snapshot();
-  return { shipmentId: id, ...rest };
+/** The read side of shipments: summaries selected straight for display, not rebuilt from the aggregate. */
+export abstract class ShipmentSummaries {
+  /** The order's shipments, oldest first; none is an empty list. */
+  abstract ofOrder(orderId: string): Promise<readonly ShipmentSummary[]>;
+
+  abstract withId(shipmentId: string): Promise<ShipmentSummary | null>;
 }
