@@ -43,6 +43,7 @@ export function defineEvent<TSchema extends z.ZodType>(definition: {
   });
   return {
     ...definition,
+    schema: definition.schema as TSchema & z.ZodType<z.output<TSchema>>,
     wireType: wire,
     parse(message) {
       const result = full.safeParse(message);
