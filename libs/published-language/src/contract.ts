@@ -34,7 +34,7 @@ export function defineEvent<TSchema extends z.ZodType>(definition: {
   producer: string;
   topic: string;
   schema: TSchema;
-}): EventContract<z.output<TSchema>> {
+}): EventContract<z.output<TSchema>> & { readonly schema: TSchema } {
   const wire = wireType(definition.type, definition.version);
   const full = envelopeSchema.extend({
     type: z.literal(definition.type),
@@ -43,7 +43,7 @@ export function defineEvent<TSchema extends z.ZodType>(definition: {
   });
   return {
     ...definition,
-    schema: definition.schema as z.ZodType<z.output<TSchema>>,
+    schema: definition.schema as TSchema & z.ZodType<z.output<TSchema>>,
     wireType: wire,
     parse(message) {
       const result = full.safeParse(message);

@@ -12,9 +12,6 @@ const retiredSuffixes: readonly { readonly suffix: RegExp; readonly use: string 
   { suffix: /\.translator\.ts$/, use: 'acl/<upstream>-translation.ts' },
 ];
 
-/** Files named the old way that are still to be renamed (in areas under rework); remove each line with its rename. */
-const knownOutliers = new Set(['libs/support/infrastructure/src/acl/order-facts.translator.ts']);
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -27,12 +24,8 @@ describe('File names in libs/ and apps/', () => {
   const files = [...sourceFiles(join(workspace, 'libs')), ...sourceFiles(join(workspace, 'apps'))];
 
   it('use one suffix per role (docs/naming.md)', () => {
-    const misnamed = files.flatMap((file) => retiredSuffixes.filter(({ suffix }) => suffix.test(file) && !knownOutliers.has(file)).map(({ use }) => `${file}: use ${use}`));
+    const misnamed = files.flatMap((file) => retiredSuffixes.filter(({ suffix }) => suffix.test(file)).map(({ use }) => `${file}: use ${use}`));
     expect(misnamed).toEqual([]);
-  });
-
-  it('list only outliers that still exist', () => {
-    expect([...knownOutliers].filter((file) => !files.includes(file))).toEqual([]);
   });
 
   it('list every migration in persistence/migrations/index.ts', () => {

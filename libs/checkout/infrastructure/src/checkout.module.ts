@@ -4,6 +4,7 @@ import {
   BuyerOrders,
   ListBuyerOrdersHandler,
   BuyerPersonalData,
+  CartQueries,
   EraseBuyerPersonalDataHandler,
   CancelOrderHandler,
   CheckOutCartHandler,
@@ -19,6 +20,7 @@ import {
   ListPendingFraudReviewsHandler,
   OrderPlacement,
   OrderProcessRunner,
+  OrderQueries,
   OrderScreening,
   PendingFraudReviews,
   PlaceOrderHandler,
@@ -43,9 +45,11 @@ import { BuyerDataKeys } from './persistence/buyer-data-keys';
 import { TypeOrmBuyerPersonalData } from './persistence/typeorm-buyer-personal-data';
 import { TypeOrmBuyerOrderHistory } from './persistence/typeorm-buyer-order-history';
 import { TypeOrmBuyerOrders } from './persistence/typeorm-buyer-orders';
+import { TypeOrmCartQueries } from './persistence/typeorm-cart-queries';
 import { TypeOrmCarts } from './persistence/typeorm-carts';
 import { TypeOrmIdempotencyKeys } from './persistence/typeorm-idempotency-keys';
 import { TypeOrmOrderProcesses } from './persistence/typeorm-order-processes';
+import { TypeOrmOrderQueries } from './persistence/typeorm-order-queries';
 import { TypeOrmOrders } from './persistence/typeorm-orders';
 import { TypeOrmPendingFraudReviews } from './persistence/typeorm-pending-fraud-reviews';
 import { TypeOrmUnitOfWork } from './persistence/typeorm-unit-of-work';
@@ -83,6 +87,8 @@ export class CheckoutModule {
         { provide: IdempotencyKeys, useFactory: (tx: Transactions) => new TypeOrmIdempotencyKeys(tx, settings.idempotency.ttlSeconds), inject: [Transactions] },
         builtAs(UnitOfWork, TypeOrmUnitOfWork, [Transactions]),
         builtAs(BuyerOrderHistory, TypeOrmBuyerOrderHistory, [Transactions]),
+        builtAs(OrderQueries, TypeOrmOrderQueries, [Transactions, BuyerDataKeys]),
+        builtAs(CartQueries, TypeOrmCartQueries, [Transactions]),
         builtAs(BuyerOrders, TypeOrmBuyerOrders, [Transactions]),
         builtAs(PendingFraudReviews, TypeOrmPendingFraudReviews, [Transactions]),
         builtAs(BuyerPersonalData, TypeOrmBuyerPersonalData, [Transactions, Outbox]),
@@ -102,10 +108,10 @@ export class CheckoutModule {
         built(CreateCartHandler, [Carts, Clock, IdGenerator, AcceptedCurrencies]),
         built(SetCartLineHandler, [Carts, Clock]),
         built(RemoveCartLineHandler, [Carts, Clock]),
-        built(GetCartHandler, [Carts]),
+        built(GetCartHandler, [CartQueries]),
         built(CheckOutCartHandler, [Carts, OrderPlacement, Clock, IdGenerator, AcceptedCurrencies]),
         built(PlaceOrderHandler, [OrderPlacement, Clock, IdGenerator, AcceptedCurrencies]),
-        built(GetOrderHandler, [Orders, OrderProcesses]),
+        built(GetOrderHandler, [OrderQueries]),
         built(ListBuyerOrdersHandler, [BuyerOrders]),
         built(EraseBuyerPersonalDataHandler, [BuyerPersonalData, UnitOfWork, Clock]),
         // Use cases: the order's process

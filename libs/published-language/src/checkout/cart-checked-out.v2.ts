@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { defineEvent, EventData } from '../contract';
-import { moneySchema, pricedLineSchema, sealedAddressSchema } from '../primitives';
+import { sealedAddressSchema } from '../primitives';
 import { Topics } from '../topics';
+import { CartCheckedOutV1 } from './cart-checked-out.v1';
 
 /**
  * `checkout.cart-checked-out.v2` — a buyer checked out: Checkout created the order with these lines
@@ -18,18 +18,11 @@ export const CartCheckedOutV2 = defineEvent({
   version: 2,
   producer: 'checkout',
   topic: Topics.checkoutOrders,
-  schema: z.object({
-    /** The order id (UUID); equal to the envelope's aggregate id. */
-    orderId: z.uuid(),
-    /** The buyer's id in Checkout (opaque to consumers); whose data key sealed the address. */
-    buyerId: z.string().min(1),
-    lines: z.array(pricedLineSchema).min(1),
-    /** Sum of the line totals, in the order's single currency. */
-    total: moneySchema,
-    /** The address, sealed for `shipping-address:<buyerId>:<orderId>`. */
+  // Only the address differs from v1; the fields after it are taken again so that they keep their place.
+  schema: CartCheckedOutV1.schema.omit({ shippingAddress: true, placedAt: true }).extend({
+    /** The address, sealed for `shipping-address:<buyerId>:<orderId>` (`buyerId`: whose data key sealed it). */
     sealedShippingAddress: sealedAddressSchema,
-    /** When the buyer checked out (ISO-8601). */
-    placedAt: z.iso.datetime({ offset: true }),
+    placedAt: CartCheckedOutV1.schema.shape.placedAt,
   }),
 });
 export type CartCheckedOutV2 = EventData<typeof CartCheckedOutV2>;

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { defineEvent, EventData } from '../contract';
-import { instantSchema, moneySchema, pricedLineSchema, sealedAddressSchema } from '../primitives';
+import { sealedAddressSchema } from '../primitives';
 import { Topics } from '../topics';
+import { PaymentAuthorizedV1 } from './payment-authorized.v1';
 
 /**
  * `checkout.payment-authorized.v2` — the payment gateway authorized the order's total: the money is
@@ -17,20 +17,11 @@ export const PaymentAuthorizedV2 = defineEvent({
   version: 2,
   producer: 'checkout',
   topic: Topics.checkoutOrders,
-  schema: z.object({
-    orderId: z.uuid(),
-    /** The buyer's id in Checkout (opaque to consumers); whose data key sealed the address. */
-    buyerId: z.string().min(1),
-    /** The amount authorized: the order's total. */
-    amount: moneySchema,
-    /** The gateway's reference of the authorization, opaque; for support and reconciliation only. */
-    authorizationReference: z.string().min(1),
-    lines: z.array(pricedLineSchema).min(1),
-    /** Sum of the line totals, in the order's single currency; equal to `amount`. */
-    total: moneySchema,
-    /** The address, sealed for `shipping-address:<buyerId>:<orderId>`. */
+  // Only the address differs from v1; the fields after it are taken again so that they keep their place.
+  schema: PaymentAuthorizedV1.schema.omit({ shippingAddress: true, authorizedAt: true }).extend({
+    /** The address, sealed for `shipping-address:<buyerId>:<orderId>` (`buyerId`: whose data key sealed it). */
     sealedShippingAddress: sealedAddressSchema,
-    authorizedAt: instantSchema,
+    authorizedAt: PaymentAuthorizedV1.schema.shape.authorizedAt,
   }),
 });
 export type PaymentAuthorizedV2 = EventData<typeof PaymentAuthorizedV2>;

@@ -12,7 +12,7 @@ describe('Getting a cart', () => {
       .build();
     await fakes.carts.save(cart);
 
-    expect(await new GetCartHandler(fakes.carts).execute({ cartId: cart.id })).toEqual({
+    expect(await new GetCartHandler(fakes.cartQueries).execute({ cartId: cart.id })).toEqual({
       cartId: cart.id,
       buyerId: 'buyer-7',
       currency: 'EUR',
@@ -28,10 +28,10 @@ describe('Getting a cart', () => {
     const cart = aCart().checkedOut().build();
     await fakes.carts.save(cart);
 
-    expect(await new GetCartHandler(fakes.carts).execute({ cartId: cart.id })).toMatchObject({ status: 'checked_out', orderId: cart.orderId });
+    expect(await new GetCartHandler(fakes.cartQueries).execute({ cartId: cart.id })).toMatchObject({ status: 'checked_out', orderId: cart.orderId });
   });
 
   it('says so when there is no such cart', async () => {
-    await expect(new GetCartHandler(checkoutFakes().carts).execute({ cartId: 'nope' })).rejects.toMatchObject({ code: 'cart_not_found' });
+    await expect(new GetCartHandler(checkoutFakes().cartQueries).execute({ cartId: 'nope' })).rejects.toMatchObject({ code: 'cart_not_found' });
   });
 });

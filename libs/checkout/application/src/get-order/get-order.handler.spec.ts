@@ -4,8 +4,6 @@ import { money } from '@bazaar/shared-kernel';
 import { CancelOrderHandler } from '../cancel-order/cancel-order.handler';
 import { checkoutFakes } from '../testing/checkout-fakes';
 import { givenPlaced, givenScreened } from '../testing/given';
-import { InMemoryOrderProcesses } from '../testing/in-memory-order-processes';
-import { InMemoryOrders } from '../testing/in-memory-orders';
 import { GetOrderHandler } from './get-order.handler';
 
 describe('Getting an order', () => {
@@ -13,7 +11,7 @@ describe('Getting an order', () => {
     const fakes = checkoutFakes();
     const order = await givenPlaced(fakes, anOrder().paidWith('tok_secret'));
 
-    const details = await new GetOrderHandler(fakes.orders, fakes.processes).execute({ orderId: order.id });
+    const details = await new GetOrderHandler(fakes.orderQueries).execute({ orderId: order.id });
 
     expect(details).toEqual({
       orderId: order.id,
@@ -34,7 +32,7 @@ describe('Getting an order', () => {
     const fakes = checkoutFakes();
     const order = await givenScreened(fakes);
 
-    const details = await new GetOrderHandler(fakes.orders, fakes.processes).execute({ orderId: order.id });
+    const details = await new GetOrderHandler(fakes.orderQueries).execute({ orderId: order.id });
 
     expect(details).toMatchObject({ status: 'payment_authorized', payment: { state: 'authorized' } });
     expect(details.process).toEqual({
@@ -50,7 +48,7 @@ describe('Getting an order', () => {
     const fakes = checkoutFakes();
     const order = await givenScreened(fakes, anOrder().withLines({ sku: 'RING', quantity: 1, unitPrice: money(1_500_000, 'EUR') }));
 
-    const details = await new GetOrderHandler(fakes.orders, fakes.processes).execute({ orderId: order.id });
+    const details = await new GetOrderHandler(fakes.orderQueries).execute({ orderId: order.id });
 
     expect(details).toMatchObject({ status: 'awaiting_fraud_review', fraudReview: { score: 100, reasons: ['large_order'], decision: 'pending' } });
     expect(details.process?.step).toBe('awaiting_fraud_review');
@@ -61,7 +59,7 @@ describe('Getting an order', () => {
     const order = await givenScreened(fakes);
     await new CancelOrderHandler(fakes.orders, fakes.runner).execute({ orderId: order.id });
 
-    const details = await new GetOrderHandler(fakes.orders, fakes.processes).execute({ orderId: order.id });
+    const details = await new GetOrderHandler(fakes.orderQueries).execute({ orderId: order.id });
 
     expect(details).toMatchObject({ status: 'cancelled', cancellationReason: 'buyer_cancelled', payment: { state: 'voided' }, process: { step: 'cancelled' } });
   });
@@ -70,13 +68,13 @@ describe('Getting an order', () => {
     const fakes = checkoutFakes();
     const order = await givenScreened(fakes, anOrder().paidWith('tok_declined'));
 
-    const details = await new GetOrderHandler(fakes.orders, fakes.processes).execute({ orderId: order.id });
+    const details = await new GetOrderHandler(fakes.orderQueries).execute({ orderId: order.id });
 
     expect(details).toMatchObject({ status: 'cancelled', cancellationReason: 'payment_declined', payment: { state: 'declined', declineReason: 'declined' } });
   });
 
   it('says so when there is no such order', async () => {
-    const query = new GetOrderHandler(new InMemoryOrders(), new InMemoryOrderProcesses()).execute({ orderId: '00000000-0000-4000-8000-000000000099' });
+    const query = new GetOrderHandler(checkoutFakes().orderQueries).execute({ orderId: '00000000-0000-4000-8000-000000000099' });
 
     await expect(query).rejects.toBeInstanceOf(OrderNotFound);
     await expect(query).rejects.toMatchObject({ code: 'order_not_found', kind: 'not_found' });

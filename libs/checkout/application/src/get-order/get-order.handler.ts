@@ -1,21 +1,14 @@
-import { orderId, OrderProcesses, Orders } from '@bazaar/checkout-domain';
-import { loadOrder } from '../shared/load-order';
+import { OrderNotFound } from '@bazaar/checkout-domain';
+import { OrderDetails, OrderQueries } from '../ports/order-queries';
 import { GetOrder } from './get-order.query';
-import { detailsOf, OrderDetails } from './order-details';
 
-/**
- * Reads the order and its process (two aggregates, read, not changed). Between a process decision
- * and the order carrying it out the two may briefly differ; `process.pending` shows what is on its way.
- */
+/** The order and where its process stands; an unknown id is OrderNotFound. */
 export class GetOrderHandler {
-  constructor(
-    private readonly orders: Orders,
-    private readonly processes: OrderProcesses,
-  ) {}
+  constructor(private readonly orders: OrderQueries) {}
 
   async execute(query: GetOrder): Promise<OrderDetails> {
-    const id = orderId(query.orderId);
-    const order = await loadOrder(this.orders, id);
-    return detailsOf(order, await this.processes.byId(id));
+    const order = await this.orders.byId(query.orderId);
+    if (!order) throw new OrderNotFound(query.orderId);
+    return order;
   }
 }

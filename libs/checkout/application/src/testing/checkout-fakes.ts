@@ -5,9 +5,11 @@ import { OrderScreening } from '../order-process/order-screening';
 import { OrderPlacement } from '../place-order/order-placement';
 import { FakePaymentGateway } from './fake-payment-gateway';
 import { InMemoryBuyerOrderHistory } from './in-memory-buyer-order-history';
+import { InMemoryCartQueries } from './in-memory-cart-queries';
 import { InMemoryCarts } from './in-memory-carts';
 import { InMemoryIdempotencyKeys } from './in-memory-idempotency-keys';
 import { InMemoryOrderProcesses } from './in-memory-order-processes';
+import { InMemoryOrderQueries } from './in-memory-order-queries';
 import { InMemoryOrders } from './in-memory-orders';
 import { InMemoryPendingFraudReviews } from './in-memory-pending-fraud-reviews';
 import { InMemoryUnitOfWork } from '@bazaar/shared-kernel/testing';
@@ -42,6 +44,8 @@ export function checkoutFakes({
     unitOfWork,
     history,
     pendingReviews: new InMemoryPendingFraudReviews(orders),
+    orderQueries: new InMemoryOrderQueries(orders, processes),
+    cartQueries: new InMemoryCartQueries(carts),
     policy,
     currencies: AcceptedCurrencies.of(defaultFraudPolicySettings),
     runner,

@@ -63,8 +63,11 @@ export function toOrder(row: OrderRow, lineRows: readonly OrderLineRow[], dataKe
   );
 }
 
+/** The address columns of an {@link OrderRow}. */
+export type OrderAddressRow = Pick<OrderRow, 'id' | 'buyer_id' | 'ship_sealed' | 'ship_name' | 'ship_line1' | 'ship_line2' | 'ship_city' | 'ship_postal_code' | 'ship_country'>;
+
 /** The address, opened; none once the buyer's data key was deleted (erased). */
-function addressOf(row: OrderRow, dataKey: Buffer | undefined): { shippingAddress?: ShippingAddress } {
+export function addressOf(row: OrderAddressRow, dataKey: Buffer | undefined): { shippingAddress?: ShippingAddress } {
   if (row.ship_sealed === null) {
     if (row.ship_name === null) return {};
     const shippingAddress: ShippingAddress = {
@@ -80,7 +83,7 @@ function addressOf(row: OrderRow, dataKey: Buffer | undefined): { shippingAddres
   return dataKey ? { shippingAddress: openAddress(dataKey, row.buyer_id, row.id, row.ship_sealed) } : {};
 }
 
-function toLine(row: OrderLineRow): OrderLine {
+export function toLine(row: OrderLineRow): OrderLine {
   const unitPrice = money(Number(row.unit_price_amount), row.unit_price_currency);
   return { sku: row.sku, quantity: row.quantity, unitPrice, lineTotal: multiplyMoney(unitPrice, row.quantity) };
 }

@@ -1,38 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ServiceUnderTest } from '@bazaar/platform-service/testing';
 import { anEvent, eventually } from '@bazaar/platform-testing';
 import { BuyerPersonalDataErasedV1, CartCheckedOutV1 } from '@bazaar/published-language';
-import { CaseOrderViewResponse } from '../http/case-order-views.schemas';
-import { supportService } from '../support.service';
-import { publish, TopicEvent } from '../testing/published-events';
+import { publish, startedSupport, TopicEvent } from '../testing/published-events';
 
 jest.setTimeout(90_000);
 
 describe('Support honours a buyer’s erasure (real PostgreSQL and Kafka)', () => {
-  let support: ServiceUnderTest;
-
-  beforeAll(async () => {
-    support = await ServiceUnderTest.start(supportService);
-  });
-
-  afterAll(async () => {
-    await support?.stop();
-  });
-
-  const view = (orderId: string) => support.get<CaseOrderViewResponse>(`/case-order-views/${orderId}`);
-
-  /** Every row of every table of Support's database, as text, that mentions any of `values`. */
-  async function rowsMentioning(values: readonly string[]): Promise<string[]> {
-    const { rows: tables } = await support.query<{ name: string }>(
-      `SELECT quote_ident(table_name) AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
-    );
-    const found: string[] = [];
-    for (const { name } of tables) {
-      const { rows } = await support.query<{ text: string }>(`SELECT t::text AS text FROM ${name} t`);
-      for (const { text } of rows) if (values.some((value) => text.includes(value))) found.push(`${name}: ${text}`);
-    }
-    return found;
-  }
+  const { support, view, rowsMentioning } = startedSupport();
 
   it('drops the address from every view of the buyer’s orders, also from a checkout that arrives after the erasure', async () => {
     const buyerId = `buyer-${randomUUID()}`;
@@ -44,8 +18,8 @@ describe('Support honours a buyer’s erasure (real PostgreSQL and Kafka)', () =
       topic: CartCheckedOutV1.topic,
       envelope: anEvent(CartCheckedOutV1, { data: { orderId, buyerId, shippingAddress } }),
     });
-    await publish(support, checkedOut(first));
-    await publish(support, checkedOut(second));
+    await publish(support(), checkedOut(first));
+    await publish(support(), checkedOut(second));
     const shown = await eventually(async () => {
       const answer = await view(second);
       expect(answer.status).toBe(200);
@@ -53,11 +27,11 @@ describe('Support honours a buyer’s erasure (real PostgreSQL and Kafka)', () =
     });
     expect(shown).toMatchObject({ personalData: 'present', checkout: { buyerId, shippingAddress: { name, line1: street } } });
 
-    await publish(support, {
+    await publish(support(), {
       topic: BuyerPersonalDataErasedV1.topic,
       envelope: anEvent(BuyerPersonalDataErasedV1, { aggregateId: buyerId, data: { buyerId, orderIds: [first, second, late], erasedAt: '2026-12-01T10:00:00.000Z' } }),
     });
-    await publish(support, checkedOut(late));
+    await publish(support(), checkedOut(late));
 
     for (const orderId of [first, second, late]) {
       await eventually(async () => {

@@ -27,7 +27,7 @@ import {
   ShipmentPickedV1,
 } from '@bazaar/published-language';
 import { ProjectEventHandler } from '@bazaar/support-application';
-import { erasureFactsOf, toOrderFact } from '../acl/order-facts.translator';
+import { erasureFactsOf, toOrderFact } from '../acl/published-events-translation';
 import { PublishedEvent } from '../acl/published-event';
 import { TypeOrmBuyerDataKeys } from '../persistence/typeorm-buyer-data-keys';
 

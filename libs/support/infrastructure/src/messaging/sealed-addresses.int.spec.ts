@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ServiceUnderTest } from '@bazaar/platform-service/testing';
 import { anEvent, eventually } from '@bazaar/platform-testing';
 import { BuyerPersonalDataErasedV1 } from '@bazaar/published-language';
 import { CaseOrderViewResponse } from '../http/case-order-views.schemas';
-import { supportService } from '../support.service';
-import { aSealingBuyer, publish, publishKeyTombstone } from '../testing/published-events';
+import { aSealingBuyer, publish, publishKeyTombstone, startedSupport } from '../testing/published-events';
 
 jest.setTimeout(90_000);
 
@@ -14,20 +12,10 @@ jest.setTimeout(90_000);
  * this test share the process's sharing KEK (Support's default settings).
  */
 describe('Support opens sealed addresses with the buyers’ shared keys (real PostgreSQL and Kafka)', () => {
-  let support: ServiceUnderTest;
-
-  beforeAll(async () => {
-    support = await ServiceUnderTest.start(supportService);
-  });
-
-  afterAll(async () => {
-    await support?.stop();
-  });
-
-  const view = (orderId: string) => support.get<CaseOrderViewResponse>(`/case-order-views/${orderId}`);
+  const { support, view, rowsMentioning } = startedSupport();
   const anAddress = () => ({ name: `Dorothy ${randomUUID()}`, line1: `${randomUUID()} Vaughan Way`, city: 'Hampton', postalCode: 'VA 23681', country: 'US' });
   const heldKeys = async (buyerId: string) =>
-    (await support.query<{ key_id: string }>('SELECT key_id FROM buyer_data_keys WHERE buyer_id = $1', [buyerId])).rows.map((row) => row.key_id);
+    (await support().query<{ key_id: string }>('SELECT key_id FROM buyer_data_keys WHERE buyer_id = $1', [buyerId])).rows.map((row) => row.key_id);
 
   async function untilShown(orderId: string, expected: Record<string, unknown>): Promise<CaseOrderViewResponse> {
     return eventually(async () => {
@@ -38,28 +26,15 @@ describe('Support opens sealed addresses with the buyers’ shared keys (real Po
     });
   }
 
-  /** Every row of every table of Support's database, as text, that mentions any of `values`. */
-  async function rowsMentioning(values: readonly string[]): Promise<string[]> {
-    const { rows: tables } = await support.query<{ name: string }>(
-      `SELECT quote_ident(table_name) AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
-    );
-    const found: string[] = [];
-    for (const { name } of tables) {
-      const { rows } = await support.query<{ text: string }>(`SELECT t::text AS text FROM ${name} t`);
-      for (const { text } of rows) if (values.some((value) => text.includes(value))) found.push(`${name}: ${text}`);
-    }
-    return found;
-  }
-
   it('shows the address once the key arrives after the checkout, storing it only sealed', async () => {
     const buyer = aSealingBuyer(`buyer-${randomUUID()}`);
     const address = anAddress();
     const orderId = randomUUID();
 
-    await publish(support, buyer.checkedOut(orderId, address));
+    await publish(support(), buyer.checkedOut(orderId, address));
     await untilShown(orderId, { checkout: { buyerId: buyer.buyerId, shippingAddress: null } });
-    await publish(support, buyer.key());
-    await publish(support, buyer.paymentAuthorized(orderId, address));
+    await publish(support(), buyer.key());
+    await publish(support(), buyer.paymentAuthorized(orderId, address));
 
     const shown = await untilShown(orderId, { personalData: 'present', checkout: { shippingAddress: { ...address, line2: null } }, payment: { state: 'authorized' } });
     expect(JSON.stringify(shown)).not.toContain('ciphertext');
@@ -70,31 +45,31 @@ describe('Support opens sealed addresses with the buyers’ shared keys (real Po
     const buyer = aSealingBuyer(`buyer-${randomUUID()}`);
     const address = anAddress();
     const orderId = randomUUID();
-    await publish(support, buyer.key());
-    await publish(support, buyer.checkedOut(orderId, address));
+    await publish(support(), buyer.key());
+    await publish(support(), buyer.checkedOut(orderId, address));
     await untilShown(orderId, { personalData: 'present', checkout: { shippingAddress: { name: address.name } } });
 
-    await publishKeyTombstone(support, buyer.buyerId);
+    await publishKeyTombstone(support(), buyer.buyerId);
 
     await untilShown(orderId, { personalData: 'erased', checkout: { buyerId: buyer.buyerId, shippingAddress: null, total: { amount: 3399, currency: 'EUR' } } });
     expect(await heldKeys(buyer.buyerId)).toEqual([]);
-    expect(support.deadLetters.messages).toEqual([]);
+    expect(support().deadLetters.messages).toEqual([]);
   });
 
   it('deletes on the erasure event the key that sealed the erased orders, and not the buyer’s newer key', async () => {
     const before = aSealingBuyer(`buyer-${randomUUID()}`);
     const [erasedOrder, laterOrder] = [randomUUID(), randomUUID()];
-    await publish(support, before.key());
-    await publish(support, before.checkedOut(erasedOrder, anAddress()));
+    await publish(support(), before.key());
+    await publish(support(), before.checkedOut(erasedOrder, anAddress()));
     await untilShown(erasedOrder, { personalData: 'present' });
     // Erased in Checkout, then a new order with a new key; its key reaches Support before the erasure event.
     const after = aSealingBuyer(before.buyerId);
     const laterAddress = anAddress();
-    await publish(support, after.key());
-    await publish(support, after.checkedOut(laterOrder, laterAddress));
+    await publish(support(), after.key());
+    await publish(support(), after.checkedOut(laterOrder, laterAddress));
     await untilShown(laterOrder, { personalData: 'present', checkout: { shippingAddress: { name: laterAddress.name } } });
 
-    await publish(support, {
+    await publish(support(), {
       topic: BuyerPersonalDataErasedV1.topic,
       envelope: anEvent(BuyerPersonalDataErasedV1, {
         aggregateId: before.buyerId,
@@ -110,16 +85,16 @@ describe('Support opens sealed addresses with the buyers’ shared keys (real Po
   it('never shows an address erased before its checkout arrived, even with the key held', async () => {
     const buyer = aSealingBuyer(`buyer-${randomUUID()}`);
     const orderId = randomUUID();
-    await publish(support, {
+    await publish(support(), {
       topic: BuyerPersonalDataErasedV1.topic,
       envelope: anEvent(BuyerPersonalDataErasedV1, { aggregateId: buyer.buyerId, data: { buyerId: buyer.buyerId, orderIds: [orderId], erasedAt: '2026-12-01T10:00:00.000Z' } }),
     });
     await untilShown(orderId, { personalData: 'erased', checkout: null });
     // The key arrives late on its own topic, after the erasure event, and before its tombstone.
-    await publish(support, buyer.key());
+    await publish(support(), buyer.key());
     await eventually(async () => expect(await heldKeys(buyer.buyerId)).toEqual([buyer.keyId]));
 
-    await publish(support, buyer.checkedOut(orderId, anAddress()));
+    await publish(support(), buyer.checkedOut(orderId, anAddress()));
 
     await untilShown(orderId, { personalData: 'erased', checkout: { buyerId: buyer.buyerId, shippingAddress: null } });
   });

@@ -31,6 +31,8 @@ import {
   ShipmentPackedV1,
   ShipmentPickedV1,
 } from '@bazaar/published-language';
+import { CaseOrderViewResponse } from '../http/case-order-views.schemas';
+import { supportService } from '../support.service';
 
 export interface TopicEvent<T = unknown> {
   readonly topic: string;
@@ -156,4 +158,34 @@ export function publishKeyTombstone(support: ServiceUnderTest, buyerId: string) 
     value: null,
     headers: { [EventHeaders.id]: id, [EventHeaders.type]: BuyerDataKeyV1.wireType, [EventHeaders.producer]: 'checkout', [EventHeaders.correlationId]: id },
   });
+}
+
+/**
+ * Support started once for a spec file's tests (real PostgreSQL and Kafka) and stopped after them,
+ * with what the specs about personal data ask of it: an order's case view, and every row of every
+ * table of its database, as text, that mentions any of `values`.
+ */
+export function startedSupport() {
+  let support: ServiceUnderTest;
+  beforeAll(async () => {
+    support = await ServiceUnderTest.start(supportService);
+  });
+  afterAll(async () => {
+    await support?.stop();
+  });
+  return {
+    support: () => support,
+    view: (orderId: string) => support.get<CaseOrderViewResponse>(`/case-order-views/${orderId}`),
+    async rowsMentioning(values: readonly string[]): Promise<string[]> {
+      const { rows: tables } = await support.query<{ name: string }>(
+        `SELECT quote_ident(table_name) AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+      );
+      const found: string[] = [];
+      for (const { name } of tables) {
+        const { rows } = await support.query<{ text: string }>(`SELECT t::text AS text FROM ${name} t`);
+        for (const { text } of rows) if (values.some((value) => text.includes(value))) found.push(`${name}: ${text}`);
+      }
+      return found;
+    },
+  };
 }

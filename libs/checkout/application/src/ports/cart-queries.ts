@@ -1,4 +1,4 @@
-import { Cart, OrderLine } from '@bazaar/checkout-domain';
+import { OrderLine } from '@bazaar/checkout-domain';
 import { Money } from '@bazaar/shared-kernel';
 
 export interface CartDetails {
@@ -13,7 +13,7 @@ export interface CartDetails {
   readonly createdAt: Date;
 }
 
-export function cartDetailsOf(cart: Cart): CartDetails {
-  const { id: cartId, buyerId, currency, status, lines, total, orderId, createdAt } = cart;
-  return { cartId, buyerId, currency, status, lines, total, ...(orderId ? { orderId } : {}), createdAt };
+/** Carts' read side: answered straight from what is stored, never by loading the cart. */
+export abstract class CartQueries {
+  abstract byId(cartId: string): Promise<CartDetails | undefined>;
 }

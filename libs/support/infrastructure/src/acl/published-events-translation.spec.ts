@@ -24,7 +24,7 @@ import {
   ShipmentPickedV1,
 } from '@bazaar/published-language';
 import { recordedExample } from '@bazaar/platform-testing';
-import { toOrderFact } from './order-facts.translator';
+import { toOrderFact } from './published-events-translation';
 import { PublishedEvent } from './published-event';
 
 const orderId = '5d7c2f3e-1b8a-4c6d-9e0f-2a3b4c5d6e7f';
