@@ -1,6 +1,6 @@
 export * from './ports/unit-of-work';
 export * from './ports/stock-levels';
-export * from './ports/shipment-summaries';
+export * from './ports/shipment-queries';
 export * from './count-stock/count-stock.command';
 export * from './count-stock/count-stock.handler';
 export * from './get-stock-level/get-stock-level.query';

@@ -11,7 +11,7 @@ import {
   PickShipmentHandler,
   ReleaseShipmentHandler,
   ReserveInventoryHandler,
-  ShipmentSummaries,
+  ShipmentQueries,
   StockLevels,
   UnitOfWork,
 } from '@bazaar/fulfillment-application';
@@ -24,7 +24,7 @@ import { ShipmentsController } from './http/shipments.controller';
 import { StockController } from './http/stock.controller';
 import { CheckoutEventsConsumer } from './messaging/checkout-events.consumer';
 import { TypeOrmReservations } from './persistence/typeorm-reservations';
-import { TypeOrmShipmentSummaries } from './persistence/typeorm-shipment-summaries';
+import { TypeOrmShipmentQueries } from './persistence/typeorm-shipment-queries';
 import { TypeOrmShipments } from './persistence/typeorm-shipments';
 import { TypeOrmStockItems } from './persistence/typeorm-stock-items';
 import { TypeOrmStockLevels } from './persistence/typeorm-stock-levels';
@@ -40,7 +40,7 @@ import { TypeOrmUnitOfWork } from './persistence/typeorm-unit-of-work';
     builtAs(StockLevels, TypeOrmStockLevels, [Transactions]),
     builtAs(Reservations, TypeOrmReservations, [Transactions, Outbox]),
     builtAs(Shipments, TypeOrmShipments, [Transactions, Outbox]),
-    builtAs(ShipmentSummaries, TypeOrmShipmentSummaries, [Transactions]),
+    builtAs(ShipmentQueries, TypeOrmShipmentQueries, [Transactions]),
     // Stock.
     built(CountStockHandler, [UnitOfWork, StockItems, Clock]),
     built(GetStockLevelHandler, [StockLevels]),
@@ -54,8 +54,8 @@ import { TypeOrmUnitOfWork } from './persistence/typeorm-unit-of-work';
     built(DispatchShipmentHandler, [UnitOfWork, Shipments, Reservations, StockItems, Clock]),
     built(DeliverShipmentHandler, [Shipments, Clock]),
     // Reads.
-    built(GetShipmentHandler, [ShipmentSummaries]),
-    built(ListShipmentsForOrderHandler, [ShipmentSummaries]),
+    built(GetShipmentHandler, [ShipmentQueries]),
+    built(ListShipmentsForOrderHandler, [ShipmentQueries]),
   ],
 })
 export class FulfillmentModule {}

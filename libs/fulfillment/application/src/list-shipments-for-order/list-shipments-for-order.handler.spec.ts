@@ -1,6 +1,6 @@
 import { aShipment } from '@bazaar/fulfillment-domain/testing';
 import { InMemoryShipments } from '../testing/in-memory-shipments';
-import { InMemoryShipmentSummaries } from '../testing/in-memory-shipment-summaries';
+import { InMemoryShipmentQueries } from '../testing/in-memory-shipment-queries';
 import { GetShipmentHandler } from '../get-shipment/get-shipment.handler';
 import { ListShipmentsForOrderHandler } from './list-shipments-for-order.handler';
 
@@ -14,7 +14,7 @@ describe('Reading shipments', () => {
   });
 
   it("lists an order's shipment with its lines, status, and each step taken with who and when", async () => {
-    expect(await new ListShipmentsForOrderHandler(new InMemoryShipmentSummaries(shipments)).execute({ orderId: 'order-1' })).toEqual([
+    expect(await new ListShipmentsForOrderHandler(new InMemoryShipmentQueries(shipments)).execute({ orderId: 'order-1' })).toEqual([
       {
         shipmentId: 'shipment-1',
         orderId: 'order-1',
@@ -32,11 +32,11 @@ describe('Reading shipments', () => {
   });
 
   it('lists nothing for an order without shipments', async () => {
-    expect(await new ListShipmentsForOrderHandler(new InMemoryShipmentSummaries(shipments)).execute({ orderId: 'unknown' })).toEqual([]);
+    expect(await new ListShipmentsForOrderHandler(new InMemoryShipmentQueries(shipments)).execute({ orderId: 'unknown' })).toEqual([]);
   });
 
   it('answers one shipment by its id', async () => {
-    expect(await new GetShipmentHandler(new InMemoryShipmentSummaries(shipments)).execute({ shipmentId: 'shipment-2' })).toMatchObject({
+    expect(await new GetShipmentHandler(new InMemoryShipmentQueries(shipments)).execute({ shipmentId: 'shipment-2' })).toMatchObject({
       shipmentId: 'shipment-2',
       orderId: 'order-2',
       status: 'created',
@@ -45,7 +45,7 @@ describe('Reading shipments', () => {
   });
 
   it('answers shipment_not_found for an unknown id', async () => {
-    await expect(new GetShipmentHandler(new InMemoryShipmentSummaries(shipments)).execute({ shipmentId: 'nope' })).rejects.toMatchObject({
+    await expect(new GetShipmentHandler(new InMemoryShipmentQueries(shipments)).execute({ shipmentId: 'nope' })).rejects.toMatchObject({
       code: 'shipment_not_found',
       kind: 'not_found',
     });

@@ -1,9 +1,9 @@
 import { Shipment } from '@bazaar/fulfillment-domain';
-import { ShipmentSummaries, ShipmentSummary } from '../ports/shipment-summaries';
+import { ShipmentQueries, ShipmentSummary } from '../ports/shipment-queries';
 import { InMemoryShipments } from './in-memory-shipments';
 
 /** The read side over the in-memory store: what the SQL select answers, from the same rows. */
-export class InMemoryShipmentSummaries extends ShipmentSummaries {
+export class InMemoryShipmentQueries extends ShipmentQueries {
   constructor(private readonly shipments: InMemoryShipments) {
     super();
   }

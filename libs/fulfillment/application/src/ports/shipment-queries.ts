@@ -16,7 +16,7 @@ export interface ShipmentSummary {
 }
 
 /** The read side of shipments: summaries selected straight for display, not rebuilt from the aggregate. */
-export abstract class ShipmentSummaries {
+export abstract class ShipmentQueries {
   /** The order's shipments, oldest first; none is an empty list. */
   abstract ofOrder(orderId: string): Promise<readonly ShipmentSummary[]>;
 

@@ -1,9 +1,9 @@
-import { ShipmentSummaries, ShipmentSummary } from '@bazaar/fulfillment-application';
+import { ShipmentQueries, ShipmentSummary } from '@bazaar/fulfillment-application';
 import { Transactions } from '@bazaar/platform-database';
 import { selectShipments, ShipmentRow, toShipmentSummary } from './shipment.rows';
 
 /** Shipments selected straight for display: one statement each, no aggregate rebuilt. */
-export class TypeOrmShipmentSummaries extends ShipmentSummaries {
+export class TypeOrmShipmentQueries extends ShipmentQueries {
   constructor(private readonly transactions: Transactions) {
     super();
   }
