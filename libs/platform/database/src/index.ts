@@ -4,3 +4,4 @@ export * from './pg-errors';
 export * from './preparing-client';
 export * from './runtime-grants';
 export * from './tls';
+export * from './while-unavailable';

@@ -14,7 +14,7 @@ import { limitRequests, problemOnClientError, problemOnFrameworkError, requestLi
 import { createLogger, JsonLogger } from './logger';
 import { observeHttp } from './observability/http';
 import { ServiceMetrics } from './observability/metrics';
-import { migrationsOf, PlatformModule, ServiceDefinition } from './platform.module';
+import { atStart, migrationsOf, PlatformModule, ServiceDefinition } from './platform.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { KAFKA } from './tokens';
 
@@ -143,7 +143,8 @@ function headerOf(value: string | string[] | undefined): string | undefined {
 /** `main.js migrate` applies migrations and exits (a Kubernetes Job / init container); anything else serves. */
 export async function runService(options: ServiceOptions): Promise<void> {
   if (process.argv[2] === 'migrate') {
-    const applied = await migrateDatabase(migrationsOf(options.definition, options.config));
+    const logger = new JsonLogger(createLogger(options.definition.name, options.config.LOG_LEVEL, options.logDestination));
+    const applied = await atStart(options.config, logger, () => migrateDatabase(migrationsOf(options.definition, options.config)));
     process.stdout.write(`${JSON.stringify({ service: options.definition.name, msg: 'migrations applied', applied })}\n`);
     return;
   }

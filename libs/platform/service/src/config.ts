@@ -26,6 +26,8 @@ export function serviceConfigSchema(defaults: { name: string; port: number; part
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /** Getting a pooled connection or a new one; past it a request answers 503 and a message is retried. */
     DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+    /** At start, how long migrating and connecting are tried again while the database is unavailable (a failover, a restart) before the process gives up. */
+    DATABASE_STARTUP_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
     /** PostgreSQL `statement_timeout` for every statement of the service (migrations run without it). */
     DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     /** PostgreSQL `idle_in_transaction_session_timeout`: a stuck transaction's session ends and its locks go. */

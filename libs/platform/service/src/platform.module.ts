@@ -3,7 +3,7 @@ import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnAp
 import { APP_GUARD } from '@nestjs/core';
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource, MixedList } from 'typeorm';
-import { createDataSource, migrateDatabase, roleOf, RuntimeGrants, Transactions } from '@bazaar/platform-database';
+import { createDataSource, migrateDatabase, roleOf, RuntimeGrants, Transactions, whileDatabaseUnavailable } from '@bazaar/platform-database';
 import { ConsumerStatus, createKafka, createRelayProducer, messagingMigrations, Outbox, OutboxRelay } from '@bazaar/platform-messaging';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
 import { AccessGuard } from './access/access.guard';
@@ -42,6 +42,14 @@ export function migrationsOf(definition: ServiceDefinition, config: ServiceConfi
     migrations: [...messagingMigrations, ...definition.migrations] as MixedList<never>,
     ...(runtimeRole !== roleOf(url) ? { runtime: { role: runtimeRole, grants: definition.runtimeGrants } } : {}),
   };
+}
+
+/** Database work at start, tried again while the database is unavailable (DATABASE_STARTUP_TIMEOUT_MS), each wait logged. */
+export function atStart<T>(config: ServiceConfig, logger: JsonLogger, work: () => Promise<T>): Promise<T> {
+  return whileDatabaseUnavailable(work, {
+    deadlineMs: config.DATABASE_STARTUP_TIMEOUT_MS,
+    onRetry: (error, attempt, delayMs) => logger.warn({ msg: 'database unavailable at start; trying again', attempt, delayMs, error: String(error) }),
+  });
 }
 
 class SystemClock extends Clock {
@@ -128,21 +136,27 @@ export class PlatformModule {
           provide: DataSource,
           useFactory: async () => {
             const migration = migrationsOf(definition, config);
-            if (config.MIGRATE_ON_START) await migrateDatabase(migration);
-            const dataSource = createDataSource({
-              url: config.DATABASE_URL,
-              applicationName: definition.name,
-              tls: databaseTls(config),
-              poolSize: config.DATABASE_POOL_SIZE,
-              timeouts: {
-                connectMs: config.DATABASE_CONNECT_TIMEOUT_MS,
-                statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
-                idleInTransactionMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
-              },
-              migrations: migration.migrations,
-            });
-            await dataSource.initialize();
-            return dataSource;
+            if (config.MIGRATE_ON_START) await atStart(config, logger, () => migrateDatabase(migration));
+            const connect = () => {
+              const dataSource = createDataSource({
+                url: config.DATABASE_URL,
+                applicationName: definition.name,
+                tls: databaseTls(config),
+                poolSize: config.DATABASE_POOL_SIZE,
+                timeouts: {
+                  connectMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+                  statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+                  idleInTransactionMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+                },
+                migrations: migration.migrations,
+              });
+              // A failed start leaves the pool it made: end it before the next attempt makes another.
+              return dataSource.initialize().catch(async (error: unknown) => {
+                await dataSource.driver.disconnect().catch(() => undefined);
+                throw error;
+              });
+            };
+            return atStart(config, logger, connect);
           },
         },
         { provide: Transactions, useFactory: (dataSource: DataSource) => new Transactions(dataSource), inject: [DataSource] },

@@ -29,9 +29,13 @@ export function spawnService({ name, env, logFile, args = [] }) {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Both streams share the file, so neither may end it: the first to end would leave the other
+  // writing after the end (an unhandled 'error' that ends this tool). It ends once both are closed.
   const log = createWriteStream(logFile, { flags: 'a' });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
+  log.on('error', (error) => console.error(`! ${name}'s log ${logFile}: ${error.message}`));
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  child.once('close', () => log.end());
   return child;
 }
 
