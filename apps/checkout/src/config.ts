@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_CARRYING_OUT_ALONGSIDE } from '@bazaar/checkout-application';
 import type { CheckoutSettings } from '@bazaar/checkout-infrastructure';
 import { keyRingOf, personalDataKeksSetting, personalDataSharingKeksSetting, serviceConfigSchema, sharingKeyRingOf } from '@bazaar/platform-service';
 import { minorUnitsOf } from '@bazaar/shared-kernel';
@@ -62,6 +63,12 @@ export const checkoutConfigSchema = serviceConfigSchema({ name: 'checkout', port
   ORDER_GATEWAY_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(60_000),
   ORDER_PROCESS_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).default(1_000),
   ORDER_PROCESS_CLAIM_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /**
+   * Most order processes carried out at once alongside (the authorization right after an order is
+   * placed, the void after Fulfillment's out-of-stock); beyond it they stay due and the process
+   * worker's next sweep carries them out, so a burst does not crowd the event loop and the pool.
+   */
+  ORDER_PROCESS_CARRY_OUT_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(DEFAULT_MAX_CARRYING_OUT_ALONGSIDE),
   /** How long an Idempotency-Key names its request (24 h); expired keys are purged on an interval. */
   IDEMPOTENCY_KEY_TTL_S: z.coerce
     .number()
@@ -124,7 +131,7 @@ export function checkoutSettingsOf(config: CheckoutConfig): CheckoutSettings {
     },
     sandbox: { latencyMs: config.PAYMENT_SANDBOX_LATENCY_MS, failureRate: config.PAYMENT_SANDBOX_FAILURE_RATE },
     idempotency: { ttlSeconds: config.IDEMPOTENCY_KEY_TTL_S, purgeIntervalMs: config.IDEMPOTENCY_KEY_PURGE_INTERVAL_MS },
-    worker: { sweepIntervalMs: config.ORDER_PROCESS_SWEEP_INTERVAL_MS, claimMs: config.ORDER_PROCESS_CLAIM_MS },
+    worker: { sweepIntervalMs: config.ORDER_PROCESS_SWEEP_INTERVAL_MS, claimMs: config.ORDER_PROCESS_CLAIM_MS, carryOutConcurrency: config.ORDER_PROCESS_CARRY_OUT_CONCURRENCY },
     personalDataKeys: keyRingOf(config.PERSONAL_DATA_KEKS),
     personalDataSharingKeys: sharingKeyRingOf(config.PERSONAL_DATA_SHARING_KEKS),
   };

@@ -69,6 +69,31 @@ describe('the database platform (real PostgreSQL)', () => {
     expect(await transactions.manager.query('SELECT id FROM shelves WHERE id = 3')).toEqual([]);
   });
 
+  it('runs what was queued after commit once the outermost transaction committed, outside it; never after a rollback', async () => {
+    const transactions = new Transactions(await connect());
+    const seen: unknown[] = [];
+    const lookFromOutside = () => {
+      // A new transaction of its own, not the committed one: it sees the committed row.
+      void transactions.run((manager) => manager.query('SELECT label FROM shelves WHERE id = 10')).then((rows) => seen.push(rows));
+    };
+    await transactions.run(async (manager) => {
+      await manager.query("INSERT INTO shelves VALUES (10, 'committed')");
+      await transactions.run(async () => transactions.afterCommit(lookFromOutside));
+      seen.push('before commit');
+    });
+    await eventually(() => expect(seen).toEqual(['before commit', [{ label: 'committed' }]]));
+
+    const afterRollback: string[] = [];
+    await expect(
+      transactions.run(async (manager) => {
+        transactions.afterCommit(() => afterRollback.push('ran'));
+        await manager.query("INSERT INTO shelves VALUES (10, 'duplicate id')");
+      }),
+    ).rejects.toThrow();
+    transactions.afterCommit(() => afterRollback.push('outside any transaction: at once'));
+    expect(afterRollback).toEqual(['outside any transaction: at once']);
+  });
+
   it('prepares each parameterised statement once per connection, and leaves the others unnamed', async () => {
     const runner = (await connect()).createQueryRunner();
     await runner.connect();

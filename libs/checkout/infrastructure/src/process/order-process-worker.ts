@@ -8,8 +8,9 @@ export const ORDER_PROCESS_SWEEP_INTERVAL = Symbol('OrderProcessSweepInterval');
  * Runs the two sweeps of the order processes on an interval (a platform periodic task): deadlines
  * that passed (cancel and void) and commands that are due (retries after a backoff, work a crash or
  * restart interrupted). Every replica runs it; the sweeps claim their rows, so replicas share the
- * work. Before the database closes, the task finishes the sweep under way and the worker waits for
- * what placing orders is still carrying out.
+ * work; the due-command sweep also carries out what was past the cap on carry-outs alongside. Before
+ * the database closes, the task finishes the sweep under way and the worker waits for the
+ * carry-outs still running alongside.
  */
 @Injectable()
 export class OrderProcessWorker implements OnModuleDestroy {
@@ -25,7 +26,7 @@ export class OrderProcessWorker implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    // What placing orders started carrying out alongside its answers; anything unfinished stays due for the next start.
+    // What placing orders and Fulfillment's news started carrying out alongside; anything unfinished stays due for the next start.
     await this.placement.settled();
   }
 
