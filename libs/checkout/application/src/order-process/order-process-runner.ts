@@ -16,8 +16,15 @@ export interface InboxIntake {
   afterCommit(work: () => void): void;
 }
 
-/** How many carry-outs run alongside at most unless told otherwise (`maxAlongside`). */
-export const DEFAULT_MAX_CARRYING_OUT_ALONGSIDE = 32;
+/** How far carrying out alongside goes before the process worker's sweep takes over. */
+export interface CarryOutLimits {
+  /** Carry-outs running at once. */
+  readonly concurrency: number;
+  /** Carry-outs waiting in memory for a free slot, first come first served; past these the sweep carries out. */
+  readonly waiting: number;
+}
+
+export const DEFAULT_CARRY_OUT_LIMITS: CarryOutLimits = { concurrency: 32, waiting: 1_000 };
 
 /** A guard, far above any real chain (the longest is review → approve → authorize → confirm → complete). */
 const MAX_COMMANDS_PER_RUN = 10;
@@ -32,6 +39,7 @@ export class OrderProcessRunner {
   private readonly orderCommands: OrderCommands;
   private readonly payments: PaymentCommands;
   readonly #alongside = new Set<Promise<void>>();
+  readonly #waiting: OrderId[] = [];
 
   constructor(
     private readonly processes: OrderProcesses,
@@ -40,8 +48,8 @@ export class OrderProcessRunner {
     private readonly clock: Clock,
     private readonly settings: OrderProcessSettings,
     private readonly unitOfWork: UnitOfWork,
-    /** Most carry-outs running alongside at once (`carryOutAlongside`); beyond it the process worker's sweep carries out. */
-    private readonly maxAlongside = DEFAULT_MAX_CARRYING_OUT_ALONGSIDE,
+    /** How many carry-outs run alongside at once, and how many wait for a slot (`carryOutAlongside`). */
+    private readonly limits: CarryOutLimits = DEFAULT_CARRY_OUT_LIMITS,
   ) {
     this.orderCommands = new OrderCommands(processes, orders, unitOfWork, clock, settings);
     this.payments = new PaymentCommands(orders, gateway);
@@ -78,30 +86,48 @@ export class OrderProcessRunner {
   }
 
   /**
-   * Starts carrying out what is due for `orderId` without waiting for it, unless `maxAlongside`
-   * carry-outs are running already: then it stays due in the process, and the process worker's
-   * sweep carries it out. False when left to the sweep.
+   * Starts carrying out what is due for `orderId` without waiting for it, at most
+   * `limits.concurrency` at once: past that it waits in memory for a free slot, first come first
+   * served, and past `limits.waiting` of those it is left alone — it stays due in the process, and
+   * the process worker's sweep carries it out. False when left to the sweep.
    */
   carryOutAlongside(orderId: OrderId): boolean {
-    if (this.#alongside.size >= this.maxAlongside) return false;
-    const carryingOut: Promise<void> = this.carryOutNowOrLater(orderId).finally(() => this.#alongside.delete(carryingOut));
-    this.#alongside.add(carryingOut);
+    if (this.#alongside.size < this.limits.concurrency) {
+      this.start(orderId);
+      return true;
+    }
+    if (this.#waiting.length >= this.limits.waiting) return false;
+    this.#waiting.push(orderId);
     return true;
   }
 
   /** The most carry-outs that run alongside at once. */
   get alongsideCap(): number {
-    return this.maxAlongside;
+    return this.limits.concurrency;
   }
 
-  /** How many carry-outs are running alongside now. */
-  get carryingOutAlongside(): number {
-    return this.#alongside.size;
+  /** How many carry-outs are running alongside now, and how many wait for a slot. */
+  get carryingOutAlongside(): { running: number; waiting: number } {
+    return { running: this.#alongside.size, waiting: this.#waiting.length };
   }
 
-  /** Once every carry-out started alongside has ended: what a service awaits before it closes its database, and a spec before it looks. */
-  async settled(): Promise<void> {
+  /**
+   * Once every carry-out started alongside has ended, and those waiting too unless `dropWaiting`
+   * (they stay due for the sweep): what a service awaits before it closes its database, and a
+   * spec before it looks.
+   */
+  async settled({ dropWaiting = false } = {}): Promise<void> {
+    if (dropWaiting) this.#waiting.length = 0;
     while (this.#alongside.size > 0) await Promise.all([...this.#alongside]);
+  }
+
+  private start(orderId: OrderId): void {
+    const carryingOut: Promise<void> = this.carryOutNowOrLater(orderId).finally(() => {
+      this.#alongside.delete(carryingOut);
+      const next = this.#waiting.shift();
+      if (next) this.start(next);
+    });
+    this.#alongside.add(carryingOut);
   }
 
   /**

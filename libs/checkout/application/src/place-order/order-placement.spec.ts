@@ -94,9 +94,9 @@ describe('Placing an order begins its process, screened, in the same unit of wor
     expect(await statusOf(fakes, order)).toBe('payment_authorized');
   });
 
-  it('carries out at most the cap alongside; past it the order stays due and the process worker’s sweep carries it out', async () => {
+  it('carries out so many alongside at once and so many waiting; past them the order stays due and the process worker’s sweep carries it out', async () => {
     const fakes = checkoutFakes();
-    const runner = new OrderProcessRunner(fakes.processes, fakes.orders, fakes.gateway, fakes.clock, fakes.settings, fakes.unitOfWork, 2);
+    const runner = new OrderProcessRunner(fakes.processes, fakes.orders, fakes.gateway, fakes.clock, fakes.settings, fakes.unitOfWork, { concurrency: 2, waiting: 1 });
     const placement = new OrderPlacement(fakes.orders, fakes.keys, fakes.unitOfWork, fakes.screening, runner);
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -113,18 +113,18 @@ describe('Placing an order begins its process, screened, in the same unit of wor
 
     for (const order of orders) await placement.place(order.id, undefined, async () => order);
     await eventuallyTrue(() => inFlight === 2);
-    expect(runner.carryingOutAlongside).toBe(2);
+    expect(runner.carryingOutAlongside).toEqual({ running: 2, waiting: 1 });
     release();
     await placement.settled();
 
     expect(mostInFlight).toBe(2);
     const statuses = await Promise.all(orders.map((order) => statusOf(fakes, order)));
-    expect(statuses).toEqual(['payment_authorized', 'payment_authorized', 'placed', 'placed', 'placed']);
-    for (const order of orders.slice(2)) expect((await fakes.processes.byId(order.id))?.dueCommand(fakes.clock.now())).toEqual({ type: 'AuthorizePayment' });
+    expect(statuses).toEqual(['payment_authorized', 'payment_authorized', 'payment_authorized', 'placed', 'placed']);
+    for (const order of orders.slice(3)) expect((await fakes.processes.byId(order.id))?.dueCommand(fakes.clock.now())).toEqual({ type: 'AuthorizePayment' });
 
     const swept = await new ResumeOrderProcessesHandler(fakes.processes, runner, fakes.clock).execute({});
 
-    expect(swept.handled).toHaveLength(3);
+    expect(swept.handled).toHaveLength(2);
     expect(await Promise.all(orders.map((order) => statusOf(fakes, order)))).toEqual(orders.map(() => 'payment_authorized'));
     expect(fakes.gateway.authorizationIds()).toHaveLength(5);
   });

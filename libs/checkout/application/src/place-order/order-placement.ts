@@ -10,8 +10,8 @@ import { UnitOfWork } from '../ports/unit-of-work';
  * Idempotency-Key, saves the order (its OrderPlaced goes to the outbox) and begins its process,
  * screened: what screening decided (a fraud review, or the payment) is pending in the process.
  * Once that has committed, the caller has its answer and the decision is carried out alongside,
- * up to the runner's cap on carry-outs running at once; past it, or should this service stop
- * first, the process worker finds it due and carries it out. So an order accepted is always
+ * within the runner's limits (so many at once, so many waiting); past them, or should this
+ * service stop first, the process worker finds it due and carries it out. So an order accepted is always
  * screened, and only once, and placing never waits for the gateway.
  */
 export class OrderPlacement {
@@ -37,9 +37,9 @@ export class OrderPlacement {
     return placed;
   }
 
-  /** Once every carry-out started alongside has ended (the runner's): what a service awaits before it closes its database, and a spec before it looks. */
-  settled(): Promise<void> {
-    return this.runner.settled();
+  /** Once every carry-out started alongside has ended (the runner's): what a service awaits before it closes its database (`dropWaiting`: those not started yet stay due for the sweep), and a spec before it looks. */
+  settled(options?: { dropWaiting?: boolean }): Promise<void> {
+    return this.runner.settled(options);
   }
 
   /** The unit of work alone: the order saved and its process begun, nothing carried out yet. */

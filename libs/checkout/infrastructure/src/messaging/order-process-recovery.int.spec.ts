@@ -12,7 +12,7 @@ jest.setTimeout(90_000);
 const settings: CheckoutSettings = {
   ...defaultCheckoutSettings,
   process: { reservationTimeoutMs: 1_500, maxAuthorizationAttempts: 50, backoff: { initialMs: 100, maxMs: 200 } },
-  worker: { sweepIntervalMs: 100, claimMs: 5_000, carryOutConcurrency: 2 },
+  worker: { sweepIntervalMs: 100, claimMs: 5_000, carryOut: { concurrency: 2, waiting: 1 } },
 };
 
 describe('An order’s process over time, failures and restarts (real PostgreSQL and Kafka)', () => {
