@@ -40,6 +40,8 @@ export class OrderProcessRunner {
   private readonly payments: PaymentCommands;
   readonly #alongside = new Set<Promise<void>>();
   readonly #waiting: OrderId[] = [];
+  /** The orders running or waiting alongside: a sweep leaves them alone. */
+  readonly #busy = new Set<OrderId>();
 
   constructor(
     private readonly processes: OrderProcesses,
@@ -97,8 +99,14 @@ export class OrderProcessRunner {
       return true;
     }
     if (this.#waiting.length >= this.limits.waiting) return false;
+    this.#busy.add(orderId);
     this.#waiting.push(orderId);
     return true;
+  }
+
+  /** True while `orderId` is being carried out alongside here, or waits to be. */
+  isCarryingOutAlongside(orderId: OrderId): boolean {
+    return this.#busy.has(orderId);
   }
 
   /** The most carry-outs that run alongside at once. */
@@ -117,13 +125,15 @@ export class OrderProcessRunner {
    * spec before it looks.
    */
   async settled({ dropWaiting = false } = {}): Promise<void> {
-    if (dropWaiting) this.#waiting.length = 0;
+    if (dropWaiting) for (const orderId of this.#waiting.splice(0)) this.#busy.delete(orderId);
     while (this.#alongside.size > 0) await Promise.all([...this.#alongside]);
   }
 
   private start(orderId: OrderId): void {
+    this.#busy.add(orderId);
     const carryingOut: Promise<void> = this.carryOutNowOrLater(orderId).finally(() => {
       this.#alongside.delete(carryingOut);
+      this.#busy.delete(orderId);
       const next = this.#waiting.shift();
       if (next) this.start(next);
     });

@@ -19,7 +19,8 @@ export class ResumeOrderProcessesHandler {
     return sweep(
       due,
       async (id) => {
-        await this.runner.carryOut(id);
+        // Already under way here (its lease does not stop carrying out alongside): once is enough.
+        if (!this.runner.isCarryingOutAlongside(id)) await this.runner.carryOut(id);
       },
       command.concurrency ?? this.runner.alongsideCap,
     );
