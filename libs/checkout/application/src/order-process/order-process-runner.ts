@@ -24,7 +24,8 @@ export interface CarryOutLimits {
   readonly waiting: number;
 }
 
-export const DEFAULT_CARRY_OUT_LIMITS: CarryOutLimits = { concurrency: 32, waiting: 1_000 };
+/** 128 at once: 32 held 100 orders/s back on a two-core box (docs/benchmark.md, 2026-12-07). */
+export const DEFAULT_CARRY_OUT_LIMITS: CarryOutLimits = { concurrency: 128, waiting: 1_000 };
 
 /** A guard, far above any real chain (the longest is review → approve → authorize → confirm → complete). */
 const MAX_COMMANDS_PER_RUN = 10;
