@@ -38,7 +38,7 @@ async function main(argv) {
   if (Number(machine.loadAvgStart) >= 1) warn('the machine is busy (1-minute load ≥ 1): numbers will be contaminated by other work');
 
   handleInterrupts(warn);
-  ensureInfrastructure();
+  await ensureInfrastructure(say);
   if (opts.build) buildServices(CONTEXTS);
   const result = {
     tool: 'bazaar-bench',

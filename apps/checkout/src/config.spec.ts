@@ -25,6 +25,8 @@ describe('Checkout configuration', () => {
   it('refuses to start on an invalid setting, naming it', () => {
     expect(() => loadConfig(checkoutConfigSchema, { PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig(checkoutConfigSchema, { PAYMENT_SANDBOX_FAILURE_RATE: '1.5' })).toThrow(/PAYMENT_SANDBOX_FAILURE_RATE/);
+    expect(() => loadConfig(checkoutConfigSchema, { ORDER_PROCESS_CARRY_OUT_CONCURRENCY: '0' })).toThrow(/ORDER_PROCESS_CARRY_OUT_CONCURRENCY/);
+    expect(() => loadConfig(checkoutConfigSchema, { ORDER_PROCESS_CARRY_OUT_WAITING: '-1' })).toThrow(/ORDER_PROCESS_CARRY_OUT_WAITING/);
     expect(() => loadConfig(checkoutConfigSchema, { FRAUD_HIGH_RISK_COUNTRIES: 'XX,narnia' })).toThrow(/FRAUD_HIGH_RISK_COUNTRIES/);
     expect(() => loadConfig(checkoutConfigSchema, { PERSONAL_DATA_KEKS: `k1:${Buffer.alloc(16).toString('base64')}` })).toThrow(/16 bytes, not 32[\s\S]*PERSONAL_DATA_KEKS/);
     expect(() => loadConfig(checkoutConfigSchema, { PERSONAL_DATA_KEKS: 'no-colon' })).toThrow(/PERSONAL_DATA_KEKS/);
@@ -65,6 +67,8 @@ describe('Checkout configuration', () => {
         FRAUD_HIGH_RISK_COUNTRIES: 'XX, YY',
         ORDER_RESERVATION_TIMEOUT_MS: '2000',
         ORDER_PROCESS_SWEEP_INTERVAL_MS: '250',
+        ORDER_PROCESS_CARRY_OUT_CONCURRENCY: '4',
+        ORDER_PROCESS_CARRY_OUT_WAITING: '0',
         PAYMENT_SANDBOX_LATENCY_MS: '40',
         PAYMENT_SANDBOX_FAILURE_RATE: '0.1',
       }),
@@ -77,6 +81,7 @@ describe('Checkout configuration', () => {
     });
     expect(settings.process.reservationTimeoutMs).toBe(2_000);
     expect(settings.worker.sweepIntervalMs).toBe(250);
+    expect(settings.worker.carryOut).toEqual({ concurrency: 4, waiting: 0 });
     expect(settings.sandbox).toEqual({ latencyMs: 40, failureRate: 0.1 });
   });
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_CARRY_OUT_LIMITS } from '@bazaar/checkout-application';
 import type { CheckoutSettings } from '@bazaar/checkout-infrastructure';
 import { keyRingOf, personalDataKeksSetting, personalDataSharingKeksSetting, serviceConfigSchema, sharingKeyRingOf } from '@bazaar/platform-service';
 import { minorUnitsOf } from '@bazaar/shared-kernel';
@@ -62,6 +63,14 @@ export const checkoutConfigSchema = serviceConfigSchema({ name: 'checkout', port
   ORDER_GATEWAY_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(60_000),
   ORDER_PROCESS_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).default(1_000),
   ORDER_PROCESS_CLAIM_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /**
+   * Order processes carried out alongside (the authorization right after an order is placed, the
+   * void after Fulfillment's out-of-stock): so many at once, so many more waiting in memory for a
+   * slot; beyond, they stay due and the process worker's next sweep carries them out. So a burst
+   * neither crowds the event loop and the pool nor grows without bound.
+   */
+  ORDER_PROCESS_CARRY_OUT_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(DEFAULT_CARRY_OUT_LIMITS.concurrency),
+  ORDER_PROCESS_CARRY_OUT_WAITING: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_CARRY_OUT_LIMITS.waiting),
   /** How long an Idempotency-Key names its request (24 h); expired keys are purged on an interval. */
   IDEMPOTENCY_KEY_TTL_S: z.coerce
     .number()
@@ -124,7 +133,11 @@ export function checkoutSettingsOf(config: CheckoutConfig): CheckoutSettings {
     },
     sandbox: { latencyMs: config.PAYMENT_SANDBOX_LATENCY_MS, failureRate: config.PAYMENT_SANDBOX_FAILURE_RATE },
     idempotency: { ttlSeconds: config.IDEMPOTENCY_KEY_TTL_S, purgeIntervalMs: config.IDEMPOTENCY_KEY_PURGE_INTERVAL_MS },
-    worker: { sweepIntervalMs: config.ORDER_PROCESS_SWEEP_INTERVAL_MS, claimMs: config.ORDER_PROCESS_CLAIM_MS },
+    worker: {
+      sweepIntervalMs: config.ORDER_PROCESS_SWEEP_INTERVAL_MS,
+      claimMs: config.ORDER_PROCESS_CLAIM_MS,
+      carryOut: { concurrency: config.ORDER_PROCESS_CARRY_OUT_CONCURRENCY, waiting: config.ORDER_PROCESS_CARRY_OUT_WAITING },
+    },
     personalDataKeys: keyRingOf(config.PERSONAL_DATA_KEKS),
     personalDataSharingKeys: sharingKeyRingOf(config.PERSONAL_DATA_SHARING_KEKS),
   };

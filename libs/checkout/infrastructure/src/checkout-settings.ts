@@ -1,4 +1,5 @@
 import { defaultFraudPolicySettings, defaultOrderProcessSettings, FraudPolicySettings, OrderProcessSettings } from '@bazaar/checkout-domain';
+import { CarryOutLimits, DEFAULT_CARRY_OUT_LIMITS } from '@bazaar/checkout-application';
 import { ephemeralKeyRing, KeyRing, processSharingKeyRing } from '@bazaar/platform-service';
 import { SandboxOptions } from './payment/sandbox-payment-gateway';
 
@@ -21,6 +22,8 @@ export interface CheckoutSettings {
     readonly sweepIntervalMs: number;
     /** The lease a sweep takes on the processes it carries out, should it die midway. */
     readonly claimMs: number;
+    /** Processes carried out alongside (after placing an order, after Fulfillment's news): so many at once, so many waiting; beyond, the sweep carries them out. */
+    readonly carryOut: CarryOutLimits;
   };
 }
 
@@ -29,7 +32,7 @@ export const defaultCheckoutSettings: CheckoutSettings = {
   process: defaultOrderProcessSettings,
   sandbox: { latencyMs: 0, failureRate: 0 },
   idempotency: { ttlSeconds: 24 * 3_600, purgeIntervalMs: 10 * 60_000 },
-  worker: { sweepIntervalMs: 1_000, claimMs: 30_000 },
+  worker: { sweepIntervalMs: 1_000, claimMs: 30_000, carryOut: DEFAULT_CARRY_OUT_LIMITS },
   /** One random KEK for this process: enough for tests, never for a deployment. */
   personalDataKeys: ephemeralKeyRing(),
   /** The process's random sharing KEK: a Support started in the same process (a test) opens what this Checkout publishes. */

@@ -99,7 +99,7 @@ export class CheckoutModule {
         {
           provide: OrderProcessRunner,
           useFactory: (processes: OrderProcesses, orders: Orders, payments: PaymentGateway, clock: Clock, unitOfWork: UnitOfWork) =>
-            new OrderProcessRunner(processes, orders, payments, clock, settings.process, unitOfWork),
+            new OrderProcessRunner(processes, orders, payments, clock, settings.process, unitOfWork, settings.worker.carryOut),
           inject: [OrderProcesses, Orders, PaymentGateway, Clock, UnitOfWork],
         },
         built(OrderScreening, [BuyerOrderHistory, FraudPolicy]),

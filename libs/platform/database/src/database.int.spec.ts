@@ -3,7 +3,7 @@ import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { createTestDatabase, eventually, TestDatabase } from '@bazaar/platform-testing';
 import { createDataSource, DatabaseTimeouts, runMigrations } from './data-source';
 import { isUniqueViolation, transientDatabaseFailure } from './pg-errors';
-import { Transactions } from './transactions';
+import { Batch, Transactions } from './transactions';
 
 class CreateShelves1700000000001 implements MigrationInterface {
   name = 'CreateShelves1700000000001';
@@ -67,6 +67,59 @@ describe('the database platform (real PostgreSQL)', () => {
     expect(isUniqueViolation(failure, 'shelves_pkey')).toBe(true);
     expect(isUniqueViolation(failure, 'another_constraint')).toBe(false);
     expect(await transactions.manager.query('SELECT id FROM shelves WHERE id = 3')).toEqual([]);
+  });
+
+  it('runs what was queued after commit once the outermost transaction committed, outside it; never after a rollback', async () => {
+    const transactions = new Transactions(await connect());
+    const seen: unknown[] = [];
+    const lookFromOutside = () => {
+      // A new transaction of its own, not the committed one: it sees the committed row.
+      void transactions.run((manager) => manager.query('SELECT label FROM shelves WHERE id = 30')).then((rows) => seen.push(rows));
+    };
+    await transactions.run(async (manager) => {
+      await manager.query("INSERT INTO shelves VALUES (30, 'committed')");
+      await transactions.run(async () => transactions.afterCommit(lookFromOutside));
+      seen.push('before commit');
+    });
+    await eventually(() => expect(seen).toEqual(['before commit', [{ label: 'committed' }]]));
+
+    const afterRollback: string[] = [];
+    await expect(
+      transactions.run(async (manager) => {
+        transactions.afterCommit(() => afterRollback.push('ran'));
+        await manager.query("INSERT INTO shelves VALUES (30, 'duplicate id')");
+      }),
+    ).rejects.toThrow();
+    transactions.afterCommit(() => afterRollback.push('outside any transaction: at once'));
+    expect(afterRollback).toEqual(['outside any transaction: at once']);
+  });
+
+  it('writes what was gathered in a transaction in one flush just before it commits, all or nothing; outside one, alone', async () => {
+    const transactions = new Transactions(await connect());
+    const flushes: number[][] = [];
+    const shelves: Batch<number> = {
+      flush: async (ids) => {
+        flushes.push([...ids]);
+        await transactions.manager.query("INSERT INTO shelves (id, label) SELECT id, 'gathered' FROM unnest($1::int[]) AS id", [ids]);
+      },
+    };
+
+    await transactions.run(async () => {
+      await transactions.gather(shelves, 40);
+      await transactions.run(() => transactions.gather(shelves, 41));
+      expect(flushes).toEqual([]);
+    });
+    await transactions.gather(shelves, 42);
+    await expect(
+      transactions.run(async () => {
+        await transactions.gather(shelves, 43);
+        await transactions.gather(shelves, 40); // already there: the flush fails, and 43 goes with it
+      }),
+    ).rejects.toThrow();
+
+    expect(flushes).toEqual([[40, 41], [42], [43, 40]]);
+    const rows = await transactions.manager.query('SELECT id FROM shelves WHERE id BETWEEN 40 AND 49 ORDER BY id');
+    expect(rows).toEqual([{ id: 40 }, { id: 41 }, { id: 42 }]);
   });
 
   it('prepares each parameterised statement once per connection, and leaves the others unnamed', async () => {

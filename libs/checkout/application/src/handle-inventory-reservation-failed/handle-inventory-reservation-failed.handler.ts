@@ -1,13 +1,13 @@
 import { orderId } from '@bazaar/checkout-domain';
-import { Intake, OrderProcessRunner } from '../order-process/order-process-runner';
+import { InboxIntake, OrderProcessRunner } from '../order-process/order-process-runner';
 import { HandleInventoryReservationFailed } from './handle-inventory-reservation-failed.command';
 
 /** News for the order's process, which decides and carries out what follows; a replay decides nothing new. What the consumer runs, and the specs. */
 export class HandleInventoryReservationFailedHandler {
   constructor(private readonly runner: OrderProcessRunner) {}
 
-  /** `intake`: a consumer's inbox, so the decision commits with the message's mark. */
-  execute(command: HandleInventoryReservationFailed, intake?: Intake): Promise<void> {
-    return this.runner.tell(orderId(command.orderId), { type: 'InventoryReservationFailed' }, intake);
+  /** `intake`: a consumer's inbox: the decision and the order commands it makes due commit with the message's mark. */
+  execute(command: HandleInventoryReservationFailed, intake?: InboxIntake): Promise<void> {
+    return this.runner.take(orderId(command.orderId), { type: 'InventoryReservationFailed' }, intake);
   }
 }

@@ -21,20 +21,27 @@ export class OrderCommands {
 
   /** `changed` is false when the head is no order command due now (another runner carried it out first). */
   carryOutHead(orderId: OrderId): Promise<{ process: OrderProcess | undefined; changed: boolean }> {
-    return retryOnConflict(() =>
-      this.unitOfWork.run(async () => {
-        const process = await this.processes.byId(orderId);
-        const at = this.clock.now();
-        const command = process?.dueCommand(at);
-        if (!process || !command || isGatewayCommand(command)) return { process, changed: false };
-        const order = await loadOrder(this.orders, orderId);
-        apply(order, command, at);
-        process.handle({ type: 'CommandCarriedOut', command: command.type }, at, this.settings);
-        await this.orders.save(order);
-        await this.processes.save(process);
-        return { process, changed: true };
-      }),
-    );
+    return retryOnConflict(() => this.carryOutHeadWithin(orderId));
+  }
+
+  /**
+   * The same without retrying, in a unit of work of its own or joining the caller's (a consumer's
+   * inbox transaction): there a version conflict must roll the caller's whole unit of work back,
+   * since it may already have written the order, and the caller tries it again from the start.
+   */
+  async carryOutHeadWithin(orderId: OrderId): Promise<{ process: OrderProcess | undefined; changed: boolean }> {
+    return this.unitOfWork.run(async () => {
+      const process = await this.processes.byId(orderId);
+      const at = this.clock.now();
+      const command = process?.dueCommand(at);
+      if (!process || !command || isGatewayCommand(command)) return { process, changed: false };
+      const order = await loadOrder(this.orders, orderId);
+      apply(order, command, at);
+      process.handle({ type: 'CommandCarriedOut', command: command.type }, at, this.settings);
+      await this.orders.save(order);
+      await this.processes.save(process);
+      return { process, changed: true };
+    });
   }
 }
 

@@ -6,12 +6,26 @@ import { OrderCommands } from './order-commands';
 import { PaymentCommands } from './payment-commands';
 
 /**
- * How news is taken in: by default as it comes. A consumer passes its inbox, so that the decision
- * commits with the mark that the message was handled and a redelivery decides nothing.
+ * A consumer's inbox, as an order's process takes news from it: in the consumer's transaction,
+ * which may be shared with the messages next to it on the partition (`inBatchTransaction`).
  */
-export type Intake = (decide: () => Promise<unknown>) => Promise<unknown>;
+export interface InboxIntake {
+  /** Runs `decide` in the message's transaction, with its inbox mark; 'duplicate' (and `decide` not run) when the message was taken before. */
+  take(decide: () => Promise<void>): Promise<'applied' | 'duplicate'>;
+  /** Runs `work` once that transaction has committed, never if it rolls back. `work` starts what it does and returns. */
+  afterCommit(work: () => void): void;
+}
 
-const asItComes: Intake = (decide) => decide();
+/** How far carrying out alongside goes before the process worker's sweep takes over. */
+export interface CarryOutLimits {
+  /** Carry-outs running at once. */
+  readonly concurrency: number;
+  /** Carry-outs waiting in memory for a free slot, first come first served; past these the sweep carries out. */
+  readonly waiting: number;
+}
+
+/** 128 at once: 32 held 100 orders/s back on a two-core box (docs/benchmark.md, 2026-12-07). */
+export const DEFAULT_CARRY_OUT_LIMITS: CarryOutLimits = { concurrency: 128, waiting: 1_000 };
 
 /** A guard, far above any real chain (the longest is review → approve → authorize → confirm → complete). */
 const MAX_COMMANDS_PER_RUN = 10;
@@ -25,6 +39,10 @@ const MAX_COMMANDS_PER_RUN = 10;
 export class OrderProcessRunner {
   private readonly orderCommands: OrderCommands;
   private readonly payments: PaymentCommands;
+  readonly #alongside = new Set<Promise<void>>();
+  readonly #waiting: OrderId[] = [];
+  /** The orders running or waiting alongside: a sweep leaves them alone. */
+  readonly #busy = new Set<OrderId>();
 
   constructor(
     private readonly processes: OrderProcesses,
@@ -32,20 +50,95 @@ export class OrderProcessRunner {
     gateway: PaymentGateway,
     private readonly clock: Clock,
     private readonly settings: OrderProcessSettings,
-    unitOfWork: UnitOfWork,
+    private readonly unitOfWork: UnitOfWork,
+    /** How many carry-outs run alongside at once, and how many wait for a slot (`carryOutAlongside`). */
+    private readonly limits: CarryOutLimits = DEFAULT_CARRY_OUT_LIMITS,
   ) {
     this.orderCommands = new OrderCommands(processes, orders, unitOfWork, clock, settings);
     this.payments = new PaymentCommands(orders, gateway);
   }
 
   /**
-   * The one way news reaches an order's process, for every caller (HTTP, consumers, the deadline
-   * sweep, tests): decide within `intake`, then carry out what is due once that has committed.
-   * Also after a duplicate: a crash between the commit and the carrying out left work behind.
+   * The one way news reaches an order's process outside a consumer (HTTP, the deadline sweep,
+   * tests): decide, then carry out what is due once that has committed.
    */
-  async tell(orderId: OrderId, input: ProcessInput, intake: Intake = asItComes): Promise<void> {
-    await intake(() => this.advance(orderId, input));
+  async tell(orderId: OrderId, input: ProcessInput): Promise<void> {
+    await this.advance(orderId, input);
     await this.carryOutNowOrLater(orderId);
+  }
+
+  /**
+   * News from a consumer, taken whole in its transaction: the decision and the order commands it
+   * makes due (confirm, complete or cancel the order) commit with the message's inbox mark, so a
+   * run of messages can share one transaction. A gateway call (the void after a cancellation) never
+   * runs in a transaction: it is carried out alongside once that has committed (or, past the cap or
+   * after a crash, by the process worker's sweep). A duplicate decides nothing and starts carrying
+   * out what an earlier delivery may have left due. Without `intake` (specs): a unit of work of its
+   * own, then everything due carried out before this returns.
+   */
+  async take(orderId: OrderId, input: ProcessInput, intake?: InboxIntake): Promise<void> {
+    if (!intake) {
+      await this.unitOfWork.run(() => this.decideAndApply(orderId, input));
+      await this.carryOutNowOrLater(orderId);
+      return;
+    }
+    const taken = await intake.take(async () => {
+      if (await this.decideAndApply(orderId, input)) intake.afterCommit(() => this.carryOutAlongside(orderId));
+    });
+    if (taken === 'duplicate') intake.afterCommit(() => this.carryOutAlongside(orderId));
+  }
+
+  /**
+   * Starts carrying out what is due for `orderId` without waiting for it, at most
+   * `limits.concurrency` at once: past that it waits in memory for a free slot, first come first
+   * served, and past `limits.waiting` of those it is left alone — it stays due in the process, and
+   * the process worker's sweep carries it out. False when left to the sweep.
+   */
+  carryOutAlongside(orderId: OrderId): boolean {
+    if (this.#alongside.size < this.limits.concurrency) {
+      this.start(orderId);
+      return true;
+    }
+    if (this.#waiting.length >= this.limits.waiting) return false;
+    this.#busy.add(orderId);
+    this.#waiting.push(orderId);
+    return true;
+  }
+
+  /** True while `orderId` is being carried out alongside here, or waits to be. */
+  isCarryingOutAlongside(orderId: OrderId): boolean {
+    return this.#busy.has(orderId);
+  }
+
+  /** The most carry-outs that run alongside at once. */
+  get alongsideCap(): number {
+    return this.limits.concurrency;
+  }
+
+  /** How many carry-outs are running alongside now, and how many wait for a slot. */
+  get carryingOutAlongside(): { running: number; waiting: number } {
+    return { running: this.#alongside.size, waiting: this.#waiting.length };
+  }
+
+  /**
+   * Once every carry-out started alongside has ended, and those waiting too unless `dropWaiting`
+   * (they stay due for the sweep): what a service awaits before it closes its database, and a
+   * spec before it looks.
+   */
+  async settled({ dropWaiting = false } = {}): Promise<void> {
+    if (dropWaiting) for (const orderId of this.#waiting.splice(0)) this.#busy.delete(orderId);
+    while (this.#alongside.size > 0) await Promise.all([...this.#alongside]);
+  }
+
+  private start(orderId: OrderId): void {
+    this.#busy.add(orderId);
+    const carryingOut: Promise<void> = this.carryOutNowOrLater(orderId).finally(() => {
+      this.#alongside.delete(carryingOut);
+      this.#busy.delete(orderId);
+      const next = this.#waiting.shift();
+      if (next) this.start(next);
+    });
+    this.#alongside.add(carryingOut);
   }
 
   /**
@@ -85,6 +178,24 @@ export class OrderProcessRunner {
       if (!outcome.changed) break;
     }
     return process;
+  }
+
+  /**
+   * Within the caller's unit of work: decides on `input`, then carries out the order commands due,
+   * one after another, in that unit of work. True when a gateway command is due at the end (it
+   * must be carried out after the commit).
+   */
+  private async decideAndApply(orderId: OrderId, input: ProcessInput): Promise<boolean> {
+    let process: OrderProcess | undefined = await this.advance(orderId, input);
+    for (let n = 0; n < MAX_COMMANDS_PER_RUN && process; n++) {
+      const command = process.dueCommand(this.clock.now());
+      if (!command) return false;
+      if (isGatewayCommand(command)) return true;
+      const outcome = await this.orderCommands.carryOutHeadWithin(orderId);
+      process = outcome.process;
+      if (!outcome.changed) return false;
+    }
+    return false;
   }
 
   /** `loaded`: the process as just loaded, used for the first attempt (a stale one fails the version check and is reloaded). */

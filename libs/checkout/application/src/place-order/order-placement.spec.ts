@@ -3,7 +3,9 @@ import { anOrder, OrderBuilder } from '@bazaar/checkout-domain/testing';
 import { money } from '@bazaar/shared-kernel';
 import { checkoutFakes, CheckoutFakes } from '../testing/checkout-fakes';
 import { savedEventTypes, statusOf, stepOf } from '../testing/given';
+import { OrderProcessRunner } from '../order-process/order-process-runner';
 import { OrderScreening } from '../order-process/order-screening';
+import { ResumeOrderProcessesHandler } from '../resume-order-processes/resume-order-processes.handler';
 import { OrderPlacement } from './order-placement';
 
 const aLargeOrder = () => anOrder().withLines({ sku: 'RING', quantity: 1, unitPrice: money(1_000_000, 'EUR') });
@@ -92,6 +94,41 @@ describe('Placing an order begins its process, screened, in the same unit of wor
     expect(await statusOf(fakes, order)).toBe('payment_authorized');
   });
 
+  it('carries out so many alongside at once and so many waiting; past them the order stays due and the process worker’s sweep carries it out', async () => {
+    const fakes = checkoutFakes();
+    const runner = new OrderProcessRunner(fakes.processes, fakes.orders, fakes.gateway, fakes.clock, fakes.settings, fakes.unitOfWork, { concurrency: 2, waiting: 1 });
+    const placement = new OrderPlacement(fakes.orders, fakes.keys, fakes.unitOfWork, fakes.screening, runner);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const authorize = fakes.gateway.authorize.bind(fakes.gateway);
+    let inFlight = 0;
+    let mostInFlight = 0;
+    jest.spyOn(fakes.gateway, 'authorize').mockImplementation(async (request) => {
+      mostInFlight = Math.max(mostInFlight, ++inFlight);
+      await held;
+      inFlight--;
+      return authorize(request);
+    });
+    const orders = [1, 2, 3, 4, 5].map((n) => anOrder().withId(`00000000-0000-4000-8000-00000000000${n}`).build());
+
+    for (const order of orders) await placement.place(order.id, undefined, async () => order);
+    await eventuallyTrue(() => inFlight === 2);
+    expect(runner.carryingOutAlongside).toEqual({ running: 2, waiting: 1 });
+    release();
+    await placement.settled();
+
+    expect(mostInFlight).toBe(2);
+    const statuses = await Promise.all(orders.map((order) => statusOf(fakes, order)));
+    expect(statuses).toEqual(['payment_authorized', 'payment_authorized', 'payment_authorized', 'placed', 'placed']);
+    for (const order of orders.slice(3)) expect((await fakes.processes.byId(order.id))?.dueCommand(fakes.clock.now())).toEqual({ type: 'AuthorizePayment' });
+
+    const swept = await new ResumeOrderProcessesHandler(fakes.processes, runner, fakes.clock).execute({});
+
+    expect(swept.handled).toHaveLength(2);
+    expect(await Promise.all(orders.map((order) => statusOf(fakes, order)))).toEqual(orders.map(() => 'payment_authorized'));
+    expect(fakes.gateway.authorizationIds()).toHaveLength(5);
+  });
+
   it('rolls back the order with its process when the unit of work fails: no order without a process, nor the reverse', async () => {
     const fakes = checkoutFakes();
     const order = anOrder().build();
@@ -125,3 +162,9 @@ describe('Placing an order begins its process, screened, in the same unit of wor
     expect((await fakes.processes.byId(order.id))?.dueCommand(fakes.clock.now())).toEqual({ type: 'AuthorizePayment' });
   });
 });
+
+/** Lets the carry-outs started alongside run until `condition` holds (they wait on promises only: no timers). */
+async function eventuallyTrue(condition: () => boolean): Promise<void> {
+  for (let turn = 0; turn < 1_000 && !condition(); turn++) await new Promise<void>((resolve) => setImmediate(resolve));
+  expect(condition()).toBe(true);
+}

@@ -9,13 +9,13 @@ import { UnitOfWork } from '../ports/unit-of-work';
  * Where every order comes to exist, express or from a cart. One unit of work claims the
  * Idempotency-Key, saves the order (its OrderPlaced goes to the outbox) and begins its process,
  * screened: what screening decided (a fraud review, or the payment) is pending in the process.
- * Once that has committed, the caller has its answer and the decision is carried out alongside;
- * should this service stop first, the process worker finds it due and carries it out. So an order
- * accepted is always screened, and only once, and placing never waits for the gateway.
+ * Once that has committed, the caller has its answer and the decision is carried out alongside,
+ * within the runner's limits (so many at once, so many waiting); past them, or should this
+ * service stop first, the process worker finds it due and carries it out. So an order accepted is always
+ * screened, and only once, and placing never waits for the gateway.
  */
 export class OrderPlacement {
   private readonly oncePerKey: OncePerKey;
-  readonly #carryingOut = new Set<Promise<void>>();
 
   constructor(
     private readonly orders: Orders,
@@ -33,14 +33,13 @@ export class OrderPlacement {
    */
   async place(orderId: OrderId, idempotency: IdempotentRequest | undefined, build: () => Promise<Order>): Promise<OrderId> {
     const placed = await this.begin(orderId, idempotency, build);
-    const carryingOut: Promise<void> = this.runner.carryOutNowOrLater(placed).finally(() => this.#carryingOut.delete(carryingOut));
-    this.#carryingOut.add(carryingOut);
+    this.runner.carryOutAlongside(placed);
     return placed;
   }
 
-  /** Once every carrying-out that `place` started has ended: what a service awaits before it closes its database, and a spec before it looks. */
-  async settled(): Promise<void> {
-    await Promise.all([...this.#carryingOut]);
+  /** Once every carry-out started alongside has ended (the runner's): what a service awaits before it closes its database (`dropWaiting`: those not started yet stay due for the sweep), and a spec before it looks. */
+  settled(options?: { dropWaiting?: boolean }): Promise<void> {
+    return this.runner.settled(options);
   }
 
   /** The unit of work alone: the order saved and its process begun, nothing carried out yet. */

@@ -9,4 +9,6 @@ export interface ResumeOrderProcesses {
    * decided them is normally carrying them out right now. Default 0.
    */
   readonly dueForMs?: number;
+  /** How many processes are carried out at once; by default the runner's cap on carry-outs alongside, so what was past it catches up at that width. */
+  readonly concurrency?: number;
 }

@@ -16,8 +16,13 @@ export class ResumeOrderProcessesHandler {
   async execute(command: ResumeOrderProcesses): Promise<SweepResult> {
     const dueBy = new Date(this.clock.now().getTime() - (command.dueForMs ?? 0));
     const due = await this.processes.withCommandsDueBy(dueBy, command.limit ?? DEFAULT_LIMIT);
-    return sweep(due, async (id) => {
-      await this.runner.carryOut(id);
-    });
+    return sweep(
+      due,
+      async (id) => {
+        // Already under way here (its lease does not stop carrying out alongside): once is enough.
+        if (!this.runner.isCarryingOutAlongside(id)) await this.runner.carryOut(id);
+      },
+      command.concurrency ?? this.runner.alongsideCap,
+    );
   }
 }

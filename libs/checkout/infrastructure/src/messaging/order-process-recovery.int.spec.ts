@@ -3,21 +3,37 @@ import { anEvent, eventually, kafkaMessage, TopicTap } from '@bazaar/platform-te
 import { InventoryReservedV1, OrderCancelledV1, PaymentAuthorizedV2, Topics } from '@bazaar/published-language';
 import { checkoutService } from '../checkout.service';
 import { CheckoutSettings, defaultCheckoutSettings } from '../checkout-settings';
+import { AuthorizationRequest, AuthorizationResult } from '@bazaar/checkout-domain';
 import { SandboxPaymentGateway } from '../payment/sandbox-payment-gateway';
 import { orderOf, orderReaches, placeOrder, publishedAbout, publishedEvent } from '../testing/checkout-journeys';
 
 jest.setTimeout(90_000);
 
-/** Quick sweeps and retries, a short reservation deadline: time passes in these specs. */
+/** The sandbox, counting the authorizations in flight at once. */
+class CountingSandbox extends SandboxPaymentGateway {
+  inFlight = 0;
+  mostInFlight = 0;
+
+  override async authorize(request: AuthorizationRequest): Promise<AuthorizationResult> {
+    this.mostInFlight = Math.max(this.mostInFlight, ++this.inFlight);
+    try {
+      return await super.authorize(request);
+    } finally {
+      this.inFlight--;
+    }
+  }
+}
+
+/** Quick sweeps and retries, a short reservation deadline, two carry-outs alongside and one waiting: time passes in these specs. */
 const settings: CheckoutSettings = {
   ...defaultCheckoutSettings,
   process: { reservationTimeoutMs: 1_500, maxAuthorizationAttempts: 50, backoff: { initialMs: 100, maxMs: 200 } },
-  worker: { sweepIntervalMs: 100, claimMs: 5_000 },
+  worker: { sweepIntervalMs: 100, claimMs: 5_000, carryOut: { concurrency: 2, waiting: 1 } },
 };
 
 describe('An order’s process over time, failures and restarts (real PostgreSQL and Kafka)', () => {
   // The payment provider is outside Checkout: it outlives every restart of the service.
-  const sandbox = new SandboxPaymentGateway({ latencyMs: 0, failureRate: 0 });
+  const sandbox = new CountingSandbox({ latencyMs: 0, failureRate: 0 });
   let checkout: ServiceUnderTest;
   let orders: TopicTap;
 
@@ -47,6 +63,19 @@ describe('An order’s process over time, failures and restarts (real PostgreSQL
     expect(order).toMatchObject({ cancellationReason: 'timed_out', payment: { state: 'voided' } });
     expect(sandbox.isVoided(`sbx_auth_${orderId}`)).toBe(true);
     expect((await publishedEvent(orders, orderId, OrderCancelledV1)).data).toMatchObject({ reason: 'timed_out', authorizationVoided: true });
+  });
+
+  it('carries out two authorizations alongside and one more waiting; the sweep, as wide, carries out the rest, each order once', async () => {
+    sandbox.reconfigure({ latencyMs: 300 });
+    sandbox.mostInFlight = 0;
+    const before = sandbox.authorizeCalls;
+
+    const orderIds = await Promise.all(Array.from({ length: 8 }, () => placeOrder(checkout)));
+    for (const orderId of orderIds) await orderReaches(checkout, orderId, 'payment_authorized', 'awaiting_inventory');
+
+    // Two alongside plus the sweep's two: without the cap all eight would be in flight at once.
+    expect(sandbox.mostInFlight).toBeLessThanOrEqual(4);
+    expect(sandbox.authorizeCalls - before).toBe(8);
   });
 
   it('changes nothing when Fulfillment’s answer comes after the deadline', async () => {

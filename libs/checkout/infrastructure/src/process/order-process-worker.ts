@@ -8,8 +8,9 @@ export const ORDER_PROCESS_SWEEP_INTERVAL = Symbol('OrderProcessSweepInterval');
  * Runs the two sweeps of the order processes on an interval (a platform periodic task): deadlines
  * that passed (cancel and void) and commands that are due (retries after a backoff, work a crash or
  * restart interrupted). Every replica runs it; the sweeps claim their rows, so replicas share the
- * work. Before the database closes, the task finishes the sweep under way and the worker waits for
- * what placing orders is still carrying out.
+ * work; the due-command sweep also carries out what was past the limits of carrying out alongside.
+ * Before the database closes, the task finishes the sweep under way and the worker waits for the
+ * carry-outs still running alongside (those still waiting for a slot stay due for the next start).
  */
 @Injectable()
 export class OrderProcessWorker implements OnModuleDestroy {
@@ -25,8 +26,8 @@ export class OrderProcessWorker implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    // What placing orders started carrying out alongside its answers; anything unfinished stays due for the next start.
-    await this.placement.settled();
+    // What placing orders and Fulfillment's news started carrying out alongside; anything unfinished or not started stays due for the next start.
+    await this.placement.settled({ dropWaiting: true });
   }
 
   /** One sweep of both kinds, now; what the interval runs. */

@@ -33,4 +33,26 @@ export class Inbox {
       return 'applied';
     });
   }
+
+  /**
+   * The marks of many events in one statement, inside the transaction of their effects (which the
+   * caller opens or joins): the events not marked before, in the order given, each once — the
+   * effects to apply. Those marked before (or twice in `events`) are left out: redeliveries.
+   */
+  markNew<E extends InboxEntry>(events: readonly E[]): Promise<E[]> {
+    return this.transactions.run(async (manager) => {
+      const byId = new Map<string, E>();
+      for (const event of events) if (!byId.has(event.id.toLowerCase())) byId.set(event.id.toLowerCase(), event);
+      const unique = [...byId.values()];
+      if (unique.length === 0) return [];
+      const marked = (await manager.query(
+        `INSERT INTO inbox (consumer, event_id, event_type)
+         SELECT $1, event.id, event.type FROM unnest($2::uuid[], $3::text[]) AS event(id, type)
+         ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
+        [this.consumer, unique.map((event) => event.id), unique.map((event) => `${event.type}.v${event.version}`)],
+      )) as { event_id: string }[];
+      const fresh = new Set(marked.map((row) => row.event_id));
+      return unique.filter((event) => fresh.has(event.id.toLowerCase()));
+    });
+  }
 }

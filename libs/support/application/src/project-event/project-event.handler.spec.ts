@@ -54,4 +54,30 @@ describe('Project an event into the case order view', () => {
     expect(stored?.view.timeline.map((entry) => entry.eventId)).toEqual(['evt-checkout', 'evt-shipment']);
     expect(stored?.version).toBe(2);
   });
+
+  it('projects a run of facts about several orders with one read and one write, each order’s facts in the order given', async () => {
+    const otherId = '6e8d3a4f-2c9b-4d7e-8f10-3b4c5d6e7f80';
+    const other = factsAbout(otherId);
+    await handler.execute({ fact: facts.orderPlaced() });
+    const findAll = jest.spyOn(views, 'findAll');
+    const saveAll = jest.spyOn(views, 'saveAll');
+
+    await handler.executeAll([{ fact: facts.shipmentCreated() }, { fact: other.orderPlaced() }, { fact: facts.orderPlaced() }, { fact: other.revenueDeferred() }]);
+
+    expect([findAll.mock.calls.length, saveAll.mock.calls.length]).toEqual([1, 1]);
+    expect((await views.find(orderId))?.view.timeline.map((entry) => entry.eventId)).toEqual(['evt-checkout', 'evt-shipment']);
+    expect((await views.find(orderId))?.version).toBe(2);
+    expect((await views.find(otherId))?.view.timeline.map((entry) => entry.type)).toEqual(['checkout.cart-checked-out', 'finance.revenue-deferred']);
+    expect((await views.find(otherId))?.version).toBe(1);
+  });
+
+  it('saves none of a run when another writer saved one of its views meanwhile', async () => {
+    const otherId = '6e8d3a4f-2c9b-4d7e-8f10-3b4c5d6e7f80';
+    views.interleaveAfterNextFind(() => new ProjectEventHandler(views).execute({ fact: facts.shipmentCreated() }));
+
+    await expect(handler.executeAll([{ fact: factsAbout(otherId).orderPlaced() }, { fact: facts.orderPlaced() }])).rejects.toThrow(ConcurrencyConflict);
+
+    expect(await views.find(otherId)).toBeNull();
+    expect((await views.find(orderId))?.view.timeline.map((entry) => entry.eventId)).toEqual(['evt-shipment']);
+  });
 });

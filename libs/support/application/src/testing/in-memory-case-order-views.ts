@@ -1,5 +1,5 @@
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
-import { CaseOrderView, CaseOrderViews, StoredCaseOrderView } from '@bazaar/support-domain';
+import { CaseOrderView, CaseOrderViewChange, CaseOrderViews, StoredCaseOrderView } from '@bazaar/support-domain';
 
 /** The store as a map, with the same version rule as the real one. */
 export class InMemoryCaseOrderViews extends CaseOrderViews {
@@ -9,6 +9,19 @@ export class InMemoryCaseOrderViews extends CaseOrderViews {
 
   async find(orderId: string): Promise<StoredCaseOrderView | null> {
     const found = this.#rows.get(orderId) ?? null;
+    const interleaved = this.#afterNextFind;
+    this.#afterNextFind = undefined;
+    await interleaved?.();
+    return found;
+  }
+
+  async findAll(orderIds: readonly string[]): Promise<ReadonlyMap<string, StoredCaseOrderView>> {
+    const found = new Map(
+      orderIds.flatMap((orderId) => {
+        const row = this.#rows.get(orderId);
+        return row ? [[orderId, row] as const] : [];
+      }),
+    );
     const interleaved = this.#afterNextFind;
     this.#afterNextFind = undefined;
     await interleaved?.();
@@ -28,6 +41,13 @@ export class InMemoryCaseOrderViews extends CaseOrderViews {
     if ((stored?.version ?? null) !== expectedVersion) throw new ConcurrencyConflict('CaseOrderView', view.orderId);
     this.#rows.set(view.orderId, { view, version: (expectedVersion ?? 0) + 1 });
     this.saves += 1;
+  }
+
+  /** All or nothing, as the real store's unit of work would: every version is checked before anything is written. */
+  async saveAll(changes: readonly CaseOrderViewChange[]): Promise<void> {
+    const stale = changes.find(({ view, expectedVersion }) => (this.#rows.get(view.orderId)?.version ?? null) !== expectedVersion);
+    if (stale) throw new ConcurrencyConflict('CaseOrderView', stale.view.orderId);
+    for (const { view, expectedVersion } of changes) await this.save(view, expectedVersion);
   }
 
   /** Lets another writer save right after the next read, as a consumer of another partition would. */

@@ -1,8 +1,10 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
+import { Batch, Transactions } from '@bazaar/platform-database';
 import { inBatchTransaction, Inbox } from '@bazaar/platform-messaging';
 import {
   BuyerPersonalDataErasedV1,
+  EventEnvelope,
   CartCheckedOutV1,
   CartCheckedOutV2,
   FraudReviewDecidedV1,
@@ -27,6 +29,7 @@ import {
   ShipmentPickedV1,
 } from '@bazaar/published-language';
 import { ProjectEventHandler } from '@bazaar/support-application';
+import { OrderFact } from '@bazaar/support-domain';
 import { erasureFactsOf, toOrderFact } from '../acl/published-events-translation';
 import { PublishedEvent } from '../acl/published-event';
 import { TypeOrmBuyerDataKeys } from '../persistence/typeorm-buyer-data-keys';
@@ -36,12 +39,19 @@ import { TypeOrmBuyerDataKeys } from '../persistence/typeorm-buyer-data-keys';
  * lists them and the topics they travel on). Each message is checked against its contract (a
  * violation goes to the dead letters), translated, and projected inside the inbox, so that a
  * redelivery changes nothing. A projection is one transaction and nothing else, so consecutive
- * events share one (`inBatchTransaction`); a version conflict with a parallel partition rolls
- * the shared transaction back and its events are projected again one at a time.
+ * events share one (`inBatchTransaction`), and are projected set-based: the transaction gathers
+ * their facts and, before it commits, marks them all in the inbox in one statement, reads every
+ * order's view in one and writes the changed views in one or two. A version conflict with a
+ * parallel partition rolls the shared transaction back and its events are projected again one at
+ * a time.
  */
 @Controller()
 export class PublishedEventsConsumer {
+  /** The facts of the transaction's events, projected together just before it commits. */
+  private readonly projection: Batch<Gathered> = { flush: (gathered) => this.projectAll(gathered) };
+
   constructor(
+    private readonly transactions: Transactions,
     private readonly inbox: Inbox,
     private readonly projectEvent: ProjectEventHandler,
     private readonly keys: TypeOrmBuyerDataKeys,
@@ -177,7 +187,19 @@ export class PublishedEventsConsumer {
     });
   }
 
-  private async project(event: PublishedEvent): Promise<void> {
-    await this.inbox.once(event.envelope, () => this.projectEvent.execute({ fact: toOrderFact(event) }));
+  /** Translated now (a contract violation fails this message alone); projected with the rest of its transaction's events. */
+  private project(event: PublishedEvent): Promise<void> {
+    return this.transactions.gather(this.projection, { envelope: event.envelope, fact: toOrderFact(event) });
   }
+
+  /** In the transaction, just before it commits: the events not marked before, projected in one go. */
+  private async projectAll(gathered: readonly Gathered[]): Promise<void> {
+    const fresh = new Set(await this.inbox.markNew(gathered.map(({ envelope }) => envelope)));
+    await this.projectEvent.executeAll(gathered.filter(({ envelope }) => fresh.has(envelope)).map(({ fact }) => ({ fact })));
+  }
+}
+
+interface Gathered {
+  readonly envelope: EventEnvelope;
+  readonly fact: OrderFact;
 }

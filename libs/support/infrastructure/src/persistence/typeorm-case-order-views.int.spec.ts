@@ -110,4 +110,43 @@ describe('TypeOrmCaseOrderViews on PostgreSQL', () => {
     expect(outcomes.find((outcome) => outcome.status === 'rejected')).toMatchObject({ reason: expect.any(ConcurrencyConflict) });
     expect((await views.find(orderId))?.view.timeline).toHaveLength(exists ? 2 : 1);
   });
+
+  it('reads many views in one statement and saves many in one go, new and existing, each at its version', async () => {
+    const [existing, created, absent] = [randomUUID(), randomUUID(), randomUUID()];
+    const placed = project(emptyCaseOrderView(existing), factsAbout(existing).orderPlaced());
+    await views.save(placed, null);
+    const shipped = project(placed, factsAbout(existing).shipmentCreated());
+    const fresh = project(emptyCaseOrderView(created), factsAbout(created).orderPlaced());
+
+    await transactions.run(() =>
+      views.saveAll([
+        { view: shipped, expectedVersion: 1 },
+        { view: fresh, expectedVersion: null },
+      ]),
+    );
+
+    const found = await views.findAll([existing, created.toUpperCase(), absent]);
+    expect([...found.keys()]).toEqual([existing, created.toUpperCase()]);
+    expect(found.get(existing)).toEqual({ view: shipped, version: 2 });
+    expect(found.get(created.toUpperCase())).toEqual({ view: fresh, version: 1 });
+  });
+
+  it('saves none of many when one of them was changed by another writer meanwhile', async () => {
+    const [stale, created] = [randomUUID(), randomUUID()];
+    const placed = project(emptyCaseOrderView(stale), factsAbout(stale).orderPlaced());
+    await views.save(placed, null);
+    await views.save(project(placed, factsAbout(stale).revenueDeferred()), 1);
+
+    await expect(
+      transactions.run(() =>
+        views.saveAll([
+          { view: project(emptyCaseOrderView(created), factsAbout(created).orderPlaced()), expectedVersion: null },
+          { view: project(placed, factsAbout(stale).shipmentCreated()), expectedVersion: 1 },
+        ]),
+      ),
+    ).rejects.toThrow(ConcurrencyConflict);
+
+    expect(await views.find(created)).toBeNull();
+    expect((await views.find(stale))?.version).toBe(2);
+  });
 });

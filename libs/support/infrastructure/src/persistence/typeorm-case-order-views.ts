@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { Transactions } from '@bazaar/platform-database';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
-import { CaseOrderView, CaseOrderViews, StoredCaseOrderView } from '@bazaar/support-domain';
+import { CaseOrderView, CaseOrderViewChange, CaseOrderViews, StoredCaseOrderView } from '@bazaar/support-domain';
 import { inCurrentShape, StoredView } from './case-order-view.rows';
 
 interface ViewRow {
@@ -26,6 +26,21 @@ export class TypeOrmCaseOrderViews extends CaseOrderViews {
     return row ? { view: inCurrentShape(row.view), version: row.version } : null;
   }
 
+  async findAll(orderIds: readonly string[]): Promise<ReadonlyMap<string, StoredCaseOrderView>> {
+    if (orderIds.length === 0) return new Map();
+    const rows: (ViewRow & { order_id: string })[] = await this.transactions.manager.query(
+      'SELECT order_id, view, version FROM case_order_views WHERE order_id = ANY($1::uuid[])',
+      [orderIds],
+    );
+    const byId = new Map(rows.map((row) => [row.order_id, row]));
+    return new Map(
+      orderIds.flatMap((orderId) => {
+        const row = byId.get(orderId.toLowerCase());
+        return row ? [[orderId, { view: inCurrentShape(row.view), version: row.version }] as const] : [];
+      }),
+    );
+  }
+
   async ofBuyer(buyerId: string, limit: number): Promise<readonly CaseOrderView[]> {
     const rows: ViewRow[] = await this.transactions.manager.query(
       `SELECT view, version FROM case_order_views WHERE view -> 'checkout' ->> 'buyerId' = $1
@@ -39,6 +54,32 @@ export class TypeOrmCaseOrderViews extends CaseOrderViews {
     await this.transactions.run(async (manager) => {
       const written = expectedVersion === null ? await this.insert(manager, view) : await this.update(manager, view, expectedVersion);
       if (!written) throw new ConcurrencyConflict('CaseOrderView', view.orderId);
+    });
+  }
+
+  /** One statement for the new views and one for the others, each version-checked row by row. */
+  async saveAll(changes: readonly CaseOrderViewChange[]): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const created = changes.filter((change) => change.expectedVersion === null);
+      const updated = changes.filter((change) => change.expectedVersion !== null);
+      if (created.length > 0) {
+        const inserted: unknown[] = await manager.query(
+          `INSERT INTO case_order_views (order_id, view, version)
+           SELECT created.order_id, created.view, 1 FROM unnest($1::uuid[], $2::jsonb[]) AS created(order_id, view)
+           ON CONFLICT (order_id) DO NOTHING RETURNING order_id`,
+          [created.map(({ view }) => view.orderId), created.map(({ view }) => JSON.stringify(view))],
+        );
+        if (inserted.length !== created.length) throw new ConcurrencyConflict('CaseOrderView', created.map(({ view }) => view.orderId).join(','));
+      }
+      if (updated.length > 0) {
+        const [, changed]: [unknown[], number] = await manager.query(
+          `UPDATE case_order_views AS stored SET view = updated.view, version = stored.version + 1, updated_at = now()
+           FROM unnest($1::uuid[], $2::int[], $3::jsonb[]) AS updated(order_id, expected_version, view)
+           WHERE stored.order_id = updated.order_id AND stored.version = updated.expected_version`,
+          [updated.map(({ view }) => view.orderId), updated.map(({ expectedVersion }) => expectedVersion), updated.map(({ view }) => JSON.stringify(view))],
+        );
+        if (changed !== updated.length) throw new ConcurrencyConflict('CaseOrderView', updated.map(({ view }) => view.orderId).join(','));
+      }
     });
   }
 
