@@ -334,8 +334,12 @@ describe('Every outcome of an order, end to end', () => {
   });
 
   describe('when Checkout is killed while authorizations are in flight', () => {
-    /** A gateway that takes its time, and leases short enough that a dead replica's claims lapse quickly. */
-    const slowGateway = { PAYMENT_SANDBOX_LATENCY_MS: '300', ORDER_PROCESS_CLAIM_MS: '2000' };
+    /**
+     * A gateway that takes its time — long enough that the kill lands while the last orders'
+     * authorizations are still in flight, however slow a busy machine is to notice the first ones —
+     * and leases short enough that a dead replica's claims lapse quickly.
+     */
+    const slowGateway = { PAYMENT_SANDBOX_LATENCY_MS: '1000', ORDER_PROCESS_CLAIM_MS: '2500' };
     const count = 20;
 
     it('loses no order and authorizes each exactly once: one payment-authorized, one reservation, one shipment, one revenue entry per order', async () => {
