@@ -129,12 +129,16 @@ async function trial(order, replicaOf, issuer, { onPlaced } = {}) {
   return { kind: order.kind, orderId, attempts: placed.attempts, placeStatus: placed.status, cancel, warehouse };
 }
 
+/** The 409s the warehouse answers by trying the same step again. */
+const retryable = new Set(['order_not_confirmed', 'concurrency_conflict']);
+
 /**
  * The warehouse's part, as eager as a warehouse can be: waits for the order's shipment (or for the
  * order to be cancelled), then tries to pick it at once and keeps trying while Fulfillment answers
- * 409 `order_not_confirmed` (Checkout has not confirmed the order yet), then packs, dispatches and
- * delivers it, one step at a time. A step already done (its answer was lost) counts as done; a
- * cancelled shipment (the order timed out meanwhile) ends it. Answers how far it got.
+ * 409 `order_not_confirmed` (Checkout has not confirmed the order yet) or `concurrency_conflict`,
+ * then packs, dispatches and delivers it, one step at a time. A step already done (its answer was
+ * lost) counts as done; a cancelled shipment (the order timed out meanwhile) ends it. Answers how
+ * far it got.
  */
 async function shipOrder(orderId, replicaOf, issuer, buyer) {
   const staff = bearer(issuer.token('warehouse', 'chaos-warehouse'));
@@ -165,7 +169,9 @@ async function shipOrder(orderId, replicaOf, issuer, buyer) {
         (status) => status === 200 || status === 409 || status === 404,
       );
     let answer = await send();
-    while (answer.status === 409 && answer.body?.code === 'order_not_confirmed' && Date.now() < deadline) {
+    // Not yet confirmed, or someone changed the shipment meanwhile (a frozen replica's stale request
+    // landing late): a person would look again and press the button again.
+    while (answer.status === 409 && retryable.has(answer.body?.code) && Date.now() < deadline) {
       await sleep(1_000);
       answer = await send();
     }
