@@ -1,5 +1,5 @@
 import { isGatewayCommand, Order, OrderCommand, OrderId, OrderProcess, OrderProcesses, OrderProcessSettings, Orders } from '@bazaar/checkout-domain';
-import { assertNever, Clock } from '@bazaar/shared-kernel';
+import { assertNever, Clock, ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { UnitOfWork } from '../ports/unit-of-work';
 import { loadOrder } from '../shared/load-order';
 import { retryOnConflict } from '../shared/retry-on-conflict';
@@ -36,7 +36,16 @@ export class OrderCommands {
       const command = process?.dueCommand(at);
       if (!process || !command || isGatewayCommand(command)) return { process, changed: false };
       const order = await loadOrder(this.orders, orderId);
-      apply(order, command, at);
+      try {
+        apply(order, command, at);
+      } catch (error) {
+        // The order moved on after the process was read (another runner carried this command out
+        // and committed in between): the process is stale, so this is a conflict to retry from a
+        // fresh read, not news to park. A process that has not moved means the order truly refuses.
+        const current = await this.processes.byId(orderId);
+        if (current && current.version !== process.version) throw new ConcurrencyConflict('OrderProcess', orderId);
+        throw error;
+      }
       process.handle({ type: 'CommandCarriedOut', command: command.type }, at, this.settings);
       await this.orders.save(order);
       await this.processes.save(process);

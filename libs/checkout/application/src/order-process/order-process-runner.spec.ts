@@ -5,6 +5,7 @@ import { checkoutFakes } from '../testing/checkout-fakes';
 import { FakePaymentGateway } from '../testing/fake-payment-gateway';
 import { givenPlaced, givenScreened, savedEventTypes, stepOf } from '../testing/given';
 import { InMemoryOrderProcesses } from '../testing/in-memory-order-processes';
+import { OrderCommands } from './order-commands';
 
 /** Processes whose next load lets `meanwhile` run first: another writer getting in between a load and its save. */
 class InterleavedProcesses extends InMemoryOrderProcesses {
@@ -42,6 +43,24 @@ describe('Concurrent news for one order', () => {
     expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized', 'OrderCancelled']);
     expect(await stepOf(fakes, order)).toBe('cancelled');
     expect(fakes.gateway.isVoided('auth-1')).toBe(true);
+  });
+
+  it('a runner whose process was read just before another runner carried out the same command reads again, instead of failing on the order', async () => {
+    const processes = new InterleavedProcesses();
+    const fakes = checkoutFakes({ processes });
+    const order = await givenScreened(fakes);
+    const reserved = (await processes.byId(order.id))!;
+    reserved.handle({ type: 'InventoryReserved' }, fakes.clock.now(), fakes.settings);
+    await processes.save(reserved);
+    const commands = () => new OrderCommands(processes, fakes.orders, fakes.unitOfWork, fakes.clock, fakes.settings);
+    processes.meanwhile = async () => {
+      await commands().carryOutHead(order.id);
+    };
+
+    await commands().carryOutHead(order.id);
+
+    expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized', 'OrderConfirmed']);
+    expect(await stepOf(fakes, order)).toBe('confirmed');
   });
 
   it('a confirmation before the cancel is followed by the cancel and the void: no update is lost', async () => {
