@@ -1,19 +1,7 @@
-import { Parcel, ShipmentLine, ShipmentStatus, Stamp } from '@bazaar/fulfillment-domain';
+import { ShipmentSnapshot } from '@bazaar/fulfillment-domain';
 
-/** What a reader learns about a shipment: its lines, where it is in its lifecycle, and each step taken, by whom and when. */
-export interface ShipmentSummary {
-  readonly shipmentId: string;
-  readonly orderId: string;
-  readonly status: ShipmentStatus;
-  readonly lines: readonly ShipmentLine[];
-  readonly createdAt: Date;
-  readonly releasedAt: Date | null;
-  readonly picked: Stamp | null;
-  readonly packed: Stamp | null;
-  readonly dispatched: (Stamp & Parcel) | null;
-  readonly delivered: Stamp | null;
-  readonly cancelledAt: Date | null;
-}
+/** What a reader learns about a shipment: its state as stored (lines, status, release, each step by whom and when), named for the outside. */
+export type ShipmentSummary = Omit<ShipmentSnapshot, 'id'> & { readonly shipmentId: string };
 
 /** The read side of shipments: summaries selected straight for display, not rebuilt from the aggregate. */
 export abstract class ShipmentQueries {
