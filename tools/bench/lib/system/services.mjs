@@ -1,8 +1,9 @@
 /** The four built services as child processes (dist/apps/<name>/main.js, NODE_ENV=production). */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { loadAll } from 'js-yaml';
 import { paths } from '../../../stack/lib/config.mjs';
 
 export const mainJs = (name) => join(paths.dist, name, 'main.js');
@@ -19,6 +20,21 @@ export function freePort() {
 }
 
 /**
+ * The Node options a context runs with in production: its container's `NODE_OPTIONS` in the
+ * Kubernetes base (`k8s/base/<name>/deployment.yaml`), e.g. the heap limit. The tools run the
+ * services with them, so a benchmark measures the memory settings that are deployed.
+ */
+export function deployedNodeOptions(name) {
+  const manifest = join(paths.repoRoot, 'k8s/base', name, 'deployment.yaml');
+  if (!existsSync(manifest)) return '';
+  const deployment = loadAll(readFileSync(manifest, 'utf8')).find((doc) => doc?.kind === 'Deployment');
+  const container = deployment?.spec?.template?.spec?.containers?.find((c) => c.name === name);
+  return container?.env?.find((e) => e.name === 'NODE_OPTIONS')?.value ?? '';
+}
+
+/**
+ * Starts a built service with the Node options it is deployed with, followed by `env.NODE_OPTIONS`
+ * (which come later and so win).
  * @param {{ name: string, env: Record<string, string>, logFile: string, args?: string[] }} o
  * @returns {import('node:child_process').ChildProcess}
  */
@@ -26,7 +42,13 @@ export function spawnService({ name, env, logFile, args = [] }) {
   if (!existsSync(mainJs(name))) throw new Error(`${mainJs(name)} is missing: build the services first (or drop --no-build)`);
   const child = spawn(process.execPath, [mainJs(name), ...args], {
     cwd: paths.repoRoot,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      ...env,
+      NODE_OPTIONS: [deployedNodeOptions(name), env.NODE_OPTIONS].filter(Boolean).join(' '),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Both streams share the file, so neither may end it: the first to end would leave the other

@@ -1,6 +1,5 @@
 import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
-import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { EventEnvelope } from '@bazaar/published-language';
 import { PlatformLogger } from '../logger';
 import { ConsumerMetrics } from '../observability';
@@ -8,6 +7,7 @@ import { envelopeOf, inBatchTransaction, leadingSharedRun, Routed, UnitOfWork } 
 import { ConsumerStatus } from './consumer-status';
 import { ConsumerSupervisor } from './consumer-supervisor';
 import { DeadLetters } from './dead-letters';
+import { GroupCommit } from './group-commit';
 import { runHandler } from './handler-run';
 import { parseEnvelope, routeOf } from './incoming-message';
 import { KafkaEventContext } from './kafka-event-context';
@@ -29,7 +29,10 @@ export interface KafkaEventServerOptions {
   readonly replaceConsumerAfterMs?: number;
   /** Where the transport reports its phase, stalled partitions and dead letters (default: its own, see `consumerStatus`). */
   readonly status?: ConsumerStatus;
-  /** Partitions handled in parallel by one replica; order within a partition is always kept. */
+  /**
+   * Partitions handled in parallel by one replica; order within a partition is always kept. Their
+   * shared runs are committed together, one transaction at a time ({@link GroupCommit}).
+   */
   readonly partitionsConsumedConcurrently: number;
   /** How long a fetch may wait for how much data (kafkajs `minBytes`, `maxWaitTimeInMs`); by default it answers on the first byte, within a second. */
   readonly fetch?: { readonly minBytes: number; readonly maxWaitTimeInMs: number };
@@ -37,7 +40,8 @@ export interface KafkaEventServerOptions {
   readonly sessionTimeoutMs?: number;
   /**
    * Consecutive messages whose handlers are marked {@link inBatchTransaction} are handled in one
-   * transaction of this unit of work, up to `maxMessages` at a time (1 turns it off).
+   * transaction of this unit of work, with those of the other partitions in hand, up to
+   * `maxMessages` at a time (1 turns it off).
    */
   readonly batchTransaction?: { readonly unitOfWork: UnitOfWork; readonly maxMessages: number };
   readonly logger: PlatformLogger;
@@ -60,8 +64,10 @@ export interface KafkaEventServerOptions {
  *   (why, since when, how many attempts) are in the {@link ConsumerStatus};
  * - types nobody here handles are skipped after a look at the header only;
  * - consecutive messages whose handlers are marked {@link inBatchTransaction} share one
- *   transaction ({@link leadingSharedRun}) (one commit instead of one per message); if it fails, none of them was applied and
- *   they are handled again one at a time, under the rules above;
+ *   transaction ({@link leadingSharedRun}), and so do the runs of partitions consumed side by side
+ *   ({@link GroupCommit}): one commit for many messages instead of one each, one transaction at a
+ *   time per replica. If it fails, none of them was applied and they are handled again one at a
+ *   time, under the rules above;
  * - the kafkajs consumer is supervised ({@link ConsumerSupervisor}): started in the background
  *   until the broker answers, and replaced when it crashes for good or leaves its group.
  */
@@ -70,11 +76,18 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   readonly #retries: RetryPolicy;
   #supervisor: ConsumerSupervisor | undefined;
   #deadLetters: DeadLetters | undefined;
+  readonly #groupCommit: GroupCommit | undefined;
 
   constructor(private readonly options: KafkaEventServerOptions) {
     super();
     this.consumerStatus = options.status ?? new ConsumerStatus(options.groupId);
     this.#retries = new RetryPolicy({ initialBackoffMs: options.initialBackoffMs, maxBackoffMs: options.maxBackoffMs, status: this.consumerStatus, logger: options.logger });
+    const shared = options.batchTransaction;
+    this.#groupCommit =
+      shared &&
+      new GroupCommit(shared.unitOfWork, shared.maxMessages, (error, runs) =>
+        options.logger.debug?.({ msg: 'shared transaction failed; its runs are handled again alone, then one message at a time', runs, err: String(error) }),
+      );
   }
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
@@ -139,16 +152,17 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       const rest = batch.messages.slice(next);
       const shared = leadingSharedRun(rest, (type) => this.handlerOf(type), maxShared);
       const last = shared.at(-1)?.message;
-      if (last && shared.length > 1 && (await this.consumeInOneTransaction(shared, batch))) {
+      if (last && this.isFirstTry(batch, shared[0]!.message) && (await this.consumeShared(shared, batch))) {
         this.consumerStatus.moving(batch.topic, batch.partition);
         resolveOffset(last.offset);
         await heartbeat();
         next += shared.length;
         continue;
       }
-      // One at a time, each in its own transaction: messages that cannot share one, and the
-      // fallback after a shared transaction failed (rolled back as a whole, so none was applied).
-      for (const message of shared.length > 1 ? shared.map((routed) => routed.message) : rest.slice(0, 1)) {
+      // One at a time, each in its own transaction: a message that cannot share one, one being
+      // tried again, and the fallback after a shared transaction failed (rolled back, so none of
+      // its messages was applied).
+      for (const message of shared.length > 0 ? shared.map((routed) => routed.message) : rest.slice(0, 1)) {
         if (!isRunning() || isStale()) return;
         if ((await this.consume(message, KafkaEventContext.of(batch, message))) === 'retry-later') {
           this.#retries.pauseUntilNextAttempt(payload, message);
@@ -162,32 +176,30 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
   }
 
+  /** A message the partition stalled on is tried again on its own, not in a group it could fail. */
+  private isFirstTry(batch: EachBatchPayload['batch'], message: KafkaMessage): boolean {
+    return this.consumerStatus.attemptsOn(batch.topic, batch.partition, message.offset) === 0;
+  }
+
   /**
-   * Handles every message of `run` in one transaction, once each; false (nothing applied) if it
-   * failed. A version conflict is tried once more at once (the other writer has committed, so the
-   * shared transaction usually goes through on reload) before giving up on sharing.
+   * Handles every message of `run` in one transaction, shared with the runs other partitions hand
+   * in meanwhile ({@link GroupCommit}); false (nothing of the run applied) if it failed.
    */
-  private async consumeInOneTransaction(run: readonly Routed[], batch: EachBatchPayload['batch']): Promise<boolean> {
-    const unitOfWork = this.options.batchTransaction?.unitOfWork;
-    if (!unitOfWork) return false;
+  private async consumeShared(run: readonly Routed[], batch: EachBatchPayload['batch']): Promise<boolean> {
+    if (!this.#groupCommit) return false;
     let work: { handler: MessageHandler; envelope: EventEnvelope; context: KafkaEventContext }[];
     try {
       work = run.flatMap(({ message, handler }) => (handler ? [{ handler, envelope: envelopeOf(message), context: KafkaEventContext.of(batch, message) }] : []));
     } catch {
       return false; // a body that is not an envelope: one at a time, it goes to the dead letters
     }
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await unitOfWork.run(async () => {
-          for (const { handler, envelope, context } of work) await this.handle(handler, envelope, context, attempt);
-        });
-        return true;
-      } catch (error) {
-        if (error instanceof ConcurrencyConflict && attempt === 1) continue;
-        this.options.logger.debug?.({ msg: 'shared transaction failed; handling its messages one at a time', count: run.length, err: String(error) });
-        return false;
-      }
-    }
+    if (work.length === 0) return true; // nothing here handles these types
+    return this.#groupCommit.submit({
+      messages: work.length,
+      apply: async (attempt) => {
+        for (const { handler, envelope, context } of work) await this.handle(handler, envelope, context, attempt);
+      },
+    });
   }
 
   /** Patterns are plain wire types, so the map lookup is exact (Nest's own lookup tries JSON.parse first). */

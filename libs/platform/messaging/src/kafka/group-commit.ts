@@ -1,0 +1,90 @@
+import { ConcurrencyConflict } from '@bazaar/shared-kernel';
+import { UnitOfWork } from './batch-plan';
+
+/** A run of one partition's messages that may share a transaction: how many, and how to handle them inside it. */
+export interface SharedRun {
+  readonly messages: number;
+  /** Handles every message of the run, in order, inside the open transaction; `attempt` counts this run's tries. */
+  apply(attempt: number): Promise<void>;
+}
+
+interface Waiting extends SharedRun {
+  resolve(committed: boolean): void;
+}
+
+/**
+ * Group commit for a replica's consumer transactions: one shared transaction at a time. Runs handed
+ * in by partitions consumed side by side while a transaction is open wait, and the next
+ * transaction takes them all (up to `maxMessages`, never splitting a run): partitions no longer
+ * take turns at committing, one commit serves many of them, and they cannot race each other on the
+ * same rows (an order's facts arrive on several topics at once).
+ *
+ * A run is applied whole or not at all, and `submit` says which. A version conflict is tried once
+ * more at once (the other writer has committed). When a group fails, each of its runs is tried
+ * again alone, so one run that cannot commit does not hold the others back; the transport then
+ * handles that run one message at a time, under its rules for failures.
+ */
+export class GroupCommit {
+  readonly #waiting: Waiting[] = [];
+  #committing = false;
+
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly maxMessages: number,
+    private readonly onFailure: (error: unknown, runs: number) => void = () => undefined,
+  ) {}
+
+  /** Resolves true once the run committed (within a group), false when its transaction failed: nothing of it was applied. */
+  submit(run: SharedRun): Promise<boolean> {
+    return new Promise((resolve) => {
+      this.#waiting.push({ messages: run.messages, apply: (attempt) => run.apply(attempt), resolve });
+      void this.#commitWhileWaiting();
+    });
+  }
+
+  async #commitWhileWaiting(): Promise<void> {
+    if (this.#committing) return;
+    this.#committing = true;
+    try {
+      while (this.#waiting.length > 0) {
+        const group = this.#nextGroup();
+        if (await this.#commit(group)) {
+          for (const run of group) run.resolve(true);
+        } else if (group.length === 1) {
+          group[0]!.resolve(false);
+        } else {
+          for (const run of group) run.resolve(await this.#commit([run]));
+        }
+      }
+    } finally {
+      this.#committing = false;
+    }
+  }
+
+  /** The oldest waiting runs that fit in `maxMessages` together (the first one always). */
+  #nextGroup(): Waiting[] {
+    let count = 0;
+    let messages = 0;
+    for (const run of this.#waiting) {
+      if (count > 0 && messages + run.messages > this.maxMessages) break;
+      count += 1;
+      messages += run.messages;
+    }
+    return this.#waiting.splice(0, count);
+  }
+
+  async #commit(group: readonly Waiting[]): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.unitOfWork.run(async () => {
+          for (const run of group) await run.apply(attempt);
+        });
+        return true;
+      } catch (error) {
+        if (error instanceof ConcurrencyConflict && attempt === 1) continue;
+        this.onFailure(error, group.length);
+        return false;
+      }
+    }
+  }
+}
