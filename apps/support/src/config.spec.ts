@@ -10,7 +10,7 @@ describe('Support configuration', () => {
       DATABASE_URL: 'postgres://bazaar_support@127.0.0.1:5432/bazaar_support',
       KAFKA_CONSUMER_GROUP: 'support',
       KAFKA_TOPIC_PREFIX: '',
-      KAFKA_PARTITIONS_CONCURRENCY: 1,
+      KAFKA_PARTITIONS_CONCURRENCY: 16,
     });
   });
 

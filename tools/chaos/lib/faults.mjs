@@ -4,6 +4,7 @@
  * pod), a frozen one resumes, a restarted broker comes back; nothing else helps the system.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { consumerPositions } from './invariants.mjs';
 import { CONTEXTS } from './system.mjs';
 
 /** Kinds and their weight in a mixed schedule (a broker restart takes the longest, so it is the rarest). */
@@ -63,7 +64,7 @@ export class FaultInjector {
    * @param {{ system: import('./system.mjs').ChaosSystem, broker: { restart: (o: { hard: boolean }) => Promise<void> },
    *           producer: import('kafkajs').Producer, random: ReturnType<import('./random.mjs').seededRandom>, log: (msg: string) => void,
    *           canary: () => Promise<number | null> }} o
-   * `canary` places an order and answers the seconds until every consumer downstream has handled it (null: never, within its deadline).
+   * `canary` places an order and answers the seconds until every consumer downstream has handled it (null: not within 180 s).
    */
   constructor({ system, broker, producer, random, log, canary }) {
     this.system = system;
@@ -141,12 +142,15 @@ export class FaultInjector {
         const brokerBack = (Date.now() - started) / 1000;
         const consumers = await this.consumersInGroups(180_000);
         const consumersBack = consumers === true ? (Date.now() - started) / 1000 : null;
-        // The proof that consumers resumed by themselves: an order placed now goes all the way through.
+        // The proof that consumers resumed by themselves: every group with messages waiting commits again.
+        const progress = await this.consumersProgressing(180_000);
+        const progressBack = progress === true ? (Date.now() - started) / 1000 : null;
+        // And how soon a new order goes all the way through: behind whatever backlog the restart left.
         const flow = await this.canary();
         const flowBack = flow === null ? null : (Date.now() - started) / 1000;
-        this.resumes.push({ kind, brokerBack, consumersBack, flowBack });
+        this.resumes.push({ kind, brokerBack, consumersBack, progressBack, flowBack, ...(progress === true ? {} : { stuck: progress }) });
         return did(
-          `broker back in ${brokerBack.toFixed(1)} s; consumers in their groups ${consumersBack === null ? `NOT within 180 s (${consumers})` : `after ${consumersBack.toFixed(1)} s`}; a new order through every context ${flowBack === null ? 'NOT within its deadline' : `after ${flowBack.toFixed(1)} s`}`,
+          `broker back in ${brokerBack.toFixed(1)} s; consumers in their groups ${consumersBack === null ? `NOT within 180 s (${consumers})` : `after ${consumersBack.toFixed(1)} s`}, consuming ${progressBack === null ? `NOT within 180 s (${progress})` : `after ${progressBack.toFixed(1)} s`}; a new order through every context ${flowBack === null ? 'NOT within 180 s' : `after ${flowBack.toFixed(1)} s`}`,
         );
       }
       case 'poison': {
@@ -172,6 +176,29 @@ export class FaultInjector {
       await sleep(500);
     }
     return missing;
+  }
+
+  /**
+   * True once every context's group is either caught up or has committed past where it stood when
+   * this began (it handles messages again); else, after the deadline, the groups that did neither.
+   */
+  async consumersProgressing(timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    let before = await consumerPositions(this.system).catch(() => null);
+    let stuck = 'positions not readable';
+    while (Date.now() < deadline) {
+      await sleep(1_000);
+      const now = await consumerPositions(this.system).catch(() => null);
+      if (!now) continue;
+      if (!before) {
+        before = now;
+        continue;
+      }
+      const waiting = CONTEXTS.filter((ctx) => now[ctx].lag > 0 && now[ctx].committed <= before[ctx].committed);
+      if (waiting.length === 0) return true;
+      stuck = waiting.map((ctx) => `${ctx} ${now[ctx].lag} behind, no commit`).join(', ');
+    }
+    return stuck;
   }
 
   later(ms, action) {

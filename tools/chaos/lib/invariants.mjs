@@ -71,9 +71,20 @@ export async function settled(system) {
 }
 
 async function consumerLag(system) {
-  let lag = 0;
+  const positions = await consumerPositions(system);
+  return Object.values(positions).reduce((sum, { lag }) => sum + lag, 0);
+}
+
+/**
+ * Where each context's consumer group stands: the sum of its committed offsets over the topics it
+ * consumes (it grows only when the group commits, i.e. handles messages) and its lag behind their ends.
+ * @returns {Promise<Record<string, { committed: number, lag: number }>>}
+ */
+export async function consumerPositions(system) {
+  const positions = {};
   const topics = await system.admin.listTopics();
   for (const ctx of CONTEXTS) {
+    positions[ctx] = { committed: 0, lag: 0 };
     const consumed = topics.filter((topic) => topic.startsWith(system.prefix) && !topic.endsWith('dead-letters'));
     const committed = await system.admin.fetchOffsets({ groupId: system.groupIds[ctx], topics: consumed });
     for (const { topic, partitions } of committed) {
@@ -81,12 +92,13 @@ async function consumerLag(system) {
       if (partitions.every((p) => p.offset === '-1')) continue;
       const ends = await system.admin.fetchTopicOffsets(topic);
       for (const end of ends) {
-        const at = partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
-        lag += Number(end.high) - Math.max(Number(at), Number(end.low));
+        const at = Math.max(Number(partitions.find((p) => p.partition === end.partition)?.offset ?? '-1'), Number(end.low));
+        positions[ctx].committed += at;
+        positions[ctx].lag += Number(end.high) - at;
       }
     }
   }
-  return lag;
+  return positions;
 }
 
 /** Every message on a topic, from its beginning to its end as of now: key and the error the consumer recorded. */
@@ -138,7 +150,9 @@ const CHECKOUT_ORDERS_CONSUMERS = ['fulfillment', 'finance', 'support'];
  * - `support-diverged`: Support's status or reason is not Checkout's;
  * - `unexpected-dead-letter`: a parked message that is not injected poison; `poison-not-parked`:
  *   poison a consumer did not park (parking is at least once, like every delivery);
- * - `consumers-not-resumed`: after a broker restart, consumers or the flow did not come back;
+ * - `consumers-not-resumed`: after a broker restart, consumers not back in their groups, or a group
+ *   with messages waiting that commits nothing, within 180 s (how soon a new order went all the way
+ *   through is reported too, but it also waits behind whatever backlog the restart left);
  * - `not-settled`: messages still unpublished or unconsumed at the end;
  * - `crashed`: a replica exited on its own (neither killed nor scaled away by the run).
  */
@@ -256,10 +270,10 @@ export function evaluate({ snapshot, trials, initialStock = {}, poisonKeys, resu
     for (const key of poisonKeys) if (!parked.has(key)) violation('poison-not-parked', `${ctx} did not park ${key}`);
   }
   for (const [i, resume] of resumes.entries()) {
-    if (resume.consumersBack === null || resume.flowBack === null)
+    if (resume.consumersBack === null || resume.progressBack === null)
       violation(
         'consumers-not-resumed',
-        `after ${resume.kind} #${i + 1}: consumers ${resume.consumersBack === null ? 'not back in their groups' : 'back'}, flow ${resume.flowBack === null ? 'not through' : 'through'}`,
+        `after ${resume.kind} #${i + 1}: consumers ${resume.consumersBack === null ? 'not back in their groups' : 'back in their groups'}, ${resume.progressBack === null ? `not consuming (${resume.stuck})` : 'consuming'}`,
       );
   }
   if (settledState && (settledState.outbox > 0 || settledState.lag > 0)) {

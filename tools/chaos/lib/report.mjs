@@ -51,8 +51,15 @@ export function markdown(result) {
           '### Broker restarts',
           '',
           table(
-            ['#', 'kind', 'broker back (s)', 'consumers in their groups (s)', 'new order through every context (s)'],
-            resumes.map((r, i) => [i + 1, r.kind, r.brokerBack.toFixed(1), r.consumersBack?.toFixed(1) ?? 'never', r.flowBack?.toFixed(1) ?? 'never']),
+            ['#', 'kind', 'broker back (s)', 'consumers in their groups (s)', 'every group consuming (s)', 'new order through every context (s)'],
+            resumes.map((r, i) => [
+              i + 1,
+              r.kind,
+              r.brokerBack.toFixed(1),
+              r.consumersBack?.toFixed(1) ?? 'not within 180 s',
+              r.progressBack?.toFixed(1) ?? `not within 180 s (${r.stuck})`,
+              r.flowBack?.toFixed(1) ?? 'not within 180 s',
+            ]),
           ),
           '',
         ]

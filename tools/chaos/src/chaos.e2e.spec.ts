@@ -7,7 +7,7 @@ const workspace = join(__dirname, '../../..');
 interface Result {
   trials: { kind: string; orderId: string | null }[];
   faults: { kind: string; injected: boolean; outcome: string }[];
-  resumes: { consumersBack: number | null; flowBack: number | null }[];
+  resumes: { consumersBack: number | null; progressBack: number | null; flowBack: number | null }[];
   data: { orders: number; ends: Record<string, number>; deadLetters: Record<string, number> };
   violations: { invariant: string; orderId: string | null; detail: string }[];
 }
@@ -49,7 +49,7 @@ describe('npm run chaos -- --quick', () => {
 
   it('saw the consumers come back by themselves after each broker restart, and the poison parked by every consumer of checkout.orders (not Checkout)', () => {
     expect(result.resumes.length).toBeGreaterThanOrEqual(2);
-    expect(result.resumes.every((resume) => resume.consumersBack !== null && resume.flowBack !== null)).toBe(true);
+    expect(result.resumes.every((resume) => resume.consumersBack !== null && resume.progressBack !== null && resume.flowBack !== null)).toBe(true);
     const poison = result.faults.filter((fault) => fault.kind === 'poison' && fault.injected).length;
     expect(result.data.deadLetters).toEqual({ checkout: 0, fulfillment: poison, finance: poison, support: poison });
   });

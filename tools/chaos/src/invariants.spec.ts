@@ -1,5 +1,15 @@
 import { evaluate, expectedEnd } from '../lib/invariants.mjs';
 
+/** How consumers came back after one broker restart (seconds from its start; null: not within 180 s). */
+interface Resume {
+  kind: string;
+  brokerBack: number;
+  consumersBack: number | null;
+  progressBack: number | null;
+  flowBack: number | null;
+  stuck?: string;
+}
+
 const eur3399 = 3399;
 const entry = (orderId: string, kind: string, deferred: number) => ({ orderId, kind, amount: eur3399, debits: eur3399, credits: eur3399, deferred });
 
@@ -37,7 +47,7 @@ function aRun() {
     ]),
     initialStock: { 'MUG-BLUE': 10 },
     poisonKeys: ['poison-1'],
-    resumes: [{ kind: 'broker-restart', brokerBack: 5, consumersBack: 9, flowBack: 12 }],
+    resumes: [{ kind: 'broker-restart', brokerBack: 5, consumersBack: 9, progressBack: 10, flowBack: 12 } as Resume],
     settledState: { open: 0, outbox: 0, lag: 0, done: true },
   };
 }
@@ -133,10 +143,26 @@ describe('the invariants of a chaos run', () => {
 
   it('require consumers to come back after every broker restart, and nothing left unpublished or unconsumed', () => {
     const run = aRun();
-    run.resumes.push({ kind: 'broker-kill', brokerBack: 15, consumersBack: null as never, flowBack: null as never });
+    run.resumes.push({ kind: 'broker-kill', brokerBack: 15, consumersBack: null, progressBack: null, flowBack: null, stuck: 'fulfillment 40 behind, no commit' });
     run.settledState = { open: 0, outbox: 2, lag: 5, done: false };
 
     expect(invariantsOf(run)).toEqual(['consumers-not-resumed', 'not-settled']);
+  });
+
+  it('require a group with messages waiting to commit again, not only to be back in its group', () => {
+    const run = aRun();
+    run.resumes.push({ kind: 'broker-restart', brokerBack: 6, consumersBack: 14, progressBack: null, flowBack: null, stuck: 'support 812 behind, no commit' });
+
+    const violations = evaluate(run as never);
+    expect(violations.map((v) => v.invariant)).toEqual(['consumers-not-resumed']);
+    expect(violations[0]!.detail).toContain('support 812 behind, no commit');
+  });
+
+  it('take a new order late behind a backlog, while every group commits, for consumers that resumed', () => {
+    const run = aRun();
+    run.resumes.push({ kind: 'broker-restart', brokerBack: 21, consumersBack: 45, progressBack: 47, flowBack: null });
+
+    expect(invariantsOf(run)).toEqual([]);
   });
 
   it('call a replica that exited by itself a crash, whatever the data says', () => {

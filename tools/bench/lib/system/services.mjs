@@ -20,34 +20,38 @@ export function freePort() {
 }
 
 /**
- * The Node options a context runs with in production: its container's `NODE_OPTIONS` in the
- * Kubernetes base (`k8s/base/<name>/deployment.yaml`), e.g. the heap limit. The tools run the
- * services with them, so a benchmark measures the memory settings that are deployed.
+ * What a context's process is given in production besides its configuration: the literal `env`
+ * values of its container in the Kubernetes base (`k8s/base/<name>/deployment.yaml`) — the Node
+ * options (heap limits) and the allocator's settings. The tools start the services with them, so a
+ * benchmark measures the memory settings that are deployed.
+ * @returns {Record<string, string>}
  */
-export function deployedNodeOptions(name) {
+export function deployedEnv(name) {
   const manifest = join(paths.repoRoot, 'k8s/base', name, 'deployment.yaml');
-  if (!existsSync(manifest)) return '';
+  if (!existsSync(manifest)) return {};
   const deployment = loadAll(readFileSync(manifest, 'utf8')).find((doc) => doc?.kind === 'Deployment');
   const container = deployment?.spec?.template?.spec?.containers?.find((c) => c.name === name);
-  return container?.env?.find((e) => e.name === 'NODE_OPTIONS')?.value ?? '';
+  return Object.fromEntries((container?.env ?? []).filter((e) => typeof e.value === 'string').map((e) => [e.name, e.value]));
 }
 
 /**
- * Starts a built service with the Node options it is deployed with, followed by `env.NODE_OPTIONS`
- * (which come later and so win).
+ * Starts a built service with what it is deployed with ({@link deployedEnv}), then `env` on top;
+ * `env.NODE_OPTIONS` is appended to the deployed ones (later options win).
  * @param {{ name: string, env: Record<string, string>, logFile: string, args?: string[] }} o
  * @returns {import('node:child_process').ChildProcess}
  */
 export function spawnService({ name, env, logFile, args = [] }) {
   if (!existsSync(mainJs(name))) throw new Error(`${mainJs(name)} is missing: build the services first (or drop --no-build)`);
+  const deployed = deployedEnv(name);
   const child = spawn(process.execPath, [mainJs(name), ...args], {
     cwd: paths.repoRoot,
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: 'production',
+      ...deployed,
       ...env,
-      NODE_OPTIONS: [deployedNodeOptions(name), env.NODE_OPTIONS].filter(Boolean).join(' '),
+      NODE_OPTIONS: [deployed.NODE_OPTIONS, env.NODE_OPTIONS].filter(Boolean).join(' '),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
