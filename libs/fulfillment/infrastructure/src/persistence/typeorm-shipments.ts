@@ -74,7 +74,7 @@ export class TypeOrmShipments extends Shipments {
     const lines = snapshots.flatMap((s) => s.lines.map((line, i) => ({ shipmentId: s.id, lineNo: i + 1, ...line })));
     await manager.query(
       `INSERT INTO shipment_lines (shipment_id, line_no, sku, quantity)
-       SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::int[])`,
+       SELECT shipment_id, line_no, sku, quantity FROM unnest($1::uuid[], $2::int[], $3::text[], $4::int[]) AS l (shipment_id, line_no, sku, quantity)`,
       [lines.map((line) => line.shipmentId), lines.map((line) => line.lineNo), lines.map((line) => line.sku), lines.map((line) => line.quantity)],
     );
   }
