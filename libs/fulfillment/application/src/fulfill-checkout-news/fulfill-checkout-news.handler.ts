@@ -1,19 +1,10 @@
-import {
-  OrderHasNoShipment,
-  Reservation,
-  Reservations,
-  Shipment,
-  Shipments,
-  skusInLockOrder,
-  StockBySku,
-  StockItem,
-  StockItems,
-} from '@bazaar/fulfillment-domain';
+import { OrderHasNoShipment, Reservation, Reservations, Shipment, Shipments, StockBySku, StockItem, StockItems } from '@bazaar/fulfillment-domain';
 import { assertNever, Clock, IdGenerator } from '@bazaar/shared-kernel';
 import { CancelFulfillment } from '../cancel-fulfillment/cancel-fulfillment.command';
 import { UnitOfWork } from '../ports/unit-of-work';
 import { ReleaseShipment } from '../release-shipment/release-shipment.command';
 import { ReserveInventory } from '../reserve-inventory/reserve-inventory.command';
+import { holdStockOf } from '../shared/stock-by-sku';
 import { CheckoutNews } from './fulfill-checkout-news.command';
 
 /**
@@ -89,9 +80,7 @@ export class FulfillCheckoutNewsHandler {
       if (item.command === 'CancelFulfillment') return stored?.status === 'reserved' ? stored.lines : [];
       return [];
     });
-    const skus = skusInLockOrder(lines);
-    const held = new Map((skus.length > 0 ? await this.stock.holding(skus) : []).map((item) => [item.sku, item]));
-    const stock = new Map(skus.map((sku) => [sku, held.get(sku) ?? StockItem.notStocked(sku)]));
+    const stock = await holdStockOf(this.stock, lines);
     const shipments = new Map<string, Shipment>();
     // One shipment per order; of those planned before that rule, the first is the order's.
     for (const shipment of await this.shipments.ofOrders(orderIds)) if (!shipments.has(shipment.orderId)) shipments.set(shipment.orderId, shipment);
