@@ -1,16 +1,14 @@
 import { Module } from '@nestjs/common';
 import {
-  CancelFulfillmentHandler,
   CountStockHandler,
   DeliverShipmentHandler,
   DispatchShipmentHandler,
+  FulfillCheckoutNewsHandler,
   GetShipmentHandler,
   GetStockLevelHandler,
   ListShipmentsForOrderHandler,
   PackShipmentHandler,
   PickShipmentHandler,
-  ReleaseShipmentHandler,
-  ReserveInventoryHandler,
   ShipmentQueries,
   StockLevels,
   UnitOfWork,
@@ -45,9 +43,7 @@ import { TypeOrmUnitOfWork } from './persistence/typeorm-unit-of-work';
     built(CountStockHandler, [UnitOfWork, StockItems, Clock]),
     built(GetStockLevelHandler, [StockLevels]),
     // Checkout's orders.
-    built(ReserveInventoryHandler, [UnitOfWork, Reservations, StockItems, Shipments, Clock, IdGenerator]),
-    built(ReleaseShipmentHandler, [Shipments, Clock]),
-    built(CancelFulfillmentHandler, [UnitOfWork, Reservations, StockItems, Shipments, Clock]),
+    built(FulfillCheckoutNewsHandler, [UnitOfWork, Reservations, StockItems, Shipments, Clock, IdGenerator]),
     // The warehouse's steps.
     built(PickShipmentHandler, [Shipments, Clock]),
     built(PackShipmentHandler, [Shipments, Clock]),

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { OutgoingEvent } from './outbox/outbox';
 import { activeTraceparent } from './tracing';
 
 /**
@@ -24,6 +25,26 @@ export function runInMessageContext<T>(context: MessageContext, work: () => T): 
 
 export function currentMessageContext(): MessageContext | undefined {
   return storage.getStore();
+}
+
+/** Which of the messages handled together caused an event (undefined: none of them, or not known). */
+export type CauseOf = (event: OutgoingEvent) => MessageContext | undefined;
+
+const causes = new AsyncLocalStorage<CauseOf>();
+
+/**
+ * Runs work done for several messages at once — a consumer's batch of messages, whose effects are
+ * decided together just before their shared transaction commits, outside any one message's context
+ * — so that each event it writes to the outbox still carries the ids and trace of the message that
+ * caused it: `causeOf` names that message's context for each event.
+ */
+export function runForMessages<T>(causeOf: CauseOf, work: () => T): T {
+  return causes.run(causeOf, work);
+}
+
+/** The context an event written now inherits: the message `runForMessages` names for it, else the current one. */
+export function contextOf(event: OutgoingEvent): MessageContext | undefined {
+  return causes.getStore()?.(event) ?? storage.getStore();
 }
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;

@@ -1,6 +1,6 @@
 import { aShipment } from '@bazaar/fulfillment-domain/testing';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
-import { ReserveInventoryHandler } from '../reserve-inventory/reserve-inventory.handler';
+import { checkoutNewsHandler, oneAtATime } from '../testing/checkout-news';
 import { fulfillmentFakes, FulfillmentFakes } from '../testing/fulfillment-fakes';
 import { InMemoryShipments } from '../testing/in-memory-shipments';
 import { InMemoryUnitOfWork } from '@bazaar/shared-kernel/testing';
@@ -34,7 +34,7 @@ describe('Dispatch a shipment', () => {
     handler = new DispatchShipmentHandler(fakes.unitOfWork, fakes.shipments, fakes.reservations, fakes.stock, fakes.clock);
     fakes.stock.seed('MUG-BLUE', 5);
     fakes.stock.seed('TEA-EARL', 1);
-    await new ReserveInventoryHandler(fakes.unitOfWork, fakes.reservations, fakes.stock, fakes.shipments, fakes.clock, fakes.ids).execute({ orderId: 'order-1', lines });
+    await oneAtATime(checkoutNewsHandler(fakes)).reserve({ orderId: 'order-1', lines });
     shipmentId = (await fakes.shipments.ofOrder('order-1'))[0]!.id;
     fakes.shipments.forgetPublished();
   });

@@ -12,10 +12,22 @@ export class InMemoryReservations extends Reservations implements Transactional 
     return row ? Reservation.restore(row.snapshot, row.version) : null;
   }
 
+  async ofOrders(orderIds: readonly string[]): Promise<readonly Reservation[]> {
+    return (await Promise.all(orderIds.map((orderId) => this.ofOrder(orderId)))).filter((reservation) => reservation !== null);
+  }
+
   async save(reservation: Reservation): Promise<void> {
-    if ((this.#rows.get(reservation.orderId)?.version ?? 0) !== reservation.version) throw new ConcurrencyConflict('Reservation', reservation.orderId);
-    this.#rows.set(reservation.orderId, { snapshot: reservation.snapshot(), version: reservation.version + 1 });
-    this.#published.push(...reservation.pendingEvents);
+    return this.saveAll([reservation]);
+  }
+
+  async saveAll(reservations: readonly Reservation[]): Promise<void> {
+    for (const reservation of reservations) {
+      if ((this.#rows.get(reservation.orderId)?.version ?? 0) !== reservation.version) throw new ConcurrencyConflict('Reservation', reservation.orderId);
+    }
+    for (const reservation of reservations) {
+      this.#rows.set(reservation.orderId, { snapshot: reservation.snapshot(), version: reservation.version + 1 });
+      this.#published.push(...reservation.pendingEvents);
+    }
   }
 
   /** Events "written to the outbox", in save order. */

@@ -8,16 +8,28 @@ export class InMemoryShipments extends Shipments implements Transactional {
   #published: ShipmentEvent[] = [];
 
   async save(shipment: Shipment): Promise<void> {
-    const stored = this.#rows.get(shipment.id);
-    if ((stored?.version ?? 0) !== shipment.version) throw new ConcurrencyConflict('Shipment', shipment.id);
-    const otherForOrder = [...this.#rows.values()].some((row) => row.snapshot.orderId === shipment.orderId && row.snapshot.id !== shipment.id);
-    if (otherForOrder) throw new ConcurrencyConflict('Shipment for order', shipment.orderId);
-    this.#rows.set(shipment.id, { snapshot: shipment.snapshot(), version: shipment.version + 1 });
-    this.#published.push(...shipment.pendingEvents);
+    return this.saveAll([shipment]);
+  }
+
+  async saveAll(shipments: readonly Shipment[]): Promise<void> {
+    for (const shipment of shipments) {
+      const stored = this.#rows.get(shipment.id);
+      if ((stored?.version ?? 0) !== shipment.version) throw new ConcurrencyConflict('Shipment', shipment.id);
+      const otherForOrder = [...this.#rows.values()].some((row) => row.snapshot.orderId === shipment.orderId && row.snapshot.id !== shipment.id);
+      if (otherForOrder) throw new ConcurrencyConflict('Shipment for order', shipment.orderId);
+    }
+    for (const shipment of shipments) {
+      this.#rows.set(shipment.id, { snapshot: shipment.snapshot(), version: shipment.version + 1 });
+      this.#published.push(...shipment.pendingEvents);
+    }
   }
 
   async ofOrder(orderId: string): Promise<readonly Shipment[]> {
     return [...this.#rows.values()].filter((row) => row.snapshot.orderId === orderId).map((row) => Shipment.restore(row.snapshot, row.version));
+  }
+
+  async ofOrders(orderIds: readonly string[]): Promise<readonly Shipment[]> {
+    return (await Promise.all(orderIds.map((orderId) => this.ofOrder(orderId)))).flat();
   }
 
   async withId(shipmentId: string): Promise<Shipment | null> {

@@ -9,7 +9,16 @@ export abstract class Shipments {
    */
   abstract save(shipment: Shipment): Promise<void>;
 
+  /**
+   * Stores many new or changed shipments with their pending events, in one go and all or none:
+   * the same checks as `save`, and the same ConcurrencyConflict when any of them lost a race.
+   */
+  abstract saveAll(shipments: readonly Shipment[]): Promise<void>;
+
   abstract ofOrder(orderId: string): Promise<readonly Shipment[]>;
+
+  /** The shipments of these orders, in one read: each order's in the order `ofOrder` gives them. */
+  abstract ofOrders(orderIds: readonly string[]): Promise<readonly Shipment[]>;
 
   abstract withId(shipmentId: string): Promise<Shipment | null>;
 }

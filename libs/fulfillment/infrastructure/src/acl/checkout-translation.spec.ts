@@ -1,6 +1,6 @@
 import { anEvent } from '@bazaar/platform-testing';
-import { orderCancellationReasons, OrderCancelledV1, PaymentAuthorizedV1, PaymentAuthorizedV2 } from '@bazaar/published-language';
-import { cancelFulfillmentFor, reserveInventoryFor } from './checkout-translation';
+import { orderCancellationReasons, OrderCancelledV1, OrderConfirmedV1, PaymentAuthorizedV1, PaymentAuthorizedV2 } from '@bazaar/published-language';
+import { cancelFulfillmentFor, releaseShipmentFor, reserveInventoryFor } from './checkout-translation';
 
 describe('Checkout → Fulfillment translation', () => {
   describe('an authorized payment', () => {
@@ -38,5 +38,13 @@ describe('Checkout → Fulfillment translation', () => {
 
       expect(cancelFulfillmentFor(data)).toEqual({ orderId: data.orderId });
     });
+  });
+
+  it('names every order by its id in lower case, the form the store returns, so an order’s news meets its stored rows', () => {
+    const { data } = anEvent(OrderConfirmedV1);
+    const shouted = data.orderId.toUpperCase();
+
+    expect(releaseShipmentFor({ ...data, orderId: shouted })).toEqual({ orderId: data.orderId });
+    expect(cancelFulfillmentFor({ ...anEvent(OrderCancelledV1).data, orderId: shouted })).toEqual({ orderId: data.orderId });
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Message } from 'kafkajs';
-import { expectDeadLettered, ServiceUnderTest } from '@bazaar/platform-service/testing';
+import { deadLetterFacts, expectDeadLettered, scrapeMetrics, ServiceUnderTest, sumOf } from '@bazaar/platform-service/testing';
 import { anEvent, kafkaMessage, TappedMessage, TopicTap, withData, withKey } from '@bazaar/platform-testing';
 import {
   CartCheckedOutV1,
@@ -296,6 +296,29 @@ describe('Fulfillment, when Checkout publishes its orders', () => {
         next: { ...kafkaMessage(next.authorized), key: orderId },
       });
     });
+  });
+
+  it('a refusal among messages handled in one transaction: that message alone is dead-lettered, its neighbours are applied', async () => {
+    const [first, second] = [await aStockedOrder(), await aStockedOrder()];
+    const stray = anOrderConfirmation(randomUUID());
+    const key = randomUUID();
+    const handled = async (wireType: string, outcome: string) =>
+      sumOf(await scrapeMetrics(fulfillment.instances[0]!), 'bazaar_consumer_handler_duration_seconds_count', { event_type: wireType, outcome });
+    const paymentsHandled = await handled('checkout.payment-authorized.v2', 'handled');
+
+    // One produce request: the three land together on one partition and are fetched together.
+    await fulfillment.send(Topics.checkoutOrders, { ...kafkaMessage(first.authorized), key }, { ...kafkaMessage(stray), key }, { ...kafkaMessage(second.authorized), key });
+
+    const [letter, ...more] = await fulfillment.deadLetters.waitFor((parked) => parked.key === key);
+    expect(more).toEqual([]);
+    expect((letter!.body as { id: string }).id).toBe(stray.id);
+    expect(deadLetterFacts(letter!)).toMatchObject({ errorType: 'OrderHasNoShipment', attempts: 1 });
+    expect(await warehouse.oneShipmentOf(first.authorized.data.orderId)).toMatchObject({ status: 'created' });
+    expect(await warehouse.oneShipmentOf(second.authorized.data.orderId)).toMatchObject({ status: 'created' });
+    expect(await warehouse.level(first.mug)).toMatchObject({ reserved: 2 });
+    expect(await fulfillment.count('inbox WHERE event_id = ANY($1::uuid[])', [[first.authorized.id, stray.id, second.authorized.id]])).toBe(2);
+    // Each payment ran twice: in the shared transaction the refusal rolled back, then on its own.
+    expect(await handled('checkout.payment-authorized.v2', 'handled')).toBeGreaterThanOrEqual(paymentsHandled + 4);
   });
 
   it('dead-letters a message that is not JSON and goes on with the next one on its partition', async () => {

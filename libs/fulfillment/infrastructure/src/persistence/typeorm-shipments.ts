@@ -1,4 +1,4 @@
-import { Shipment, Shipments } from '@bazaar/fulfillment-domain';
+import { Shipment, Shipments, ShipmentSnapshot } from '@bazaar/fulfillment-domain';
 import { isUniqueViolation, Transactions } from '@bazaar/platform-database';
 import { Outbox } from '@bazaar/platform-messaging';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
@@ -7,8 +7,9 @@ import { publishedShipmentEvents } from '../acl/published-events';
 import { selectShipments, ShipmentRow, toShipment } from './shipment.rows';
 
 /**
- * Shipments in PostgreSQL. A save writes the shipment (INSERT when new, version-checked UPDATE
- * otherwise) and its published events to the outbox in one transaction.
+ * Shipments in PostgreSQL. A save writes the shipments set-based — the new ones and their lines in
+ * one INSERT each, the changed ones in one version-checked UPDATE — and their published events to
+ * the outbox in one more, in one transaction: one shipment or a consumer's batch of them alike.
  */
 export class TypeOrmShipments extends Shipments {
   constructor(
@@ -18,16 +19,31 @@ export class TypeOrmShipments extends Shipments {
     super();
   }
 
-  async save(shipment: Shipment): Promise<void> {
+  save(shipment: Shipment): Promise<void> {
+    return this.saveAll([shipment]);
+  }
+
+  async saveAll(shipments: readonly Shipment[]): Promise<void> {
+    if (shipments.length === 0) return;
     await this.transactions.run(async (manager) => {
-      if (shipment.version === 0) await this.insert(manager, shipment);
-      else await this.update(manager, shipment);
-      await this.outbox.append(manager, publishedShipmentEvents(shipment.pendingEvents));
+      const fresh = shipments.filter((shipment) => shipment.version === 0);
+      const changed = shipments.filter((shipment) => shipment.version > 0);
+      if (fresh.length > 0) await this.insert(manager, fresh);
+      if (changed.length > 0) await this.update(manager, changed);
+      await this.outbox.append(
+        manager,
+        shipments.flatMap((shipment) => publishedShipmentEvents(shipment.pendingEvents)),
+      );
     });
   }
 
   async ofOrder(orderId: string): Promise<readonly Shipment[]> {
-    const rows: ShipmentRow[] = await this.transactions.manager.query(`${selectShipments} WHERE s.order_id = $1 ORDER BY s.created_at, s.id`, [orderId]);
+    return this.ofOrders([orderId]);
+  }
+
+  async ofOrders(orderIds: readonly string[]): Promise<readonly Shipment[]> {
+    if (orderIds.length === 0) return [];
+    const rows: ShipmentRow[] = await this.transactions.manager.query(`${selectShipments} WHERE s.order_id = ANY($1::uuid[]) ORDER BY s.order_id, s.created_at, s.id`, [orderIds]);
     return rows.map(toShipment);
   }
 
@@ -36,50 +52,74 @@ export class TypeOrmShipments extends Shipments {
     return rows[0] ? toShipment(rows[0]) : null;
   }
 
-  private async insert(manager: EntityManager, shipment: Shipment): Promise<void> {
-    const { id, orderId, status, lines, createdAt } = shipment.snapshot();
+  /** New shipments as they are now: one created and released (or cancelled) in the same batch is stored so at once. */
+  private async insert(manager: EntityManager, shipments: readonly Shipment[]): Promise<void> {
+    // In order id order, as every writer inserts them: two writers of the same orders wait rather than deadlock.
+    const snapshots = shipments.map((shipment) => shipment.snapshot()).sort((a, b) => (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
     try {
-      await manager.query('INSERT INTO shipments (id, order_id, status, created_at, version) VALUES ($1, $2, $3, $4, 1)', [id, orderId, status, createdAt]);
+      await manager.query(
+        `INSERT INTO shipments (id, order_id, created_at, status, picked_at, picked_by, packed_at, packed_by, dispatched_at, dispatched_by,
+                                carrier, tracking_number, delivered_at, delivered_by, cancelled_at, released_at, version)
+         SELECT id, order_id, created_at, status, picked_at, picked_by, packed_at, packed_by, dispatched_at, dispatched_by,
+                carrier, tracking_number, delivered_at, delivered_by, cancelled_at, released_at, 1
+           FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], ${stateParameters(4)})
+                AS s (id, order_id, created_at, ${stateColumns})`,
+        [snapshots.map((s) => s.id), snapshots.map((s) => s.orderId), snapshots.map((s) => s.createdAt), ...stateOf(snapshots)],
+      );
     } catch (error) {
-      // Someone created this order's shipment since we looked: retrying finds it and does nothing.
-      if (isUniqueViolation(error, 'shipments_order_id_key')) throw new ConcurrencyConflict('Shipment for order', orderId);
+      // Someone created one of these orders' shipment since we looked: retrying finds it and does nothing.
+      if (isUniqueViolation(error, 'shipments_order_id_key')) throw new ConcurrencyConflict('Shipment for order', snapshots.map((s) => s.orderId).join(', '));
       throw error;
     }
+    const lines = snapshots.flatMap((s) => s.lines.map((line, i) => ({ shipmentId: s.id, lineNo: i + 1, ...line })));
     await manager.query(
       `INSERT INTO shipment_lines (shipment_id, line_no, sku, quantity)
-       SELECT $1, line.ordinality, line.sku, line.quantity
-         FROM unnest($2::text[], $3::int[]) WITH ORDINALITY AS line (sku, quantity, ordinality)`,
-      [id, lines.map((line) => line.sku), lines.map((line) => line.quantity)],
+       SELECT shipment_id, line_no, sku, quantity FROM unnest($1::uuid[], $2::int[], $3::text[], $4::int[]) AS l (shipment_id, line_no, sku, quantity)`,
+      [lines.map((line) => line.shipmentId), lines.map((line) => line.lineNo), lines.map((line) => line.sku), lines.map((line) => line.quantity)],
     );
   }
 
-  /** Lines are fixed at creation, so a change only ever touches the shipment row: its release, status and steps. */
-  private async update(manager: EntityManager, shipment: Shipment): Promise<void> {
-    const { id, status, releasedAt, picked, packed, dispatched, delivered, cancelledAt } = shipment.snapshot();
+  /** Lines are fixed at creation, so a change only ever touches the shipment rows: their release, status and steps. Fewer rows than shipments means someone else wrote one. */
+  private async update(manager: EntityManager, shipments: readonly Shipment[]): Promise<void> {
+    const snapshots = shipments.map((shipment) => shipment.snapshot());
     const [, affected] = (await manager.query(
-      `UPDATE shipments
-          SET status = $3, picked_at = $4, picked_by = $5, packed_at = $6, packed_by = $7,
-              dispatched_at = $8, dispatched_by = $9, carrier = $10, tracking_number = $11,
-              delivered_at = $12, delivered_by = $13, cancelled_at = $14, released_at = $15, version = version + 1
-        WHERE id = $1 AND version = $2`,
-      [
-        id,
-        shipment.version,
-        status,
-        picked?.at ?? null,
-        picked?.by ?? null,
-        packed?.at ?? null,
-        packed?.by ?? null,
-        dispatched?.at ?? null,
-        dispatched?.by ?? null,
-        dispatched?.carrier ?? null,
-        dispatched?.trackingNumber ?? null,
-        delivered?.at ?? null,
-        delivered?.by ?? null,
-        cancelledAt,
-        releasedAt,
-      ],
+      `UPDATE shipments s
+          SET status = v.status, picked_at = v.picked_at, picked_by = v.picked_by, packed_at = v.packed_at, packed_by = v.packed_by,
+              dispatched_at = v.dispatched_at, dispatched_by = v.dispatched_by, carrier = v.carrier, tracking_number = v.tracking_number,
+              delivered_at = v.delivered_at, delivered_by = v.delivered_by, cancelled_at = v.cancelled_at, released_at = v.released_at,
+              version = s.version + 1
+         FROM unnest($1::uuid[], $2::int[], ${stateParameters(3)}) AS v (id, version, ${stateColumns})
+        WHERE s.id = v.id AND s.version = v.version`,
+      [snapshots.map((s) => s.id), shipments.map((shipment) => shipment.version), ...stateOf(snapshots)],
     )) as [unknown, number];
-    if (affected === 0) throw new ConcurrencyConflict('Shipment', id);
+    if (affected !== shipments.length) throw new ConcurrencyConflict('Shipment', snapshots.map((s) => s.id).join(', '));
   }
+}
+
+/** The columns a shipment's steps change, in the order `stateOf` gives their values. */
+const stateColumns =
+  'status, picked_at, picked_by, packed_at, packed_by, dispatched_at, dispatched_by, carrier, tracking_number, delivered_at, delivered_by, cancelled_at, released_at';
+
+/** The array parameters of `stateColumns`, numbered from `$first`. */
+function stateParameters(first: number): string {
+  const types = ['text', 'timestamptz', 'text', 'timestamptz', 'text', 'timestamptz', 'text', 'text', 'text', 'timestamptz', 'text', 'timestamptz', 'timestamptz'];
+  return types.map((type, i) => `$${first + i}::${type}[]`).join(', ');
+}
+
+function stateOf(snapshots: readonly ShipmentSnapshot[]): unknown[][] {
+  return [
+    snapshots.map((s) => s.status),
+    snapshots.map((s) => s.picked?.at ?? null),
+    snapshots.map((s) => s.picked?.by ?? null),
+    snapshots.map((s) => s.packed?.at ?? null),
+    snapshots.map((s) => s.packed?.by ?? null),
+    snapshots.map((s) => s.dispatched?.at ?? null),
+    snapshots.map((s) => s.dispatched?.by ?? null),
+    snapshots.map((s) => s.dispatched?.carrier ?? null),
+    snapshots.map((s) => s.dispatched?.trackingNumber ?? null),
+    snapshots.map((s) => s.delivered?.at ?? null),
+    snapshots.map((s) => s.delivered?.by ?? null),
+    snapshots.map((s) => s.cancelledAt),
+    snapshots.map((s) => s.releasedAt),
+  ];
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { EventContract, EventEnvelope, eventHeaders, wireType } from '@bazaar/published-language';
-import { currentMessageContext, currentTraceparent } from '../message-context';
+import { contextOf, currentTraceparent } from '../message-context';
 
 /** An integration event to publish, produced by a context's translation of its domain events. */
 export interface OutgoingEvent<TData = unknown> {
@@ -18,7 +18,9 @@ export const OUTBOX_CHANNEL = 'bazaar_outbox';
 /**
  * Writes integration events into the `outbox` table inside the caller's transaction. Nothing is
  * sent here: the {@link OutboxRelay} publishes rows only after this transaction has committed, so
- * a rolled-back change never leaks an event and a committed one is never lost.
+ * a rolled-back change never leaks an event and a committed one is never lost. Each event carries
+ * the correlation id, causation id and trace of the work that wrote it (the message being handled,
+ * or the one `runForMessages` names for it).
  */
 export class Outbox {
   constructor(
@@ -27,6 +29,7 @@ export class Outbox {
     private readonly topicPrefix = '',
   ) {}
 
+  /** The events, in the order given, in one statement: a batch's events from many messages go in one go. */
   async append(manager: EntityManager, events: readonly OutgoingEvent[]): Promise<void> {
     if (events.length === 0) return;
     const rows = events.map((event) => this.toRow(event));
@@ -56,7 +59,7 @@ export class Outbox {
   }
 
   private toRow(event: OutgoingEvent, withData = true) {
-    const context = currentMessageContext();
+    const context = contextOf(event);
     const id = randomUUID();
     // A producer bug must fail the transaction, not poison every consumer downstream.
     const data = withData ? event.contract.schema.parse(event.data) : null;

@@ -1,25 +1,27 @@
 import { aShipment } from '@bazaar/fulfillment-domain/testing';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
-import { ReserveInventoryHandler } from '../reserve-inventory/reserve-inventory.handler';
 import { fulfillmentFakes, FulfillmentFakes } from '../testing/fulfillment-fakes';
 import { InMemoryShipments } from '../testing/in-memory-shipments';
 import { InMemoryUnitOfWork } from '@bazaar/shared-kernel/testing';
 import { CreateLegacyShipment } from '../testing/legacy-shipment';
-import { CancelFulfillmentHandler } from './cancel-fulfillment.handler';
+import { checkoutNewsHandler, oneAtATime } from '../testing/checkout-news';
+import { ReserveInventory } from '../reserve-inventory/reserve-inventory.command';
+import { CancelFulfillment } from './cancel-fulfillment.command';
 
-describe('Cancel the fulfillment of an order', () => {
+describe('Cancel the fulfillment of an order (a cancellation handled on its own)', () => {
   const lines = [
     { sku: 'MUG-BLUE', quantity: 2 },
     { sku: 'TEA-EARL', quantity: 1 },
   ];
   let fakes: FulfillmentFakes;
-  let handler: CancelFulfillmentHandler;
-  let reserve: ReserveInventoryHandler;
+  let handler: { execute(command: CancelFulfillment): Promise<void> };
+  let reserve: { execute(command: ReserveInventory): Promise<void> };
 
   beforeEach(() => {
     fakes = fulfillmentFakes();
-    handler = new CancelFulfillmentHandler(fakes.unitOfWork, fakes.reservations, fakes.stock, fakes.shipments, fakes.clock);
-    reserve = new ReserveInventoryHandler(fakes.unitOfWork, fakes.reservations, fakes.stock, fakes.shipments, fakes.clock, fakes.ids);
+    const news = oneAtATime(checkoutNewsHandler(fakes));
+    handler = { execute: news.cancel };
+    reserve = { execute: news.reserve };
     fakes.stock.seed('MUG-BLUE', 5);
     fakes.stock.seed('TEA-EARL', 1);
   });
@@ -100,9 +102,9 @@ describe('Cancel the fulfillment of an order', () => {
           .withLines(...lines)
           .stored('created'),
       );
-      const racing = new CancelFulfillmentHandler(new InMemoryUnitOfWork(fakes.stock, fakes.reservations, shipments), fakes.reservations, fakes.stock, shipments, fakes.clock);
+      const racing = oneAtATime(checkoutNewsHandler(fakes, { unitOfWork: new InMemoryUnitOfWork(fakes.stock, fakes.reservations, shipments), shipments }));
 
-      await expect(racing.execute({ orderId: 'order-1' })).rejects.toBeInstanceOf(ConcurrencyConflict);
+      await expect(racing.cancel({ orderId: 'order-1' })).rejects.toBeInstanceOf(ConcurrencyConflict);
 
       expect(await fakes.stock.of('MUG-BLUE')).toMatchObject({ reserved: 2 });
       expect((await fakes.reservations.ofOrder('order-1'))?.status).toBe('reserved');

@@ -4,10 +4,10 @@ import { fulfillmentFakes, FulfillmentFakes } from '../testing/fulfillment-fakes
 import { InMemoryReservations } from '../testing/in-memory-reservations';
 import { InMemoryUnitOfWork } from '@bazaar/shared-kernel/testing';
 import { CreateLegacyShipment } from '../testing/legacy-shipment';
+import { checkoutNewsHandler, oneAtATime } from '../testing/checkout-news';
 import { ReserveInventory } from './reserve-inventory.command';
-import { ReserveInventoryHandler } from './reserve-inventory.handler';
 
-describe('Reserve inventory for a paid order', () => {
+describe('Reserve inventory for a paid order (a payment handled on its own)', () => {
   const order: ReserveInventory = {
     orderId: 'order-1',
     lines: [
@@ -16,11 +16,11 @@ describe('Reserve inventory for a paid order', () => {
     ],
   };
   let fakes: FulfillmentFakes;
-  let handler: ReserveInventoryHandler;
+  let handler: { execute(command: ReserveInventory): Promise<void> };
 
   beforeEach(() => {
     fakes = fulfillmentFakes();
-    handler = new ReserveInventoryHandler(fakes.unitOfWork, fakes.reservations, fakes.stock, fakes.shipments, fakes.clock, fakes.ids);
+    handler = { execute: oneAtATime(checkoutNewsHandler(fakes)).reserve };
   });
 
   describe('when every line is in stock', () => {
@@ -147,9 +147,9 @@ describe('Reserve inventory for a paid order', () => {
     const reservations = new LaggingReads();
     await reservations.save(Reservation.cancelledBeforePayment('order-1', fakes.clock.now()));
     const unitOfWork = new InMemoryUnitOfWork(fakes.stock, reservations, fakes.shipments);
-    const racing = new ReserveInventoryHandler(unitOfWork, reservations, fakes.stock, fakes.shipments, fakes.clock, fakes.ids);
+    const racing = oneAtATime(checkoutNewsHandler(fakes, { unitOfWork, reservations }));
 
-    await expect(racing.execute(order)).rejects.toBeInstanceOf(ConcurrencyConflict);
+    await expect(racing.reserve(order)).rejects.toBeInstanceOf(ConcurrencyConflict);
 
     expect(await fakes.stock.of('MUG-BLUE')).toMatchObject({ reserved: 0 });
     expect(fakes.shipments.count).toBe(0);
