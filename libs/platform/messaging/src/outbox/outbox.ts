@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { EventContract, EventEnvelope, eventHeaders, wireType } from '@bazaar/published-language';
-import { currentMessageContext, currentTraceparent } from '../message-context';
+import { currentMessageContext, currentTraceparent, MessageContext } from '../message-context';
 
 /** An integration event to publish, produced by a context's translation of its domain events. */
 export interface OutgoingEvent<TData = unknown> {
@@ -10,6 +10,13 @@ export interface OutgoingEvent<TData = unknown> {
   /** The aggregate the event is about: the Kafka key, so its events stay in order. */
   readonly aggregateId: string;
   readonly occurredAt: Date;
+}
+
+/** An event written after the handler of the message that caused it returned, with that message's context. */
+export interface CausedEvent {
+  readonly event: OutgoingEvent;
+  /** The context the message was handled in (`currentMessageContext()` then); without one, the current. */
+  readonly context: MessageContext | undefined;
 }
 
 /** Notified on commit of every transaction that wrote to the outbox (a trigger does it); the relay wakes on it. */
@@ -28,8 +35,27 @@ export class Outbox {
   ) {}
 
   async append(manager: EntityManager, events: readonly OutgoingEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    const rows = events.map((event) => this.toRow(event));
+    await this.insert(
+      manager,
+      events.map((event) => this.toRow(event)),
+    );
+  }
+
+  /**
+   * Events caused by several messages, written together after their handlers returned — gathered
+   * in the transaction those messages share and written as it commits (`Transactions.gather`): in
+   * one statement like `append`, but each row carries the correlation, causation and trace of the
+   * context it comes with, the message that caused it, instead of whatever context is current now.
+   */
+  async appendAll(manager: EntityManager, events: readonly CausedEvent[]): Promise<void> {
+    await this.insert(
+      manager,
+      events.map(({ event, context }) => this.toRow(event, true, context ?? currentMessageContext(), context?.traceparent)),
+    );
+  }
+
+  private async insert(manager: EntityManager, rows: readonly ReturnType<Outbox['toRow']>[]): Promise<void> {
+    if (rows.length === 0) return;
     const values: unknown[] = [];
     const tuples = rows.map((row, i) => {
       values.push(row.eventId, row.topic, row.key, row.type, row.payload, row.headers);
@@ -55,8 +81,8 @@ export class Outbox {
     ]);
   }
 
-  private toRow(event: OutgoingEvent, withData = true) {
-    const context = currentMessageContext();
+  /** `traceparent`: the span that wrote the event, when it is not the one active now (a gathered event's). */
+  private toRow(event: OutgoingEvent, withData = true, context: MessageContext | undefined = currentMessageContext(), traceparent?: string) {
     const id = randomUUID();
     // A producer bug must fail the transaction, not poison every consumer downstream.
     const data = withData ? event.contract.schema.parse(event.data) : null;
@@ -70,7 +96,7 @@ export class Outbox {
       correlationId: context?.correlationId ?? id,
       causationId: context?.causationId ?? null,
       // The span that wrote the event (the request's or the consumer's): the relay continues it.
-      traceparent: currentTraceparent(context?.traceparent),
+      traceparent: traceparent ?? currentTraceparent(context?.traceparent),
       tracestate: context?.tracestate ?? null,
       data,
     };
