@@ -7,9 +7,7 @@ import { ReverseRevenue } from '../reverse-revenue/reverse-revenue.command';
  * three of them in the order they arrived.
  */
 export type SaleCommand = Caused<
-  | ({ readonly kind: 'defer' } & RecordDeferredRevenue)
-  | ({ readonly kind: 'recognize' } & RecognizeRevenue)
-  | ({ readonly kind: 'reverse' } & ReverseRevenue)
+  ({ readonly kind: 'defer' } & RecordDeferredRevenue) | ({ readonly kind: 'recognize' } & RecognizeRevenue) | ({ readonly kind: 'reverse' } & ReverseRevenue)
 >;
 
 /**

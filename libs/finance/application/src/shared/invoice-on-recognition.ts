@@ -1,4 +1,4 @@
-import { EventCauses, Invoice, InvoiceNumbers, Invoices, issuingYearOf, Recognition } from '@bazaar/finance-domain';
+import { Invoice, InvoiceNumbers, Invoices, issuingYearOf, Recognition } from '@bazaar/finance-domain';
 import { IdGenerator } from '@bazaar/shared-kernel';
 
 /** Revenue just earned, and what caused it (see SaleCommand). */
