@@ -1,4 +1,4 @@
-import { Invoice, InvoiceNumbers, Invoices, issuingYearOf, Recognition } from '@bazaar/finance-domain';
+import { Invoice, InvoiceNumber, InvoiceNumbers, Invoices, issuingYearOf, Recognition } from '@bazaar/finance-domain';
 import { IdGenerator } from '@bazaar/shared-kernel';
 
 /** Revenue just earned, and what caused it (see SaleCommand). */
@@ -10,8 +10,8 @@ export interface CausedRecognition {
 /**
  * Policy: when a sale's revenue is recognized, its buyer is invoiced for what was sold, at the same
  * instant, in the same unit of work — so an order is recognized and invoiced together or not at all.
- * The numbers are the next of the issuing year, one per invoice in the order the recognitions came,
- * taken last, so that the year's counter is held for as short a time as possible.
+ * The numbers are the next of the issuing year, in the order the recognitions came, all of a year
+ * taken at once and last, so that the year's counter is held for as short a time as possible.
  */
 export class InvoiceOnRecognition {
   constructor(
@@ -22,18 +22,26 @@ export class InvoiceOnRecognition {
 
   async issueFor(recognitions: readonly CausedRecognition[]): Promise<Invoice[]> {
     if (recognitions.length === 0) return [];
-    const issued: Invoice[] = [];
+    const ids = recognitions.map(() => this.ids.next());
+    const years = recognitions.map(({ recognition }) => issuingYearOf(recognition.entry.recordedAt));
+    const numbers = new Map<number, InvoiceNumber[]>();
+    for (const year of new Set(years)) numbers.set(year, await this.numbers.take(year, years.filter((y) => y === year).length));
     const causes = new Map<object, unknown>();
-    for (const { recognition, cause } of recognitions) {
-      const { entry, terms } = recognition;
-      const issuedAt = entry.recordedAt;
-      const id = this.ids.next();
-      // One counter step per invoice: the database allows it to move by one at a time only.
-      const number = await this.numbers.next(issuingYearOf(issuedAt));
-      const invoice = Invoice.issue({ id, number, orderId: entry.orderId, buyerId: terms.buyerId, lines: terms.lines, total: terms.total, issuedAt });
+    const issued = recognitions.map(({ recognition: { entry, terms }, cause }, i) => {
+      const number = numbers.get(years[i] as number)?.shift();
+      if (!number) throw new Error(`No invoice number for order ${entry.orderId}`);
+      const invoice = Invoice.issue({
+        id: ids[i] as string,
+        number,
+        orderId: entry.orderId,
+        buyerId: terms.buyerId,
+        lines: terms.lines,
+        total: terms.total,
+        issuedAt: entry.recordedAt,
+      });
       for (const event of invoice.pendingEvents) causes.set(event, cause);
-      issued.push(invoice);
-    }
+      return invoice;
+    });
     await this.invoices.addAll(issued, causes);
     return issued;
   }

@@ -102,6 +102,50 @@ describe('TypeOrmInvoices and TypeOrmInvoiceNumbers (real PostgreSQL)', () => {
     expect(await numbersOf(y)).toEqual([1]);
   });
 
+  it('takes several numbers of a year in one statement, in order, stepping the counter one at a time; a rollback gives them all back', async () => {
+    const y = aYear();
+    await issue(y);
+    const statements = jest.spyOn(Client.prototype, 'query');
+    let taken: InvoiceNumber[] = [];
+    try {
+      await transactions.run(async () => {
+        statements.mockClear();
+        taken = await numbers.take(y, 3);
+        expect(statements).toHaveBeenCalledTimes(1);
+        await invoices.addAll(taken.map((number) => anInvoice(number)));
+      });
+    } finally {
+      statements.mockRestore();
+    }
+    expect(taken.map((number) => number.sequence)).toEqual([2, 3, 4]);
+
+    await expect(
+      transactions.run(async () => {
+        await numbers.take(y, 5);
+        throw new Error('the invoices could not be written');
+      }),
+    ).rejects.toThrow('could not be written');
+    expect((await issue(y)).content.number.sequence).toBe(5);
+    expect(await numbersOf(y)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('refuses, at commit, numbers taken together that not every one an invoice bears', async () => {
+    const y = aYear();
+    const halfUsed = transactions.run(async () => {
+      const [first] = await numbers.take(y, 2);
+      await invoices.add(anInvoice(first!));
+    });
+
+    await expect(halfUsed).rejects.toThrow(/handed out but no invoice bears it/);
+    expect(await numbersOf(y)).toEqual([]);
+  });
+
+  it('takes numbers together only from the invoice number counters', async () => {
+    await expect(transactions.run((manager) => manager.query(`SELECT * FROM take_invoice_numbers('sales'::regclass, 2040, 1)`))).rejects.toThrow(
+      /counts on the invoice number counters only/,
+    );
+  });
+
   it('answers nothing for an unknown invoice or an order without one', async () => {
     expect(await queries.byId(randomUUID())).toBeUndefined();
     expect(await queries.ofOrder(randomUUID())).toEqual([]);
