@@ -25,7 +25,9 @@ export class TypeOrmInvoices extends Invoices {
       try {
         await manager.query(
           `INSERT INTO invoices (id, year, sequence, order_id, buyer_id, total, currency, issued_at)
-           SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[], $4::uuid[], $5::text[], $6::bigint[], $7::text[], $8::timestamptz[])`,
+           SELECT i.id, i.year, i.sequence, i.order_id, i.buyer_id, i.total, i.currency, i.issued_at
+             FROM unnest($1::uuid[], $2::int[], $3::int[], $4::uuid[], $5::text[], $6::bigint[], $7::text[], $8::timestamptz[])
+                  AS i (id, year, sequence, order_id, buyer_id, total, currency, issued_at)`,
           [
             contents.map((content) => content.id),
             contents.map((content) => content.number.year),
@@ -44,7 +46,9 @@ export class TypeOrmInvoices extends Invoices {
       const lines = contents.flatMap((content) => content.lines.map((line, i) => ({ invoiceId: content.id, lineNo: i + 1, currency: content.total.currency, ...line })));
       await manager.query(
         `INSERT INTO invoice_lines (invoice_id, line_no, sku, quantity, unit_price, line_total, currency)
-         SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::int[], $5::bigint[], $6::bigint[], $7::text[])`,
+         SELECT l.invoice_id, l.line_no, l.sku, l.quantity, l.unit_price, l.line_total, l.currency
+           FROM unnest($1::uuid[], $2::int[], $3::text[], $4::int[], $5::bigint[], $6::bigint[], $7::text[])
+                AS l (invoice_id, line_no, sku, quantity, unit_price, line_total, currency)`,
         [
           lines.map((line) => line.invoiceId),
           lines.map((line) => line.lineNo),

@@ -114,7 +114,9 @@ export class TypeOrmSales extends Sales {
     try {
       await manager.query(
         `INSERT INTO revenue_events (id, order_id, kind, amount, currency, recorded_at, reverses, recognizes, shipment_id)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::timestamptz[], $7::uuid[], $8::uuid[], $9::uuid[])`,
+         SELECT e.id, e.order_id, e.kind, e.amount, e.currency, e.recorded_at, e.reverses, e.recognizes, e.shipment_id
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::timestamptz[], $7::uuid[], $8::uuid[], $9::uuid[])
+                AS e (id, order_id, kind, amount, currency, recorded_at, reverses, recognizes, shipment_id)`,
         [
           snapshots.map((entry) => entry.id),
           snapshots.map((entry) => entry.orderId),
@@ -135,7 +137,8 @@ export class TypeOrmSales extends Sales {
     const lines = snapshots.flatMap((entry) => entry.lines.map((line, i) => ({ entryId: entry.id, lineNo: i + 1, ...line })));
     await manager.query(
       `INSERT INTO ledger_lines (revenue_event_id, line_no, account, side, amount, currency)
-       SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::bigint[], $6::text[])`,
+       SELECT l.revenue_event_id, l.line_no, l.account, l.side, l.amount, l.currency
+         FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::bigint[], $6::text[]) AS l (revenue_event_id, line_no, account, side, amount, currency)`,
       [
         lines.map((line) => line.entryId),
         lines.map((line) => line.lineNo),
