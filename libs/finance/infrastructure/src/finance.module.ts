@@ -15,10 +15,7 @@ import {
   LedgerQueries,
   ListInvoicesForOrderHandler,
   ListRevenueEventsForOrderHandler,
-  RecognizeRevenueHandler,
-  RecordDeferredRevenueHandler,
-  ReverseRevenueHandler,
-  SaleChanges,
+  SaleCommandsHandler,
   UnitOfWork,
 } from '@bazaar/finance-application';
 import {
@@ -56,6 +53,7 @@ import { LedgerController } from './http/ledger.controller';
 import { RevenueEventsController } from './http/revenue-events.controller';
 import { CheckoutEventsConsumer } from './messaging/checkout-events.consumer';
 import { FulfillmentEventsConsumer } from './messaging/fulfillment-events.consumer';
+import { SaleCommandBatch } from './messaging/sale-command.batch';
 import { TypeOrmInvoiceNumbers } from './persistence/typeorm-invoice-numbers';
 import { TypeOrmInvoiceQueries } from './persistence/typeorm-invoice-queries';
 import { TypeOrmInvoices } from './persistence/typeorm-invoices';
@@ -92,14 +90,11 @@ const providers = [
   builtAs(LedgerQueries, TypeOrmLedgerQueries, [Transactions]),
   builtAs(InvoiceQueries, TypeOrmInvoiceQueries, [Transactions]),
 
-  // Changing a sale: the one path every command takes, invoicing on recognition.
+  // Commands: the one path every change of a sale takes, one command or a batch, invoicing on recognition.
   built(InvoiceOnRecognition, [Invoices, InvoiceNumbers, IdGenerator]),
-  built(SaleChanges, [Sales, InvoiceOnRecognition, UnitOfWork]),
-
-  // Commands.
-  built(RecordDeferredRevenueHandler, [SaleChanges, Clock, IdGenerator]),
-  built(RecognizeRevenueHandler, [SaleChanges, Clock, IdGenerator]),
-  built(ReverseRevenueHandler, [SaleChanges, Clock, IdGenerator]),
+  built(SaleCommandsHandler, [Sales, InvoiceOnRecognition, UnitOfWork, Clock, IdGenerator]),
+  // What the consumers gather in a shared transaction, carried out together as it commits.
+  built(SaleCommandBatch, [Transactions, SaleCommandsHandler]),
 
   // Queries.
   built(ListRevenueEventsForOrderHandler, [LedgerQueries]),

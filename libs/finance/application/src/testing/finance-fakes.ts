@@ -3,11 +3,12 @@ import { GetInvoiceHandler } from '../get-invoice/get-invoice.handler';
 import { GetTrialBalanceHandler } from '../get-trial-balance/get-trial-balance.handler';
 import { ListInvoicesForOrderHandler } from '../list-invoices-for-order/list-invoices-for-order.handler';
 import { ListRevenueEventsForOrderHandler } from '../list-revenue-events-for-order/list-revenue-events-for-order.handler';
-import { RecognizeRevenueHandler } from '../recognize-revenue/recognize-revenue.handler';
-import { RecordDeferredRevenueHandler } from '../record-deferred-revenue/record-deferred-revenue.handler';
-import { ReverseRevenueHandler } from '../reverse-revenue/reverse-revenue.handler';
+import { RecognizeRevenue } from '../recognize-revenue/recognize-revenue.command';
+import { RecordDeferredRevenue } from '../record-deferred-revenue/record-deferred-revenue.command';
+import { ReverseRevenue } from '../reverse-revenue/reverse-revenue.command';
+import { SaleCommand } from '../sale-commands/sale-command';
+import { SaleCommandsHandler } from '../sale-commands/sale-commands.handler';
 import { InvoiceOnRecognition } from '../shared/invoice-on-recognition';
-import { SaleChanges } from '../shared/sale-changes';
 import { InMemoryInvoiceNumbers } from './in-memory-invoice-numbers';
 import { InMemoryInvoices } from './in-memory-invoices';
 import { InMemoryLedgerQueries } from './in-memory-ledger-queries';
@@ -16,14 +17,16 @@ import { InMemoryUnitOfWork } from '@bazaar/shared-kernel/testing';
 
 /**
  * Finance's application on in-memory fakes, wired as the Nest module wires it, sharing one clock and
- * one id sequence (`revenue-1`, …, named by `idPrefix`): what a spec drives.
+ * one id sequence (`revenue-1`, …, named by `idPrefix`): what a spec drives. `defer`, `recognize`
+ * and `reverse` are batches of one of `saleCommands`, answering the command's id.
  */
 export function financeFakes({ now = new Date('2026-11-22T14:00:00.150Z'), idPrefix = 'id', sales = new InMemorySales(), invoices = new InMemoryInvoices() } = {}) {
   const clock = new FixedClock(now);
   const ids = new SequentialIds(idPrefix);
   const numbers = new InMemoryInvoiceNumbers();
   const unitOfWork = new InMemoryUnitOfWork(sales, invoices, numbers);
-  const changes = new SaleChanges(sales, new InvoiceOnRecognition(invoices, numbers, ids), unitOfWork);
+  const saleCommands = new SaleCommandsHandler(sales, new InvoiceOnRecognition(invoices, numbers, ids), unitOfWork, clock, ids);
+  const alone = async (command: SaleCommand) => (await saleCommands.execute([command]))[0];
   const ledger = new InMemoryLedgerQueries(sales);
   return {
     sales,
@@ -32,9 +35,10 @@ export function financeFakes({ now = new Date('2026-11-22T14:00:00.150Z'), idPre
     clock,
     ids,
     ledger,
-    defer: new RecordDeferredRevenueHandler(changes, clock, ids),
-    recognize: new RecognizeRevenueHandler(changes, clock, ids),
-    reverse: new ReverseRevenueHandler(changes, clock, ids),
+    saleCommands,
+    defer: { execute: (command: RecordDeferredRevenue) => alone({ kind: 'defer', ...command }) },
+    recognize: { execute: (command: RecognizeRevenue) => alone({ kind: 'recognize', ...command }) },
+    reverse: { execute: (command: ReverseRevenue) => alone({ kind: 'reverse', ...command }) },
     listRevenueEvents: new ListRevenueEventsForOrderHandler(ledger),
     trialBalance: new GetTrialBalanceHandler(ledger),
     listInvoices: new ListInvoicesForOrderHandler(invoices),

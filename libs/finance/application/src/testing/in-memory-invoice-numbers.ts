@@ -5,10 +5,10 @@ import { Transactional } from '@bazaar/shared-kernel/testing';
 export class InMemoryInvoiceNumbers extends InvoiceNumbers implements Transactional {
   #last = new Map<number, number>();
 
-  async next(year: number): Promise<InvoiceNumber> {
-    const sequence = (this.#last.get(year) ?? 0) + 1;
-    this.#last.set(year, sequence);
-    return invoiceNumber(year, sequence);
+  async take(year: number, count: number): Promise<InvoiceNumber[]> {
+    const last = this.#last.get(year) ?? 0;
+    this.#last.set(year, last + count);
+    return Array.from({ length: count }, (_, i) => invoiceNumber(year, last + i + 1));
   }
 
   snapshot(): () => void {

@@ -1,4 +1,4 @@
-import { formatInvoiceNumber, Invoice, InvoiceEvent, Invoices, InvoiceSnapshot } from '@bazaar/finance-domain';
+import { EventCauses, formatInvoiceNumber, Invoice, InvoiceEvent, Invoices, InvoiceSnapshot } from '@bazaar/finance-domain';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { InvoiceDetails, InvoiceQueries } from '../ports/invoice-queries';
 import { Transactional } from '@bazaar/shared-kernel/testing';
@@ -7,12 +7,26 @@ import { Transactional } from '@bazaar/shared-kernel/testing';
 export class InMemoryInvoices extends Invoices implements InvoiceQueries, Transactional {
   #issued: InvoiceSnapshot[] = [];
   #published: InvoiceEvent[] = [];
+  #causes = new Map<object, unknown>();
 
-  async add(invoice: Invoice): Promise<void> {
-    const { content } = invoice;
-    if (this.#issued.some((issued) => issued.content.orderId === content.orderId)) throw new ConcurrencyConflict('Invoice for order', content.orderId);
-    this.#issued = [...this.#issued, invoice.snapshot()];
-    this.#published = [...this.#published, ...invoice.pendingEvents];
+  /** How many times `addAll` was called. */
+  calls = 0;
+
+  async addAll(invoices: readonly Invoice[], causes: EventCauses = new Map()): Promise<void> {
+    this.calls += 1;
+    const orders = new Set(this.#issued.map(({ content }) => content.orderId));
+    for (const { content } of invoices) {
+      if (orders.has(content.orderId)) throw new ConcurrencyConflict('Invoice for order', content.orderId);
+      orders.add(content.orderId);
+    }
+    this.#issued = [...this.#issued, ...invoices.map((invoice) => invoice.snapshot())];
+    this.#published = [...this.#published, ...invoices.flatMap((invoice) => invoice.pendingEvents)];
+    for (const [event, cause] of causes) this.#causes.set(event, cause);
+  }
+
+  /** What caused an invoice event, as the handler told. */
+  causeOf(event: InvoiceEvent): unknown {
+    return this.#causes.get(event);
   }
 
   async ofOrder(orderId: string): Promise<readonly InvoiceDetails[]> {

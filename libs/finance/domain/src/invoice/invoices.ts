@@ -1,10 +1,17 @@
+import { EventCauses } from '../sale/sales';
 import { Invoice } from './invoice';
 
 /** The repository port: issued invoices. Their content is never written twice. */
 export abstract class Invoices {
   /**
-   * Adds an issued invoice with its events (outbox), atomically. Throws ConcurrencyConflict when the
-   * order already has an invoice.
+   * Adds issued invoices with their events (outbox), atomically and in as many statements however
+   * many invoices there are. Throws ConcurrencyConflict when an order already has an invoice:
+   * nothing is written then.
    */
-  abstract add(invoice: Invoice): Promise<void>;
+  abstract addAll(invoices: readonly Invoice[], causes?: EventCauses): Promise<void>;
+
+  /** One invoice, as `addAll` writes it. */
+  add(invoice: Invoice): Promise<void> {
+    return this.addAll([invoice]);
+  }
 }

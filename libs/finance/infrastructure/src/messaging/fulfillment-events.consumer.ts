@@ -1,10 +1,10 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { RecognizeRevenueHandler } from '@bazaar/finance-application';
 import { Transactions } from '@bazaar/platform-database';
 import { inBatchTransaction, Inbox } from '@bazaar/platform-messaging';
 import { ShipmentDispatchedV1 } from '@bazaar/published-language';
 import { revenueRecognitionFor } from '../acl/fulfillment-translation';
+import { SaleCommandBatch } from './sale-command.batch';
 
 /**
  * What Finance does with Fulfillment's events: a dispatched shipment recognizes its order's revenue
@@ -13,7 +13,10 @@ import { revenueRecognitionFor } from '../acl/fulfillment-translation';
  * payment's deferral recognizes it: nothing waits, nothing is lost. Other shipment news means
  * nothing to Finance and is skipped by the transport on its header.
  *
- * The whole effect is one transaction, so consecutive dispatches on a partition may share it.
+ * The handler translates the event and gathers its command: consecutive dispatches share one
+ * transaction (with Checkout's events too) and are carried out set-based as it commits, in the
+ * order they arrived (SaleCommandBatch). A refused dispatch fails the shared transaction; tried
+ * again one at a time, it alone goes to the dead letters.
  */
 @Controller()
 export class FulfillmentEventsConsumer {
@@ -21,14 +24,14 @@ export class FulfillmentEventsConsumer {
 
   constructor(
     transactions: Transactions,
-    private readonly recognizeRevenue: RecognizeRevenueHandler,
+    private readonly commands: SaleCommandBatch,
   ) {
     this.inbox = new Inbox(transactions, 'finance.fulfillment-events');
   }
 
   @EventPattern(ShipmentDispatchedV1.wireType, inBatchTransaction)
-  async onShipmentDispatched(@Payload() message: unknown): Promise<void> {
+  onShipmentDispatched(@Payload() message: unknown): Promise<void> {
     const event = ShipmentDispatchedV1.parse(message);
-    await this.inbox.once(event, () => this.recognizeRevenue.execute(revenueRecognitionFor(event.data)));
+    return this.commands.gather(this.inbox, event, { kind: 'recognize', ...revenueRecognitionFor(event.data) });
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { Message } from 'kafkajs';
-import { expectDeadLettered, ServiceUnderTest } from '@bazaar/platform-service/testing';
+import { deadLetterFacts, expectDeadLettered, ServiceUnderTest } from '@bazaar/platform-service/testing';
 import { anEvent, eventually, kafkaMessage, TopicTap, withData, withKey } from '@bazaar/platform-testing';
 import {
   EventEnvelope,
@@ -239,6 +239,34 @@ describe('Finance, when Fulfillment dispatches an order’s shipment', () => {
     await entriesOf(next.data.orderId, ['deferred']);
     expect((await revenueEventsOf(orderId)).map((entry) => entry.kind)).toEqual(['deferred', 'recognized']);
     expect(await invoicesOf(orderId)).toHaveLength(1);
+  });
+
+  it('dead-letters only the refused message of a run that shared a transaction, and takes the others in it once', async () => {
+    const { orderId } = await aDispatchedOrder();
+    const [before, after] = [paymentOf(), paymentOf()];
+    const refused = cancellationOf(orderId);
+    // One produce request, one key: the three are appended together on one partition, so fetched
+    // together and handled in one shared transaction, which the refusal fails as it commits. The
+    // transport then handles them one at a time: the refused one alone fails, at its first attempt.
+    const key = randomUUID();
+    const sent = await finance.send(Topics.checkoutOrders, ...[before, refused, after].map((event) => ({ ...kafkaMessage(event), key })));
+
+    const [letter, ...more] = await finance.deadLetters.waitFor((parked) => parked.key === key);
+    expect(more).toEqual([]);
+    expect(letter!.value).toBe(kafkaMessage(refused).value?.toString());
+    expect(deadLetterFacts(letter!)).toMatchObject({
+      errorType: 'RevenueAlreadyRecognized',
+      attempts: 1,
+      sourcePartition: sent.partition,
+      sourceOffset: (BigInt(sent.baseOffset ?? -1) + 1n).toString(),
+    });
+    await entriesOf(before.data.orderId, ['deferred']);
+    await entriesOf(after.data.orderId, ['deferred']);
+    await finance.caughtUp(Topics.checkoutOrders);
+    expect((await revenueEventsOf(orderId)).map((entry) => entry.kind)).toEqual(['deferred', 'recognized']);
+    expect(await invoicesOf(orderId)).toHaveLength(1);
+    expect(await finance.count('inbox WHERE event_id = ANY($1)', [[before.id, refused.id, after.id]])).toBe(2);
+    for (const { data } of [before, after]) expect(await finance.count(`outbox WHERE payload->'data'->>'orderId' = $1`, [data.orderId])).toBe(1);
   });
 
   it('keeps its books balanced through a run of paid, dispatched and cancelled orders whose events arrive in random order, repeats included', async () => {

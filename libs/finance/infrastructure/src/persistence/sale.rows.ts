@@ -2,7 +2,7 @@ import { PricedLine, SaleSnapshot } from '@bazaar/finance-domain';
 import { money } from '@bazaar/shared-kernel';
 import { entriesJson, RevenueEventJson, toRevenueEventSnapshot } from './revenue-event.rows';
 
-/** What `selectSale` answers for an order: its sales row (null columns when it has none yet) and its entries. */
+/** What `selectSales` answers for an order: its sales row (null columns when it has none yet) and its entries. */
 export interface SaleRow {
   readonly order_id: string;
   readonly buyer_id: string | null;
@@ -25,13 +25,14 @@ export interface StoredLine {
 }
 
 /**
- * The sale of order $1 and its entries in one round trip. Starting from the order id rather than
- * the row answers an order deferred by an earlier release too (entries, no row).
+ * The sales of the orders $1 (uuid[]) and their entries in one round trip, a row per order.
+ * Starting from the order ids rather than the rows answers an order deferred by an earlier release
+ * too (entries, no row).
  */
-export const selectSale = `
+export const selectSales = `
   SELECT o.order_id, s.buyer_id, s.lines, s.total::text AS total, s.currency, s.shipment_id, s.dispatched_at, s.cancelled_at, s.version,
          ${entriesJson('o.order_id')} AS entries
-    FROM (SELECT $1::uuid AS order_id) o LEFT JOIN sales s ON s.order_id = o.order_id`;
+    FROM (SELECT DISTINCT unnest($1::uuid[]) AS order_id) o LEFT JOIN sales s ON s.order_id = o.order_id`;
 
 export function toSaleSnapshot(row: SaleRow): SaleSnapshot {
   const { buyer_id: buyerId, lines, total, currency } = row;

@@ -4,9 +4,11 @@ import { Transactions } from '@bazaar/platform-database';
 /**
  * The year's counter row, incremented in the caller's transaction: the row stays locked until it
  * commits, so concurrent issuers (any replica) take numbers one after another, and a rollback
- * undoes the increment — no number is burnt. (A SEQUENCE would burn one on every rollback.) The
+ * undoes the increments — no number is burnt. (A SEQUENCE would burn one on every rollback.) The
  * first number of a year inserts the row; a concurrent first insert waits and then increments.
- * Called outside a transaction the number would commit with no invoice: a deferred trigger refuses that.
+ * Several numbers are taken in one round trip (`take_invoice_numbers`, a step of the counter per
+ * number). Called outside a transaction the numbers would commit with no invoice: a deferred
+ * trigger refuses that.
  */
 export class TypeOrmInvoiceNumbers extends InvoiceNumbers {
   constructor(
@@ -17,16 +19,16 @@ export class TypeOrmInvoiceNumbers extends InvoiceNumbers {
     super();
   }
 
-  next(year: number): Promise<InvoiceNumber> {
+  take(year: number, count: number): Promise<InvoiceNumber[]> {
+    if (count === 0) return Promise.resolve([]);
     return this.transactions.run(async (manager) => {
-      const [row] = (await manager.query(
-        `INSERT INTO ${this.counters} AS counter (year, last_number) VALUES ($1, 1)
-         ON CONFLICT (year) DO UPDATE SET last_number = counter.last_number + 1
-         RETURNING counter.last_number`,
-        [year],
-      )) as { last_number: number }[];
-      if (!row) throw new Error(`No invoice number for ${year}`);
-      return invoiceNumber(year, row.last_number);
+      const rows = (await manager.query(`SELECT taken.number FROM take_invoice_numbers($1::regclass, $2, $3) WITH ORDINALITY AS taken (number, step) ORDER BY taken.step`, [
+        this.counters,
+        year,
+        count,
+      ])) as { number: number }[];
+      if (rows.length !== count) throw new Error(`${rows.length} invoice numbers for ${year} instead of ${count}`);
+      return rows.map((row) => invoiceNumber(year, row.number));
     });
   }
 }

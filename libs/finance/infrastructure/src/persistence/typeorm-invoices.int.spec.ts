@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { Invoice, InvoiceNumber } from '@bazaar/finance-domain';
 import { anInvoiceContent } from '@bazaar/finance-domain/testing';
 import { Transactions } from '@bazaar/platform-database';
@@ -39,7 +40,8 @@ describe('TypeOrmInvoices and TypeOrmInvoiceNumbers (real PostgreSQL)', () => {
   });
 
   const query = <T>(sql: string, params: unknown[] = []) => transactions.manager.query(sql, params) as Promise<T[]>;
-  const anInvoice = (number: InvoiceNumber, orderId = randomUUID()) => Invoice.issue(anInvoiceContent({ id: randomUUID(), orderId, number, issuedAt: issuedIn(number.year) }));
+  const anInvoice = (number: InvoiceNumber, orderId: string = randomUUID()) =>
+    Invoice.issue(anInvoiceContent({ id: randomUUID(), orderId, number, issuedAt: issuedIn(number.year) }));
   /** Takes the year's next number and issues an invoice with it, in one transaction, as Finance does. */
   const issue = (y: number, orderId = randomUUID()) =>
     transactions.run(async () => {
@@ -61,6 +63,87 @@ describe('TypeOrmInvoices and TypeOrmInvoiceNumbers (real PostgreSQL)', () => {
     expect(await query(`SELECT message_key, event_type FROM outbox WHERE payload->'data'->>'invoiceId' = $1`, [id])).toEqual([
       { message_key: id, event_type: 'finance.invoice-issued.v1' },
     ]);
+  });
+
+  it('adds many invoices in one statement per table, and reads each back', async () => {
+    const y = aYear();
+    const statements = jest.spyOn(Client.prototype, 'query');
+    let added: Invoice[] = [];
+    try {
+      await transactions.run(async () => {
+        const taken: InvoiceNumber[] = [];
+        for (let i = 0; i < 10; i += 1) taken.push(await numbers.next(y));
+        statements.mockClear();
+        added = taken.map((number) => anInvoice(number));
+        await invoices.addAll(added);
+        // invoices, invoice_lines, invoice_payments, outbox.
+        expect(statements).toHaveBeenCalledTimes(4);
+      });
+    } finally {
+      statements.mockRestore();
+    }
+
+    expect(await numbersOf(y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    for (const invoice of added)
+      expect(await queries.byId(invoice.content.id)).toMatchObject({ orderId: invoice.content.orderId, lines: invoice.content.lines, paymentState: 'authorized' });
+    expect(await query(`SELECT count(*)::int AS n FROM outbox WHERE payload->'data'->>'invoiceId' = ANY($1)`, [added.map((invoice) => invoice.content.id)])).toEqual([{ n: 10 }]);
+  });
+
+  it('refuses many invoices when one order already has one (ConcurrencyConflict naming it), adding none of them', async () => {
+    const y = aYear();
+    const invoiced = await issue(y);
+    const adding = transactions.run(async () => {
+      const [first, second] = [await numbers.next(y), await numbers.next(y)];
+      await invoices.addAll([anInvoice(first), anInvoice(second, invoiced.content.orderId)]);
+    });
+
+    await expect(adding).rejects.toBeInstanceOf(ConcurrencyConflict);
+    await expect(adding).rejects.toThrow(invoiced.content.orderId);
+    expect(await numbersOf(y)).toEqual([1]);
+  });
+
+  it('takes several numbers of a year in one statement, in order, stepping the counter one at a time; a rollback gives them all back', async () => {
+    const y = aYear();
+    await issue(y);
+    const statements = jest.spyOn(Client.prototype, 'query');
+    let taken: InvoiceNumber[] = [];
+    try {
+      await transactions.run(async () => {
+        statements.mockClear();
+        taken = await numbers.take(y, 3);
+        expect(statements).toHaveBeenCalledTimes(1);
+        await invoices.addAll(taken.map((number) => anInvoice(number)));
+      });
+    } finally {
+      statements.mockRestore();
+    }
+    expect(taken.map((number) => number.sequence)).toEqual([2, 3, 4]);
+
+    await expect(
+      transactions.run(async () => {
+        await numbers.take(y, 5);
+        throw new Error('the invoices could not be written');
+      }),
+    ).rejects.toThrow('could not be written');
+    expect((await issue(y)).content.number.sequence).toBe(5);
+    expect(await numbersOf(y)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('refuses, at commit, numbers taken together that not every one an invoice bears', async () => {
+    const y = aYear();
+    const halfUsed = transactions.run(async () => {
+      const [first] = await numbers.take(y, 2);
+      await invoices.add(anInvoice(first!));
+    });
+
+    await expect(halfUsed).rejects.toThrow(/handed out but no invoice bears it/);
+    expect(await numbersOf(y)).toEqual([]);
+  });
+
+  it('takes numbers together only from the invoice number counters', async () => {
+    await expect(transactions.run((manager) => manager.query(`SELECT take_invoice_numbers('sales'::regclass, 2040, 1)`))).rejects.toThrow(
+      /counts on the invoice number counters only/,
+    );
   });
 
   it('answers nothing for an unknown invoice or an order without one', async () => {

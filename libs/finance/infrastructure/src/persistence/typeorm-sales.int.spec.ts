@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { Sale } from '@bazaar/finance-domain';
 import { someDispatch, someTerms } from '@bazaar/finance-domain/testing';
 import { Transactions } from '@bazaar/platform-database';
@@ -41,6 +42,103 @@ describe('TypeOrmSales and the ledger tables (real PostgreSQL)', () => {
     if (!sale) throw new Error(`no sale for ${orderId}`);
     return sale;
   };
+
+  /** The statements `work` sends to PostgreSQL, as node-postgres sees them (BEGIN and COMMIT included). */
+  const statementsOf = async (work: () => Promise<unknown>) => {
+    const query = jest.spyOn(Client.prototype, 'query');
+    try {
+      await work();
+      return query.mock.calls.map(([statement]) => (typeof statement === 'string' ? statement : (statement as { text: string }).text).trim().split(/\s+/)[0]);
+    } finally {
+      query.mockRestore();
+    }
+  };
+  const deferred = (orderId = randomUUID()) => {
+    const sale = Sale.open(orderId);
+    sale.defer(someTerms(), at, ids);
+    return sale;
+  };
+
+  describe('many at a time', () => {
+    it('loads the sales of many orders in one statement, leaving out those it never heard of', async () => {
+      const [first, second] = [deferred(), deferred()];
+      const cancelled = Sale.open(randomUUID());
+      cancelled.cancel(at, ids);
+      await sales.saveAll([first, second, cancelled]);
+      const unknown = randomUUID();
+
+      let loaded: ReadonlyMap<string, Sale> = new Map();
+      const statements = await statementsOf(async () => (loaded = await sales.byOrders([second.orderId, unknown, first.orderId, cancelled.orderId, first.orderId])));
+
+      expect(statements).toEqual(['SELECT']);
+      expect([...loaded.keys()].sort()).toEqual([first.orderId, second.orderId, cancelled.orderId].sort());
+      expect(loaded.get(first.orderId)!.snapshot()).toEqual(first.snapshot());
+      expect(loaded.get(cancelled.orderId)!.snapshot()).toEqual(cancelled.snapshot());
+      expect(loaded.get(second.orderId)!.version).toBe(1);
+    });
+
+    it('saves many sales — new and known, with entries of every kind — in one statement per table, and reads them back', async () => {
+      const known = [deferred(), deferred(), deferred()];
+      await sales.saveAll(known);
+      const [toRecognize, toReverse, alsoDispatched] = [...(await sales.byOrders(known.map((sale) => sale.orderId))).values()];
+      toRecognize!.recordDispatch(someDispatch(), at, ids);
+      toReverse!.cancel(at, ids);
+      alsoDispatched!.recordDispatch(someDispatch(), at, ids);
+      const fresh = Array.from({ length: 20 }, () => deferred());
+      const batch = [toRecognize!, ...fresh, toReverse!, alsoDispatched!];
+
+      const statements = await statementsOf(() => transactions.run(() => sales.saveAll(batch)));
+
+      // INSERT sales, UPDATE sales, INSERT revenue_events, INSERT ledger_lines, INSERT outbox.
+      expect(statements).toEqual(['START', 'INSERT', 'UPDATE', 'INSERT', 'INSERT', 'INSERT', 'COMMIT']);
+      const stored = await sales.byOrders(batch.map((sale) => sale.orderId));
+      for (const sale of batch) expect(stored.get(sale.orderId)!.snapshot()).toEqual(sale.snapshot());
+      expect(stored.get(toRecognize!.orderId)!.version).toBe(2);
+      expect(stored.get(fresh[0]!.orderId)!.version).toBe(1);
+      const outbox = await query<{ event_type: string }>(`SELECT event_type FROM outbox WHERE payload->'data'->>'orderId' = ANY($1) ORDER BY position`, [
+        [toRecognize!.orderId, toReverse!.orderId],
+      ]);
+      expect(outbox.map((row) => row.event_type)).toEqual([
+        'finance.revenue-deferred.v1',
+        'finance.revenue-deferred.v1',
+        'finance.revenue-recognized.v1',
+        'finance.revenue-reversed.v1',
+      ]);
+    });
+
+    it('refuses a save of many when one sale was moved on by another writer (ConcurrencyConflict naming it), writing none of them', async () => {
+      const [stale, other] = [deferred(), deferred()];
+      await sales.saveAll([stale, other]);
+      const [mine, theirs] = [await load(stale.orderId), await load(stale.orderId)];
+      theirs.cancel(at, ids);
+      await sales.save(theirs);
+      mine.recordDispatch(someDispatch(), at, ids);
+      const otherNow = await load(other.orderId);
+      otherNow.cancel(at, ids);
+      const newcomer = deferred();
+
+      const saving = transactions.run(() => sales.saveAll([newcomer, otherNow, mine]));
+
+      await expect(saving).rejects.toBeInstanceOf(ConcurrencyConflict);
+      await expect(saving).rejects.toThrow(stale.orderId);
+      expect(await sales.byOrder(newcomer.orderId)).toBeUndefined();
+      expect((await load(other.orderId)).entries.map((entry) => entry.kind)).toEqual(['deferred']);
+      expect((await load(stale.orderId)).entries.map((entry) => entry.kind)).toEqual(['deferred', 'reversal']);
+    });
+
+    it('refuses a save of many when another writer recorded one of the new sales first (ConcurrencyConflict naming it), writing none of them', async () => {
+      const [first, second] = [deferred(), deferred()];
+      const late = Sale.open(second.orderId);
+      late.recordDispatch(someDispatch(), at, ids);
+      await sales.save(second);
+
+      const saving = transactions.run(() => sales.saveAll([first, late]));
+
+      await expect(saving).rejects.toBeInstanceOf(ConcurrencyConflict);
+      await expect(saving).rejects.toThrow(second.orderId);
+      expect(await sales.byOrder(first.orderId)).toBeUndefined();
+    });
+  });
 
   it('knows nothing of an order it never heard of', async () => {
     expect(await sales.byOrder(randomUUID())).toBeUndefined();

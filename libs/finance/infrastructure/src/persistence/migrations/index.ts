@@ -4,6 +4,7 @@ import { CreateSales1764200000000 } from './1764200000000-create-sales';
 import { CreateInvoices1764200000001 } from './1764200000001-create-invoices';
 import { RememberCancellations1764300000000 } from './1764300000000-remember-cancellations';
 import { CreateSubscriptions1765100000000 } from './1765100000000-create-subscriptions';
+import { TakeInvoiceNumbers1765200000000 } from './1765200000000-take-invoice-numbers';
 import { CreateLegacyBillingQueue1765100000001 } from '../../acl/legacy-billing/legacy-billing-queue.migration';
 
 /** Finance's schema, in order; the platform runs its messaging tables first. */
@@ -15,4 +16,5 @@ export const financeMigrations = [
   RememberCancellations1764300000000,
   CreateSubscriptions1765100000000,
   CreateLegacyBillingQueue1765100000001,
+  TakeInvoiceNumbers1765200000000,
 ];

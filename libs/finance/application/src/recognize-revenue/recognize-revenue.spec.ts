@@ -116,12 +116,12 @@ describe('Recognize revenue', () => {
     /** A store that fails the first invoice it is given, as a database that lost its connection would. */
     class FailingOnce extends InMemoryInvoices {
       #failed = false;
-      override async add(...args: Parameters<InMemoryInvoices['add']>): Promise<void> {
+      override async addAll(...args: Parameters<InMemoryInvoices['addAll']>): Promise<void> {
         if (!this.#failed) {
           this.#failed = true;
           throw new Error('connection lost');
         }
-        return super.add(...args);
+        return super.addAll(...args);
       }
     }
     finance = financeFakes({ idPrefix: 'id', invoices: new FailingOnce() });

@@ -64,10 +64,10 @@ describe('Reverse revenue', () => {
     /** Reads that missed a concurrent reversal: only the store's version check is left. */
     class LaggingReads extends InMemorySales {
       #first: Sale | undefined;
-      override async byOrder(orderId: string): Promise<Sale | undefined> {
-        const current = await super.byOrder(orderId);
+      override async byOrders(orderIds: readonly string[]): Promise<ReadonlyMap<string, Sale>> {
+        const current = (await super.byOrders(orderIds)).get('order-1');
         this.#first ??= current;
-        return this.#first && Sale.restore(this.#first.snapshot(), this.#first.version);
+        return new Map(this.#first ? [['order-1', Sale.restore(this.#first.snapshot(), this.#first.version)]] : []);
       }
     }
     const sales = new LaggingReads();

@@ -61,8 +61,8 @@ describe('Record deferred revenue', () => {
   it('reports a conflict when another writer deferred the order’s revenue after it looked', async () => {
     /** A read that missed a concurrent writer: only the store's version check is left. */
     class LaggingReads extends InMemorySales {
-      override async byOrder(): Promise<Sale | undefined> {
-        return undefined;
+      override async byOrders(): Promise<ReadonlyMap<string, Sale>> {
+        return new Map();
       }
     }
     const sales = new LaggingReads();
