@@ -154,6 +154,18 @@ export class OrderProcessRunner {
     }
   }
 
+  /**
+   * Begins the process of an order created in the caller's unit of work, with its first news, and
+   * saves it. Nothing is read first: no process can exist for an order that did not exist before
+   * this unit of work (were there one, the save's version check would say so).
+   */
+  async begin(orderId: OrderId, input: ProcessInput): Promise<OrderProcess> {
+    const process = OrderProcess.begin(orderId, this.clock.now());
+    process.handle(input, this.clock.now(), this.settings);
+    await this.processes.save(process);
+    return process;
+  }
+
   /** Decides on `input`, beginning the order's process if it has none yet. Saves only when something new was decided. */
   async advance(orderId: OrderId, input: ProcessInput): Promise<OrderProcess> {
     return (await this.decide(orderId, input)).process;

@@ -47,7 +47,7 @@ export class OrderPlacement {
     return this.oncePerKey.place(orderId, idempotency, async () => {
       const order = await build();
       await this.orders.save(order);
-      await this.runner.advance(order.id, { type: 'Screened', assessment: await this.screening.assess(order) });
+      await this.runner.begin(order.id, { type: 'Screened', assessment: await this.screening.assess(order) });
     });
   }
 }
