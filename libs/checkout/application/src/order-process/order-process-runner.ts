@@ -4,6 +4,7 @@ import { UnitOfWork } from '../ports/unit-of-work';
 import { retryOnConflict } from '../shared/retry-on-conflict';
 import { OrderCommands } from './order-commands';
 import { PaymentCommands } from './payment-commands';
+import { asSaved } from './saved-process';
 
 /**
  * A consumer's inbox, as an order's process takes news from it: in the consumer's transaction,
@@ -63,8 +64,7 @@ export class OrderProcessRunner {
    * tests): decide, then carry out what is due once that has committed.
    */
   async tell(orderId: OrderId, input: ProcessInput): Promise<void> {
-    await this.advance(orderId, input);
-    await this.carryOutNowOrLater(orderId);
+    await this.carryOutNowOrLater(orderId, await this.advance(orderId, input));
   }
 
   /**
@@ -92,11 +92,12 @@ export class OrderProcessRunner {
    * Starts carrying out what is due for `orderId` without waiting for it, at most
    * `limits.concurrency` at once: past that it waits in memory for a free slot, first come first
    * served, and past `limits.waiting` of those it is left alone — it stays due in the process, and
-   * the process worker's sweep carries it out. False when left to the sweep.
+   * the process worker's sweep carries it out. False when left to the sweep. `current`: the
+   * process as the caller just saved it, used when carrying out starts at once (one read less).
    */
-  carryOutAlongside(orderId: OrderId): boolean {
+  carryOutAlongside(orderId: OrderId, current?: OrderProcess): boolean {
     if (this.#alongside.size < this.limits.concurrency) {
-      this.start(orderId);
+      this.start(orderId, current);
       return true;
     }
     if (this.#waiting.length >= this.limits.waiting) return false;
@@ -130,9 +131,9 @@ export class OrderProcessRunner {
     while (this.#alongside.size > 0) await Promise.all([...this.#alongside]);
   }
 
-  private start(orderId: OrderId): void {
+  private start(orderId: OrderId, current?: OrderProcess): void {
     this.#busy.add(orderId);
-    const carryingOut: Promise<void> = this.carryOutNowOrLater(orderId).finally(() => {
+    const carryingOut: Promise<void> = this.carryOutNowOrLater(orderId, current).finally(() => {
       this.#alongside.delete(carryingOut);
       this.#busy.delete(orderId);
       const next = this.#waiting.shift();
@@ -146,9 +147,9 @@ export class OrderProcessRunner {
    * caller's (the request or message was taken): the command stays due in the process, and the
    * process worker carries it out at its next sweep (and logs why, should it fail again).
    */
-  async carryOutNowOrLater(orderId: OrderId): Promise<void> {
+  async carryOutNowOrLater(orderId: OrderId, current?: OrderProcess): Promise<void> {
     try {
-      await this.carryOut(orderId);
+      await this.carryOut(orderId, current);
     } catch {
       // Left to the sweep: the command is still pending and due.
     }
@@ -156,17 +157,20 @@ export class OrderProcessRunner {
 
   /**
    * Begins the process of an order created in the caller's unit of work, with its first news, and
-   * saves it. Nothing is read first: no process can exist for an order that did not exist before
-   * this unit of work (were there one, the save's version check would say so).
+   * saves it; returns it as saved. Nothing is read first: no process can exist for an order that
+   * did not exist before this unit of work (were there one, the save's version check would say so).
    */
   async begin(orderId: OrderId, input: ProcessInput): Promise<OrderProcess> {
     const process = OrderProcess.begin(orderId, this.clock.now());
     process.handle(input, this.clock.now(), this.settings);
     await this.processes.save(process);
-    return process;
+    return asSaved(process);
   }
 
-  /** Decides on `input`, beginning the order's process if it has none yet. Saves only when something new was decided. */
+  /**
+   * Decides on `input`, beginning the order's process if it has none yet. Saves only when something
+   * new was decided; returns the process as it now stands in the repository.
+   */
   async advance(orderId: OrderId, input: ProcessInput): Promise<OrderProcess> {
     return (await this.decide(orderId, input)).process;
   }
@@ -175,16 +179,19 @@ export class OrderProcessRunner {
    * Carries out the due commands one after another until none is due: all done, a retry waiting
    * for its backoff, or the process waiting for news. Safe to run twice: outcomes are news the
    * process has either acted on already or acts on once.
+   *
+   * `current`: the process as the caller just saved it, instead of reading it again. Each step goes
+   * on with the process as the step before saved it. Should another runner have moved it meanwhile,
+   * its save fails the version check, and the step is tried again from a fresh read.
    */
-  async carryOut(orderId: OrderId): Promise<OrderProcess | undefined> {
-    let process = await this.processes.byId(orderId);
+  async carryOut(orderId: OrderId, current?: OrderProcess): Promise<OrderProcess | undefined> {
+    let process = current ?? (await this.processes.byId(orderId));
     for (let n = 0; n < MAX_COMMANDS_PER_RUN && process; n++) {
       const command = process.dueCommand(this.clock.now());
       if (!command) break;
       const outcome = isGatewayCommand(command)
-        ? // The process in hand is only current until it is saved: after the first decision, reload.
-          await this.decide(orderId, await this.outcomeOf(command, orderId), n === 0 ? process : undefined)
-        : await this.orderCommands.carryOutHead(orderId);
+        ? await this.decide(orderId, await this.outcomeOf(command, orderId), process)
+        : await this.orderCommands.carryOutHead(orderId, process);
       process = outcome.process;
       // An outcome that decides nothing new leaves the same command due: running it again would loop.
       if (!outcome.changed) break;
@@ -203,20 +210,25 @@ export class OrderProcessRunner {
       const command = process.dueCommand(this.clock.now());
       if (!command) return false;
       if (isGatewayCommand(command)) return true;
-      const outcome = await this.orderCommands.carryOutHeadWithin(orderId);
+      // The process as this unit of work just wrote it: nobody else can have moved it since.
+      const outcome = await this.orderCommands.carryOutHeadWithin(orderId, process);
       process = outcome.process;
       if (!outcome.changed) return false;
     }
     return false;
   }
 
-  /** `loaded`: the process as just loaded, used for the first attempt (a stale one fails the version check and is reloaded). */
+  /**
+   * `loaded`: the process as just loaded or saved, used for the first attempt (a stale one fails
+   * the version check and is reloaded). Returns the process as saved.
+   */
   private decide(orderId: OrderId, input: ProcessInput, loaded?: OrderProcess): Promise<{ process: OrderProcess; changed: boolean }> {
     return retryOnConflict(async (attempt) => {
       const process = (attempt === 1 ? loaded : undefined) ?? (await this.processes.byId(orderId)) ?? OrderProcess.begin(orderId, this.clock.now());
       const changed = process.handle(input, this.clock.now(), this.settings);
-      if (changed) await this.processes.save(process);
-      return { process, changed };
+      if (!changed) return { process, changed };
+      await this.processes.save(process);
+      return { process: asSaved(process), changed };
     });
   }
 
