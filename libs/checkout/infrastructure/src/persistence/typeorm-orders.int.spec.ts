@@ -11,6 +11,7 @@ import { checkoutMigrations } from './migrations';
 import { TypeOrmIdempotencyKeys } from './typeorm-idempotency-keys';
 import { TypeOrmOrders } from './typeorm-orders';
 import { BuyerDataKeys } from './buyer-data-keys';
+import { openPublishedAddress, publishedAddress } from '../acl/sealed-address';
 import { ephemeralKeyRing, processSharingKeyRing } from '@bazaar/platform-service';
 
 jest.setTimeout(30_000);
@@ -142,6 +143,24 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
     expect(published.text).toContain('sealedShippingAddress');
     expect(published.text).not.toContain(line1);
     expect(await database.dataSource.query('SELECT buyer_id FROM buyer_keys WHERE buyer_id = $1', [order.buyerId])).toHaveLength(1);
+  });
+
+  it('seals the address an authorization publishes with the buyer’s key as read with the order, the key placing sealed with', async () => {
+    const order = anOrder().withId(randomUUID()).forBuyer(`buyer-${randomUUID()}`).build();
+    await orders.save(order);
+    const loaded = (await orders.byId(order.id))!;
+
+    loaded.recordPaymentAuthorized('auth-1', new Date());
+    await orders.save(loaded);
+
+    const published = async (wireType: string) => {
+      const [row] = await database.dataSource.query('SELECT payload::text AS text FROM outbox WHERE message_key = $1 AND event_type = $2', [order.id, wireType]);
+      return (JSON.parse((row as { text: string }).text) as { data: { sealedShippingAddress: { keyId: string; algorithm: 'AES-256-GCM'; ciphertext: string } } }).data.sealedShippingAddress;
+    };
+    const dataKey = (await transactions.run((manager) => buyerKeys.existing(manager, order.buyerId)))!;
+    const authorized = await published('checkout.payment-authorized.v2');
+    expect(authorized.keyId).toBe((await published('checkout.cart-checked-out.v2')).keyId);
+    expect(openPublishedAddress(dataKey, order.buyerId, order.id, authorized)).toEqual(publishedAddress(order.shippingAddress!));
   });
 
   it('finds nothing for an unknown id', async () => {

@@ -24,6 +24,12 @@ const carriesAddress = new Set(['OrderPlaced', 'PaymentAuthorized']);
  * wrapped by `sharing` (PERSONAL_DATA_SHARING_KEKS).
  */
 export class TypeOrmOrders extends Orders {
+  /**
+   * The buyer's data key as read with each loaded order: saving that order seals what it publishes
+   * with it, instead of reading the key again in the saving transaction.
+   */
+  readonly #loadedKeys = new WeakMap<Order, Buffer>();
+
   constructor(
     private readonly transactions: Transactions,
     private readonly outbox: Outbox,
@@ -43,7 +49,11 @@ export class TypeOrmOrders extends Orders {
        FROM orders o LEFT JOIN buyer_keys k ON k.buyer_id = o.buyer_id WHERE o.id = $1`,
       [id],
     )) as (OrderRow & { lines: OrderLineRow[]; wrapped_key: string | null })[];
-    return row && toOrder(row, row.lines, this.keys.unwrap(row.wrapped_key, row.buyer_id));
+    if (!row) return undefined;
+    const dataKey = this.keys.unwrap(row.wrapped_key, row.buyer_id);
+    const order = toOrder(row, row.lines, dataKey);
+    if (dataKey) this.#loadedKeys.set(order, dataKey);
+    return order;
   }
 
   save(order: Order): Promise<void> {
@@ -81,6 +91,7 @@ export class TypeOrmOrders extends Orders {
    * Lines and address are fixed at placement; what changes later is the lifecycle. Returns the
    * buyer's data key when an event to publish carries the address (an erased buyer's order cannot
    * be authorized; a buyer from before the keys, whose order holds its address in plaintext, gets one now).
+   * The key read with the order is that key: the buyer's orders are not erased while one is in progress.
    */
   private async update(manager: EntityManager, order: Order): Promise<Buffer | undefined> {
     const [, changed] = (await manager.query(`UPDATE orders SET ${assignments}, version = version + 1 WHERE id = $1 AND version = $2`, [
@@ -91,6 +102,6 @@ export class TypeOrmOrders extends Orders {
     if (changed === 0) throw new ConcurrencyConflict('Order', order.id);
     if (!order.pendingEvents.some((event) => carriesAddress.has(event.type))) return undefined;
     if (!order.shippingAddress) throw new ShippingAddressErased(order.id);
-    return this.keys.forWriting(manager, order.buyerId);
+    return this.#loadedKeys.get(order) ?? this.keys.forWriting(manager, order.buyerId);
   }
 }
