@@ -63,6 +63,9 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
     await orders.save(order);
 
     expect(await rowsAbout(order.id)).toEqual({ orders: 1, lines: 2, outbox: 1 });
+    expect(await database.dataSource.query('SELECT line_no, sku, quantity FROM order_lines WHERE order_id = $1 ORDER BY line_no', [order.id])).toEqual(
+      order.lines.map((line, index) => ({ line_no: index + 1, sku: line.sku, quantity: line.quantity })),
+    );
     const [outbox] = await database.dataSource.query('SELECT topic, event_type FROM outbox WHERE message_key = $1', [order.id]);
     expect(outbox).toEqual({ topic: 'checkout.orders', event_type: 'checkout.cart-checked-out.v2' });
     const keys = await database.dataSource.query('SELECT topic, event_type FROM outbox WHERE message_key = $1', [order.buyerId]);

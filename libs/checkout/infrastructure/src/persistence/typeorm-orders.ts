@@ -8,7 +8,7 @@ import { publishedEventsOf } from '../acl/published-order-events';
 import { PublishedPersonalData } from '../acl/sealed-address';
 import { BuyerDataKeys, sealAddress } from './buyer-data-keys';
 import { lifecycleColumns, lifecycleValues } from './order-lifecycle.rows';
-import { lineInsert, orderColumns, OrderLineRow, OrderRow, orderValues, toOrder } from './order.rows';
+import { lineArrays, orderColumns, OrderLineRow, OrderRow, orderValues, toOrder } from './order.rows';
 
 /** `o.id, o.buyer_id, …`: what a load reads. */
 const selectedColumns = orderColumns.map((column) => `o.${column}`).join(', ');
@@ -72,18 +72,21 @@ export class TypeOrmOrders extends Orders {
     if (!order.shippingAddress) throw new ShippingAddressErased(order.id);
     const dataKey = await this.keys.forWriting(manager, order.buyerId);
     const sealedAddress = sealAddress(dataKey, order.buyerId, order.id, order.shippingAddress);
+    // The row and its lines in one statement: the lines are numbered in the order given.
     try {
       await manager.query(
-        `INSERT INTO orders (id, buyer_id, status, total_amount, total_currency, ship_sealed, payment_token, placed_at, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1)`,
-        orderValues(order, sealedAddress),
+        `WITH placed AS (
+           INSERT INTO orders (id, buyer_id, status, total_amount, total_currency, ship_sealed, payment_token, placed_at, version)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1) RETURNING id)
+         INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price_amount, unit_price_currency)
+         SELECT placed.id, line.no, line.sku, line.quantity, line.amount, line.currency
+           FROM placed, unnest($9::text[], $10::int[], $11::bigint[], $12::text[]) WITH ORDINALITY AS line(sku, quantity, amount, currency, no)`,
+        [...orderValues(order, sealedAddress), ...lineArrays(order)],
       );
     } catch (error) {
       if (isUniqueViolation(error, 'orders_pkey')) throw new ConcurrencyConflict('Order', order.id);
       throw error;
     }
-    const [tuples, values] = lineInsert(order);
-    await manager.query(`INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price_amount, unit_price_currency) VALUES ${tuples}`, values);
     return dataKey;
   }
 
