@@ -79,6 +79,23 @@ describe('Concurrent news for one order', () => {
     expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized', 'OrderConfirmed']);
   });
 
+  it('a runner handed the order as read before, which another runner moved on since, reads again instead of saving over it', async () => {
+    const fakes = checkoutFakes();
+    const order = await givenScreened(fakes);
+    const reserved = (await fakes.processes.byId(order.id))!;
+    reserved.handle({ type: 'InventoryReserved' }, fakes.clock.now(), fakes.settings);
+    await fakes.processes.save(reserved);
+    const readBefore = (await fakes.orders.byId(order.id))!;
+    const commands = () => new OrderCommands(fakes.processes, fakes.orders, fakes.unitOfWork, fakes.clock, fakes.settings);
+    await commands().carryOutHead(order.id);
+
+    const outcome = await commands().carryOutHead(order.id, asSaved(reserved), readBefore);
+
+    expect(outcome).toMatchObject({ changed: false, process: { step: 'confirmed' } });
+    expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized', 'OrderConfirmed']);
+    expect((await fakes.orders.byId(order.id))?.version).toBe(readBefore.version + 1);
+  });
+
   it('a confirmation before the cancel is followed by the cancel and the void: no update is lost', async () => {
     const fakes = checkoutFakes();
     const order = await givenScreened(fakes);

@@ -1,6 +1,7 @@
-import { GatewayCommand, isGatewayCommand, OrderId, OrderProcess, OrderProcesses, OrderProcessSettings, Orders, PaymentGateway, ProcessInput } from '@bazaar/checkout-domain';
+import { GatewayCommand, isGatewayCommand, Order, OrderId, OrderProcess, OrderProcesses, OrderProcessSettings, Orders, PaymentGateway, ProcessInput } from '@bazaar/checkout-domain';
 import { assertNever, Clock } from '@bazaar/shared-kernel';
 import { UnitOfWork } from '../ports/unit-of-work';
+import { loadOrder } from '../shared/load-order';
 import { retryOnConflict } from '../shared/retry-on-conflict';
 import { OrderCommands } from './order-commands';
 import { PaymentCommands } from './payment-commands';
@@ -47,7 +48,7 @@ export class OrderProcessRunner {
 
   constructor(
     private readonly processes: OrderProcesses,
-    orders: Orders,
+    private readonly orders: Orders,
     gateway: PaymentGateway,
     private readonly clock: Clock,
     private readonly settings: OrderProcessSettings,
@@ -56,7 +57,7 @@ export class OrderProcessRunner {
     private readonly limits: CarryOutLimits = DEFAULT_CARRY_OUT_LIMITS,
   ) {
     this.orderCommands = new OrderCommands(processes, orders, unitOfWork, clock, settings);
-    this.payments = new PaymentCommands(orders, gateway);
+    this.payments = new PaymentCommands(gateway);
   }
 
   /**
@@ -186,12 +187,20 @@ export class OrderProcessRunner {
    */
   async carryOut(orderId: OrderId, current?: OrderProcess): Promise<OrderProcess | undefined> {
     let process = current ?? (await this.processes.byId(orderId));
+    // The order as read for a gateway call: the order command recording its outcome starts from it.
+    let order: Order | undefined;
     for (let n = 0; n < MAX_COMMANDS_PER_RUN && process; n++) {
       const command = process.dueCommand(this.clock.now());
       if (!command) break;
-      const outcome = isGatewayCommand(command)
-        ? await this.decide(orderId, await this.outcomeOf(command, orderId), process)
-        : await this.orderCommands.carryOutHead(orderId, process);
+      let outcome: { process: OrderProcess | undefined; changed: boolean };
+      if (isGatewayCommand(command)) {
+        const result = await this.outcomeOf(command, orderId);
+        order = result.order;
+        outcome = await this.decide(orderId, result.news, process);
+      } else {
+        outcome = await this.orderCommands.carryOutHead(orderId, process, order);
+        order = undefined;
+      }
       process = outcome.process;
       // An outcome that decides nothing new leaves the same command due: running it again would loop.
       if (!outcome.changed) break;
@@ -232,12 +241,14 @@ export class OrderProcessRunner {
     });
   }
 
-  private outcomeOf(command: GatewayCommand, orderId: OrderId): Promise<ProcessInput> {
+  private async outcomeOf(command: GatewayCommand, orderId: OrderId): Promise<{ news: ProcessInput; order?: Order }> {
     switch (command.type) {
-      case 'AuthorizePayment':
-        return this.payments.authorize(orderId);
+      case 'AuthorizePayment': {
+        const order = await loadOrder(this.orders, orderId);
+        return { news: await this.payments.authorize(order), order };
+      }
       case 'VoidAuthorization':
-        return this.payments.void(command.authorizationId);
+        return { news: await this.payments.void(command.authorizationId) };
       default:
         return assertNever(command);
     }
