@@ -38,28 +38,31 @@ export class TypeOrmOrderProcesses extends OrderProcesses {
    * A new process is inserted with ON CONFLICT DO NOTHING: when a concurrent first decision (a
    * screening and a cancel, say) won, this one is a ConcurrencyConflict that leaves the
    * surrounding transaction (an inbox's) usable, so the caller can reload and decide again.
+   *
+   * The save is one statement, version check included, so it opens no transaction of its own: in
+   * a unit of work it joins it, outside one (a decision on a gateway's answer) it commits alone,
+   * without a BEGIN and a COMMIT around it.
    */
-  save(process: OrderProcess): Promise<void> {
-    return this.transactions.run(async (manager) => {
-      const values = processValues(process);
-      const changed =
-        process.version === 0
-          ? (
-              (await manager.query(
-                `INSERT INTO order_processes (${processColumns.join(', ')}, version) VALUES (${placeholders}, 1)
-               ON CONFLICT (order_id) DO NOTHING RETURNING order_id`,
-                values,
-              )) as unknown[]
-            ).length
-          : (
-              (await manager.query(
-                `UPDATE order_processes SET ${assignments}, claimed_until = NULL, version = version + 1, updated_at = now()
-               WHERE order_id = $1 AND version = ${versionParameter}`,
-                [...values, process.version],
-              )) as [unknown, number]
-            )[1];
-      if (changed === 0) throw new ConcurrencyConflict('OrderProcess', process.orderId);
-    });
+  async save(process: OrderProcess): Promise<void> {
+    const manager = this.transactions.manager;
+    const values = processValues(process);
+    const changed =
+      process.version === 0
+        ? (
+            (await manager.query(
+              `INSERT INTO order_processes (${processColumns.join(', ')}, version) VALUES (${placeholders}, 1)
+             ON CONFLICT (order_id) DO NOTHING RETURNING order_id`,
+              values,
+            )) as unknown[]
+          ).length
+        : (
+            (await manager.query(
+              `UPDATE order_processes SET ${assignments}, claimed_until = NULL, version = version + 1, updated_at = now()
+             WHERE order_id = $1 AND version = ${versionParameter}`,
+              [...values, process.version],
+            )) as [unknown, number]
+          )[1];
+    if (changed === 0) throw new ConcurrencyConflict('OrderProcess', process.orderId);
   }
 
   withDeadlineBy(at: Date, limit: number): Promise<OrderId[]> {
