@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { orderId } from '@bazaar/checkout-domain';
 import { anAddress, anOrder } from '@bazaar/checkout-domain/testing';
 import { Transactions } from '@bazaar/platform-database';
-import { OutgoingEvent, Outbox } from '@bazaar/platform-messaging';
+import { Outbox, OutboxEntry, runInMessageContext } from '@bazaar/platform-messaging';
 import { createMigratedTestDatabase, MigratedTestDatabase } from '@bazaar/platform-service/testing';
 import { eventually } from '@bazaar/platform-testing';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
@@ -22,10 +22,10 @@ const buyerKeys = new BuyerDataKeys(ephemeralKeyRing());
 class BrokenOutbox extends Outbox {
   ordersSeenInTransaction: string[] = [];
 
-  override async append(manager: EntityManager, events: readonly OutgoingEvent[]): Promise<void> {
+  override async appendEntries(manager: EntityManager, entries: readonly OutboxEntry[]): Promise<void> {
     const rows = (await manager.query('SELECT id FROM orders')) as { id: string }[];
     this.ordersSeenInTransaction = rows.map((row) => row.id);
-    throw new Error(`outbox unavailable for ${events.length} event(s)`);
+    throw new Error(`outbox unavailable for ${entries.length} event(s)`);
   }
 }
 
@@ -158,12 +158,36 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
 
     const published = async (wireType: string) => {
       const [row] = await database.dataSource.query('SELECT payload::text AS text FROM outbox WHERE message_key = $1 AND event_type = $2', [order.id, wireType]);
-      return (JSON.parse((row as { text: string }).text) as { data: { sealedShippingAddress: { keyId: string; algorithm: 'AES-256-GCM'; ciphertext: string } } }).data.sealedShippingAddress;
+      return (JSON.parse((row as { text: string }).text) as { data: { sealedShippingAddress: { keyId: string; algorithm: 'AES-256-GCM'; ciphertext: string } } }).data
+        .sealedShippingAddress;
     };
     const dataKey = (await transactions.run((manager) => buyerKeys.existing(manager, order.buyerId)))!;
     const authorized = await published('checkout.payment-authorized.v2');
     expect(authorized.keyId).toBe((await published('checkout.cart-checked-out.v2')).keyId);
     expect(openPublishedAddress(dataKey, order.buyerId, order.id, authorized)).toEqual(publishedAddress(order.shippingAddress!));
+  });
+
+  it('writes the outbox rows of the orders a transaction saves in one go as it commits, each in the message context it was saved in', async () => {
+    const [first, second] = [anOrder().withId(randomUUID()).forBuyer(`buyer-${randomUUID()}`).build(), anOrder().withId(randomUUID()).forBuyer(`buyer-${randomUUID()}`).build()];
+    const contextOf = (causationId: string) => ({ correlationId: randomUUID(), causationId, traceparent: `00-${'1'.repeat(32)}-${'2'.repeat(16)}-01`, tracestate: null });
+    const [firstContext, secondContext] = [contextOf(randomUUID()), contextOf(randomUUID())];
+
+    const beforeCommit = await transactions.run(async (manager) => {
+      await runInMessageContext(firstContext, () => orders.save(first));
+      await runInMessageContext(secondContext, () => orders.save(second));
+      return manager.query('SELECT count(*)::int AS n FROM outbox WHERE message_key = ANY($1::text[])', [[first.id, second.id]]);
+    });
+
+    expect(beforeCommit).toEqual([{ n: 0 }]);
+    const rows = (await database.dataSource.query(
+      `SELECT message_key, payload->>'correlationId' AS correlation, payload->>'causationId' AS causation FROM outbox
+        WHERE message_key = ANY($1::text[]) ORDER BY position`,
+      [[first.id, second.id]],
+    )) as { message_key: string; correlation: string; causation: string }[];
+    expect(rows).toEqual([
+      { message_key: first.id, correlation: firstContext.correlationId, causation: firstContext.causationId },
+      { message_key: second.id, correlation: secondContext.correlationId, causation: secondContext.causationId },
+    ]);
   });
 
   it('finds nothing for an unknown id', async () => {

@@ -1,7 +1,7 @@
 import { Order, OrderId, Orders, ShippingAddressErased } from '@bazaar/checkout-domain';
 import { KeyRing } from '@bazaar/platform-service';
-import { isUniqueViolation, Transactions } from '@bazaar/platform-database';
-import { Outbox } from '@bazaar/platform-messaging';
+import { Batch, isUniqueViolation, Transactions } from '@bazaar/platform-database';
+import { Outbox, OutboxEntry } from '@bazaar/platform-messaging';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { EntityManager } from 'typeorm';
 import { publishedEventsOf } from '../acl/published-order-events';
@@ -19,7 +19,8 @@ const assignments = lifecycleColumns.map((column, i) => `${column} = $${i + 3}`)
 const carriesAddress = new Set(['OrderPlaced', 'PaymentAuthorized']);
 
 /**
- * Orders in PostgreSQL: the row, its lines and its outbox messages commit together. What is
+ * Orders in PostgreSQL: the row, its lines and its outbox messages commit together (the outbox
+ * rows of a transaction's orders in one INSERT as it commits). What is
  * published about the order seals its address with the buyer's data key, shared with readers
  * wrapped by `sharing` (PERSONAL_DATA_SHARING_KEKS).
  */
@@ -29,6 +30,11 @@ export class TypeOrmOrders extends Orders {
    * with it, instead of reading the key again in the saving transaction.
    */
   readonly #loadedKeys = new WeakMap<Order, Buffer>();
+  /**
+   * The outbox rows of every order saved in a transaction, written in one statement just before it
+   * commits: a consumer's transaction confirming a run of orders writes one INSERT, not one each.
+   */
+  readonly #published: Batch<OutboxEntry[]> = { flush: (entries) => this.outbox.appendEntries(this.transactions.manager, entries.flat()) };
 
   constructor(
     private readonly transactions: Transactions,
@@ -60,10 +66,9 @@ export class TypeOrmOrders extends Orders {
     return this.transactions.run(async (manager) => {
       const dataKey = order.version === 0 ? await this.insert(manager, order) : await this.update(manager, order);
       const personalData = dataKey && new PublishedPersonalData(order.buyerId, dataKey, this.sharing);
-      await this.outbox.append(
-        manager,
-        order.pendingEvents.flatMap((event) => publishedEventsOf(event, personalData)),
-      );
+      // Enveloped now, in this message's context; inserted with the transaction's others.
+      const entries = this.outbox.entriesOf(order.pendingEvents.flatMap((event) => publishedEventsOf(event, personalData)));
+      if (entries.length > 0) await this.transactions.gather(this.#published, entries);
     });
   }
 
