@@ -35,8 +35,8 @@ export class OrderPlacement {
     let begun: OrderProcess | undefined;
     const placed = await this.begin(orderId, idempotency, build, (process) => (begun = process));
     // The process just begun, as committed: carrying out need not read it back. A repeated key's
-    // order (placed earlier) carries out from a fresh read.
-    this.runner.carryOutAlongside(placed, placed === orderId ? begun : undefined);
+    // order (placed earlier, nothing begun now) carries out from a fresh read.
+    this.runner.carryOutAlongside(placed, begun);
     return placed;
   }
 
