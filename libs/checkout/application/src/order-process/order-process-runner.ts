@@ -214,15 +214,19 @@ export class OrderProcessRunner {
    * must be carried out after the commit).
    */
   private async decideAndApply(orderId: OrderId, input: ProcessInput): Promise<boolean> {
-    let process: OrderProcess | undefined = await this.advance(orderId, input);
+    const decided = await this.decide(orderId, input);
+    let process: OrderProcess | undefined = decided.process;
+    // A process this unit of work wrote is locked until it commits: nobody else can have moved it,
+    // so it is not read again. One it only read (nothing new decided) may have moved since.
+    let written = decided.changed;
     for (let n = 0; n < MAX_COMMANDS_PER_RUN && process; n++) {
       const command = process.dueCommand(this.clock.now());
       if (!command) return false;
       if (isGatewayCommand(command)) return true;
-      // The process as this unit of work just wrote it: nobody else can have moved it since.
-      const outcome = await this.orderCommands.carryOutHeadWithin(orderId, process);
+      const outcome = await this.orderCommands.carryOutHeadWithin(orderId, written ? process : undefined);
       process = outcome.process;
       if (!outcome.changed) return false;
+      written = true;
     }
     return false;
   }
