@@ -73,18 +73,17 @@ export class TypeOrmOrderProcesses extends OrderProcesses {
     return this.claim('due_at', at, limit);
   }
 
-  private claim(column: 'due_at' | 'deadline_at', at: Date, limit: number): Promise<OrderId[]> {
-    return this.transactions.run(async (manager) => {
-      const rows = (await manager.query(
-        `UPDATE order_processes SET claimed_until = $2
+  /** One statement, so, like a save, no transaction of its own: a claim is one round trip, not three. */
+  private async claim(column: 'due_at' | 'deadline_at', at: Date, limit: number): Promise<OrderId[]> {
+    const rows = (await this.transactions.manager.query(
+      `UPDATE order_processes SET claimed_until = $2
          WHERE order_id IN (
            SELECT order_id FROM order_processes
            WHERE ${column} <= $1 AND (claimed_until IS NULL OR claimed_until <= $1)
            ORDER BY ${column} LIMIT $3 FOR UPDATE SKIP LOCKED)
          RETURNING order_id, ${column} AS at`,
-        [at, new Date(at.getTime() + this.claimMs), limit],
-      )) as [{ order_id: string; at: Date }[], number];
-      return rows[0].sort((a, b) => a.at.getTime() - b.at.getTime()).map((row) => orderId(row.order_id));
-    });
+      [at, new Date(at.getTime() + this.claimMs), limit],
+    )) as [{ order_id: string; at: Date }[], number];
+    return rows[0].sort((a, b) => a.at.getTime() - b.at.getTime()).map((row) => orderId(row.order_id));
   }
 }
