@@ -3,10 +3,12 @@ import { assertNever, Clock, ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { UnitOfWork } from '../ports/unit-of-work';
 import { loadOrder } from '../shared/load-order';
 import { retryOnConflict } from '../shared/retry-on-conflict';
+import { asSaved } from './saved-process';
 
 /**
  * Carries out the process's order commands: in one unit of work, the command at the head of the
- * process (read afresh) is applied to the Order and the process is told it was carried out. Both
+ * process (read afresh, or as the runner just saved it: a stale one fails the version check and is
+ * read again) is applied to the Order and the process is told it was carried out. Both
  * commit together or not at all, so a command is never applied twice and the order never has to
  * be asked whether it already reflects one. Anything the order refuses is an error, not a skip.
  */
@@ -19,37 +21,49 @@ export class OrderCommands {
     private readonly settings: OrderProcessSettings,
   ) {}
 
-  /** `changed` is false when the head is no order command due now (another runner carried it out first). */
-  carryOutHead(orderId: OrderId): Promise<{ process: OrderProcess | undefined; changed: boolean }> {
-    return retryOnConflict(() => this.carryOutHeadWithin(orderId));
+  /**
+   * `changed` is false when the head is no order command due now (another runner carried it out
+   * first). `current`: the process as the caller just saved it, and `loaded`: the order as the
+   * caller read it (for the gateway call whose outcome this records), for the first attempt; a
+   * retry reads both afresh.
+   */
+  carryOutHead(orderId: OrderId, current?: OrderProcess, loaded?: Order): Promise<{ process: OrderProcess | undefined; changed: boolean }> {
+    return retryOnConflict((attempt) => (attempt === 1 ? this.carryOutHeadWithin(orderId, current, loaded) : this.carryOutHeadWithin(orderId)));
   }
 
   /**
    * The same without retrying, in a unit of work of its own or joining the caller's (a consumer's
    * inbox transaction): there a version conflict must roll the caller's whole unit of work back,
    * since it may already have written the order, and the caller tries it again from the start.
+   * `current`, when given, stands for the read of the process: what the caller just saved (in this
+   * unit of work, or in the one before; a stale one fails the version check, or the check below).
+   * `loaded`, when given, stands for the read of the order, in the same way: the order's save
+   * checks its version, and a command it refuses is tried again on a fresh read. Returns the
+   * process as saved.
    */
-  async carryOutHeadWithin(orderId: OrderId): Promise<{ process: OrderProcess | undefined; changed: boolean }> {
+  async carryOutHeadWithin(orderId: OrderId, current?: OrderProcess, loaded?: Order): Promise<{ process: OrderProcess | undefined; changed: boolean }> {
     return this.unitOfWork.run(async () => {
-      const process = await this.processes.byId(orderId);
+      const process = current ?? (await this.processes.byId(orderId));
       const at = this.clock.now();
       const command = process?.dueCommand(at);
       if (!process || !command || isGatewayCommand(command)) return { process, changed: false };
-      const order = await loadOrder(this.orders, orderId);
+      const order = loaded ?? (await loadOrder(this.orders, orderId));
       try {
         apply(order, command, at);
       } catch (error) {
+        // An order read before this unit of work may be what is stale: read both again.
+        if (loaded) throw new ConcurrencyConflict('Order', orderId);
         // The order moved on after the process was read (another runner carried this command out
         // and committed in between): the process is stale, so this is a conflict to retry from a
         // fresh read, not news to park. A process that has not moved means the order truly refuses.
-        const current = await this.processes.byId(orderId);
-        if (current && current.version !== process.version) throw new ConcurrencyConflict('OrderProcess', orderId);
+        const stored = await this.processes.byId(orderId);
+        if (stored && stored.version !== process.version) throw new ConcurrencyConflict('OrderProcess', orderId);
         throw error;
       }
       process.handle({ type: 'CommandCarriedOut', command: command.type }, at, this.settings);
       await this.orders.save(order);
       await this.processes.save(process);
-      return { process, changed: true };
+      return { process: asSaved(process), changed: true };
     });
   }
 }

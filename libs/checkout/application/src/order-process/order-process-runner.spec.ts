@@ -6,6 +6,7 @@ import { FakePaymentGateway } from '../testing/fake-payment-gateway';
 import { givenPlaced, givenScreened, savedEventTypes, stepOf } from '../testing/given';
 import { InMemoryOrderProcesses } from '../testing/in-memory-order-processes';
 import { OrderCommands } from './order-commands';
+import { asSaved } from './saved-process';
 
 /** Processes whose next load lets `meanwhile` run first: another writer getting in between a load and its save. */
 class InterleavedProcesses extends InMemoryOrderProcesses {
@@ -61,6 +62,38 @@ describe('Concurrent news for one order', () => {
 
     expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized', 'OrderConfirmed']);
     expect(await stepOf(fakes, order)).toBe('confirmed');
+  });
+
+  it('a runner handed the process as it saved it, which another runner moved on since, reads again instead of carrying the command out twice', async () => {
+    const fakes = checkoutFakes();
+    const order = await givenScreened(fakes);
+    const reserved = (await fakes.processes.byId(order.id))!;
+    reserved.handle({ type: 'InventoryReserved' }, fakes.clock.now(), fakes.settings);
+    await fakes.processes.save(reserved);
+    const commands = () => new OrderCommands(fakes.processes, fakes.orders, fakes.unitOfWork, fakes.clock, fakes.settings);
+    await commands().carryOutHead(order.id);
+
+    const outcome = await commands().carryOutHead(order.id, asSaved(reserved));
+
+    expect(outcome).toMatchObject({ changed: false, process: { step: 'confirmed', pending: [] } });
+    expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized', 'OrderConfirmed']);
+  });
+
+  it('a runner handed the order as read before, which another runner moved on since, reads again instead of saving over it', async () => {
+    const fakes = checkoutFakes();
+    const order = await givenScreened(fakes);
+    const reserved = (await fakes.processes.byId(order.id))!;
+    reserved.handle({ type: 'InventoryReserved' }, fakes.clock.now(), fakes.settings);
+    await fakes.processes.save(reserved);
+    const readBefore = (await fakes.orders.byId(order.id))!;
+    const commands = () => new OrderCommands(fakes.processes, fakes.orders, fakes.unitOfWork, fakes.clock, fakes.settings);
+    await commands().carryOutHead(order.id);
+
+    const outcome = await commands().carryOutHead(order.id, asSaved(reserved), readBefore);
+
+    expect(outcome).toMatchObject({ changed: false, process: { step: 'confirmed' } });
+    expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized', 'OrderConfirmed']);
+    expect((await fakes.orders.byId(order.id))?.version).toBe(readBefore.version + 1);
   });
 
   it('a confirmation before the cancel is followed by the cancel and the void: no update is lost', async () => {

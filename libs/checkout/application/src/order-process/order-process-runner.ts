@@ -1,9 +1,11 @@
-import { GatewayCommand, isGatewayCommand, OrderId, OrderProcess, OrderProcesses, OrderProcessSettings, Orders, PaymentGateway, ProcessInput } from '@bazaar/checkout-domain';
+import { GatewayCommand, isGatewayCommand, Order, OrderId, OrderProcess, OrderProcesses, OrderProcessSettings, Orders, PaymentGateway, ProcessInput } from '@bazaar/checkout-domain';
 import { assertNever, Clock } from '@bazaar/shared-kernel';
 import { UnitOfWork } from '../ports/unit-of-work';
+import { loadOrder } from '../shared/load-order';
 import { retryOnConflict } from '../shared/retry-on-conflict';
 import { OrderCommands } from './order-commands';
 import { PaymentCommands } from './payment-commands';
+import { asSaved } from './saved-process';
 
 /**
  * A consumer's inbox, as an order's process takes news from it: in the consumer's transaction,
@@ -46,7 +48,7 @@ export class OrderProcessRunner {
 
   constructor(
     private readonly processes: OrderProcesses,
-    orders: Orders,
+    private readonly orders: Orders,
     gateway: PaymentGateway,
     private readonly clock: Clock,
     private readonly settings: OrderProcessSettings,
@@ -55,7 +57,7 @@ export class OrderProcessRunner {
     private readonly limits: CarryOutLimits = DEFAULT_CARRY_OUT_LIMITS,
   ) {
     this.orderCommands = new OrderCommands(processes, orders, unitOfWork, clock, settings);
-    this.payments = new PaymentCommands(orders, gateway);
+    this.payments = new PaymentCommands(gateway);
   }
 
   /**
@@ -63,8 +65,7 @@ export class OrderProcessRunner {
    * tests): decide, then carry out what is due once that has committed.
    */
   async tell(orderId: OrderId, input: ProcessInput): Promise<void> {
-    await this.advance(orderId, input);
-    await this.carryOutNowOrLater(orderId);
+    await this.carryOutNowOrLater(orderId, await this.advance(orderId, input));
   }
 
   /**
@@ -92,11 +93,12 @@ export class OrderProcessRunner {
    * Starts carrying out what is due for `orderId` without waiting for it, at most
    * `limits.concurrency` at once: past that it waits in memory for a free slot, first come first
    * served, and past `limits.waiting` of those it is left alone — it stays due in the process, and
-   * the process worker's sweep carries it out. False when left to the sweep.
+   * the process worker's sweep carries it out. False when left to the sweep. `current`: the
+   * process as the caller just saved it, used when carrying out starts at once (one read less).
    */
-  carryOutAlongside(orderId: OrderId): boolean {
+  carryOutAlongside(orderId: OrderId, current?: OrderProcess): boolean {
     if (this.#alongside.size < this.limits.concurrency) {
-      this.start(orderId);
+      this.start(orderId, current);
       return true;
     }
     if (this.#waiting.length >= this.limits.waiting) return false;
@@ -130,9 +132,9 @@ export class OrderProcessRunner {
     while (this.#alongside.size > 0) await Promise.all([...this.#alongside]);
   }
 
-  private start(orderId: OrderId): void {
+  private start(orderId: OrderId, current?: OrderProcess): void {
     this.#busy.add(orderId);
-    const carryingOut: Promise<void> = this.carryOutNowOrLater(orderId).finally(() => {
+    const carryingOut: Promise<void> = this.carryOutNowOrLater(orderId, current).finally(() => {
       this.#alongside.delete(carryingOut);
       this.#busy.delete(orderId);
       const next = this.#waiting.shift();
@@ -146,15 +148,30 @@ export class OrderProcessRunner {
    * caller's (the request or message was taken): the command stays due in the process, and the
    * process worker carries it out at its next sweep (and logs why, should it fail again).
    */
-  async carryOutNowOrLater(orderId: OrderId): Promise<void> {
+  async carryOutNowOrLater(orderId: OrderId, current?: OrderProcess): Promise<void> {
     try {
-      await this.carryOut(orderId);
+      await this.carryOut(orderId, current);
     } catch {
       // Left to the sweep: the command is still pending and due.
     }
   }
 
-  /** Decides on `input`, beginning the order's process if it has none yet. Saves only when something new was decided. */
+  /**
+   * Begins the process of an order created in the caller's unit of work, with its first news, and
+   * saves it; returns it as saved. Nothing is read first: no process can exist for an order that
+   * did not exist before this unit of work (were there one, the save's version check would say so).
+   */
+  async begin(orderId: OrderId, input: ProcessInput): Promise<OrderProcess> {
+    const process = OrderProcess.begin(orderId, this.clock.now());
+    process.handle(input, this.clock.now(), this.settings);
+    await this.processes.save(process);
+    return asSaved(process);
+  }
+
+  /**
+   * Decides on `input`, beginning the order's process if it has none yet. Saves only when something
+   * new was decided; returns the process as it now stands in the repository.
+   */
   async advance(orderId: OrderId, input: ProcessInput): Promise<OrderProcess> {
     return (await this.decide(orderId, input)).process;
   }
@@ -163,16 +180,27 @@ export class OrderProcessRunner {
    * Carries out the due commands one after another until none is due: all done, a retry waiting
    * for its backoff, or the process waiting for news. Safe to run twice: outcomes are news the
    * process has either acted on already or acts on once.
+   *
+   * `current`: the process as the caller just saved it, instead of reading it again. Each step goes
+   * on with the process as the step before saved it. Should another runner have moved it meanwhile,
+   * its save fails the version check, and the step is tried again from a fresh read.
    */
-  async carryOut(orderId: OrderId): Promise<OrderProcess | undefined> {
-    let process = await this.processes.byId(orderId);
+  async carryOut(orderId: OrderId, current?: OrderProcess): Promise<OrderProcess | undefined> {
+    let process = current ?? (await this.processes.byId(orderId));
+    // The order as read for a gateway call: the order command recording its outcome starts from it.
+    let order: Order | undefined;
     for (let n = 0; n < MAX_COMMANDS_PER_RUN && process; n++) {
       const command = process.dueCommand(this.clock.now());
       if (!command) break;
-      const outcome = isGatewayCommand(command)
-        ? // The process in hand is only current until it is saved: after the first decision, reload.
-          await this.decide(orderId, await this.outcomeOf(command, orderId), n === 0 ? process : undefined)
-        : await this.orderCommands.carryOutHead(orderId);
+      let outcome: { process: OrderProcess | undefined; changed: boolean };
+      if (isGatewayCommand(command)) {
+        const result = await this.outcomeOf(command, orderId);
+        order = result.order;
+        outcome = await this.decide(orderId, result.news, process);
+      } else {
+        outcome = await this.orderCommands.carryOutHead(orderId, process, order);
+        order = undefined;
+      }
       process = outcome.process;
       // An outcome that decides nothing new leaves the same command due: running it again would loop.
       if (!outcome.changed) break;
@@ -186,34 +214,45 @@ export class OrderProcessRunner {
    * must be carried out after the commit).
    */
   private async decideAndApply(orderId: OrderId, input: ProcessInput): Promise<boolean> {
-    let process: OrderProcess | undefined = await this.advance(orderId, input);
+    const decided = await this.decide(orderId, input);
+    let process: OrderProcess | undefined = decided.process;
+    // A process this unit of work wrote is locked until it commits: nobody else can have moved it,
+    // so it is not read again. One it only read (nothing new decided) may have moved since.
+    let written = decided.changed;
     for (let n = 0; n < MAX_COMMANDS_PER_RUN && process; n++) {
       const command = process.dueCommand(this.clock.now());
       if (!command) return false;
       if (isGatewayCommand(command)) return true;
-      const outcome = await this.orderCommands.carryOutHeadWithin(orderId);
+      const outcome = await this.orderCommands.carryOutHeadWithin(orderId, written ? process : undefined);
       process = outcome.process;
       if (!outcome.changed) return false;
+      written = true;
     }
     return false;
   }
 
-  /** `loaded`: the process as just loaded, used for the first attempt (a stale one fails the version check and is reloaded). */
+  /**
+   * `loaded`: the process as just loaded or saved, used for the first attempt (a stale one fails
+   * the version check and is reloaded). Returns the process as saved.
+   */
   private decide(orderId: OrderId, input: ProcessInput, loaded?: OrderProcess): Promise<{ process: OrderProcess; changed: boolean }> {
     return retryOnConflict(async (attempt) => {
       const process = (attempt === 1 ? loaded : undefined) ?? (await this.processes.byId(orderId)) ?? OrderProcess.begin(orderId, this.clock.now());
       const changed = process.handle(input, this.clock.now(), this.settings);
-      if (changed) await this.processes.save(process);
-      return { process, changed };
+      if (!changed) return { process, changed };
+      await this.processes.save(process);
+      return { process: asSaved(process), changed };
     });
   }
 
-  private outcomeOf(command: GatewayCommand, orderId: OrderId): Promise<ProcessInput> {
+  private async outcomeOf(command: GatewayCommand, orderId: OrderId): Promise<{ news: ProcessInput; order?: Order }> {
     switch (command.type) {
-      case 'AuthorizePayment':
-        return this.payments.authorize(orderId);
+      case 'AuthorizePayment': {
+        const order = await loadOrder(this.orders, orderId);
+        return { news: await this.payments.authorize(order), order };
+      }
       case 'VoidAuthorization':
-        return this.payments.void(command.authorizationId);
+        return { news: await this.payments.void(command.authorizationId) };
       default:
         return assertNever(command);
     }

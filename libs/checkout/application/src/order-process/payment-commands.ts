@@ -1,5 +1,4 @@
-import { AuthorizationResult, OrderId, Orders, PaymentGateway, PaymentGatewayUnavailable, ProcessInput } from '@bazaar/checkout-domain';
-import { loadOrder } from '../shared/load-order';
+import { AuthorizationResult, Order, PaymentGateway, PaymentGatewayUnavailable, ProcessInput } from '@bazaar/checkout-domain';
 
 /**
  * Carries out the process's gateway commands and reports their outcome as news for the process,
@@ -8,20 +7,16 @@ import { loadOrder } from '../shared/load-order';
  * Nothing here retries: the process's backoff is the one retry layer.
  */
 export class PaymentCommands {
-  constructor(
-    private readonly orders: Orders,
-    private readonly gateway: PaymentGateway,
-  ) {}
+  constructor(private readonly gateway: PaymentGateway) {}
 
   /**
    * One authorization attempt. Asked again for the same order (a crash before the process heard
    * the answer), the gateway answers the first result: the order id is its idempotency key.
    */
-  async authorize(orderId: OrderId): Promise<ProcessInput> {
-    const order = await loadOrder(this.orders, orderId);
+  async authorize(order: Order): Promise<ProcessInput> {
     let result: AuthorizationResult;
     try {
-      result = await this.gateway.authorize({ orderId, amount: order.total, token: order.paymentToken });
+      result = await this.gateway.authorize({ orderId: order.id, amount: order.total, token: order.paymentToken });
     } catch (error) {
       if (error instanceof PaymentGatewayUnavailable) return { type: 'GatewayUnavailable', command: 'AuthorizePayment' };
       throw error;

@@ -1,4 +1,4 @@
-import { Order, OrderId, Orders } from '@bazaar/checkout-domain';
+import { Order, OrderId, OrderProcess, Orders } from '@bazaar/checkout-domain';
 import { IdempotentRequest, IdempotencyKeys } from '../idempotency/idempotency-keys';
 import { OncePerKey } from '../idempotency/once-per-key';
 import { OrderProcessRunner } from '../order-process/order-process-runner';
@@ -32,8 +32,11 @@ export class OrderPlacement {
    * too). Returns the order's id, or the id of the order an earlier request with the same key placed.
    */
   async place(orderId: OrderId, idempotency: IdempotentRequest | undefined, build: () => Promise<Order>): Promise<OrderId> {
-    const placed = await this.begin(orderId, idempotency, build);
-    this.runner.carryOutAlongside(placed);
+    let begun: OrderProcess | undefined;
+    const placed = await this.begin(orderId, idempotency, build, (process) => (begun = process));
+    // The process just begun, as committed: carrying out need not read it back. A repeated key's
+    // order (placed earlier, nothing begun now) carries out from a fresh read.
+    this.runner.carryOutAlongside(placed, begun);
     return placed;
   }
 
@@ -42,12 +45,13 @@ export class OrderPlacement {
     return this.runner.settled(options);
   }
 
-  /** The unit of work alone: the order saved and its process begun, nothing carried out yet. */
-  begin(orderId: OrderId, idempotency: IdempotentRequest | undefined, build: () => Promise<Order>): Promise<OrderId> {
+  /** The unit of work alone: the order saved and its process begun (handed to `begun` as saved), nothing carried out yet. */
+  begin(orderId: OrderId, idempotency: IdempotentRequest | undefined, build: () => Promise<Order>, begun?: (process: OrderProcess) => void): Promise<OrderId> {
     return this.oncePerKey.place(orderId, idempotency, async () => {
       const order = await build();
       await this.orders.save(order);
-      await this.runner.advance(order.id, { type: 'Screened', assessment: await this.screening.assess(order) });
+      const process = await this.runner.begin(order.id, { type: 'Screened', assessment: await this.screening.assess(order) });
+      begun?.(process);
     });
   }
 }

@@ -9,15 +9,24 @@ import { EntityManager } from 'typeorm';
 export class BuyerDataKeys {
   constructor(private readonly ring: KeyRing) {}
 
-  /** The buyer's data key, created in the caller's transaction if they have none (a concurrent first order waits on the key). */
+  /**
+   * The buyer's data key, created in the caller's transaction if they have none (a concurrent first
+   * order waits on the key). One statement inserts the new key or reads the one there. Its snapshot
+   * predates the insert, so it reads only a key committed before it began: a key a concurrent first
+   * order committed while this one waited is read by a second statement.
+   */
   async forWriting(manager: EntityManager, buyerId: string): Promise<Buffer> {
     const fresh = this.ring.newDataKey(buyerId);
-    const inserted = (await manager.query(
-      `INSERT INTO buyer_keys (buyer_id, wrapped_key, kek_id) VALUES ($1, $2, $3)
-       ON CONFLICT (buyer_id) DO NOTHING RETURNING buyer_id`,
+    const [found] = (await manager.query(
+      `WITH created AS (
+         INSERT INTO buyer_keys (buyer_id, wrapped_key, kek_id) VALUES ($1, $2, $3)
+         ON CONFLICT (buyer_id) DO NOTHING RETURNING buyer_id)
+       SELECT NULL AS wrapped_key FROM created
+       UNION ALL
+       SELECT wrapped_key FROM buyer_keys WHERE buyer_id = $1`,
       [buyerId, fresh.wrapped, this.ring.currentId],
-    )) as unknown[];
-    if (inserted.length > 0) return fresh.dataKey;
+    )) as { wrapped_key: string | null }[];
+    if (found) return found.wrapped_key === null ? fresh.dataKey : this.ring.unwrap(found.wrapped_key, buyerId);
     const [row] = (await manager.query('SELECT wrapped_key FROM buyer_keys WHERE buyer_id = $1', [buyerId])) as { wrapped_key: string }[];
     if (!row) throw new Error(`buyer ${buyerId}'s data key conflicted but has no row`);
     return this.ring.unwrap(row.wrapped_key, buyerId);

@@ -93,13 +93,12 @@ export function orderValues(order: Order, sealedAddress: string): unknown[] {
   return [order.id, order.buyerId, order.status, order.total.amount, order.total.currency, sealedAddress, order.paymentToken, order.placedAt];
 }
 
-/** One multi-row INSERT for all lines: `[placeholders, values]`. */
-export function lineInsert(order: Order): [string, unknown[]] {
-  const values: unknown[] = [];
-  const tuples = order.lines.map((line, index) => {
-    values.push(order.id, index + 1, line.sku, line.quantity, line.unitPrice.amount, line.unitPrice.currency);
-    const p = index * 6;
-    return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6})`;
-  });
-  return [tuples.join(', '), values];
+/**
+ * The lines as four arrays, column by column (SKUs, quantities, unit price amounts and currencies),
+ * in line order: the `orders` INSERT's statement unnests them into `order_lines`. One statement
+ * text whatever the number of lines, so one prepared statement.
+ */
+export function lineArrays(order: Order): [string[], number[], number[], string[]] {
+  const { lines } = order;
+  return [lines.map((line) => line.sku), lines.map((line) => line.quantity), lines.map((line) => line.unitPrice.amount), lines.map((line) => line.unitPrice.currency)];
 }

@@ -83,6 +83,23 @@ describe('TypeOrmOrderProcesses (real PostgreSQL)', () => {
     expect(afterwards).toEqual([{ n: 1 }]);
   });
 
+  it('saves in the caller’s unit of work when there is one, rolling back with it; alone otherwise', async () => {
+    const process = await saved(anOrderProcess().authorizing());
+    const loaded = (await processes.byId(process.orderId))!;
+    loaded.handle({ type: 'BuyerCancelled' }, new Date(), settings);
+
+    await expect(
+      database.transactions.run(async () => {
+        await processes.save(loaded);
+        throw new Error('the unit of work fails after the save');
+      }),
+    ).rejects.toThrow('the unit of work fails');
+    expect((await processes.byId(process.orderId))?.version).toBe(loaded.version);
+
+    await processes.save(loaded);
+    expect((await processes.byId(process.orderId))?.step).toBe('cancelling');
+  });
+
   it('refuses a save from a stale copy (ConcurrencyConflict)', async () => {
     const process = await saved(anOrderProcess().authorizing());
     const mine = (await processes.byId(process.orderId))!;

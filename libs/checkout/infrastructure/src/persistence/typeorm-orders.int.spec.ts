@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { orderId } from '@bazaar/checkout-domain';
 import { anAddress, anOrder } from '@bazaar/checkout-domain/testing';
 import { Transactions } from '@bazaar/platform-database';
-import { OutgoingEvent, Outbox } from '@bazaar/platform-messaging';
+import { Outbox, OutboxEntry, runInMessageContext } from '@bazaar/platform-messaging';
 import { createMigratedTestDatabase, MigratedTestDatabase } from '@bazaar/platform-service/testing';
 import { eventually } from '@bazaar/platform-testing';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
@@ -11,6 +11,7 @@ import { checkoutMigrations } from './migrations';
 import { TypeOrmIdempotencyKeys } from './typeorm-idempotency-keys';
 import { TypeOrmOrders } from './typeorm-orders';
 import { BuyerDataKeys } from './buyer-data-keys';
+import { openPublishedAddress, publishedAddress } from '../acl/sealed-address';
 import { ephemeralKeyRing, processSharingKeyRing } from '@bazaar/platform-service';
 
 jest.setTimeout(30_000);
@@ -21,10 +22,10 @@ const buyerKeys = new BuyerDataKeys(ephemeralKeyRing());
 class BrokenOutbox extends Outbox {
   ordersSeenInTransaction: string[] = [];
 
-  override async append(manager: EntityManager, events: readonly OutgoingEvent[]): Promise<void> {
+  override async appendEntries(manager: EntityManager, entries: readonly OutboxEntry[]): Promise<void> {
     const rows = (await manager.query('SELECT id FROM orders')) as { id: string }[];
     this.ordersSeenInTransaction = rows.map((row) => row.id);
-    throw new Error(`outbox unavailable for ${events.length} event(s)`);
+    throw new Error(`outbox unavailable for ${entries.length} event(s)`);
   }
 }
 
@@ -62,6 +63,9 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
     await orders.save(order);
 
     expect(await rowsAbout(order.id)).toEqual({ orders: 1, lines: 2, outbox: 1 });
+    expect(await database.dataSource.query('SELECT line_no, sku, quantity FROM order_lines WHERE order_id = $1 ORDER BY line_no', [order.id])).toEqual(
+      order.lines.map((line, index) => ({ line_no: index + 1, sku: line.sku, quantity: line.quantity })),
+    );
     const [outbox] = await database.dataSource.query('SELECT topic, event_type FROM outbox WHERE message_key = $1', [order.id]);
     expect(outbox).toEqual({ topic: 'checkout.orders', event_type: 'checkout.cart-checked-out.v2' });
     const keys = await database.dataSource.query('SELECT topic, event_type FROM outbox WHERE message_key = $1', [order.buyerId]);
@@ -142,6 +146,48 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
     expect(published.text).toContain('sealedShippingAddress');
     expect(published.text).not.toContain(line1);
     expect(await database.dataSource.query('SELECT buyer_id FROM buyer_keys WHERE buyer_id = $1', [order.buyerId])).toHaveLength(1);
+  });
+
+  it('seals the address an authorization publishes with the buyer’s key as read with the order, the key placing sealed with', async () => {
+    const order = anOrder().withId(randomUUID()).forBuyer(`buyer-${randomUUID()}`).build();
+    await orders.save(order);
+    const loaded = (await orders.byId(order.id))!;
+
+    loaded.recordPaymentAuthorized('auth-1', new Date());
+    await orders.save(loaded);
+
+    const published = async (wireType: string) => {
+      const [row] = await database.dataSource.query('SELECT payload::text AS text FROM outbox WHERE message_key = $1 AND event_type = $2', [order.id, wireType]);
+      return (JSON.parse((row as { text: string }).text) as { data: { sealedShippingAddress: { keyId: string; algorithm: 'AES-256-GCM'; ciphertext: string } } }).data
+        .sealedShippingAddress;
+    };
+    const dataKey = (await transactions.run((manager) => buyerKeys.existing(manager, order.buyerId)))!;
+    const authorized = await published('checkout.payment-authorized.v2');
+    expect(authorized.keyId).toBe((await published('checkout.cart-checked-out.v2')).keyId);
+    expect(openPublishedAddress(dataKey, order.buyerId, order.id, authorized)).toEqual(publishedAddress(order.shippingAddress!));
+  });
+
+  it('writes the outbox rows of the orders a transaction saves in one go as it commits, each in the message context it was saved in', async () => {
+    const [first, second] = [anOrder().withId(randomUUID()).forBuyer(`buyer-${randomUUID()}`).build(), anOrder().withId(randomUUID()).forBuyer(`buyer-${randomUUID()}`).build()];
+    const contextOf = (causationId: string) => ({ correlationId: randomUUID(), causationId, traceparent: `00-${'1'.repeat(32)}-${'2'.repeat(16)}-01`, tracestate: null });
+    const [firstContext, secondContext] = [contextOf(randomUUID()), contextOf(randomUUID())];
+
+    const beforeCommit = await transactions.run(async (manager) => {
+      await runInMessageContext(firstContext, () => orders.save(first));
+      await runInMessageContext(secondContext, () => orders.save(second));
+      return manager.query('SELECT count(*)::int AS n FROM outbox WHERE message_key = ANY($1::text[])', [[first.id, second.id]]);
+    });
+
+    expect(beforeCommit).toEqual([{ n: 0 }]);
+    const rows = (await database.dataSource.query(
+      `SELECT message_key, payload->>'correlationId' AS correlation, payload->>'causationId' AS causation FROM outbox
+        WHERE message_key = ANY($1::text[]) ORDER BY position`,
+      [[first.id, second.id]],
+    )) as { message_key: string; correlation: string; causation: string }[];
+    expect(rows).toEqual([
+      { message_key: first.id, correlation: firstContext.correlationId, causation: firstContext.causationId },
+      { message_key: second.id, correlation: secondContext.correlationId, causation: secondContext.causationId },
+    ]);
   });
 
   it('finds nothing for an unknown id', async () => {

@@ -1,14 +1,14 @@
 import { Order, OrderId, Orders, ShippingAddressErased } from '@bazaar/checkout-domain';
 import { KeyRing } from '@bazaar/platform-service';
-import { isUniqueViolation, Transactions } from '@bazaar/platform-database';
-import { Outbox } from '@bazaar/platform-messaging';
+import { Batch, isUniqueViolation, Transactions } from '@bazaar/platform-database';
+import { Outbox, OutboxEntry } from '@bazaar/platform-messaging';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { EntityManager } from 'typeorm';
 import { publishedEventsOf } from '../acl/published-order-events';
 import { PublishedPersonalData } from '../acl/sealed-address';
 import { BuyerDataKeys, sealAddress } from './buyer-data-keys';
 import { lifecycleColumns, lifecycleValues } from './order-lifecycle.rows';
-import { lineInsert, orderColumns, OrderLineRow, OrderRow, orderValues, toOrder } from './order.rows';
+import { lineArrays, orderColumns, OrderLineRow, OrderRow, orderValues, toOrder } from './order.rows';
 
 /** `o.id, o.buyer_id, …`: what a load reads. */
 const selectedColumns = orderColumns.map((column) => `o.${column}`).join(', ');
@@ -19,11 +19,23 @@ const assignments = lifecycleColumns.map((column, i) => `${column} = $${i + 3}`)
 const carriesAddress = new Set(['OrderPlaced', 'PaymentAuthorized']);
 
 /**
- * Orders in PostgreSQL: the row, its lines and its outbox messages commit together. What is
+ * Orders in PostgreSQL: the row, its lines and its outbox messages commit together (the outbox
+ * rows of a transaction's orders in one INSERT as it commits). What is
  * published about the order seals its address with the buyer's data key, shared with readers
  * wrapped by `sharing` (PERSONAL_DATA_SHARING_KEKS).
  */
 export class TypeOrmOrders extends Orders {
+  /**
+   * The buyer's data key as read with each loaded order: saving that order seals what it publishes
+   * with it, instead of reading the key again in the saving transaction.
+   */
+  readonly #loadedKeys = new WeakMap<Order, Buffer>();
+  /**
+   * The outbox rows of every order saved in a transaction, written in one statement just before it
+   * commits: a consumer's transaction confirming a run of orders writes one INSERT, not one each.
+   */
+  readonly #published: Batch<OutboxEntry[]> = { flush: (entries) => this.outbox.appendEntries(this.transactions.manager, entries.flat()) };
+
   constructor(
     private readonly transactions: Transactions,
     private readonly outbox: Outbox,
@@ -43,17 +55,20 @@ export class TypeOrmOrders extends Orders {
        FROM orders o LEFT JOIN buyer_keys k ON k.buyer_id = o.buyer_id WHERE o.id = $1`,
       [id],
     )) as (OrderRow & { lines: OrderLineRow[]; wrapped_key: string | null })[];
-    return row && toOrder(row, row.lines, this.keys.unwrap(row.wrapped_key, row.buyer_id));
+    if (!row) return undefined;
+    const dataKey = this.keys.unwrap(row.wrapped_key, row.buyer_id);
+    const order = toOrder(row, row.lines, dataKey);
+    if (dataKey) this.#loadedKeys.set(order, dataKey);
+    return order;
   }
 
   save(order: Order): Promise<void> {
     return this.transactions.run(async (manager) => {
       const dataKey = order.version === 0 ? await this.insert(manager, order) : await this.update(manager, order);
       const personalData = dataKey && new PublishedPersonalData(order.buyerId, dataKey, this.sharing);
-      await this.outbox.append(
-        manager,
-        order.pendingEvents.flatMap((event) => publishedEventsOf(event, personalData)),
-      );
+      // Enveloped now, in this message's context; inserted with the transaction's others.
+      const entries = this.outbox.entriesOf(order.pendingEvents.flatMap((event) => publishedEventsOf(event, personalData)));
+      if (entries.length > 0) await this.transactions.gather(this.#published, entries);
     });
   }
 
@@ -62,18 +77,21 @@ export class TypeOrmOrders extends Orders {
     if (!order.shippingAddress) throw new ShippingAddressErased(order.id);
     const dataKey = await this.keys.forWriting(manager, order.buyerId);
     const sealedAddress = sealAddress(dataKey, order.buyerId, order.id, order.shippingAddress);
+    // The row and its lines in one statement: the lines are numbered in the order given.
     try {
       await manager.query(
-        `INSERT INTO orders (id, buyer_id, status, total_amount, total_currency, ship_sealed, payment_token, placed_at, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1)`,
-        orderValues(order, sealedAddress),
+        `WITH placed AS (
+           INSERT INTO orders (id, buyer_id, status, total_amount, total_currency, ship_sealed, payment_token, placed_at, version)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1) RETURNING id)
+         INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price_amount, unit_price_currency)
+         SELECT placed.id, line.no, line.sku, line.quantity, line.amount, line.currency
+           FROM placed, unnest($9::text[], $10::int[], $11::bigint[], $12::text[]) WITH ORDINALITY AS line(sku, quantity, amount, currency, no)`,
+        [...orderValues(order, sealedAddress), ...lineArrays(order)],
       );
     } catch (error) {
       if (isUniqueViolation(error, 'orders_pkey')) throw new ConcurrencyConflict('Order', order.id);
       throw error;
     }
-    const [tuples, values] = lineInsert(order);
-    await manager.query(`INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price_amount, unit_price_currency) VALUES ${tuples}`, values);
     return dataKey;
   }
 
@@ -81,6 +99,7 @@ export class TypeOrmOrders extends Orders {
    * Lines and address are fixed at placement; what changes later is the lifecycle. Returns the
    * buyer's data key when an event to publish carries the address (an erased buyer's order cannot
    * be authorized; a buyer from before the keys, whose order holds its address in plaintext, gets one now).
+   * The key read with the order is that key: the buyer's orders are not erased while one is in progress.
    */
   private async update(manager: EntityManager, order: Order): Promise<Buffer | undefined> {
     const [, changed] = (await manager.query(`UPDATE orders SET ${assignments}, version = version + 1 WHERE id = $1 AND version = $2`, [
@@ -91,6 +110,6 @@ export class TypeOrmOrders extends Orders {
     if (changed === 0) throw new ConcurrencyConflict('Order', order.id);
     if (!order.pendingEvents.some((event) => carriesAddress.has(event.type))) return undefined;
     if (!order.shippingAddress) throw new ShippingAddressErased(order.id);
-    return this.keys.forWriting(manager, order.buyerId);
+    return this.#loadedKeys.get(order) ?? this.keys.forWriting(manager, order.buyerId);
   }
 }

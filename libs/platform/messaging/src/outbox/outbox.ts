@@ -12,6 +12,19 @@ export interface OutgoingEvent<TData = unknown> {
   readonly occurredAt: Date;
 }
 
+/**
+ * An event as its outbox row holds it: enveloped (id, correlation, causation and trace taken from
+ * the message context it was written in) and checked against its contract, not yet inserted.
+ */
+export interface OutboxEntry {
+  readonly eventId: string;
+  readonly topic: string;
+  readonly key: string;
+  readonly type: string;
+  readonly payload: string;
+  readonly headers: string;
+}
+
 /** Notified on commit of every transaction that wrote to the outbox (a trigger does it); the relay wakes on it. */
 export const OUTBOX_CHANNEL = 'bazaar_outbox';
 
@@ -31,8 +44,22 @@ export class Outbox {
 
   /** The events, in the order given, in one statement: a batch's events from many messages go in one go. */
   async append(manager: EntityManager, events: readonly OutgoingEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    const rows = events.map((event) => this.toRow(event));
+    await this.appendEntries(manager, this.entriesOf(events));
+  }
+
+  /**
+   * The rows `append` would write, made now, in the current message context (or the message
+   * `runForMessages` names for each event): for a writer that
+   * gathers the rows of many messages sharing one transaction and writes them in one go
+   * (`appendEntries`, from a `Transactions.gather` batch), each with its own message's context.
+   */
+  entriesOf(events: readonly OutgoingEvent[]): OutboxEntry[] {
+    return events.map((event) => this.toRow(event));
+  }
+
+  /** Inserts entries made by `entriesOf`, in the order given, in one statement. */
+  async appendEntries(manager: EntityManager, rows: readonly OutboxEntry[]): Promise<void> {
+    if (rows.length === 0) return;
     const values: unknown[] = [];
     const tuples = rows.map((row, i) => {
       values.push(row.eventId, row.topic, row.key, row.type, row.payload, row.headers);
@@ -58,7 +85,7 @@ export class Outbox {
     ]);
   }
 
-  private toRow(event: OutgoingEvent, withData = true) {
+  private toRow(event: OutgoingEvent, withData = true): OutboxEntry {
     const context = contextOf(event);
     const id = randomUUID();
     // A producer bug must fail the transaction, not poison every consumer downstream.

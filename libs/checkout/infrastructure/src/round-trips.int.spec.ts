@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { HandleInventoryReservedHandler, InboxIntake, OrderPlacement, OrderProcessRunner, OrderScreening } from '@bazaar/checkout-application';
+import { defaultOrderProcessSettings, FraudPolicy, Order, orderId } from '@bazaar/checkout-domain';
+import { anAddress } from '@bazaar/checkout-domain/testing';
+import { Inbox, Outbox } from '@bazaar/platform-messaging';
+import { ephemeralKeyRing, processSharingKeyRing } from '@bazaar/platform-service';
+import { createMigratedTestDatabase, MigratedTestDatabase } from '@bazaar/platform-service/testing';
+import { money } from '@bazaar/shared-kernel';
+import { SandboxPaymentGateway } from './payment/sandbox-payment-gateway';
+import { BuyerDataKeys } from './persistence/buyer-data-keys';
+import { checkoutMigrations } from './persistence/migrations';
+import { TypeOrmBuyerOrderHistory } from './persistence/typeorm-buyer-order-history';
+import { TypeOrmIdempotencyKeys } from './persistence/typeorm-idempotency-keys';
+import { TypeOrmOrderProcesses } from './persistence/typeorm-order-processes';
+import { TypeOrmOrders } from './persistence/typeorm-orders';
+import { TypeOrmUnitOfWork } from './persistence/typeorm-unit-of-work';
+
+jest.setTimeout(30_000);
+
+/**
+ * What an order costs Checkout in round trips to PostgreSQL, step by step: on this machine each
+ * costs about as much CPU as the work it carries (docs/benchmark.md, "What limits throughput now").
+ * The adapters are the service's own, composed as the module composes them; only HTTP and Kafka
+ * are left out (they add no statement). A statement added to a step fails here: on purpose.
+ */
+describe('Round trips of one order through Checkout (real PostgreSQL)', () => {
+  let database: MigratedTestDatabase;
+  const statements: string[] = [];
+  const query = Client.prototype.query;
+
+  beforeAll(async () => {
+    database = await createMigratedTestDatabase(checkoutMigrations);
+    // Every statement any connection of this process sends, as "VERB table" (the tables a data-modifying CTE writes, joined by +).
+    Client.prototype.query = function (this: Client, ...args: unknown[]) {
+      const [config] = args;
+      const text = typeof config === 'string' ? config : (config as { text: string }).text;
+      statements.push(kindOf(text));
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
+  });
+
+  afterAll(async () => {
+    Client.prototype.query = query;
+    await database?.drop();
+  });
+
+  /** The statements `work` sends. */
+  const sentBy = async (work: () => Promise<unknown>): Promise<string[]> => {
+    statements.length = 0;
+    await work();
+    return statements.splice(0);
+  };
+
+  function checkout() {
+    const { transactions } = database;
+    const orders = new TypeOrmOrders(transactions, new Outbox('checkout'), new BuyerDataKeys(ephemeralKeyRing()), processSharingKeyRing());
+    const unitOfWork = new TypeOrmUnitOfWork(transactions);
+    const gateway = new SandboxPaymentGateway({ latencyMs: 0, failureRate: 0 });
+    const runner = new OrderProcessRunner(new TypeOrmOrderProcesses(transactions), orders, gateway, { now: () => new Date() }, defaultOrderProcessSettings, unitOfWork);
+    const screening = new OrderScreening(new TypeOrmBuyerOrderHistory(transactions), new FraudPolicy());
+    const placement = new OrderPlacement(orders, new TypeOrmIdempotencyKeys(transactions, 86_400), unitOfWork, screening, runner);
+    const inbox = new Inbox(transactions, 'checkout.fulfillment-events');
+    const reserved = new HandleInventoryReservedHandler(runner);
+    /** A run of Fulfillment's reservations in one consumer transaction, as `inBatchTransaction` shares it. */
+    const confirm = (orderIds: readonly string[]) =>
+      transactions.run(async () => {
+        for (const id of orderIds) {
+          const event = { id: randomUUID(), type: 'fulfillment.inventory-reserved', version: 1 };
+          const intake: InboxIntake = { take: (decide) => inbox.once(event, decide), afterCommit: (work) => transactions.afterCommit(work) };
+          await reserved.execute({ orderId: id }, intake);
+        }
+      });
+    return { placement, confirm };
+  }
+
+  /** An order as the benchmark places it: a buyer's first, two lines, an Idempotency-Key, paid with tok_ok. */
+  const anOrder = () => {
+    const buyerId = `buyer-${randomUUID()}`;
+    const order = Order.place({
+      id: orderId(randomUUID()),
+      buyerId,
+      lines: [
+        { sku: 'MUG-BLUE', quantity: 2, unitPrice: money(1250, 'EUR') },
+        { sku: 'TEA-EARL', quantity: 1, unitPrice: money(899, 'EUR') },
+      ],
+      shippingAddress: anAddress(),
+      paymentToken: 'tok_ok',
+      placedAt: new Date(),
+    });
+    return { order, idempotency: { scope: buyerId, key: randomUUID(), fingerprint: 'sha-of-body' } };
+  };
+
+  it('places an order in one transaction of 8 statements, and records its authorization in one of 5 after a read and a lone update', async () => {
+    const { placement } = checkout();
+    const { order, idempotency } = anOrder();
+
+    const placing = await sentBy(() => placement.begin(order.id, idempotency, async () => order));
+
+    expect(placing).toEqual([
+      'BEGIN',
+      'INSERT idempotency_keys',
+      'INSERT buyer_keys',
+      'INSERT orders + INSERT order_lines',
+      'SELECT orders',
+      'INSERT order_processes',
+      'INSERT outbox',
+      'COMMIT',
+    ]);
+
+    const second = anOrder();
+    const authorizing = await sentBy(async () => {
+      await placement.place(second.order.id, second.idempotency, async () => second.order);
+      await placement.settled();
+    });
+
+    expect(authorizing.slice(placing.length)).toEqual([
+      'SELECT order_lines + orders + buyer_keys',
+      'UPDATE order_processes',
+      'BEGIN',
+      'UPDATE orders',
+      'UPDATE order_processes',
+      'INSERT outbox',
+      'COMMIT',
+    ]);
+  });
+
+  it('confirms an order in 6 statements within the consumer’s transaction, which a run of messages shares with one outbox INSERT', async () => {
+    const { placement, confirm } = checkout();
+    const placed = [anOrder(), anOrder()];
+    for (const { order, idempotency } of placed) await placement.place(order.id, idempotency, async () => order);
+    await placement.settled();
+
+    const confirming = await sentBy(() => confirm(placed.map(({ order }) => order.id)));
+
+    const perMessage = ['INSERT inbox', 'SELECT order_processes', 'UPDATE order_processes', 'SELECT order_lines + orders + buyer_keys', 'UPDATE orders', 'UPDATE order_processes'];
+    expect(confirming).toEqual(['BEGIN', ...perMessage, ...perMessage, 'INSERT outbox', 'COMMIT']);
+    const [row] = await database.dataSource.query(`SELECT count(*)::int AS n FROM orders WHERE status = 'confirmed' AND id = ANY($1::uuid[])`, [
+      placed.map(({ order }) => order.id),
+    ]);
+    expect(row).toEqual({ n: 2 });
+    const confirmed = await database.dataSource.query(`SELECT message_key FROM outbox WHERE event_type = 'checkout.order-confirmed.v1' ORDER BY position`);
+    expect(confirmed).toEqual(placed.map(({ order }) => ({ message_key: order.id })));
+  });
+});
+
+function kindOf(text: string): string {
+  if (/^\s*(START TRANSACTION|BEGIN)/i.test(text)) return 'BEGIN';
+  if (/^\s*COMMIT/i.test(text)) return 'COMMIT';
+  // `ON CONFLICT … DO UPDATE` is part of its INSERT.
+  const writes = [...text.matchAll(/(?<!DO )\b(INSERT INTO|UPDATE|DELETE FROM)\s+(\w+)/g)].map(([, verb, table]) => `${verb!.split(' ')[0]} ${table}`);
+  if (writes.length > 0) return writes.join(' + ');
+  return `SELECT ${[...new Set([...text.matchAll(/\b(?:FROM|JOIN)\s+(\w+)/gi)].map(([, table]) => table))].join(' + ')}`;
+}
