@@ -9,6 +9,8 @@ describe('Checkout configuration', () => {
     expect(config.PORT).toBe(3001);
     expect(config.DATABASE_URL).toBe('postgres://bazaar_checkout@127.0.0.1:5432/bazaar_checkout');
     expect(config.KAFKA_CONSUMER_GROUP).toBe('checkout');
+    // Its consumer of Fulfillment's answers is not set-based: each partition in hand keeps a transaction of its own.
+    expect(config.CONSUMER_SHARED_TRANSACTIONS).toBe(config.KAFKA_PARTITIONS_CONCURRENCY);
   });
 
   it('serves in production only with configured key-encryption keys, the same for every replica', () => {

@@ -43,8 +43,14 @@ const largeOrderTotals = z
     return totals;
   });
 
-/** Checkout's settings: the platform's, the fraud policy's, the order process's and the sandbox gateway's. */
-export const checkoutConfigSchema = serviceConfigSchema({ name: 'checkout', port: 3001 }).extend({
+/**
+ * Checkout's settings: the platform's, the fraud policy's, the order process's and the sandbox
+ * gateway's. Its consumer of Fulfillment's answers does a few statements per message on the
+ * message's own order and process (not set-based), so its partitions keep a shared transaction
+ * each (`CONSUMER_SHARED_TRANSACTIONS` 3, as many as it takes partitions at once) instead of
+ * queuing for one.
+ */
+export const checkoutConfigSchema = serviceConfigSchema({ name: 'checkout', port: 3001, sharedTransactions: 3 }).extend({
   /** Orders totalling this much or more, in their own currency, go to manual review; other currencies are refused (docs/checkout-aggregates.md). */
   FRAUD_REVIEW_THRESHOLDS: largeOrderTotals,
   /** More orders than this from one buyer within the window count towards review. */

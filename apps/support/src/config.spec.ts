@@ -11,6 +11,7 @@ describe('Support configuration', () => {
       KAFKA_CONSUMER_GROUP: 'support',
       KAFKA_TOPIC_PREFIX: '',
       KAFKA_PARTITIONS_CONCURRENCY: 16,
+      CONSUMER_SHARED_TRANSACTIONS: 1,
     });
   });
 

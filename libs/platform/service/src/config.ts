@@ -3,7 +3,7 @@ import { databaseSslModes, type DatabaseTls } from '@bazaar/platform-database';
 import { accessConfigFields } from './access/access.config';
 
 /** Settings every Bazaar service shares; each app extends this with its own and validates once at start. */
-export function serviceConfigSchema(defaults: { name: string; port: number; partitionsConcurrency?: number }) {
+export function serviceConfigSchema(defaults: { name: string; port: number; partitionsConcurrency?: number; sharedTransactions?: number }) {
   const role = `bazaar_${defaults.name.replace(/-/g, '_')}`;
   return z.object({
     SERVICE_NAME: z.string().default(defaults.name),
@@ -89,6 +89,18 @@ export function serviceConfigSchema(defaults: { name: string; port: number; part
     CONSUMER_REPLACE_AFTER_MS: z.coerce.number().int().min(1_000).default(60_000),
     /** Most messages one shared transaction takes (handlers marked `inBatchTransaction`); 1 gives every message its own. */
     CONSUMER_BATCH_MAX_MESSAGES: z.coerce.number().int().min(1).max(1_000).default(100),
+    /**
+     * How many shared transactions one replica may have open at once; the runs of the partitions
+     * in hand wait for a free one and share it (group commit). One by default: a set-based consumer's
+     * flushes then never race each other on the same rows or locks. A consumer doing a few
+     * statements per message on rows of its own order (Checkout's) gains from more.
+     */
+    CONSUMER_SHARED_TRANSACTIONS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(64)
+      .default(defaults.sharedTransactions ?? 1),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(256),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(500),
     OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(0).default(24),

@@ -39,7 +39,7 @@ describe('group commit of shared consumer transactions', () => {
 
   it('commits the runs handed in while a transaction is open together, in the next one', async () => {
     const transactions = new RecordedTransactions();
-    const groups = new GroupCommit(transactions, 100);
+    const groups = new GroupCommit(transactions, { maxMessages: 100, concurrency: 1 });
     const first = deferred();
     const committed = [
       groups.submit({
@@ -60,7 +60,7 @@ describe('group commit of shared consumer transactions', () => {
 
   it('never puts more than the most messages in one transaction, except a run that alone is larger', async () => {
     const transactions = new RecordedTransactions();
-    const groups = new GroupCommit(transactions, 3);
+    const groups = new GroupCommit(transactions, { maxMessages: 3, concurrency: 1 });
     const first = deferred();
     const committed = [
       groups.submit({ messages: 1, apply: () => first.promise }),
@@ -78,7 +78,7 @@ describe('group commit of shared consumer transactions', () => {
   it('tries each run of a failed group again alone: only the run that fails is refused, and nothing of it is written', async () => {
     const transactions = new RecordedTransactions();
     const failures: number[] = [];
-    const groups = new GroupCommit(transactions, 100, (_error, runs) => failures.push(runs));
+    const groups = new GroupCommit(transactions, { maxMessages: 100, concurrency: 1 }, (_error, runs) => failures.push(runs));
     const first = deferred();
     const committed = [
       groups.submit({ messages: 1, apply: () => first.promise }),
@@ -102,7 +102,7 @@ describe('group commit of shared consumer transactions', () => {
   it('tries a group once more at once after a version conflict', async () => {
     const transactions = new RecordedTransactions();
     const attempts: number[] = [];
-    const groups = new GroupCommit(transactions, 100);
+    const groups = new GroupCommit(transactions, { maxMessages: 100, concurrency: 1 });
     const committed = await groups.submit({
       messages: 1,
       apply: async (attempt) => {
@@ -119,7 +119,7 @@ describe('group commit of shared consumer transactions', () => {
 
   it('refuses a run whose version conflict comes back, without writing it', async () => {
     const transactions = new RecordedTransactions();
-    const groups = new GroupCommit(transactions, 100);
+    const groups = new GroupCommit(transactions, { maxMessages: 100, concurrency: 1 });
     const committed = await groups.submit({
       messages: 1,
       apply: async () => {
@@ -129,5 +129,30 @@ describe('group commit of shared consumer transactions', () => {
 
     expect(committed).toBe(false);
     expect(transactions.commits).toEqual([]);
+  });
+
+  it('opens as many shared transactions at once as it may, and no more', async () => {
+    let open = 0;
+    let mostOpen = 0;
+    const gates = [deferred(), deferred(), deferred()];
+    const counting: UnitOfWork = {
+      async run<T>(work: () => Promise<T>): Promise<T> {
+        open += 1;
+        mostOpen = Math.max(mostOpen, open);
+        try {
+          return await work();
+        } finally {
+          open -= 1;
+        }
+      },
+    };
+    const groups = new GroupCommit(counting, { maxMessages: 1, concurrency: 2 });
+    const committed = gates.map((gate) => groups.submit({ messages: 1, apply: () => gate.promise }));
+    await Promise.resolve();
+    expect(open).toBe(2);
+    gates.forEach((gate) => gate.release());
+
+    expect(await Promise.all(committed)).toEqual([true, true, true]);
+    expect(mostOpen).toBe(2);
   });
 });

@@ -13,11 +13,13 @@ interface Waiting extends SharedRun {
 }
 
 /**
- * Group commit for a replica's consumer transactions: one shared transaction at a time. Runs handed
- * in by partitions consumed side by side while a transaction is open wait, and the next
- * transaction takes them all (up to `maxMessages`, never splitting a run): partitions no longer
- * take turns at committing, one commit serves many of them, and they cannot race each other on the
- * same rows (an order's facts arrive on several topics at once).
+ * Group commit for a replica's consumer transactions: at most `concurrency` shared transactions
+ * open at once (one, unless a service says otherwise). Runs handed in by partitions consumed side
+ * by side while every slot is busy wait, and the next transaction to open takes them all (up to
+ * `maxMessages`, never splitting a run): partitions no longer take turns at committing, one commit
+ * serves many of them, and with one slot they cannot race each other on the same rows (an order's
+ * facts arrive on several topics at once). A partition hands in its next run only once its last
+ * one is settled, so its messages keep their order.
  *
  * A run is applied whole or not at all, and `submit` says which. A version conflict is tried once
  * more at once (the other writer has committed). When a group fails, each of its runs is tried
@@ -26,11 +28,11 @@ interface Waiting extends SharedRun {
  */
 export class GroupCommit {
   readonly #waiting: Waiting[] = [];
-  #committing = false;
+  #open = 0;
 
   constructor(
     private readonly unitOfWork: UnitOfWork,
-    private readonly maxMessages: number,
+    private readonly limits: { readonly maxMessages: number; readonly concurrency: number },
     private readonly onFailure: (error: unknown, runs: number) => void = () => undefined,
   ) {}
 
@@ -38,26 +40,28 @@ export class GroupCommit {
   submit(run: SharedRun): Promise<boolean> {
     return new Promise((resolve) => {
       this.#waiting.push({ messages: run.messages, apply: (attempt) => run.apply(attempt), resolve });
-      void this.#commitWhileWaiting();
+      this.#openWhileFree();
     });
   }
 
-  async #commitWhileWaiting(): Promise<void> {
-    if (this.#committing) return;
-    this.#committing = true;
-    try {
-      while (this.#waiting.length > 0) {
-        const group = this.#nextGroup();
-        if (await this.#commit(group)) {
-          for (const run of group) run.resolve(true);
-        } else if (group.length === 1) {
-          group[0]!.resolve(false);
-        } else {
-          for (const run of group) run.resolve(await this.#commit([run]));
-        }
-      }
-    } finally {
-      this.#committing = false;
+  #openWhileFree(): void {
+    while (this.#open < this.limits.concurrency && this.#waiting.length > 0) {
+      const group = this.#nextGroup();
+      this.#open += 1;
+      void this.#settle(group).finally(() => {
+        this.#open -= 1;
+        this.#openWhileFree();
+      });
+    }
+  }
+
+  async #settle(group: readonly Waiting[]): Promise<void> {
+    if (await this.#commit(group)) {
+      for (const run of group) run.resolve(true);
+    } else if (group.length === 1) {
+      group[0]!.resolve(false);
+    } else {
+      for (const run of group) run.resolve(await this.#commit([run]));
     }
   }
 
@@ -66,7 +70,7 @@ export class GroupCommit {
     let count = 0;
     let messages = 0;
     for (const run of this.#waiting) {
-      if (count > 0 && messages + run.messages > this.maxMessages) break;
+      if (count > 0 && messages + run.messages > this.limits.maxMessages) break;
       count += 1;
       messages += run.messages;
     }

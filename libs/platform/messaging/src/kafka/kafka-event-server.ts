@@ -43,7 +43,12 @@ export interface KafkaEventServerOptions {
    * transaction of this unit of work, with those of the other partitions in hand, up to
    * `maxMessages` at a time (1 turns it off).
    */
-  readonly batchTransaction?: { readonly unitOfWork: UnitOfWork; readonly maxMessages: number };
+  readonly batchTransaction?: {
+    readonly unitOfWork: UnitOfWork;
+    readonly maxMessages: number;
+    /** How many shared transactions may be open at once (default 1: none of them races another on the same rows). */
+    readonly concurrency?: number;
+  };
   readonly logger: PlatformLogger;
   /** Lag, handler runs, retries and dead letters (see docs/operations.md); nothing is counted without it. */
   readonly metrics?: ConsumerMetrics;
@@ -85,7 +90,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const shared = options.batchTransaction;
     this.#groupCommit =
       shared &&
-      new GroupCommit(shared.unitOfWork, shared.maxMessages, (error, runs) =>
+      new GroupCommit(shared.unitOfWork, { maxMessages: shared.maxMessages, concurrency: shared.concurrency ?? 1 }, (error, runs) =>
         options.logger.debug?.({ msg: 'shared transaction failed; its runs are handled again alone, then one message at a time', runs, err: String(error) }),
       );
   }
