@@ -1,4 +1,15 @@
-import { GatewayCommand, isGatewayCommand, Order, OrderId, OrderProcess, OrderProcesses, OrderProcessSettings, Orders, PaymentGateway, ProcessInput } from '@bazaar/checkout-domain';
+import {
+  GatewayCommand,
+  isGatewayCommand,
+  Order,
+  OrderId,
+  OrderProcess,
+  OrderProcesses,
+  OrderProcessSettings,
+  Orders,
+  PaymentGateway,
+  ProcessInput,
+} from '@bazaar/checkout-domain';
 import { assertNever, Clock } from '@bazaar/shared-kernel';
 import { UnitOfWork } from '../ports/unit-of-work';
 import { loadOrder } from '../shared/load-order';

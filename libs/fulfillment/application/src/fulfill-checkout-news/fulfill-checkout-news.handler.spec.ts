@@ -97,7 +97,9 @@ describe("Checkout's news about many orders, in one unit of work", () => {
 
       for (const orderId of ['order-1', 'order-2']) {
         expect((await fakes.reservations.ofOrder(orderId))?.snapshot()).toEqual((await oneByOne.reservations.ofOrder(orderId))?.snapshot());
-        expect((await fakes.shipments.ofOrder(orderId)).map((shipment) => shipment.snapshot())).toEqual((await oneByOne.shipments.ofOrder(orderId)).map((shipment) => shipment.snapshot()));
+        expect((await fakes.shipments.ofOrder(orderId)).map((shipment) => shipment.snapshot())).toEqual(
+          (await oneByOne.shipments.ofOrder(orderId)).map((shipment) => shipment.snapshot()),
+        );
       }
       expect(await fakes.stock.of('MUG-BLUE')).toEqual(await oneByOne.stock.of('MUG-BLUE'));
       expect(fakes.shipments.published).toEqual(oneByOne.shipments.published);
@@ -106,7 +108,7 @@ describe("Checkout's news about many orders, in one unit of work", () => {
   });
 
   describe('a confirmation in the same batch as its payment', () => {
-    it("releases the shipment the payment created, stored once with its release", async () => {
+    it('releases the shipment the payment created, stored once with its release', async () => {
       fakes.stock.seed('MUG-BLUE', 2);
       fakes.clock.set(new Date('2026-11-21T10:05:00.000Z'));
 
@@ -146,7 +148,14 @@ describe("Checkout's news about many orders, in one unit of work", () => {
     it('a second payment of the same order in one batch is a no-op, as is a repeated confirmation or cancellation', async () => {
       fakes.stock.seed('MUG-BLUE', 5);
 
-      await handler.execute([paid('order-1', { 'MUG-BLUE': 2 }), paid('order-1', { 'MUG-BLUE': 3 }), confirmed('order-1'), confirmed('order-1'), cancelled('order-1'), cancelled('order-1')]);
+      await handler.execute([
+        paid('order-1', { 'MUG-BLUE': 2 }),
+        paid('order-1', { 'MUG-BLUE': 3 }),
+        confirmed('order-1'),
+        confirmed('order-1'),
+        cancelled('order-1'),
+        cancelled('order-1'),
+      ]);
 
       expect(await fakes.stock.of('MUG-BLUE')).toMatchObject({ onHand: 5, reserved: 0 });
       expect(fakes.reservations.published).toHaveLength(1);

@@ -75,8 +75,9 @@ describe('Payments, counted in statements (real PostgreSQL)', () => {
   };
   /** Handles a payment in its message's context, as the transport does. */
   const handle = (payment: EventEnvelope<PaymentAuthorizedV2>) =>
-    runInMessageContext({ correlationId: payment.correlationId ?? payment.id, causationId: payment.id, traceparent: `00-${'1'.repeat(32)}-${'2'.repeat(16)}-01`, tracestate: null }, () =>
-      consumer.onPaymentAuthorized(payment),
+    runInMessageContext(
+      { correlationId: payment.correlationId ?? payment.id, causationId: payment.id, traceparent: `00-${'1'.repeat(32)}-${'2'.repeat(16)}-01`, tracestate: null },
+      () => consumer.onPaymentAuthorized(payment),
     );
   const sharingOneTransaction = (run: readonly EventEnvelope<PaymentAuthorizedV2>[]) =>
     database.transactions.run(async () => {

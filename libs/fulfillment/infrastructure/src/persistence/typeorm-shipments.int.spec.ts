@@ -44,7 +44,7 @@ describe('TypeOrmShipments, many at once (real PostgreSQL)', () => {
       (row) => row.event_type,
     );
 
-  it("reads the shipments of many orders in one go, with their lines in order", async () => {
+  it('reads the shipments of many orders in one go, with their lines in order', async () => {
     const [first, second] = [await stored(), await stored()];
 
     const read = await shipments.ofOrders([second.orderId, randomUUID(), first.orderId]);
@@ -96,7 +96,7 @@ describe('TypeOrmShipments, many at once (real PostgreSQL)', () => {
     expect((await shipments.withId(shipment.id))?.snapshot()).toMatchObject({ status: 'cancelled', releasedAt: null });
   });
 
-  it("detects a second shipment for an order: ConcurrencyConflict, and none of the batch is written", async () => {
+  it('detects a second shipment for an order: ConcurrencyConflict, and none of the batch is written', async () => {
     const existing = await stored();
     const innocent = aNewShipment();
 
