@@ -42,9 +42,9 @@ export function runForMessages<T>(causeOf: CauseOf, work: () => T): T {
   return causes.run(causeOf, work);
 }
 
-/** The context an event written now inherits: the message `runForMessages` names for it, else the current one. */
-export function contextOf(event: OutgoingEvent): MessageContext | undefined {
-  return causes.getStore()?.(event) ?? storage.getStore();
+/** The message `runForMessages` names as the cause of an event written now (undefined outside it, or when it names none). */
+export function causeOf(event: OutgoingEvent): MessageContext | undefined {
+  return causes.getStore()?.(event);
 }
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;

@@ -117,3 +117,41 @@ export function endPublishSpans(spans: readonly Span[], error?: unknown): void {
     span.end();
   }
 }
+
+/** Where a message's trace continues: the `traceparent` (and `tracestate`) it arrived with. */
+export interface TraceContext {
+  readonly traceparent: string | null | undefined;
+  readonly tracestate: string | null | undefined;
+}
+
+/**
+ * Runs a transaction shared by several messages in an INTERNAL span, `<group> transaction`: the
+ * work of the whole batch that is no one message's (its BEGIN and COMMIT, what it writes set-based
+ * as it commits). The span continues the first message's trace and links to every other's, so each
+ * order's trace still reaches the SQL its batch ran. The per-message consumer spans stay children
+ * of their own messages.
+ */
+export async function inSharedTransactionSpan<T>(groupId: string, messages: readonly TraceContext[], work: () => Promise<T>): Promise<T> {
+  const [first, ...others] = messages;
+  const parent = contextOfTraceparent(first?.traceparent, first?.tracestate);
+  const links = others.flatMap((message) => {
+    const spanContext = trace.getSpanContext(contextOfTraceparent(message.traceparent, message.tracestate));
+    return spanContext && isSpanContextValid(spanContext) ? [{ context: spanContext }] : [];
+  });
+  const span = tracer().startSpan(
+    `${groupId} transaction`,
+    { kind: SpanKind.INTERNAL, links, attributes: { 'messaging.system': 'kafka', 'messaging.consumer.group.name': groupId, 'messaging.batch.message_count': messages.length } },
+    parent,
+  );
+  return context.with(trace.setSpan(parent, span), async () => {
+    try {
+      return await work();
+    } catch (error) {
+      span.recordException(error instanceof Error ? error : String(error));
+      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}

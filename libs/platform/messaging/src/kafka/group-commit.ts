@@ -1,9 +1,12 @@
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
+import { TraceContext } from '../tracing';
 import { UnitOfWork } from './batch-plan';
 
 /** A run of one partition's messages that may share a transaction: how many, and how to handle them inside it. */
 export interface SharedRun {
   readonly messages: number;
+  /** Where each of its messages' traces continues. */
+  readonly traces?: readonly TraceContext[];
   /** Handles every message of the run, in order, inside the open transaction; `attempt` counts this run's tries. */
   apply(attempt: number): Promise<void>;
 }
@@ -34,12 +37,14 @@ export class GroupCommit {
     private readonly unitOfWork: UnitOfWork,
     private readonly limits: { readonly maxMessages: number; readonly concurrency: number },
     private readonly onFailure: (error: unknown, runs: number) => void = () => undefined,
+    /** Runs a group's transaction in the span of its messages' traces (see `inSharedTransactionSpan`); by default as it is. */
+    private readonly traced: (traces: readonly TraceContext[], work: () => Promise<void>) => Promise<void> = (_traces, work) => work(),
   ) {}
 
   /** Resolves true once the run committed (within a group), false when its transaction failed: nothing of it was applied. */
   submit(run: SharedRun): Promise<boolean> {
     return new Promise((resolve) => {
-      this.#waiting.push({ messages: run.messages, apply: (attempt) => run.apply(attempt), resolve });
+      this.#waiting.push({ messages: run.messages, traces: run.traces, apply: (attempt) => run.apply(attempt), resolve });
       this.#openWhileFree();
     });
   }
@@ -80,9 +85,13 @@ export class GroupCommit {
   async #commit(group: readonly Waiting[]): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.unitOfWork.run(async () => {
-          for (const run of group) await run.apply(attempt);
-        });
+        await this.traced(
+          group.flatMap((run) => run.traces ?? []),
+          () =>
+            this.unitOfWork.run(async () => {
+              for (const run of group) await run.apply(attempt);
+            }),
+        );
         return true;
       } catch (error) {
         if (error instanceof ConcurrencyConflict && attempt === 1) continue;

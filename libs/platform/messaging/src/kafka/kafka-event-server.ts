@@ -7,6 +7,7 @@ import { envelopeOf, inBatchTransaction, leadingSharedRun, Routed, UnitOfWork } 
 import { ConsumerStatus } from './consumer-status';
 import { ConsumerSupervisor } from './consumer-supervisor';
 import { DeadLetters } from './dead-letters';
+import { inSharedTransactionSpan } from '../tracing';
 import { GroupCommit } from './group-commit';
 import { runHandler } from './handler-run';
 import { parseEnvelope, routeOf } from './incoming-message';
@@ -90,8 +91,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const shared = options.batchTransaction;
     this.#groupCommit =
       shared &&
-      new GroupCommit(shared.unitOfWork, { maxMessages: shared.maxMessages, concurrency: shared.concurrency ?? 1 }, (error, runs) =>
-        options.logger.debug?.({ msg: 'shared transaction failed; its runs are handled again alone, then one message at a time', runs, err: String(error) }),
+      new GroupCommit(
+        shared.unitOfWork,
+        { maxMessages: shared.maxMessages, concurrency: shared.concurrency ?? 1 },
+        (error, runs) => options.logger.debug?.({ msg: 'shared transaction failed; its runs are handled again alone, then one message at a time', runs, err: String(error) }),
+        (traces, work) => inSharedTransactionSpan(options.groupId, traces, work),
       );
   }
 
@@ -201,6 +205,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     if (work.length === 0) return true; // nothing here handles these types
     return this.#groupCommit.submit({
       messages: work.length,
+      traces: work.map(({ envelope, context }) => ({ traceparent: context.traceparent ?? envelope.traceparent, tracestate: context.tracestate ?? envelope.tracestate })),
       apply: async (attempt) => {
         for (const { handler, envelope, context } of work) await this.handle(handler, envelope, context, attempt);
       },

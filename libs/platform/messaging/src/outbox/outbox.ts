@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { EventContract, EventEnvelope, eventHeaders, wireType } from '@bazaar/published-language';
-import { contextOf, currentTraceparent } from '../message-context';
+import { causeOf, currentMessageContext, currentTraceparent } from '../message-context';
 
 /** An integration event to publish, produced by a context's translation of its domain events. */
 export interface OutgoingEvent<TData = unknown> {
@@ -86,7 +86,8 @@ export class Outbox {
   }
 
   private toRow(event: OutgoingEvent, withData = true): OutboxEntry {
-    const context = contextOf(event);
+    const cause = causeOf(event);
+    const context = cause ?? currentMessageContext();
     const id = randomUUID();
     // A producer bug must fail the transaction, not poison every consumer downstream.
     const data = withData ? event.contract.schema.parse(event.data) : null;
@@ -99,8 +100,9 @@ export class Outbox {
       aggregateId: event.aggregateId,
       correlationId: context?.correlationId ?? id,
       causationId: context?.causationId ?? null,
-      // The span that wrote the event (the request's or the consumer's): the relay continues it.
-      traceparent: currentTraceparent(context?.traceparent),
+      // The span that wrote the event (the request's or the consumer's; for a batch written at its
+      // transaction's end, the consumer span of the message that caused it): the relay continues it.
+      traceparent: cause?.traceparent ?? currentTraceparent(context?.traceparent),
       tracestate: context?.tracestate ?? null,
       data,
     };
