@@ -65,17 +65,7 @@ export async function inConsumerSpan<T>(
     },
     parent,
   );
-  return context.with(trace.setSpan(parent, span), async () => {
-    try {
-      return await work(span);
-    } catch (error) {
-      span.recordException(error instanceof Error ? error : String(error));
-      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
-      throw error;
-    } finally {
-      span.end();
-    }
-  });
+  return inSpan(parent, span, () => work(span));
 }
 
 /**
@@ -143,6 +133,11 @@ export async function inSharedTransactionSpan<T>(groupId: string, messages: read
     { kind: SpanKind.INTERNAL, links, attributes: { 'messaging.system': 'kafka', 'messaging.consumer.group.name': groupId, 'messaging.batch.message_count': messages.length } },
     parent,
   );
+  return inSpan(parent, span, work);
+}
+
+/** Runs `work` with `span` active under `parent`; the span ends with the work, and a throw marks it failed. */
+async function inSpan<T>(parent: Context, span: Span, work: () => Promise<T>): Promise<T> {
   return context.with(trace.setSpan(parent, span), async () => {
     try {
       return await work();
