@@ -4,6 +4,12 @@ import { addressSchema, BuyerDataKeyV1, sealedAddressPurpose } from '@bazaar/pub
 import { BuyerDataKeys } from '@bazaar/support-application';
 import { AddressOpener } from '@bazaar/support-domain';
 
+/** News of one buyer on `checkout.buyer-keys`: their new key, or null for the tombstone of their erasure. */
+export interface BuyerKeyNews {
+  readonly buyerId: string;
+  readonly key: BuyerDataKeyV1 | null;
+}
+
 /**
  * `buyer_data_keys`: each buyer's data key as Checkout shared it, wrapped by the sharing key ring
  * (PERSONAL_DATA_SHARING_KEKS). Written in the caller's transaction; unwrapped only to read a view.
@@ -16,18 +22,24 @@ export class TypeOrmBuyerDataKeys extends BuyerDataKeys {
     super();
   }
 
-  /** The buyer's key, replacing any earlier one (the topic is ordered per buyer: the latest is the current). */
-  async store({ buyerId, keyId, wrappedKey }: BuyerDataKeyV1): Promise<void> {
-    await this.transactions.manager.query(
-      `INSERT INTO buyer_data_keys (buyer_id, key_id, wrapped_key) VALUES ($1, $2, $3)
-       ON CONFLICT (buyer_id) DO UPDATE SET key_id = EXCLUDED.key_id, wrapped_key = EXCLUDED.wrapped_key, received_at = now()`,
-      [buyerId, keyId, wrappedKey],
-    );
-  }
-
-  /** The tombstone: the buyer was erased, their key goes. */
-  async forget(buyerId: string): Promise<void> {
-    await this.transactions.manager.query('DELETE FROM buyer_data_keys WHERE buyer_id = $1', [buyerId]);
+  /**
+   * Applies the keys and tombstones of a run of `checkout.buyer-keys` in two statements: only the
+   * last news of each buyer matters (a key replaces the earlier one, a tombstone deletes it, and
+   * the topic is ordered per buyer), so the run is folded to that first.
+   */
+  async apply(news: readonly BuyerKeyNews[]): Promise<void> {
+    const latest = new Map(news.map((item) => [item.buyerId, item.key]));
+    const stored = [...latest.values()].filter((key): key is BuyerDataKeyV1 => key !== null);
+    const erased = [...latest].filter(([, key]) => key === null).map(([buyerId]) => buyerId);
+    if (stored.length > 0) {
+      await this.transactions.manager.query(
+        `INSERT INTO buyer_data_keys (buyer_id, key_id, wrapped_key)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+         ON CONFLICT (buyer_id) DO UPDATE SET key_id = EXCLUDED.key_id, wrapped_key = EXCLUDED.wrapped_key, received_at = now()`,
+        [stored.map((key) => key.buyerId), stored.map((key) => key.keyId), stored.map((key) => key.wrappedKey)],
+      );
+    }
+    if (erased.length > 0) await this.transactions.manager.query('DELETE FROM buyer_data_keys WHERE buyer_id = ANY($1::text[])', [erased]);
   }
 
   /**
