@@ -32,16 +32,13 @@ export class OrderCommands {
   }
 
   /**
-   * The same without retrying, in a unit of work of its own or joining the caller's (a consumer's
-   * inbox transaction): there a version conflict must roll the caller's whole unit of work back,
-   * since it may already have written the order, and the caller tries it again from the start.
-   * `current`, when given, stands for the read of the process: what the caller just saved (in this
-   * unit of work, or in the one before; a stale one fails the version check, or the check below).
-   * `loaded`, when given, stands for the read of the order, in the same way: the order's save
-   * checks its version, and a command it refuses is tried again on a fresh read. Returns the
-   * process as saved.
+   * The same without retrying, in a unit of work of its own. `current`, when given, stands for the
+   * read of the process: what the caller just saved (a stale one fails the version check, or the
+   * check below). `loaded`, when given, stands for the read of the order, in the same way: the
+   * order's save checks its version, and a command it refuses is tried again on a fresh read.
+   * Returns the process as saved.
    */
-  async carryOutHeadWithin(orderId: OrderId, current?: OrderProcess, loaded?: Order): Promise<{ process: OrderProcess | undefined; changed: boolean }> {
+  private async carryOutHeadWithin(orderId: OrderId, current?: OrderProcess, loaded?: Order): Promise<{ process: OrderProcess | undefined; changed: boolean }> {
     return this.unitOfWork.run(async () => {
       const process = current ?? (await this.processes.byId(orderId));
       const at = this.clock.now();
@@ -49,7 +46,7 @@ export class OrderCommands {
       if (!process || !command || isGatewayCommand(command)) return { process, changed: false };
       const order = loaded ?? (await loadOrder(this.orders, orderId));
       try {
-        apply(order, command, at);
+        applyToOrder(order, command, at);
       } catch (error) {
         // An order read before this unit of work may be what is stale: read both again.
         if (loaded) throw new ConcurrencyConflict('Order', orderId);
@@ -68,7 +65,8 @@ export class OrderCommands {
   }
 }
 
-function apply(order: Order, command: OrderCommand, at: Date): void {
+/** The order command as the Order's own command; what the order refuses throws. */
+export function applyToOrder(order: Order, command: OrderCommand, at: Date): void {
   switch (command.type) {
     case 'RequireFraudReview':
       return order.requireFraudReview(command.score, command.reasons, at);

@@ -15,19 +15,9 @@ import { UnitOfWork } from '../ports/unit-of-work';
 import { loadOrder } from '../shared/load-order';
 import { retryOnConflict } from '../shared/retry-on-conflict';
 import { OrderCommands } from './order-commands';
+import { MAX_COMMANDS_PER_RUN, OrderNews, OrderNewsBatch } from './order-news-batch';
 import { PaymentCommands } from './payment-commands';
 import { asSaved } from './saved-process';
-
-/**
- * A consumer's inbox, as an order's process takes news from it: in the consumer's transaction,
- * which may be shared with the messages next to it on the partition (`inBatchTransaction`).
- */
-export interface InboxIntake {
-  /** Runs `decide` in the message's transaction, with its inbox mark; 'duplicate' (and `decide` not run) when the message was taken before. */
-  take(decide: () => Promise<void>): Promise<'applied' | 'duplicate'>;
-  /** Runs `work` once that transaction has committed, never if it rolls back. `work` starts what it does and returns. */
-  afterCommit(work: () => void): void;
-}
 
 /** How far carrying out alongside goes before the process worker's sweep takes over. */
 export interface CarryOutLimits {
@@ -40,9 +30,6 @@ export interface CarryOutLimits {
 /** 128 at once: 32 held 100 orders/s back on a two-core box (docs/benchmark.md, 2026-12-07). */
 export const DEFAULT_CARRY_OUT_LIMITS: CarryOutLimits = { concurrency: 128, waiting: 1_000 };
 
-/** A guard, far above any real chain (the longest is review → approve → authorize → confirm → complete). */
-const MAX_COMMANDS_PER_RUN = 10;
-
 /**
  * Drives an order's process: feeds it news (`advance`: decide and save the process, one
  * transaction) and carries out what it decided (`carryOut`): an order command in one transaction
@@ -52,6 +39,7 @@ const MAX_COMMANDS_PER_RUN = 10;
 export class OrderProcessRunner {
   private readonly orderCommands: OrderCommands;
   private readonly payments: PaymentCommands;
+  private readonly news: OrderNewsBatch;
   readonly #alongside = new Set<Promise<void>>();
   readonly #waiting: OrderId[] = [];
   /** The orders running or waiting alongside: a sweep leaves them alone. */
@@ -69,6 +57,7 @@ export class OrderProcessRunner {
   ) {
     this.orderCommands = new OrderCommands(processes, orders, unitOfWork, clock, settings);
     this.payments = new PaymentCommands(gateway);
+    this.news = new OrderNewsBatch(processes, orders, clock, settings);
   }
 
   /**
@@ -80,24 +69,17 @@ export class OrderProcessRunner {
   }
 
   /**
-   * News from a consumer, taken whole in its transaction: the decision and the order commands it
-   * makes due (confirm, complete or cancel the order) commit with the message's inbox mark, so a
-   * run of messages can share one transaction. A gateway call (the void after a cancellation) never
-   * runs in a transaction: it is carried out alongside once that has committed (or, past the cap or
-   * after a crash, by the process worker's sweep). A duplicate decides nothing and starts carrying
-   * out what an earlier delivery may have left due. Without `intake` (specs): a unit of work of its
-   * own, then everything due carried out before this returns.
+   * News from a consumer's transaction of messages, taken whole in it, set-based (OrderNewsBatch):
+   * the decisions and the order commands they make due (confirm, complete or cancel the order)
+   * commit with the messages' inbox marks. `fresh`: the news of the messages not taken before, in
+   * arrival order; `redelivered`: the orders of those taken before, which decide nothing but start
+   * carrying out what an earlier delivery may have left due. A gateway call (the void after a
+   * cancellation) never runs in a transaction: it is carried out alongside once that has committed
+   * (`afterCommit`; or, past the cap or after a crash, by the process worker's sweep).
    */
-  async take(orderId: OrderId, input: ProcessInput, intake?: InboxIntake): Promise<void> {
-    if (!intake) {
-      await this.unitOfWork.run(() => this.decideAndApply(orderId, input));
-      await this.carryOutNowOrLater(orderId);
-      return;
-    }
-    const taken = await intake.take(async () => {
-      if (await this.decideAndApply(orderId, input)) intake.afterCommit(() => this.carryOutAlongside(orderId));
-    });
-    if (taken === 'duplicate') intake.afterCommit(() => this.carryOutAlongside(orderId));
+  async takeAll(fresh: readonly OrderNews[], redelivered: readonly OrderId[], afterCommit: (work: () => void) => void): Promise<void> {
+    const due = await this.unitOfWork.run(() => this.news.take(fresh));
+    for (const orderId of new Set([...due, ...redelivered])) afterCommit(() => this.carryOutAlongside(orderId));
   }
 
   /**
@@ -217,29 +199,6 @@ export class OrderProcessRunner {
       if (!outcome.changed) break;
     }
     return process;
-  }
-
-  /**
-   * Within the caller's unit of work: decides on `input`, then carries out the order commands due,
-   * one after another, in that unit of work. True when a gateway command is due at the end (it
-   * must be carried out after the commit).
-   */
-  private async decideAndApply(orderId: OrderId, input: ProcessInput): Promise<boolean> {
-    const decided = await this.decide(orderId, input);
-    let process: OrderProcess | undefined = decided.process;
-    // A process this unit of work wrote is locked until it commits: nobody else can have moved it,
-    // so it is not read again. One it only read (nothing new decided) may have moved since.
-    let written = decided.changed;
-    for (let n = 0; n < MAX_COMMANDS_PER_RUN && process; n++) {
-      const command = process.dueCommand(this.clock.now());
-      if (!command) return false;
-      if (isGatewayCommand(command)) return true;
-      const outcome = await this.orderCommands.carryOutHeadWithin(orderId, written ? process : undefined);
-      process = outcome.process;
-      if (!outcome.changed) return false;
-      written = true;
-    }
-    return false;
   }
 
   /**
