@@ -14,8 +14,7 @@ import { assertNever, Clock } from '@bazaar/shared-kernel';
 import { UnitOfWork } from '../ports/unit-of-work';
 import { loadOrder } from '../shared/load-order';
 import { retryOnConflict } from '../shared/retry-on-conflict';
-import { OrderCommands } from './order-commands';
-import { MAX_COMMANDS_PER_RUN, OrderNews, OrderNewsBatch } from './order-news-batch';
+import { MAX_COMMANDS_PER_RUN, OrderCommands, OrderNews } from './order-commands';
 import { PaymentCommands } from './payment-commands';
 import { asSaved } from './saved-process';
 
@@ -39,7 +38,6 @@ export const DEFAULT_CARRY_OUT_LIMITS: CarryOutLimits = { concurrency: 128, wait
 export class OrderProcessRunner {
   private readonly orderCommands: OrderCommands;
   private readonly payments: PaymentCommands;
-  private readonly news: OrderNewsBatch;
   readonly #alongside = new Set<Promise<void>>();
   readonly #waiting: OrderId[] = [];
   /** The orders running or waiting alongside: a sweep leaves them alone. */
@@ -55,9 +53,8 @@ export class OrderProcessRunner {
     /** How many carry-outs run alongside at once, and how many wait for a slot (`carryOutAlongside`). */
     private readonly limits: CarryOutLimits = DEFAULT_CARRY_OUT_LIMITS,
   ) {
-    this.orderCommands = new OrderCommands(processes, orders, unitOfWork, clock, settings);
+    this.orderCommands = new OrderCommands(processes, orders, clock, settings);
     this.payments = new PaymentCommands(gateway);
-    this.news = new OrderNewsBatch(processes, orders, clock, settings);
   }
 
   /**
@@ -69,7 +66,7 @@ export class OrderProcessRunner {
   }
 
   /**
-   * News from a consumer's transaction of messages, taken whole in it, set-based (OrderNewsBatch):
+   * News from a consumer's transaction of messages, taken whole in it, set-based (`OrderCommands.takeNews`):
    * the decisions and the order commands they make due (confirm, complete or cancel the order)
    * commit with the messages' inbox marks. `fresh`: the news of the messages not taken before, in
    * arrival order; `redelivered`: the orders of those taken before, which decide nothing but start
@@ -78,7 +75,7 @@ export class OrderProcessRunner {
    * (`afterCommit`; or, past the cap or after a crash, by the process worker's sweep).
    */
   async takeAll(fresh: readonly OrderNews[], redelivered: readonly OrderId[], afterCommit: (work: () => void) => void): Promise<void> {
-    const due = await this.unitOfWork.run(() => this.news.take(fresh));
+    const due = await this.unitOfWork.run(() => this.orderCommands.takeNews(fresh));
     for (const orderId of new Set([...due, ...redelivered])) afterCommit(() => this.carryOutAlongside(orderId));
   }
 
@@ -180,19 +177,15 @@ export class OrderProcessRunner {
    */
   async carryOut(orderId: OrderId, current?: OrderProcess): Promise<OrderProcess | undefined> {
     let process = current ?? (await this.processes.byId(orderId));
-    // The order as read for a gateway call: the order command recording its outcome starts from it.
-    let order: Order | undefined;
     for (let n = 0; n < MAX_COMMANDS_PER_RUN && process; n++) {
       const command = process.dueCommand(this.clock.now());
       if (!command) break;
       let outcome: { process: OrderProcess | undefined; changed: boolean };
       if (isGatewayCommand(command)) {
         const result = await this.outcomeOf(command, orderId);
-        order = result.order;
-        outcome = await this.decide(orderId, result.news, process);
+        outcome = await this.recordOutcome(orderId, result.news, process, result.order);
       } else {
-        outcome = await this.orderCommands.carryOutHead(orderId, process, order);
-        order = undefined;
+        outcome = await this.carryOutOrderCommands(orderId, process);
       }
       process = outcome.process;
       // An outcome that decides nothing new leaves the same command due: running it again would loop.
@@ -212,6 +205,44 @@ export class OrderProcessRunner {
       if (!changed) return { process, changed };
       await this.processes.save(process);
       return { process: asSaved(process), changed };
+    });
+  }
+
+  /**
+   * The order commands at the head of the process, in one transaction (`OrderCommands.carryOut`).
+   * `current`: the process as the caller just saved it, for the first attempt; a retry reads it
+   * afresh. `changed` is false when the head is no order command due now (another runner carried
+   * it out first).
+   */
+  private carryOutOrderCommands(orderId: OrderId, current: OrderProcess): Promise<{ process: OrderProcess | undefined; changed: boolean }> {
+    return retryOnConflict(async (attempt) => {
+      const process = attempt === 1 ? current : await this.processes.byId(orderId);
+      const command = process?.dueCommand(this.clock.now());
+      if (!process || !command || isGatewayCommand(command)) return { process, changed: false };
+      return { process: await this.unitOfWork.run(() => this.orderCommands.carryOut(process)), changed: true };
+    });
+  }
+
+  /**
+   * A gateway's answer, news for the process, with the order commands it makes due (recording the
+   * payment on the order, say) in one transaction, one commit; when it makes none due (a retry
+   * scheduled, a void done) the process is saved alone, in one statement. A crash before that
+   * commit loses nothing: the gateway command is still due, and the gateway answers a repeated call
+   * for the same order with its first answer. `loaded`: the process, and `order` the order, as read
+   * before the call, for the first attempt (stale, they fail a version check); a retry reads both
+   * afresh. Returns the process as saved.
+   */
+  private recordOutcome(orderId: OrderId, news: ProcessInput, loaded: OrderProcess, order?: Order): Promise<{ process: OrderProcess; changed: boolean }> {
+    return retryOnConflict(async (attempt) => {
+      const process = (attempt === 1 ? loaded : await this.processes.byId(orderId)) ?? OrderProcess.begin(orderId, this.clock.now());
+      const changed = process.handle(news, this.clock.now(), this.settings);
+      if (!changed) return { process, changed };
+      const command = process.dueCommand(this.clock.now());
+      if (!command || isGatewayCommand(command)) {
+        await this.processes.save(process);
+        return { process: asSaved(process), changed };
+      }
+      return { process: await this.unitOfWork.run(() => this.orderCommands.carryOut(process, attempt === 1 ? order : undefined)), changed };
     });
   }
 
