@@ -45,10 +45,11 @@ const largeOrderTotals = z
 
 /**
  * Checkout's settings: the platform's, the fraud policy's, the order process's and the sandbox
- * gateway's. Its consumer of Fulfillment's answers does a few statements per message on the
- * message's own order and process (not set-based), so its partitions keep a shared transaction
- * each (`CONSUMER_SHARED_TRANSACTIONS` 3, as many as it takes partitions at once) instead of
- * queuing for one.
+ * gateway's. Its partitions keep a shared transaction each (`CONSUMER_SHARED_TRANSACTIONS` 3, as
+ * many as it takes partitions at once) instead of queuing for one: chosen when its consumer of
+ * Fulfillment's answers did a few statements per message; that consumer is set-based since
+ * (a fixed 8 statements per transaction), and 3 stays until a run shows fewer keeps up
+ * (docs/benchmark.md).
  */
 export const checkoutConfigSchema = serviceConfigSchema({ name: 'checkout', port: 3001, sharedTransactions: 3 }).extend({
   /** Orders totalling this much or more, in their own currency, go to manual review; other currencies are refused (docs/checkout-aggregates.md). */

@@ -30,6 +30,8 @@ export * from './handle-inventory-reservation-failed/handle-inventory-reservatio
 export * from './handle-inventory-reservation-failed/handle-inventory-reservation-failed.handler';
 export * from './handle-shipment-dispatched/handle-shipment-dispatched.command';
 export * from './handle-shipment-dispatched/handle-shipment-dispatched.handler';
+export * from './take-fulfillment-answers/take-fulfillment-answers.command';
+export * from './take-fulfillment-answers/take-fulfillment-answers.handler';
 export * from './cancel-order/cancel-order.command';
 export * from './cancel-order/cancel-order.handler';
 export * from './expire-order-processes/expire-order-processes.command';

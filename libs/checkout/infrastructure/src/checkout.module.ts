@@ -13,9 +13,6 @@ import {
   ExpireOrderProcessesHandler,
   GetCartHandler,
   GetOrderHandler,
-  HandleInventoryReservationFailedHandler,
-  HandleInventoryReservedHandler,
-  HandleShipmentDispatchedHandler,
   IdempotencyKeys,
   ListPendingFraudReviewsHandler,
   OrderPlacement,
@@ -27,6 +24,7 @@ import {
   RemoveCartLineHandler,
   ResumeOrderProcessesHandler,
   SetCartLineHandler,
+  TakeFulfillmentAnswersHandler,
   UnitOfWork,
 } from '@bazaar/checkout-application';
 import { AcceptedCurrencies, Carts, FraudPolicy, OrderProcesses, Orders, PaymentGateway } from '@bazaar/checkout-domain';
@@ -118,9 +116,7 @@ export class CheckoutModule {
         built(ListPendingFraudReviewsHandler, [PendingFraudReviews]),
         built(DecideFraudReviewHandler, [Orders, OrderProcessRunner]),
         built(CancelOrderHandler, [Orders, OrderProcessRunner]),
-        built(HandleInventoryReservedHandler, [OrderProcessRunner]),
-        built(HandleInventoryReservationFailedHandler, [OrderProcessRunner]),
-        built(HandleShipmentDispatchedHandler, [OrderProcessRunner]),
+        built(TakeFulfillmentAnswersHandler, [OrderProcessRunner]),
         built(ExpireOrderProcessesHandler, [OrderProcesses, OrderProcessRunner, Clock]),
         built(ResumeOrderProcessesHandler, [OrderProcesses, OrderProcessRunner, Clock]),
         // The process worker: deadlines and due commands, on an interval

@@ -38,32 +38,4 @@ describe('Fulfillment could not reserve the inventory', () => {
     const process = await fakes.processes.byId(order.id);
     expect([process?.step, process?.pending.map((command) => command.type), process?.attempts]).toEqual(['cancelling', ['VoidAuthorization'], 1]);
   });
-
-  it('within an intake, cancels the order in its transaction and voids only once that has committed', async () => {
-    const fakes = checkoutFakes();
-    const order = await givenScreened(fakes);
-    const afterCommit: (() => void)[] = [];
-    const voidsInside: number[] = [];
-
-    await new HandleInventoryReservationFailedHandler(fakes.runner).execute(
-      { orderId: order.id },
-      {
-        take: async (decide) => {
-          await decide();
-          voidsInside.push(fakes.gateway.voidCalls);
-          return 'applied';
-        },
-        afterCommit: (work) => afterCommit.push(work),
-      },
-    );
-    expect(voidsInside).toEqual([0]);
-    expect((await fakes.orders.byId(order.id))?.status).toBe('cancelled');
-    expect(fakes.gateway.voidCalls).toBe(0);
-
-    afterCommit.forEach((work) => work());
-    await fakes.runner.settled();
-
-    expect(fakes.gateway.isVoided('auth-1')).toBe(true);
-    expect(await stepOf(fakes, order)).toBe('cancelled');
-  });
 });

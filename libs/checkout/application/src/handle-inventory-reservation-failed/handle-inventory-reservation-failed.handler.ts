@@ -1,13 +1,12 @@
 import { orderId } from '@bazaar/checkout-domain';
-import { InboxIntake, OrderProcessRunner } from '../order-process/order-process-runner';
+import { OrderProcessRunner } from '../order-process/order-process-runner';
 import { HandleInventoryReservationFailed } from './handle-inventory-reservation-failed.command';
 
-/** News for the order's process, which decides and carries out what follows; a replay decides nothing new. What the consumer runs, and the specs. */
+/** News for the order's process, which decides and carries out what follows; a replay decides nothing new. One answer alone, told as HTTP news is (the consumer takes a transaction's answers together: TakeFulfillmentAnswersHandler). */
 export class HandleInventoryReservationFailedHandler {
   constructor(private readonly runner: OrderProcessRunner) {}
 
-  /** `intake`: a consumer's inbox: the decision and the order commands it makes due commit with the message's mark. */
-  execute(command: HandleInventoryReservationFailed, intake?: InboxIntake): Promise<void> {
-    return this.runner.take(orderId(command.orderId), { type: 'InventoryReservationFailed' }, intake);
+  execute(command: HandleInventoryReservationFailed): Promise<void> {
+    return this.runner.tell(orderId(command.orderId), { type: 'InventoryReservationFailed' });
   }
 }

@@ -5,8 +5,6 @@ import { checkoutFakes } from '../testing/checkout-fakes';
 import { FakePaymentGateway } from '../testing/fake-payment-gateway';
 import { givenPlaced, givenScreened, savedEventTypes, stepOf } from '../testing/given';
 import { InMemoryOrderProcesses } from '../testing/in-memory-order-processes';
-import { OrderCommands } from './order-commands';
-import { asSaved } from './saved-process';
 
 /** Processes whose next load lets `meanwhile` run first: another writer getting in between a load and its save. */
 class InterleavedProcesses extends InMemoryOrderProcesses {
@@ -50,16 +48,14 @@ describe('Concurrent news for one order', () => {
     const processes = new InterleavedProcesses();
     const fakes = checkoutFakes({ processes });
     const order = await givenScreened(fakes);
-    const reserved = (await processes.byId(order.id))!;
-    reserved.handle({ type: 'InventoryReserved' }, fakes.clock.now(), fakes.settings);
-    await processes.save(reserved);
-    const commands = () => new OrderCommands(processes, fakes.orders, fakes.unitOfWork, fakes.clock, fakes.settings);
+    await fakes.runner.advance(order.id, { type: 'InventoryReserved' });
     processes.meanwhile = async () => {
-      await commands().carryOutHead(order.id);
+      await fakes.runner.carryOut(order.id);
     };
 
-    await commands().carryOutHead(order.id);
+    const outcome = await fakes.runner.carryOut(order.id);
 
+    expect(outcome).toMatchObject({ step: 'confirmed', pending: [] });
     expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized', 'OrderConfirmed']);
     expect(await stepOf(fakes, order)).toBe('confirmed');
   });
@@ -67,33 +63,31 @@ describe('Concurrent news for one order', () => {
   it('a runner handed the process as it saved it, which another runner moved on since, reads again instead of carrying the command out twice', async () => {
     const fakes = checkoutFakes();
     const order = await givenScreened(fakes);
-    const reserved = (await fakes.processes.byId(order.id))!;
-    reserved.handle({ type: 'InventoryReserved' }, fakes.clock.now(), fakes.settings);
-    await fakes.processes.save(reserved);
-    const commands = () => new OrderCommands(fakes.processes, fakes.orders, fakes.unitOfWork, fakes.clock, fakes.settings);
-    await commands().carryOutHead(order.id);
+    const reserved = await fakes.runner.advance(order.id, { type: 'InventoryReserved' });
+    await fakes.runner.carryOut(order.id);
 
-    const outcome = await commands().carryOutHead(order.id, asSaved(reserved));
+    const outcome = await fakes.runner.carryOut(order.id, reserved);
 
-    expect(outcome).toMatchObject({ changed: false, process: { step: 'confirmed', pending: [] } });
+    expect(outcome).toMatchObject({ step: 'confirmed', pending: [] });
     expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized', 'OrderConfirmed']);
   });
 
-  it('a runner handed the order as read before, which another runner moved on since, reads again instead of saving over it', async () => {
-    const fakes = checkoutFakes();
-    const order = await givenScreened(fakes);
-    const reserved = (await fakes.processes.byId(order.id))!;
-    reserved.handle({ type: 'InventoryReserved' }, fakes.clock.now(), fakes.settings);
-    await fakes.processes.save(reserved);
-    const readBefore = (await fakes.orders.byId(order.id))!;
-    const commands = () => new OrderCommands(fakes.processes, fakes.orders, fakes.unitOfWork, fakes.clock, fakes.settings);
-    await commands().carryOutHead(order.id);
+  it('a runner whose gateway answers after another runner recorded the same authorization reads again instead of saving over the order', async () => {
+    const gateway = new SlowGateway();
+    const fakes = checkoutFakes({ gateway });
+    const order = await givenPlaced(fakes);
+    gateway.meanwhile = async () => {
+      gateway.meanwhile = undefined;
+      await fakes.runner.carryOut(order.id);
+    };
+    const recordedBy = async () => (await fakes.orders.byId(order.id))?.version;
 
-    const outcome = await commands().carryOutHead(order.id, asSaved(reserved), readBefore);
+    const outcome = await fakes.runner.carryOut(order.id);
 
-    expect(outcome).toMatchObject({ changed: false, process: { step: 'confirmed' } });
-    expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized', 'OrderConfirmed']);
-    expect((await fakes.orders.byId(order.id))?.version).toBe(readBefore.version + 1);
+    expect(outcome).toMatchObject({ step: 'awaiting_inventory', pending: [] });
+    expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized']);
+    expect(gateway.authorizationIds()).toEqual(['auth-1']);
+    expect(await recordedBy()).toBe(2);
   });
 
   it('a confirmation before the cancel is followed by the cancel and the void: no update is lost', async () => {

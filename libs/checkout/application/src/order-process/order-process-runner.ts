@@ -14,20 +14,9 @@ import { assertNever, Clock } from '@bazaar/shared-kernel';
 import { UnitOfWork } from '../ports/unit-of-work';
 import { loadOrder } from '../shared/load-order';
 import { retryOnConflict } from '../shared/retry-on-conflict';
-import { OrderCommands } from './order-commands';
+import { MAX_COMMANDS_PER_RUN, OrderCommands, OrderNews } from './order-commands';
 import { PaymentCommands } from './payment-commands';
 import { asSaved } from './saved-process';
-
-/**
- * A consumer's inbox, as an order's process takes news from it: in the consumer's transaction,
- * which may be shared with the messages next to it on the partition (`inBatchTransaction`).
- */
-export interface InboxIntake {
-  /** Runs `decide` in the message's transaction, with its inbox mark; 'duplicate' (and `decide` not run) when the message was taken before. */
-  take(decide: () => Promise<void>): Promise<'applied' | 'duplicate'>;
-  /** Runs `work` once that transaction has committed, never if it rolls back. `work` starts what it does and returns. */
-  afterCommit(work: () => void): void;
-}
 
 /** How far carrying out alongside goes before the process worker's sweep takes over. */
 export interface CarryOutLimits {
@@ -39,9 +28,6 @@ export interface CarryOutLimits {
 
 /** 128 at once: 32 held 100 orders/s back on a two-core box (docs/benchmark.md, 2026-12-07). */
 export const DEFAULT_CARRY_OUT_LIMITS: CarryOutLimits = { concurrency: 128, waiting: 1_000 };
-
-/** A guard, far above any real chain (the longest is review → approve → authorize → confirm → complete). */
-const MAX_COMMANDS_PER_RUN = 10;
 
 /**
  * Drives an order's process: feeds it news (`advance`: decide and save the process, one
@@ -67,7 +53,7 @@ export class OrderProcessRunner {
     /** How many carry-outs run alongside at once, and how many wait for a slot (`carryOutAlongside`). */
     private readonly limits: CarryOutLimits = DEFAULT_CARRY_OUT_LIMITS,
   ) {
-    this.orderCommands = new OrderCommands(processes, orders, unitOfWork, clock, settings);
+    this.orderCommands = new OrderCommands(processes, orders, clock, settings);
     this.payments = new PaymentCommands(gateway);
   }
 
@@ -80,24 +66,17 @@ export class OrderProcessRunner {
   }
 
   /**
-   * News from a consumer, taken whole in its transaction: the decision and the order commands it
-   * makes due (confirm, complete or cancel the order) commit with the message's inbox mark, so a
-   * run of messages can share one transaction. A gateway call (the void after a cancellation) never
-   * runs in a transaction: it is carried out alongside once that has committed (or, past the cap or
-   * after a crash, by the process worker's sweep). A duplicate decides nothing and starts carrying
-   * out what an earlier delivery may have left due. Without `intake` (specs): a unit of work of its
-   * own, then everything due carried out before this returns.
+   * News from a consumer's transaction of messages, taken whole in it, set-based (`OrderCommands.takeNews`):
+   * the decisions and the order commands they make due (confirm, complete or cancel the order)
+   * commit with the messages' inbox marks. `fresh`: the news of the messages not taken before, in
+   * arrival order; `redelivered`: the orders of those taken before, which decide nothing but start
+   * carrying out what an earlier delivery may have left due. A gateway call (the void after a
+   * cancellation) never runs in a transaction: it is carried out alongside once that has committed
+   * (`afterCommit`; or, past the cap or after a crash, by the process worker's sweep).
    */
-  async take(orderId: OrderId, input: ProcessInput, intake?: InboxIntake): Promise<void> {
-    if (!intake) {
-      await this.unitOfWork.run(() => this.decideAndApply(orderId, input));
-      await this.carryOutNowOrLater(orderId);
-      return;
-    }
-    const taken = await intake.take(async () => {
-      if (await this.decideAndApply(orderId, input)) intake.afterCommit(() => this.carryOutAlongside(orderId));
-    });
-    if (taken === 'duplicate') intake.afterCommit(() => this.carryOutAlongside(orderId));
+  async takeAll(fresh: readonly OrderNews[], redelivered: readonly OrderId[], afterCommit: (work: () => void) => void): Promise<void> {
+    const due = await this.unitOfWork.run(() => this.orderCommands.takeNews(fresh));
+    for (const orderId of new Set([...due, ...redelivered])) afterCommit(() => this.carryOutAlongside(orderId));
   }
 
   /**
@@ -198,48 +177,21 @@ export class OrderProcessRunner {
    */
   async carryOut(orderId: OrderId, current?: OrderProcess): Promise<OrderProcess | undefined> {
     let process = current ?? (await this.processes.byId(orderId));
-    // The order as read for a gateway call: the order command recording its outcome starts from it.
-    let order: Order | undefined;
     for (let n = 0; n < MAX_COMMANDS_PER_RUN && process; n++) {
       const command = process.dueCommand(this.clock.now());
       if (!command) break;
       let outcome: { process: OrderProcess | undefined; changed: boolean };
       if (isGatewayCommand(command)) {
         const result = await this.outcomeOf(command, orderId);
-        order = result.order;
-        outcome = await this.decide(orderId, result.news, process);
+        outcome = await this.recordOutcome(orderId, result.news, process, result.order);
       } else {
-        outcome = await this.orderCommands.carryOutHead(orderId, process, order);
-        order = undefined;
+        outcome = await this.carryOutOrderCommands(orderId, process);
       }
       process = outcome.process;
       // An outcome that decides nothing new leaves the same command due: running it again would loop.
       if (!outcome.changed) break;
     }
     return process;
-  }
-
-  /**
-   * Within the caller's unit of work: decides on `input`, then carries out the order commands due,
-   * one after another, in that unit of work. True when a gateway command is due at the end (it
-   * must be carried out after the commit).
-   */
-  private async decideAndApply(orderId: OrderId, input: ProcessInput): Promise<boolean> {
-    const decided = await this.decide(orderId, input);
-    let process: OrderProcess | undefined = decided.process;
-    // A process this unit of work wrote is locked until it commits: nobody else can have moved it,
-    // so it is not read again. One it only read (nothing new decided) may have moved since.
-    let written = decided.changed;
-    for (let n = 0; n < MAX_COMMANDS_PER_RUN && process; n++) {
-      const command = process.dueCommand(this.clock.now());
-      if (!command) return false;
-      if (isGatewayCommand(command)) return true;
-      const outcome = await this.orderCommands.carryOutHeadWithin(orderId, written ? process : undefined);
-      process = outcome.process;
-      if (!outcome.changed) return false;
-      written = true;
-    }
-    return false;
   }
 
   /**
@@ -253,6 +205,44 @@ export class OrderProcessRunner {
       if (!changed) return { process, changed };
       await this.processes.save(process);
       return { process: asSaved(process), changed };
+    });
+  }
+
+  /**
+   * The order commands at the head of the process, in one transaction (`OrderCommands.carryOut`).
+   * `current`: the process as the caller just saved it, for the first attempt; a retry reads it
+   * afresh. `changed` is false when the head is no order command due now (another runner carried
+   * it out first).
+   */
+  private carryOutOrderCommands(orderId: OrderId, current: OrderProcess): Promise<{ process: OrderProcess | undefined; changed: boolean }> {
+    return retryOnConflict(async (attempt) => {
+      const process = attempt === 1 ? current : await this.processes.byId(orderId);
+      const command = process?.dueCommand(this.clock.now());
+      if (!process || !command || isGatewayCommand(command)) return { process, changed: false };
+      return { process: await this.unitOfWork.run(() => this.orderCommands.carryOut(process)), changed: true };
+    });
+  }
+
+  /**
+   * A gateway's answer, news for the process, with the order commands it makes due (recording the
+   * payment on the order, say) in one transaction, one commit; when it makes none due (a retry
+   * scheduled, a void done) the process is saved alone, in one statement. A crash before that
+   * commit loses nothing: the gateway command is still due, and the gateway answers a repeated call
+   * for the same order with its first answer. `loaded`: the process, and `order` the order, as read
+   * before the call, for the first attempt (stale, they fail a version check); a retry reads both
+   * afresh. Returns the process as saved.
+   */
+  private recordOutcome(orderId: OrderId, news: ProcessInput, loaded: OrderProcess, order?: Order): Promise<{ process: OrderProcess; changed: boolean }> {
+    return retryOnConflict(async (attempt) => {
+      const process = (attempt === 1 ? loaded : await this.processes.byId(orderId)) ?? OrderProcess.begin(orderId, this.clock.now());
+      const changed = process.handle(news, this.clock.now(), this.settings);
+      if (!changed) return { process, changed };
+      const command = process.dueCommand(this.clock.now());
+      if (!command || isGatewayCommand(command)) {
+        await this.processes.save(process);
+        return { process: asSaved(process), changed };
+      }
+      return { process: await this.unitOfWork.run(() => this.orderCommands.carryOut(process, attempt === 1 ? order : undefined)), changed };
     });
   }
 

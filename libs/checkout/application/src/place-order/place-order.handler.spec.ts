@@ -66,7 +66,8 @@ describe('Placing an order (express checkout)', () => {
     expect(again).toBe(first);
     expect(orders.count).toBe(1);
     expect(orders.savedEvents.map((event) => event.type)).toEqual(['OrderPlaced', 'PaymentAuthorized']);
-    expect(gateway.authorizeCalls).toBe(1);
+    // Each request starts carrying out alongside; the second may ask the gateway again before the first has recorded its answer, and gets the same one.
+    expect(gateway.authorizationIds()).toHaveLength(1);
   });
 
   it('keeps each caller’s keys apart: the same key from two callers places two orders', async () => {

@@ -14,6 +14,16 @@ export class InMemoryOrderProcesses extends OrderProcesses implements Transactio
     this.rows.put(process.orderId, process.toState(), process.version, []);
   }
 
+  /** One `byId` per order, so that a spec overriding `byId` sees these reads too. */
+  async byIds(orderIds: readonly OrderId[]): Promise<OrderProcess[]> {
+    const processes = await Promise.all(orderIds.map((id) => this.byId(id)));
+    return processes.filter((process) => process !== undefined);
+  }
+
+  async saveAll(processes: readonly OrderProcess[]): Promise<void> {
+    this.rows.putAll(processes.map((process) => ({ id: process.orderId, state: process.toState(), loadedVersion: process.version, events: [] })));
+  }
+
   async withDeadlineBy(at: Date, limit: number): Promise<OrderId[]> {
     return this.oldestFirst((process) => process.deadline, at, limit);
   }

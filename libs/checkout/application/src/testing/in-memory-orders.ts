@@ -24,6 +24,15 @@ export class InMemoryOrders extends Orders implements Transactional {
     this.rows.put(order.id, order.toState(), order.version, order.pendingEvents);
   }
 
+  async byIds(ids: readonly OrderId[]): Promise<Order[]> {
+    const orders = await Promise.all(ids.map((id) => this.byId(id)));
+    return orders.filter((order) => order !== undefined);
+  }
+
+  async saveAll(orders: readonly Order[]): Promise<void> {
+    this.rows.putAll(orders.map((order) => ({ id: order.id, state: order.toState(), loadedVersion: order.version, events: order.pendingEvents })));
+  }
+
   all(): Order[] {
     return this.rows.states().map((state) => Order.restore(state, 0));
   }

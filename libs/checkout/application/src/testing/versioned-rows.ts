@@ -21,6 +21,17 @@ export class VersionedRows<State, Event> implements Transactional {
     this.#events.push(...events);
   }
 
+  /** Every row or none: a stale one throws ConcurrencyConflict and leaves all as they were. */
+  putAll(rows: readonly { id: string; state: State; loadedVersion: number; events: readonly Event[] }[]): void {
+    const restore = this.snapshot();
+    try {
+      for (const row of rows) this.put(row.id, row.state, row.loadedVersion, row.events);
+    } catch (error) {
+      restore();
+      throw error;
+    }
+  }
+
   states(): State[] {
     return [...this.#rows.values()].map((row) => row.state);
   }

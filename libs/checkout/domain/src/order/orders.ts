@@ -6,4 +6,8 @@ export abstract class Orders {
   abstract byId(id: OrderId): Promise<Order | undefined>;
   /** Inserts a new order or updates a loaded one; a stale version throws ConcurrencyConflict. */
   abstract save(order: Order): Promise<void>;
+  /** These orders, in one read; an id without an order is left out. */
+  abstract byIds(ids: readonly OrderId[]): Promise<Order[]>;
+  /** Saves them all with their events, set-based, each with its version check: a stale one throws ConcurrencyConflict and none is saved. */
+  abstract saveAll(orders: readonly Order[]): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { HandleInventoryReservationFailed, HandleInventoryReserved, HandleShipmentDispatched } from '@bazaar/checkout-application';
+import { FulfillmentAnswer } from '@bazaar/checkout-application';
 import { InventoryReservationFailedV1, InventoryReservedV1, ShipmentDispatchedV1 } from '@bazaar/published-language';
 
 /*
@@ -7,14 +7,14 @@ import { InventoryReservationFailedV1, InventoryReservedV1, ShipmentDispatchedV1
  * (and Support's) business.
  */
 
-export function inventoryReserved(event: InventoryReservedV1): HandleInventoryReserved {
-  return { orderId: event.orderId };
+export function inventoryReserved(event: InventoryReservedV1): FulfillmentAnswer {
+  return { orderId: event.orderId, answer: 'InventoryReserved' };
 }
 
-export function inventoryReservationFailed(event: InventoryReservationFailedV1): HandleInventoryReservationFailed {
-  return { orderId: event.orderId };
+export function inventoryReservationFailed(event: InventoryReservationFailedV1): FulfillmentAnswer {
+  return { orderId: event.orderId, answer: 'InventoryReservationFailed' };
 }
 
-export function shipmentDispatched(event: ShipmentDispatchedV1): HandleShipmentDispatched {
-  return { orderId: event.orderId };
+export function shipmentDispatched(event: ShipmentDispatchedV1): FulfillmentAnswer {
+  return { orderId: event.orderId, answer: 'ShipmentDispatched' };
 }

@@ -70,6 +70,28 @@ export const lifecycleColumns = [
   'cancellation_voids_authorization',
 ] as const;
 
+/** Each lifecycle column's type, as a multi-row save reads its rows. */
+export const lifecycleColumnTypes: Record<(typeof lifecycleColumns)[number], string> = {
+  status: 'text',
+  fraud_score: 'integer',
+  fraud_reasons: 'text[]',
+  fraud_requested_at: 'timestamptz',
+  fraud_decision: 'text',
+  fraud_decided_at: 'timestamptz',
+  fraud_decided_by: 'text',
+  fraud_decision_reason: 'text',
+  payment_state: 'text',
+  payment_authorization_id: 'text',
+  payment_amount: 'bigint',
+  payment_decline_reason: 'text',
+  payment_at: 'timestamptz',
+  confirmed_at: 'timestamptz',
+  completed_at: 'timestamptz',
+  cancellation_reason: 'text',
+  cancelled_at: 'timestamptz',
+  cancellation_voids_authorization: 'text',
+};
+
 export function lifecycleValues(order: Order): unknown[] {
   const { fraudReview: review, payment, confirmedAt, completedAt, cancellation } = order.toState();
   const authorized = payment?.state === 'authorized' ? payment : undefined;

@@ -55,6 +55,24 @@ export const processColumns = [
   'deadline_at',
 ] as const;
 
+/** Each column's type, as a multi-row save reads its rows (`pending` as the text of its JSON). */
+export const processColumnTypes: Record<(typeof processColumns)[number], string> = {
+  order_id: 'uuid',
+  step: 'text',
+  started_at: 'timestamptz',
+  pending: 'text',
+  attempts: 'integer',
+  next_attempt_at: 'timestamptz',
+  fraud_review: 'text',
+  authorization_id: 'text',
+  authorization_voided: 'boolean',
+  reservation_deadline: 'timestamptz',
+  inventory: 'text',
+  cancellation_reason: 'text',
+  due_at: 'timestamptz',
+  deadline_at: 'timestamptz',
+};
+
 export function processValues(process: OrderProcess): unknown[] {
   const state = process.toState();
   return [

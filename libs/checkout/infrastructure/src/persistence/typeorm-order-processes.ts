@@ -1,7 +1,7 @@
 import { OrderId, orderId, OrderProcess, OrderProcesses } from '@bazaar/checkout-domain';
 import { Transactions } from '@bazaar/platform-database';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
-import { OrderProcessRow, processColumns, processValues, toOrderProcess } from './order-process.rows';
+import { OrderProcessRow, processColumns, processColumnTypes, processValues, toOrderProcess } from './order-process.rows';
 
 const placeholders = processColumns.map((_, i) => `$${i + 1}`).join(', ');
 /** Every column but `order_id` ($1), then the loaded version. */
@@ -12,6 +12,12 @@ const assignments = processColumns
 const versionParameter = `$${processColumns.length + 1}`;
 /** What a load reads, named column by column (statements are prepared: see PreparingClient). */
 const selectedColumns = [...processColumns, 'version'].join(', ');
+/** A multi-row update's assignments, from the rows of `jsonb_to_recordset` (`v`); `pending` travels as its JSON text. */
+const setFromRows = processColumns
+  .slice(1)
+  .map((column) => `${column} = v.${column}${column === 'pending' ? '::jsonb' : ''}`)
+  .join(', ');
+const rowColumns = processColumns.map((column) => `${column} ${processColumnTypes[column]}`).join(', ');
 
 /**
  * Order processes in PostgreSQL. A process is internal to Checkout: its decisions reach the world
@@ -63,6 +69,35 @@ export class TypeOrmOrderProcesses extends OrderProcesses {
             )) as [unknown, number]
           )[1];
     if (changed === 0) throw new ConcurrencyConflict('OrderProcess', process.orderId);
+  }
+
+  async byIds(ids: readonly OrderId[]): Promise<OrderProcess[]> {
+    if (ids.length === 0) return [];
+    const rows = (await this.transactions.manager.query(`SELECT ${selectedColumns} FROM order_processes WHERE order_id = ANY($1::uuid[])`, [ids])) as OrderProcessRow[];
+    return rows.map(toOrderProcess);
+  }
+
+  /**
+   * New processes one by one (`save`: none comes from news, which only a process already begun
+   * takes); loaded ones in one UPDATE, each row checked against its loaded version. Fewer rows
+   * than processes means another writer got in first: ConcurrencyConflict, and the caller's
+   * transaction (which this always joins) rolls back.
+   */
+  async saveAll(processes: readonly OrderProcess[]): Promise<void> {
+    const loaded = processes.filter((process) => process.version > 0);
+    for (const process of processes) if (process.version === 0) await this.save(process);
+    if (loaded.length === 0) return;
+    const rows = loaded.map((process) => {
+      const values = processValues(process);
+      return { ...Object.fromEntries(processColumns.map((column, i) => [column, values[i]])), version: process.version };
+    });
+    const [, changed] = (await this.transactions.manager.query(
+      `UPDATE order_processes p SET ${setFromRows}, claimed_until = NULL, version = p.version + 1, updated_at = now()
+         FROM jsonb_to_recordset($1::jsonb) AS v (${rowColumns}, version integer)
+        WHERE p.order_id = v.order_id AND p.version = v.version`,
+      [JSON.stringify(rows)],
+    )) as [unknown, number];
+    if (changed !== loaded.length) throw new ConcurrencyConflict('OrderProcess', loaded.map((process) => process.orderId).join(', '));
   }
 
   withDeadlineBy(at: Date, limit: number): Promise<OrderId[]> {
