@@ -1,7 +1,5 @@
 import { anOrder } from '@bazaar/checkout-domain/testing';
 import { money } from '@bazaar/shared-kernel';
-import { HandleInventoryReservedHandler } from '../handle-inventory-reserved/handle-inventory-reserved.handler';
-import { HandleShipmentDispatchedHandler } from '../handle-shipment-dispatched/handle-shipment-dispatched.handler';
 import { checkoutFakes } from '../testing/checkout-fakes';
 import { givenPlaced, givenScreened, savedEventTypes, stepOf } from '../testing/given';
 import { CancelOrderHandler } from './cancel-order.handler';
@@ -33,7 +31,7 @@ describe('The buyer cancels an order', () => {
   it('once confirmed: the order is cancelled and its authorization voided', async () => {
     const fakes = checkoutFakes();
     const order = await givenScreened(fakes);
-    await new HandleInventoryReservedHandler(fakes.runner).execute({ orderId: order.id });
+    await fakes.runner.tell(order.id, { type: 'InventoryReserved' });
 
     await cancel(fakes).execute({ orderId: order.id });
 
@@ -44,7 +42,7 @@ describe('The buyer cancels an order', () => {
   it('after dispatch: refused with 409 order_already_dispatched, and nothing changes', async () => {
     const fakes = checkoutFakes();
     const order = await givenScreened(fakes);
-    await new HandleShipmentDispatchedHandler(fakes.runner).execute({ orderId: order.id });
+    await fakes.runner.tell(order.id, { type: 'ShipmentDispatched' });
     const before = savedEventTypes(fakes);
 
     await expect(cancel(fakes).execute({ orderId: order.id })).rejects.toMatchObject({ code: 'order_already_dispatched', kind: 'conflict' });

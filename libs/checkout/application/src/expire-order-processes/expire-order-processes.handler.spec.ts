@@ -1,5 +1,4 @@
 import { anOrder } from '@bazaar/checkout-domain/testing';
-import { HandleInventoryReservedHandler } from '../handle-inventory-reserved/handle-inventory-reserved.handler';
 import { checkoutFakes } from '../testing/checkout-fakes';
 import { givenScreened, stepOf } from '../testing/given';
 import { ExpireOrderProcessesHandler } from './expire-order-processes.handler';
@@ -10,7 +9,7 @@ async function twoOrdersWaitingForInventory() {
   const fakes = checkoutFakes();
   const waiting = await givenScreened(fakes, anOrder().withId('00000000-0000-4000-8000-0000000000a1'));
   const answered = await givenScreened(fakes, anOrder().withId('00000000-0000-4000-8000-0000000000a2'));
-  await new HandleInventoryReservedHandler(fakes.runner).execute({ orderId: answered.id });
+  await fakes.runner.tell(answered.id, { type: 'InventoryReserved' });
   return { fakes, waiting, answered, sweep: new ExpireOrderProcessesHandler(fakes.processes, fakes.runner, fakes.clock) };
 }
 
@@ -47,7 +46,7 @@ describe('The deadline sweep', () => {
     fakes.later(timeout);
     await sweep.execute({});
 
-    await new HandleInventoryReservedHandler(fakes.runner).execute({ orderId: waiting.id });
+    await fakes.runner.tell(waiting.id, { type: 'InventoryReserved' });
 
     expect((await fakes.orders.byId(waiting.id))?.status).toBe('cancelled');
   });

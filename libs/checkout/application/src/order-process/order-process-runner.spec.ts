@@ -1,6 +1,5 @@
 import { AuthorizationRequest, AuthorizationResult, OrderId, OrderProcess } from '@bazaar/checkout-domain';
 import { CancelOrderHandler } from '../cancel-order/cancel-order.handler';
-import { HandleInventoryReservedHandler } from '../handle-inventory-reserved/handle-inventory-reserved.handler';
 import { checkoutFakes } from '../testing/checkout-fakes';
 import { FakePaymentGateway } from '../testing/fake-payment-gateway';
 import { givenPlaced, givenScreened, savedEventTypes, stepOf } from '../testing/given';
@@ -37,7 +36,7 @@ describe('Concurrent news for one order', () => {
     const order = await givenScreened(fakes);
     processes.meanwhile = () => new CancelOrderHandler(fakes.orders, fakes.runner).execute({ orderId: order.id });
 
-    await new HandleInventoryReservedHandler(fakes.runner).execute({ orderId: order.id });
+    await fakes.runner.tell(order.id, { type: 'InventoryReserved' });
 
     expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized', 'OrderCancelled']);
     expect(await stepOf(fakes, order)).toBe('cancelled');
@@ -94,7 +93,7 @@ describe('Concurrent news for one order', () => {
     const fakes = checkoutFakes();
     const order = await givenScreened(fakes);
 
-    await new HandleInventoryReservedHandler(fakes.runner).execute({ orderId: order.id });
+    await fakes.runner.tell(order.id, { type: 'InventoryReserved' });
     await new CancelOrderHandler(fakes.orders, fakes.runner).execute({ orderId: order.id });
 
     expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized', 'OrderConfirmed', 'OrderCancelled']);

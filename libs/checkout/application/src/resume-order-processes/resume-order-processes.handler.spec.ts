@@ -1,5 +1,4 @@
 import { anOrder } from '@bazaar/checkout-domain/testing';
-import { HandleInventoryReservationFailedHandler } from '../handle-inventory-reservation-failed/handle-inventory-reservation-failed.handler';
 import { checkoutFakes } from '../testing/checkout-fakes';
 import { givenPlaced, givenScreened, savedEventTypes, statusOf } from '../testing/given';
 import { ResumeOrderProcessesHandler } from './resume-order-processes.handler';
@@ -11,7 +10,7 @@ describe('Resuming order processes (the process worker)', () => {
     const fakes = checkoutFakes();
     const order = await givenScreened(fakes);
     fakes.gateway.unavailableFor(1);
-    await new HandleInventoryReservationFailedHandler(fakes.runner).execute({ orderId: order.id });
+    await fakes.runner.tell(order.id, { type: 'InventoryReservationFailed' });
 
     expect((await resume(fakes).execute({})).handled).toEqual([]);
     fakes.later(1_000);
