@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { kafkaBrokers } from '../../../stack/lib/config.mjs';
 import { serveIssuer } from '../../../stack/lib/issuer.mjs';
 import { onInterrupt } from '../cleanup.mjs';
-import { createDatabase, databaseUrl, dropDatabase, poolFor } from './databases.mjs';
+import { createDatabase, databaseUrl, dropDatabase, maintainLikeAutovacuum, poolFor } from './databases.mjs';
 import { freePort, spawnService, stopChild, waitReady } from './services.mjs';
 import { createTopics, deleteRunTopics, kafkaClient } from './topics.mjs';
 import { SKUS } from '../load/orders.mjs';
@@ -57,6 +57,7 @@ export async function startSystem({ runId, logDir, env, envFor, replicas = {}, r
     log(`starting ${counts.join(', ')} (NODE_ENV=production, LOG_LEVEL=${env.LOG_LEVEL ?? 'warn'})`);
     await Promise.all(system.services.map((s) => waitReady(s.child, s.url, readyTimeoutMs, s.label)));
     for (const ctx of CONTEXTS) system.pools[ctx] = poolFor(database(ctx));
+    system.stopMaintenance = await maintainLikeAutovacuum(Object.values(system.pools), log);
     log(`stocking ${SKUS.length} SKUs with ${STOCK_PER_SKU} units each (PUT /stock/:sku)`);
     await stockWarehouse(system.services.find((s) => s.name === 'fulfillment').url, issuer.token('warehouse', 'bench-warehouse'));
     return system;
@@ -109,6 +110,7 @@ async function stockWarehouse(fulfillmentUrl, token) {
 
 /** Stops the services, then (unless kept for inspection) drops the databases, topics and groups. */
 async function stopSystem(system, { keep }) {
+  await system.stopMaintenance?.();
   await Promise.all(system.services.map((s) => stopChild(s.child)));
   await Promise.all(Object.values(system.pools).map((pool) => pool.end().catch(() => undefined)));
   if (!keep) {

@@ -81,7 +81,8 @@ export class TypeOrmOrderProcesses extends OrderProcesses {
    * New processes one by one (`save`: none comes from news, which only a process already begun
    * takes); loaded ones in one UPDATE, each row checked against its loaded version. Fewer rows
    * than processes means another writer got in first: ConcurrencyConflict, and the caller's
-   * transaction (which this always joins) rolls back.
+   * transaction (which this always joins) rolls back. The ids again as an array give the planner
+   * an index condition (as `TypeOrmOrders.saveAll` explains).
    */
   async saveAll(processes: readonly OrderProcess[]): Promise<void> {
     const loaded = processes.filter((process) => process.version > 0);
@@ -94,8 +95,8 @@ export class TypeOrmOrderProcesses extends OrderProcesses {
     const [, changed] = (await this.transactions.manager.query(
       `UPDATE order_processes p SET ${setFromRows}, claimed_until = NULL, version = p.version + 1, updated_at = now()
          FROM jsonb_to_recordset($1::jsonb) AS v (${rowColumns}, version integer)
-        WHERE p.order_id = v.order_id AND p.version = v.version`,
-      [JSON.stringify(rows)],
+        WHERE p.order_id = v.order_id AND p.version = v.version AND p.order_id = ANY($2::uuid[])`,
+      [JSON.stringify(rows), loaded.map((process) => process.orderId)],
     )) as [unknown, number];
     if (changed !== loaded.length) throw new ConcurrencyConflict('OrderProcess', loaded.map((process) => process.orderId).join(', '));
   }

@@ -83,7 +83,10 @@ export class TypeOrmOrders extends Orders {
   /**
    * New orders one by one (`save`); loaded ones in one UPDATE, each row checked against its loaded
    * version (fewer rows than orders: ConcurrencyConflict, and the whole transaction rolls back),
-   * their events with the transaction's other outbox rows.
+   * their events with the transaction's other outbox rows. The ids are given again as an array:
+   * the planner takes `jsonb_to_recordset` for 100 rows whatever it holds, and without an index
+   * condition of its own chose a sequential scan of the whole table for every save
+   * (docs/benchmark.md, session 8).
    */
   saveAll(orders: readonly Order[]): Promise<void> {
     return this.transactions.run(async (manager) => {
@@ -97,8 +100,8 @@ export class TypeOrmOrders extends Orders {
       const [, changed] = (await manager.query(
         `UPDATE orders o SET ${setFromRows}, version = o.version + 1
            FROM jsonb_to_recordset($1::jsonb) AS v (id uuid, version integer, ${rowColumns})
-          WHERE o.id = v.id AND o.version = v.version`,
-        [JSON.stringify(rows)],
+          WHERE o.id = v.id AND o.version = v.version AND o.id = ANY($2::uuid[])`,
+        [JSON.stringify(rows), loaded.map((order) => order.id)],
       )) as [unknown, number];
       if (changed !== loaded.length) throw new ConcurrencyConflict('Order', loaded.map((order) => order.id).join(', '));
       for (const order of loaded) await this.publish(order, await this.keyToPublish(manager, order));
