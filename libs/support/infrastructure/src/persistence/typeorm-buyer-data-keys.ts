@@ -34,7 +34,7 @@ export class TypeOrmBuyerDataKeys extends BuyerDataKeys {
     if (stored.length > 0) {
       await this.transactions.manager.query(
         `INSERT INTO buyer_data_keys (buyer_id, key_id, wrapped_key)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+         SELECT buyer_id, key_id, wrapped_key FROM unnest($1::text[], $2::text[], $3::text[]) AS k (buyer_id, key_id, wrapped_key)
          ON CONFLICT (buyer_id) DO UPDATE SET key_id = EXCLUDED.key_id, wrapped_key = EXCLUDED.wrapped_key, received_at = now()`,
         [stored.map((key) => key.buyerId), stored.map((key) => key.keyId), stored.map((key) => key.wrappedKey)],
       );
