@@ -69,7 +69,7 @@ async function main(argv) {
   const loadgenPids = new Set();
   const resources = resourceSampler(processGroups(system, loadgenPids));
   const adminPool = poolFor('postgres');
-  const database = databaseWorkSampler(adminPool, Object.fromEntries(CONTEXTS.map((c, i) => [c, system.databases[i]])));
+  const database = databaseWorkSampler(adminPool, Object.fromEntries(CONTEXTS.map((c, i) => [c, system.databases[i]])), system.services);
   const backlog = backlogSampler({ databases: system.pools, admin: system.admin }, system.groupIds);
   for (const sampler of [resources, backlog, database]) sampler.start();
   const ctx = { system, resources, backlog, database, loadgenPids, opts };

@@ -1,9 +1,9 @@
-import { perOrder } from '../lib/observe/database-work.mjs';
+import { perOrder, statementsIn } from '../lib/observe/database-work.mjs';
 import { summarizeBacklog } from '../lib/observe/backlog.mjs';
 
 const sample = (t: number, commits: number, written: number, walBytes: number, syncs: number) => ({
   t,
-  db: { checkout: { commits, written }, support: { commits: commits * 3, written } },
+  db: { checkout: { commits, written, statements: commits * 7 }, support: { commits: commits * 3, written, statements: commits * 2 } },
   wal: { records: 0, bytes: walBytes, syncs },
 });
 
@@ -12,11 +12,24 @@ describe('database work per order', () => {
     const samples = [sample(0, 100, 1000, 0, 10), sample(1, 150, 1300, 512_000, 60), sample(2, 200, 1600, 1_024_000, 110)];
 
     expect(perOrder(samples, 100)).toEqual({
+      statements: { checkout: 7, support: 2 },
       commits: { checkout: 1, support: 3 },
       rowsWritten: { checkout: 6, support: 6 },
       walKbPerOrder: 10,
       walSyncsPerOrder: 1,
     });
+  });
+
+  it('reads the statements a service sent from its Prometheus exposition', () => {
+    const exposition = [
+      '# HELP bazaar_database_statements_total Statements sent',
+      '# TYPE bazaar_database_statements_total counter',
+      'bazaar_database_statements_total{service="checkout"} 48213',
+      'bazaar_outbox_backlog_messages{service="checkout"} 3',
+    ].join('\n');
+
+    expect(statementsIn(exposition)).toBe(48_213);
+    expect(() => statementsIn('bazaar_outbox_backlog_messages 3')).toThrow(/bazaar_database_statements_total/);
   });
 
   it('has nothing to say about a window without two samples or without orders', () => {

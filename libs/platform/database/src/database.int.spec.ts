@@ -2,8 +2,10 @@ import { Pool } from 'pg';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { createTestDatabase, eventually, TestDatabase } from '@bazaar/platform-testing';
 import { createDataSource, DatabaseTimeouts, runMigrations } from './data-source';
+import { ExpectRowsFunction1763760000000 } from './expect-rows.migration';
 import { isUniqueViolation, transientDatabaseFailure } from './pg-errors';
-import { Batch, Transactions } from './transactions';
+import { PreparingClient } from './preparing-client';
+import { Batch, StatementBatch, Transactions } from './transactions';
 
 class CreateShelves1700000000001 implements MigrationInterface {
   name = 'CreateShelves1700000000001';
@@ -20,7 +22,7 @@ describe('the database platform (real PostgreSQL)', () => {
   const sources: DataSource[] = [];
 
   async function connect(timeouts?: DatabaseTimeouts, applicationName = 'platform-database-test'): Promise<DataSource> {
-    const source = createDataSource({ url: db.ownerUrl, applicationName, poolSize: 3, timeouts, migrations: [CreateShelves1700000000001] });
+    const source = createDataSource({ url: db.ownerUrl, applicationName, poolSize: 3, timeouts, migrations: [CreateShelves1700000000001, ExpectRowsFunction1763760000000] });
     await source.initialize();
     sources.push(source);
     return source;
@@ -38,7 +40,7 @@ describe('the database platform (real PostgreSQL)', () => {
   it('applies migrations once, even when replicas start together', async () => {
     const [first, second] = await Promise.all([connect(), connect()]);
     const applied = await Promise.all([runMigrations(first!), runMigrations(second!)]);
-    expect(applied.flat()).toEqual(['CreateShelves1700000000001']);
+    expect(applied.flat()).toEqual(['CreateShelves1700000000001', 'ExpectRowsFunction1763760000000']);
     expect(await runMigrations(first!)).toEqual([]);
   });
 
@@ -122,6 +124,97 @@ describe('the database platform (real PostgreSQL)', () => {
     expect(rows).toEqual([{ id: 40 }, { id: 41 }, { id: 42 }]);
   });
 
+  describe('statement batches: a unit of work’s writes as its one closing statement', () => {
+    interface Shelf {
+      id: number;
+      label: string;
+    }
+    /** New shelves in one INSERT, every one of them expected. */
+    const newShelves: StatementBatch<Shelf> = {
+      statements: (shelves) => [
+        {
+          text: 'INSERT INTO shelves (id, label) SELECT id, label FROM unnest($1::int[], $2::text[]) AS s (id, label) ON CONFLICT (id) DO NOTHING RETURNING id',
+          values: [shelves.map((s) => s.id), shelves.map((s) => s.label)],
+          expect: { rows: shelves.length, otherwise: () => new Error('a shelf is taken') },
+        },
+      ],
+    };
+    /** A relabelling per shelf, each expecting its row. */
+    const relabelled: StatementBatch<Shelf> = {
+      statements: (shelves) =>
+        shelves.map(({ id, label }) => ({
+          text: 'UPDATE shelves SET label = $2 WHERE id = $1 RETURNING id',
+          values: [id, label],
+          expect: { rows: 1, otherwise: () => new Error(`shelf ${id} is gone`) },
+        })),
+    };
+    const labels = async (transactions: Transactions, from: number, to: number) =>
+      (await transactions.reader.query('SELECT id, label FROM shelves WHERE id BETWEEN $1 AND $2 ORDER BY id', [from, to])) as Shelf[];
+
+    it('sends a unit of reads and gathered statements as the reads and one statement, without BEGIN or COMMIT', async () => {
+      const transactions = new Transactions(await connect());
+      const before = PreparingClient.statementsSent;
+
+      await transactions.run(async () => {
+        await transactions.reader.query('SELECT count(*) FROM shelves WHERE id = $1', [60]);
+        await transactions.gather(newShelves, { id: 60, label: 'new' });
+        await transactions.gather(newShelves, { id: 61, label: 'new' });
+      });
+
+      expect(PreparingClient.statementsSent - before).toBe(2);
+      expect(await labels(transactions, 60, 61)).toEqual([
+        { id: 60, label: 'new' },
+        { id: 61, label: 'new' },
+      ]);
+    });
+
+    it('writes nothing of the unit when a part writes another number of rows than expected, and throws that part’s error', async () => {
+      const transactions = new Transactions(await connect());
+      await transactions.gather(newShelves, { id: 70, label: 'new' });
+
+      await expect(
+        transactions.run(async () => {
+          await transactions.gather(relabelled, { id: 70, label: 'relabelled' });
+          await transactions.gather(newShelves, { id: 71, label: 'new' });
+          await transactions.gather(relabelled, { id: 79, label: 'never there' });
+        }),
+      ).rejects.toThrow('shelf 79 is gone');
+      // The parts share one snapshot: a part cannot see a row another part of the same statement writes.
+      await expect(
+        transactions.run(async () => {
+          await transactions.gather(newShelves, { id: 72, label: 'new' });
+          await transactions.gather(relabelled, { id: 72, label: 'relabelled' });
+        }),
+      ).rejects.toThrow('shelf 72 is gone');
+
+      expect(await labels(transactions, 70, 79)).toEqual([{ id: 70, label: 'new' }]);
+    });
+
+    it('begins the transaction with the first write, and the closing statement joins it: a failure there rolls the write back too', async () => {
+      const transactions = new Transactions(await connect());
+      const before = PreparingClient.statementsSent;
+
+      await transactions.run(async (manager) => {
+        await transactions.reader.query('SELECT count(*) FROM shelves WHERE id = $1', [80]);
+        await manager.query("INSERT INTO shelves (id, label) VALUES (80, 'written')");
+        await transactions.gather(newShelves, { id: 81, label: 'new' });
+      });
+      // The read, START TRANSACTION, the insert, the closing statement, COMMIT.
+      expect(PreparingClient.statementsSent - before).toBe(5);
+
+      await expect(
+        transactions.run(async (manager) => {
+          await manager.query("INSERT INTO shelves (id, label) VALUES (82, 'written')");
+          await transactions.gather(newShelves, { id: 81, label: 'taken' });
+        }),
+      ).rejects.toThrow('a shelf is taken');
+      expect(await labels(transactions, 80, 89)).toEqual([
+        { id: 80, label: 'written' },
+        { id: 81, label: 'new' },
+      ]);
+    });
+  });
+
   it('prepares each parameterised statement once per connection, and leaves the others unnamed', async () => {
     const runner = (await connect()).createQueryRunner();
     await runner.connect();
@@ -134,6 +227,16 @@ describe('the database platform (real PostgreSQL)', () => {
     } finally {
       await runner.release();
     }
+  });
+
+  it('counts every statement it sends, prepared or not, BEGIN and COMMIT included: each a round trip', async () => {
+    const transactions = new Transactions(await connect());
+    const before = PreparingClient.statementsSent;
+    await transactions.run(async (manager) => {
+      await manager.query('SELECT label FROM shelves WHERE id = $1', [1]);
+      await manager.query('SELECT count(*) FROM shelves');
+    });
+    expect(PreparingClient.statementsSent - before).toBe(4);
   });
 
   it('keeps a prepared statement working when a migration adds a column to its table', async () => {

@@ -5,3 +5,4 @@ export * from './preparing-client';
 export * from './runtime-grants';
 export * from './tls';
 export * from './while-unavailable';
+export * from './expect-rows.migration';

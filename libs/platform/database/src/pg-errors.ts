@@ -7,6 +7,16 @@ function sqlState(error: unknown): string | undefined {
   return typeof candidate === 'string' ? candidate : undefined;
 }
 
+/** Raised by `bazaar_expect_rows` when a statement wrote another number of rows than expected. */
+const UNEXPECTED_ROW_COUNT = 'BZ409';
+
+/** The CTE (`w0`, `w1`, …) whose row count `bazaar_expect_rows` refused, or undefined for any other error. */
+export function rowCountTagOf(error: unknown): string | undefined {
+  if (sqlState(error) !== UNEXPECTED_ROW_COUNT) return undefined;
+  const driver = error as { driverError?: { message?: string }; message?: string };
+  return driver.driverError?.message ?? driver.message;
+}
+
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   if (sqlState(error) !== UNIQUE_VIOLATION) return false;
   if (!constraint) return true;

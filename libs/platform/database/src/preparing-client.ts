@@ -14,6 +14,12 @@ import { Client } from 'pg';
 export class PreparingClient extends Client {
   /** Text → name, shared by every connection: a text always has the same name. */
   static readonly #names = new Map<string, string>();
+  static #sent = 0;
+
+  /** Statements this process has sent to PostgreSQL, BEGIN and COMMIT included: each is a round trip (`bazaar_database_statements_total`). */
+  static get statementsSent(): number {
+    return PreparingClient.#sent;
+  }
 
   constructor(config?: ConstructorParameters<typeof Client>[0]) {
     super(config);
@@ -27,6 +33,7 @@ export class PreparingClient extends Client {
 
   override query(config: unknown, values?: unknown, callback?: unknown): never {
     const query = super.query as (...args: unknown[]) => never;
+    PreparingClient.#sent += 1;
     if (typeof config === 'string' && Array.isArray(values) && values.length > 0) {
       return query.call(this, { name: PreparingClient.nameOf(config), text: config, values }, callback);
     }

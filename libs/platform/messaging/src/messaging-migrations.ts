@@ -1,10 +1,12 @@
+import { databaseMigrations } from '@bazaar/platform-database';
 import { CreateMessagingTables1763700000000 } from './messaging-tables.migration';
 import { NotifyOutboxInserts1763750000000 } from './outbox-notify.migration';
 
 export { CreateMessagingTables1763700000000, NotifyOutboxInserts1763750000000 };
 
 /**
- * The outbox and inbox every context database carries, owned by the platform. Contexts run these
- * before their own migrations; their timestamps sort before every context's.
+ * What every context database carries of the platform's: the outbox and inbox, and the function a
+ * unit of work's closing statement checks its row counts with (`databaseMigrations`). Contexts run
+ * these before their own migrations; their timestamps sort before every context's.
  */
-export const messagingMigrations = [CreateMessagingTables1763700000000, NotifyOutboxInserts1763750000000] as const;
+export const messagingMigrations = [CreateMessagingTables1763700000000, NotifyOutboxInserts1763750000000, ...databaseMigrations] as const;

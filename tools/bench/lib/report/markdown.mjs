@@ -111,14 +111,14 @@ export function markdownReport(result, { chartFile }) {
       }),
     ),
     '',
-    "Database work per accepted order: commits and rows written in each context's database, WAL written and flushed by the whole server (others' work on this PostgreSQL included).",
+    "Database work per accepted order: statements each context's services sent (round trips, BEGIN and COMMIT included), commits and rows written in each context's database, WAL written and flushed by the whole server (others' work on this PostgreSQL included).",
     '',
     table(
-      ['step', 'commits ck/fu/fi/su', 'rows written ck/fu/fi/su', 'WAL KB', 'WAL flushes'],
+      ['step', 'statements ck/fu/fi/su', 'commits ck/fu/fi/su', 'rows written ck/fu/fi/su', 'WAL KB', 'WAL flushes'],
       steps.map((s) => {
         const d = s.databasePerOrder;
         const four = (m) => ['checkout', 'fulfillment', 'finance', 'support'].map((c) => f(m?.[c])).join(' / ');
-        return [s.name, four(d?.commits), four(d?.rowsWritten), f(d?.walKbPerOrder), f(d?.walSyncsPerOrder)];
+        return [s.name, four(d?.statements), four(d?.commits), four(d?.rowsWritten), f(d?.walKbPerOrder), f(d?.walSyncsPerOrder)];
       }),
     ),
     '',

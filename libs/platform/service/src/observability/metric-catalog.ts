@@ -96,6 +96,13 @@ export const periodicTaskRuns = {
   labels: ['task', 'outcome'],
 } as const satisfies MetricDeclaration;
 
+export const databaseStatements = {
+  name: 'bazaar_database_statements_total',
+  type: 'counter',
+  help: "Statements sent to the context's PostgreSQL (BEGIN and COMMIT included), each one round trip (read on scrape).",
+  labels: [],
+} as const satisfies MetricDeclaration;
+
 /** Bazaar's own metrics. */
 export const metricCatalog: readonly MetricDeclaration[] = [
   httpRequestDuration,
@@ -110,6 +117,7 @@ export const metricCatalog: readonly MetricDeclaration[] = [
   rateLimited,
   rateLimitFailOpen,
   periodicTaskRuns,
+  databaseStatements,
 ];
 
 /**

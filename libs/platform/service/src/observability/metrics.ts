@@ -1,8 +1,10 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { PreparingClient } from '@bazaar/platform-database';
 import { ConsumerMetrics, ConsumerStatus, errorTypeOf, OutboxMetrics } from '@bazaar/platform-messaging';
 import {
   consumerLag,
   consumerRetries,
+  databaseStatements,
   deadLetters,
   handlerDuration,
   httpRequestDuration,
@@ -76,6 +78,15 @@ export class ServiceMetrics implements ConsumerMetrics, OutboxMetrics, PeriodicT
     this.#periodicTaskRuns = new Counter({ ...spec(periodicTaskRuns), registers });
     // The outbox is read on scrape, in one query, so the numbers are never stale.
     const stats = () => this.#outboxStats?.() ?? Promise.resolve(undefined);
+    // Counted where every statement is sent (PreparingClient), read on scrape.
+    new Counter({
+      ...spec(databaseStatements),
+      registers,
+      collect() {
+        this.reset();
+        this.inc(PreparingClient.statementsSent);
+      },
+    });
     new Gauge({
       ...spec(outboxBacklog),
       registers,
