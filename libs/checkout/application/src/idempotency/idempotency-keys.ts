@@ -16,12 +16,23 @@ export interface IdempotencyRecord extends IdempotentRequest {
   readonly orderId: OrderId;
 }
 
+/** The unit of work claimed a key another request holds: nothing of it was written. */
+export class IdempotencyKeyHeld extends Error {
+  constructor(readonly request: IdempotentRequest) {
+    super(`Idempotency-Key ${request.key} is held by another request`);
+  }
+}
+
 /** Remembers which order each Idempotency-Key produced, so a retried request does not place a second one. */
 export abstract class IdempotencyKeys {
   /**
-   * Records `record` unless its scope and key are already taken by a record that has not expired,
-   * and returns the record that holds them: `record` itself, or the earlier one. Runs in the caller's unit of work; a concurrent claim of
-   * the same key waits for the other one to commit or roll back.
+   * Records `record` in the caller's unit of work, which then fails with IdempotencyKeyHeld —
+   * writing nothing — when its scope and key are already taken by a record that has not expired:
+   * at once, or (an adapter that writes at the end of the unit) as the unit ends. A concurrent
+   * claim of the same key waits for the other one to commit or roll back.
    */
-  abstract claim(record: IdempotencyRecord): Promise<IdempotencyRecord>;
+  abstract claim(record: IdempotencyRecord): Promise<void>;
+
+  /** The record that holds the request's scope and key, if one does. */
+  abstract holder(request: IdempotentRequest): Promise<IdempotencyRecord | undefined>;
 }

@@ -1,11 +1,12 @@
+import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { OrderId } from '@bazaar/checkout-domain';
 import { UnitOfWork } from '../ports/unit-of-work';
 import { IdempotencyKeyReused } from './idempotency-key-reused';
-import { IdempotencyKeys, IdempotencyRecord, IdempotentRequest } from './idempotency-keys';
+import { IdempotencyKeyHeld, IdempotencyKeys, IdempotencyRecord, IdempotentRequest } from './idempotency-keys';
 
 /**
  * Placing an order (`OrderPlacement`) at most once per Idempotency-Key:
- * claims the key for `orderId`, then runs `place`, both in one unit of work, so a refused placement
+ * claims the key for `orderId` and runs `place` in one unit of work, so a refused placement
  * gives the key back. A repeat with the same key answers the first order; with another body, 422.
  */
 export class OncePerKey {
@@ -14,16 +15,24 @@ export class OncePerKey {
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  place(orderId: OrderId, idempotency: IdempotentRequest | undefined, place: () => Promise<void>): Promise<OrderId> {
-    return this.unitOfWork.run(async () => {
-      // Claiming the key first, in the same unit of work, is what makes a concurrent twin wait and lose.
-      if (idempotency) {
-        const holder = await this.keys.claim({ ...idempotency, orderId });
-        if (holder.orderId !== orderId) return replay(holder, idempotency);
-      }
-      await place();
-      return orderId;
-    });
+  async place(orderId: OrderId, idempotency: IdempotentRequest | undefined, place: () => Promise<void>): Promise<OrderId> {
+    try {
+      return await this.unitOfWork.run(async () => {
+        // In the same unit of work as the placement: a concurrent twin waits for it and loses.
+        if (idempotency) await this.keys.claim({ ...idempotency, orderId });
+        await place();
+        return orderId;
+      });
+    } catch (error) {
+      if (!idempotency) throw error;
+      // The key decides first: a repeat of a request that placed an order answers that order,
+      // whatever placing again ran into (a key held, a cart already checked out by the first).
+      const holder = await this.keys.holder(idempotency);
+      if (holder) return replay(holder, idempotency);
+      // Held a moment ago and gone now (expired and purged in between): a conflict to try again.
+      if (error instanceof IdempotencyKeyHeld) throw new ConcurrencyConflict('IdempotencyKey', idempotency.key);
+      throw error;
+    }
   }
 }
 

@@ -8,9 +8,9 @@ export class OrderScreening {
     private readonly policy: FraudPolicy,
   ) {}
 
-  /** Run in the unit of work that saves the order, so the buyer's recent orders include this one. */
+  /** Before the order is written: the buyer's recent orders are those stored, and this one. */
   async assess(order: Order): Promise<FraudAssessment> {
-    const recentOrdersByBuyer = await this.history.countSince(order.buyerId, this.policy.velocityWindowStart(order.placedAt));
+    const recentOrdersByBuyer = (await this.history.countSince(order.buyerId, this.policy.velocityWindowStart(order.placedAt))) + 1;
     // The address is there: an order is placed with one, and erased only after it ended.
     const shippingCountry = order.shippingAddress?.country ?? '';
     return this.policy.assess({ total: order.total, shippingCountry, recentOrdersByBuyer });

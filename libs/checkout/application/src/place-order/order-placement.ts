@@ -7,7 +7,7 @@ import { UnitOfWork } from '../ports/unit-of-work';
 
 /**
  * Where every order comes to exist, express or from a cart. One unit of work claims the
- * Idempotency-Key, saves the order (its OrderPlaced goes to the outbox) and begins its process,
+ * Idempotency-Key, screens the order, saves it (its OrderPlaced goes to the outbox) and begins its process,
  * screened: what screening decided (a fraud review, or the payment) is pending in the process.
  * Once that has committed, the caller has its answer and the decision is carried out alongside,
  * within the runner's limits (so many at once, so many waiting); past them, or should this
@@ -35,8 +35,8 @@ export class OrderPlacement {
     let begun: OrderProcess | undefined;
     const placed = await this.begin(orderId, idempotency, build, (process) => (begun = process));
     // The process just begun, as committed: carrying out need not read it back. A repeated key's
-    // order (placed earlier, nothing begun now) carries out from a fresh read.
-    this.runner.carryOutAlongside(placed, begun);
+    // order (placed earlier; what was begun now was not written) carries out from a fresh read.
+    this.runner.carryOutAlongside(placed, begun?.orderId === placed ? begun : undefined);
     return placed;
   }
 
@@ -49,8 +49,9 @@ export class OrderPlacement {
   begin(orderId: OrderId, idempotency: IdempotentRequest | undefined, build: () => Promise<Order>, begun?: (process: OrderProcess) => void): Promise<OrderId> {
     return this.oncePerKey.place(orderId, idempotency, async () => {
       const order = await build();
+      const assessment = await this.screening.assess(order);
       await this.orders.save(order);
-      const process = await this.runner.begin(order.id, { type: 'Screened', assessment: await this.screening.assess(order) });
+      const process = await this.runner.begin(order.id, { type: 'Screened', assessment });
       begun?.(process);
     });
   }

@@ -1,5 +1,6 @@
 import { AcceptedCurrencies, Order, OrderId, orderId } from '@bazaar/checkout-domain';
 import { Clock, IdGenerator } from '@bazaar/shared-kernel';
+import { retryOnConflict } from '../shared/retry-on-conflict';
 import { OrderPlacement } from './order-placement';
 import { PlaceOrder } from './place-order.command';
 
@@ -23,6 +24,8 @@ export class PlaceOrderHandler {
       placedAt: this.clock.now(),
     });
     this.currencies.assertAccepted(order.currency);
-    return this.placement.place(order.id, command.idempotency, async () => order);
+    // Placing again is safe for an order made here: a conflict means a concurrent first order of
+    // the same buyer stored the buyer's data key first, and the next attempt seals with that one.
+    return retryOnConflict(() => this.placement.place(order.id, command.idempotency, async () => order));
   }
 }

@@ -1,5 +1,7 @@
 import { ShippingAddress } from '@bazaar/checkout-domain';
 import { KeyRing, openWith, sealWith } from '@bazaar/platform-service';
+import { StatementBatch, Transactions } from '@bazaar/platform-database';
+import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -7,7 +9,32 @@ import { EntityManager } from 'typeorm';
  * buyer's first order creates their key in its transaction; deleting the row erases them.
  */
 export class BuyerDataKeys {
+  /** New buyers' keys, inserted with the unit of work's closing statement. */
+  readonly #created: StatementBatch<{ buyerId: string; wrapped: string }> = {
+    statements: (keys) =>
+      keys.map(({ buyerId, wrapped }) => ({
+        text: 'INSERT INTO buyer_keys (buyer_id, wrapped_key, kek_id) VALUES ($1, $2, $3) ON CONFLICT (buyer_id) DO NOTHING RETURNING buyer_id',
+        values: [buyerId, wrapped, this.ring.currentId],
+        // A concurrent first order of the buyer committed its key first: what this one sealed does not open with it.
+        expect: { rows: 1, otherwise: () => new ConcurrencyConflict('Buyer key', buyerId) },
+      })),
+  };
+
   constructor(private readonly ring: KeyRing) {}
+
+  /**
+   * The buyer's data key for sealing a new order's address in the caller's unit of work, without
+   * writing before it ends: the key stored (a read), or a new one, inserted with the unit's closing
+   * statement — which fails as a ConcurrencyConflict, writing nothing, should a concurrent first
+   * order of the buyer have stored another first.
+   */
+  async forNewOrder(transactions: Transactions, buyerId: string): Promise<Buffer> {
+    const [row] = (await transactions.reader.query('SELECT wrapped_key FROM buyer_keys WHERE buyer_id = $1', [buyerId])) as { wrapped_key: string }[];
+    if (row) return this.ring.unwrap(row.wrapped_key, buyerId);
+    const fresh = this.ring.newDataKey(buyerId);
+    await transactions.gather(this.#created, { buyerId, wrapped: fresh.wrapped });
+    return fresh.dataKey;
+  }
 
   /**
    * The buyer's data key, created in the caller's transaction if they have none (a concurrent first

@@ -8,7 +8,7 @@ export class TypeOrmBuyerOrderHistory extends BuyerOrderHistory {
   }
 
   async countSince(buyerId: string, since: Date): Promise<number> {
-    const [row] = (await this.transactions.manager.query('SELECT count(*)::int AS n FROM orders WHERE buyer_id = $1 AND placed_at >= $2', [buyerId, since])) as { n: number }[];
+    const [row] = (await this.transactions.reader.query('SELECT count(*)::int AS n FROM orders WHERE buyer_id = $1 AND placed_at >= $2', [buyerId, since])) as { n: number }[];
     return row?.n ?? 0;
   }
 }

@@ -1,6 +1,6 @@
 import { OrderId } from '@bazaar/checkout-domain';
-import { IdempotencyKeys, IdempotencyRecord } from '@bazaar/checkout-application';
-import { Transactions } from '@bazaar/platform-database';
+import { IdempotencyKeyHeld, IdempotencyKeys, IdempotencyRecord, IdempotentRequest } from '@bazaar/checkout-application';
+import { StatementBatch, Transactions } from '@bazaar/platform-database';
 
 interface IdempotencyKeyRow {
   scope: string;
@@ -10,12 +10,25 @@ interface IdempotencyKeyRow {
 }
 
 /**
- * Claims keys with `ON CONFLICT`: a concurrent claim of the same scope and key blocks on the
- * primary key until the first transaction ends, then either finds the winner's committed row or,
- * if the winner rolled back, takes the key itself. A row older than the TTL is expired: the claim
- * takes it over (a purge deletes such rows meanwhile). No error aborts the caller's transaction.
+ * Claims keys with `ON CONFLICT`, as part of the unit of work's closing statement: a concurrent
+ * claim of the same scope and key blocks on the primary key until the first one's unit ends, then
+ * either finds the winner's committed row — the claim writes no row, and the whole unit nothing
+ * (IdempotencyKeyHeld) — or, if the winner rolled back, takes the key itself. A row older than
+ * the TTL is expired: the claim takes it over (a purge deletes such rows meanwhile).
  */
 export class TypeOrmIdempotencyKeys extends IdempotencyKeys {
+  readonly #claims: StatementBatch<IdempotencyRecord> = {
+    statements: (records) =>
+      records.map((record) => ({
+        text: `INSERT INTO idempotency_keys (scope, key, fingerprint, order_id) VALUES ($1, $2, $3, $4)
+               ON CONFLICT (scope, key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, order_id = EXCLUDED.order_id, created_at = now()
+                 WHERE idempotency_keys.created_at < now() - make_interval(secs => $5)
+               RETURNING key`,
+        values: [record.scope, record.key, record.fingerprint, record.orderId, this.ttlSeconds],
+        expect: { rows: 1, otherwise: () => new IdempotencyKeyHeld(record) },
+      })),
+  };
+
   constructor(
     private readonly transactions: Transactions,
     private readonly ttlSeconds: number,
@@ -23,23 +36,16 @@ export class TypeOrmIdempotencyKeys extends IdempotencyKeys {
     super();
   }
 
-  claim(record: IdempotencyRecord): Promise<IdempotencyRecord> {
-    return this.transactions.run(async (manager) => {
-      const claimed = (await manager.query(
-        `INSERT INTO idempotency_keys (scope, key, fingerprint, order_id) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (scope, key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, order_id = EXCLUDED.order_id, created_at = now()
-           WHERE idempotency_keys.created_at < now() - make_interval(secs => $5)
-         RETURNING key`,
-        [record.scope, record.key, record.fingerprint, record.orderId, this.ttlSeconds],
-      )) as unknown[];
-      if (claimed.length > 0) return record;
-      const [holder] = (await manager.query('SELECT scope, key, fingerprint, order_id FROM idempotency_keys WHERE scope = $1 AND key = $2', [
-        record.scope,
-        record.key,
-      ])) as IdempotencyKeyRow[];
-      if (!holder) throw new Error('An Idempotency-Key conflicted but has no row');
-      return { scope: holder.scope, key: holder.key, fingerprint: holder.fingerprint, orderId: holder.order_id as OrderId };
-    });
+  claim(record: IdempotencyRecord): Promise<void> {
+    return this.transactions.gather(this.#claims, record);
+  }
+
+  async holder(request: IdempotentRequest): Promise<IdempotencyRecord | undefined> {
+    const [row] = (await this.transactions.reader.query('SELECT scope, key, fingerprint, order_id FROM idempotency_keys WHERE scope = $1 AND key = $2', [
+      request.scope,
+      request.key,
+    ])) as IdempotencyKeyRow[];
+    return row && { scope: row.scope, key: row.key, fingerprint: row.fingerprint, orderId: row.order_id as OrderId };
   }
 
   /** Deletes up to `limit` expired keys; answers how many went. */

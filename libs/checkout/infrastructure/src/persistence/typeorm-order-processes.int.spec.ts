@@ -70,17 +70,21 @@ describe('TypeOrmOrderProcesses (real PostgreSQL)', () => {
     expect((await processes.byId(process.orderId))?.toState()).toEqual({ ...process.toState(), inventory: 'reserved' });
   });
 
-  it('refuses a second new process for the same order without spoiling the transaction it runs in', async () => {
+  it('refuses a second new process for the same order: the unit of work it was saved in writes nothing', async () => {
     const first = await aNewProcess();
     await processes.save(first);
     const twin = OrderProcess.begin(first.orderId, new Date());
+    const other = await aNewProcess();
 
-    const afterwards = await database.transactions.run(async (manager) => {
-      await expect(processes.save(twin)).rejects.toBeInstanceOf(ConcurrencyConflict);
-      return manager.query('SELECT count(*)::int AS n FROM order_processes WHERE order_id = $1', [first.orderId]);
-    });
+    await expect(
+      database.transactions.run(async () => {
+        await processes.save(other);
+        await processes.save(twin);
+      }),
+    ).rejects.toBeInstanceOf(ConcurrencyConflict);
 
-    expect(afterwards).toEqual([{ n: 1 }]);
+    expect(await processes.byId(first.orderId)).toMatchObject({ version: 1 });
+    expect(await processes.byId(other.orderId)).toBeUndefined();
   });
 
   it('saves in the caller’s unit of work when there is one, rolling back with it; alone otherwise', async () => {

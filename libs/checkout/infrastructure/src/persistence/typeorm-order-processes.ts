@@ -1,5 +1,5 @@
 import { OrderId, orderId, OrderProcess, OrderProcesses } from '@bazaar/checkout-domain';
-import { Transactions } from '@bazaar/platform-database';
+import { StatementBatch, Transactions, WriteStatement } from '@bazaar/platform-database';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { OrderProcessRow, processColumns, processColumnTypes, processValues, toOrderProcess } from './order-process.rows';
 
@@ -28,6 +28,18 @@ const rowColumns = processColumns.map((column) => `${column} ${processColumnType
  * for the same order. Saving the process ends the lease, so a retry it schedules is not held back.
  */
 export class TypeOrmOrderProcesses extends OrderProcesses {
+  /** New processes, written with the unit of work's closing statement. */
+  readonly #begun: StatementBatch<OrderProcess> = {
+    statements: (processes) =>
+      processes.map((process) => ({
+        text: `INSERT INTO order_processes (${processColumns.join(', ')}, version) VALUES (${placeholders}, 1) ON CONFLICT (order_id) DO NOTHING RETURNING order_id`,
+        values: processValues(process),
+        expect: { rows: 1, otherwise: () => new ConcurrencyConflict('OrderProcess', process.orderId) },
+      })),
+  };
+  /** Loaded processes, in one UPDATE with the unit of work's closing statement. */
+  readonly #changed: StatementBatch<OrderProcess> = { statements: (processes) => [changedStatement(processes)] };
+
   constructor(
     private readonly transactions: Transactions,
     private readonly claimMs = 30_000,
@@ -36,69 +48,46 @@ export class TypeOrmOrderProcesses extends OrderProcesses {
   }
 
   async byId(id: OrderId): Promise<OrderProcess | undefined> {
-    const [row] = (await this.transactions.manager.query(`SELECT ${selectedColumns} FROM order_processes WHERE order_id = $1`, [id])) as OrderProcessRow[];
+    const [row] = (await this.transactions.reader.query(`SELECT ${selectedColumns} FROM order_processes WHERE order_id = $1`, [id])) as OrderProcessRow[];
     return row && toOrderProcess(row);
   }
 
   /**
-   * A new process is inserted with ON CONFLICT DO NOTHING: when a concurrent first decision (a
-   * screening and a cancel, say) won, this one is a ConcurrencyConflict that leaves the
-   * surrounding transaction (an inbox's) usable, so the caller can reload and decide again.
+   * A new process is inserted with the unit of work's closing statement, ON CONFLICT DO NOTHING:
+   * when a concurrent first decision (a screening and a cancel, say) won, this one is a
+   * ConcurrencyConflict and nothing of the unit is written, so the caller can reload and decide again.
    *
-   * The save is one statement, version check included, so it opens no transaction of its own: in
-   * a unit of work it joins it, outside one (a decision on a gateway's answer) it commits alone,
-   * without a BEGIN and a COMMIT around it.
+   * A loaded one is updated now, in one statement, version check included, so it opens no
+   * transaction of its own: in a unit of work it joins it, outside one (a decision on a gateway's
+   * answer) it commits alone, without a BEGIN and a COMMIT around it.
    */
   async save(process: OrderProcess): Promise<void> {
-    const manager = this.transactions.manager;
-    const values = processValues(process);
-    const changed =
-      process.version === 0
-        ? (
-            (await manager.query(
-              `INSERT INTO order_processes (${processColumns.join(', ')}, version) VALUES (${placeholders}, 1)
-             ON CONFLICT (order_id) DO NOTHING RETURNING order_id`,
-              values,
-            )) as unknown[]
-          ).length
-        : (
-            (await manager.query(
-              `UPDATE order_processes SET ${assignments}, claimed_until = NULL, version = version + 1, updated_at = now()
-             WHERE order_id = $1 AND version = ${versionParameter}`,
-              [...values, process.version],
-            )) as [unknown, number]
-          )[1];
+    if (process.version === 0) return this.transactions.gather(this.#begun, process);
+    const [, changed] = (await this.transactions.manager.query(
+      `UPDATE order_processes SET ${assignments}, claimed_until = NULL, version = version + 1, updated_at = now()
+         WHERE order_id = $1 AND version = ${versionParameter}`,
+      [...processValues(process), process.version],
+    )) as [unknown, number];
     if (changed === 0) throw new ConcurrencyConflict('OrderProcess', process.orderId);
   }
 
   async byIds(ids: readonly OrderId[]): Promise<OrderProcess[]> {
     if (ids.length === 0) return [];
-    const rows = (await this.transactions.manager.query(`SELECT ${selectedColumns} FROM order_processes WHERE order_id = ANY($1::uuid[])`, [ids])) as OrderProcessRow[];
+    const rows = (await this.transactions.reader.query(`SELECT ${selectedColumns} FROM order_processes WHERE order_id = ANY($1::uuid[])`, [ids])) as OrderProcessRow[];
     return rows.map(toOrderProcess);
   }
 
   /**
-   * New processes one by one (`save`: none comes from news, which only a process already begun
-   * takes); loaded ones in one UPDATE, each row checked against its loaded version. Fewer rows
-   * than processes means another writer got in first: ConcurrencyConflict, and the caller's
-   * transaction (which this always joins) rolls back. The ids again as an array give the planner
-   * an index condition (as `TypeOrmOrders.saveAll` explains).
+   * New processes as `save` writes them; loaded ones in one UPDATE with the unit of work's closing
+   * statement, each row checked against its loaded version. Fewer rows than processes means another
+   * writer got in first: ConcurrencyConflict, and nothing of the unit is written. The ids again as
+   * an array give the planner an index condition (as `TypeOrmOrders.saveAll` explains).
    */
   async saveAll(processes: readonly OrderProcess[]): Promise<void> {
-    const loaded = processes.filter((process) => process.version > 0);
-    for (const process of processes) if (process.version === 0) await this.save(process);
-    if (loaded.length === 0) return;
-    const rows = loaded.map((process) => {
-      const values = processValues(process);
-      return { ...Object.fromEntries(processColumns.map((column, i) => [column, values[i]])), version: process.version };
-    });
-    const [, changed] = (await this.transactions.manager.query(
-      `UPDATE order_processes p SET ${setFromRows}, claimed_until = NULL, version = p.version + 1, updated_at = now()
-         FROM jsonb_to_recordset($1::jsonb) AS v (${rowColumns}, version integer)
-        WHERE p.order_id = v.order_id AND p.version = v.version AND p.order_id = ANY($2::uuid[])`,
-      [JSON.stringify(rows), loaded.map((process) => process.orderId)],
-    )) as [unknown, number];
-    if (changed !== loaded.length) throw new ConcurrencyConflict('OrderProcess', loaded.map((process) => process.orderId).join(', '));
+    for (const process of processes) {
+      if (process.version === 0) await this.save(process);
+      else await this.transactions.gather(this.#changed, process);
+    }
   }
 
   withDeadlineBy(at: Date, limit: number): Promise<OrderId[]> {
@@ -122,4 +111,20 @@ export class TypeOrmOrderProcesses extends OrderProcesses {
     )) as [{ order_id: string; at: Date }[], number];
     return rows[0].sort((a, b) => a.at.getTime() - b.at.getTime()).map((row) => orderId(row.order_id));
   }
+}
+
+/** Loaded processes in one UPDATE, each row checked against its loaded version; saving ends a sweep's lease. */
+function changedStatement(processes: readonly OrderProcess[]): WriteStatement {
+  const rows = processes.map((process) => {
+    const values = processValues(process);
+    return { ...Object.fromEntries(processColumns.map((column, i) => [column, values[i]])), version: process.version };
+  });
+  return {
+    text: `UPDATE order_processes p SET ${setFromRows}, claimed_until = NULL, version = p.version + 1, updated_at = now()
+             FROM jsonb_to_recordset($1::jsonb) AS v (${rowColumns}, version integer)
+            WHERE p.order_id = v.order_id AND p.version = v.version AND p.order_id = ANY($2::uuid[])
+            RETURNING p.order_id`,
+    values: [JSON.stringify(rows), processes.map((process) => process.orderId)],
+    expect: { rows: processes.length, otherwise: () => new ConcurrencyConflict('OrderProcess', processes.map((process) => process.orderId).join(', ')) },
+  };
 }

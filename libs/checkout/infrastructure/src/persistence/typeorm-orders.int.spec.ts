@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
 import { orderId } from '@bazaar/checkout-domain';
 import { anAddress, anOrder } from '@bazaar/checkout-domain/testing';
-import { Transactions } from '@bazaar/platform-database';
+import { Batch, Transactions, WriteStatement } from '@bazaar/platform-database';
 import { Outbox, OutboxEntry, runInMessageContext } from '@bazaar/platform-messaging';
 import { createMigratedTestDatabase, MigratedTestDatabase } from '@bazaar/platform-service/testing';
 import { eventually } from '@bazaar/platform-testing';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { checkoutMigrations } from './migrations';
+import { IdempotencyKeyHeld } from '@bazaar/checkout-application';
 import { TypeOrmIdempotencyKeys } from './typeorm-idempotency-keys';
 import { TypeOrmOrders } from './typeorm-orders';
 import { BuyerDataKeys } from './buyer-data-keys';
@@ -19,13 +19,10 @@ jest.setTimeout(30_000);
 const buyerKeys = new BuyerDataKeys(ephemeralKeyRing());
 
 /** An outbox that breaks after the order's rows were written, as a crash or a bad event would. */
+/** An outbox whose rows the database refuses (no event id): the order's statement fails with them. */
 class BrokenOutbox extends Outbox {
-  ordersSeenInTransaction: string[] = [];
-
-  override async appendEntries(manager: EntityManager, entries: readonly OutboxEntry[]): Promise<void> {
-    const rows = (await manager.query('SELECT id FROM orders')) as { id: string }[];
-    this.ordersSeenInTransaction = rows.map((row) => row.id);
-    throw new Error(`outbox unavailable for ${entries.length} event(s)`);
+  override insertStatement(entries: readonly OutboxEntry[]): WriteStatement {
+    return { text: 'INSERT INTO outbox (event_id, topic) SELECT NULL, topic FROM unnest($1::text[]) AS topic', values: [entries.map((entry) => entry.topic)] };
   }
 }
 
@@ -194,14 +191,11 @@ describe('TypeOrmOrders (real PostgreSQL)', () => {
     expect(await orders.byId(orderId(randomUUID()))).toBeUndefined();
   });
 
-  it('writes neither the order nor its outbox message when the outbox fails after the order was inserted', async () => {
+  it('writes neither the order nor its outbox messages when the database refuses the messages: they are one statement', async () => {
     const order = anOrder().withId(randomUUID()).build();
 
-    const outbox = new BrokenOutbox('checkout');
+    await expect(new TypeOrmOrders(transactions, new BrokenOutbox('checkout'), buyerKeys, processSharingKeyRing()).save(order)).rejects.toThrow(/event_id/);
 
-    await expect(new TypeOrmOrders(transactions, outbox, buyerKeys, processSharingKeyRing()).save(order)).rejects.toThrow('outbox unavailable for 2 event(s)'); // the checkout and the buyer's shared key
-
-    expect(outbox.ordersSeenInTransaction).toContain(order.id);
     expect(await rowsAbout(order.id)).toEqual({ orders: 0, lines: 0, outbox: 0 });
   });
 
@@ -258,33 +252,47 @@ describe('TypeOrmIdempotencyKeys (real PostgreSQL)', () => {
     return row?.n ?? 0;
   }
 
-  it('makes a concurrent claim of the same key wait for the first and then return the first’s record', async () => {
+  it('makes a concurrent claim of the same key wait for the first, then fail as held — writing nothing of its unit', async () => {
     const keys = new TypeOrmIdempotencyKeys(transactions, 86_400);
     const orders = new TypeOrmOrders(transactions, new Outbox('checkout'), buyerKeys, processSharingKeyRing());
     const key = randomUUID();
     const first = anOrder().withId(randomUUID()).build();
-    const second = orderId(randomUUID());
+    const second = anOrder().withId(randomUUID()).build();
     let releaseFirst!: () => void;
     const firstMayCommit = new Promise<void>((resolve) => (releaseFirst = resolve));
     let firstClaimed!: () => void;
     const firstHasClaimed = new Promise<void>((resolve) => (firstClaimed = resolve));
+    // Written after the closing statement, in the transaction: holds the first's claim uncommitted.
+    const holdOpen: Batch<void> = {
+      flush: async () => {
+        firstClaimed();
+        await firstMayCommit;
+      },
+    };
 
-    const firstWork = transactions.run(async () => {
+    const firstWork = transactions.run(async (manager) => {
+      await manager.query('SELECT 1');
       await keys.claim({ scope: 'buyer-42', key, fingerprint: 'f', orderId: first.id });
-      firstClaimed();
-      await firstMayCommit;
       await orders.save(first);
+      await transactions.gather(holdOpen, undefined);
     });
     await firstHasClaimed;
     let secondSettled = false;
-    const secondClaim = transactions.run(() => keys.claim({ scope: 'buyer-42', key, fingerprint: 'f', orderId: second })).finally(() => (secondSettled = true));
+    const secondWork = transactions
+      .run(async () => {
+        await keys.claim({ scope: 'buyer-42', key, fingerprint: 'f', orderId: second.id });
+        await orders.save(second);
+      })
+      .finally(() => (secondSettled = true));
     // The second claim is seen waiting on the first's row lock, and has not answered meanwhile.
     await eventually(async () => expect(await backendsWaitingOnALock()).toBeGreaterThan(0));
     expect(secondSettled).toBe(false);
     releaseFirst();
     await firstWork;
 
-    expect(await secondClaim).toEqual({ scope: 'buyer-42', key, fingerprint: 'f', orderId: first.id });
+    await expect(secondWork).rejects.toBeInstanceOf(IdempotencyKeyHeld);
+    expect(await keys.holder({ scope: 'buyer-42', key, fingerprint: 'f' })).toEqual({ scope: 'buyer-42', key, fingerprint: 'f', orderId: first.id });
+    expect(await orders.byId(second.id)).toBeUndefined();
   });
 
   it('lets the key go when the claiming unit of work rolls back', async () => {
@@ -295,14 +303,14 @@ describe('TypeOrmIdempotencyKeys (real PostgreSQL)', () => {
       throw new Error('the order was refused');
     });
     await expect(abandoned).rejects.toThrow('the order was refused');
+    expect(await keys.holder({ scope: 'buyer-42', key, fingerprint: 'f' })).toBeUndefined();
 
     const retry = anOrder().withId(randomUUID()).build();
-    const holder = await transactions.run(async () => {
-      const claimed = await keys.claim({ scope: 'buyer-42', key, fingerprint: 'g', orderId: retry.id });
+    await transactions.run(async () => {
+      await keys.claim({ scope: 'buyer-42', key, fingerprint: 'g', orderId: retry.id });
       await new TypeOrmOrders(transactions, new Outbox('checkout'), buyerKeys, processSharingKeyRing()).save(retry);
-      return claimed;
     });
 
-    expect(holder).toEqual({ scope: 'buyer-42', key, fingerprint: 'g', orderId: retry.id });
+    expect(await keys.holder({ scope: 'buyer-42', key, fingerprint: 'g' })).toEqual({ scope: 'buyer-42', key, fingerprint: 'g', orderId: retry.id });
   });
 });

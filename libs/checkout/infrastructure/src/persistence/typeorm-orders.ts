@@ -1,6 +1,6 @@
 import { Order, OrderId, Orders, ShippingAddressErased } from '@bazaar/checkout-domain';
 import { KeyRing } from '@bazaar/platform-service';
-import { Batch, isUniqueViolation, Transactions } from '@bazaar/platform-database';
+import { StatementBatch, Transactions, WriteStatement } from '@bazaar/platform-database';
 import { Outbox, OutboxEntry } from '@bazaar/platform-messaging';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { EntityManager } from 'typeorm';
@@ -22,8 +22,9 @@ const rowColumns = lifecycleColumns.map((column) => `${column} ${lifecycleColumn
 const carriesAddress = new Set(['OrderPlaced', 'PaymentAuthorized']);
 
 /**
- * Orders in PostgreSQL: the row, its lines and its outbox messages commit together (the outbox
- * rows of a transaction's orders in one INSERT as it commits). What is
+ * Orders in PostgreSQL: the row, its lines and its outbox messages commit together. New orders,
+ * loaded ones saved together (`saveAll`) and the outbox rows of a unit of work's orders are written
+ * with its closing statement (`StatementBatch`): placing an order is its reads and that one statement. What is
  * published about the order seals its address with the buyer's data key, shared with readers
  * wrapped by `sharing` (PERSONAL_DATA_SHARING_KEKS).
  */
@@ -37,7 +38,13 @@ export class TypeOrmOrders extends Orders {
    * The outbox rows of every order saved in a transaction, written in one statement just before it
    * commits: a consumer's transaction confirming a run of orders writes one INSERT, not one each.
    */
-  readonly #published: Batch<OutboxEntry[]> = { flush: (entries) => this.outbox.appendEntries(this.transactions.manager, entries.flat()) };
+  readonly #published: StatementBatch<OutboxEntry[]> = { statements: (entries) => [this.outbox.insertStatement(entries.flat())] };
+  /** New orders, each its row and its lines, written with the unit of work's closing statement. */
+  readonly #placed: StatementBatch<{ order: Order; sealedAddress: string }> = {
+    statements: (placed) => placed.flatMap(({ order, sealedAddress }) => placedStatements(order, sealedAddress)),
+  };
+  /** Loaded orders, in one UPDATE with the unit of work's closing statement, each row checked against its loaded version. */
+  readonly #changed: StatementBatch<Order> = { statements: (orders) => [changedStatement(orders)] };
 
   constructor(
     private readonly transactions: Transactions,
@@ -57,7 +64,7 @@ export class TypeOrmOrders extends Orders {
   /** Many orders as `byId` reads one, in one round trip. */
   async byIds(ids: readonly OrderId[]): Promise<Order[]> {
     if (ids.length === 0) return [];
-    const rows = (await this.transactions.manager.query(
+    const rows = (await this.transactions.reader.query(
       `SELECT ${selectedColumns}, COALESCE(
          (SELECT json_agg(json_build_object('sku', l.sku, 'quantity', l.quantity,
                    'unit_price_amount', l.unit_price_amount::text, 'unit_price_currency', l.unit_price_currency) ORDER BY l.line_no)
@@ -73,37 +80,28 @@ export class TypeOrmOrders extends Orders {
     });
   }
 
+  /**
+   * A new order's row and lines join the unit of work's closing statement (the buyer's key read
+   * before, or created with them); a loaded one is updated now, checked against its loaded version.
+   */
   save(order: Order): Promise<void> {
     return this.transactions.run(async (manager) => {
-      const dataKey = order.version === 0 ? await this.insert(manager, order) : await this.update(manager, order);
+      const dataKey = order.version === 0 ? await this.place(order) : await this.update(manager, order);
       await this.publish(order, dataKey);
     });
   }
 
   /**
-   * New orders one by one (`save`); loaded ones in one UPDATE, each row checked against its loaded
-   * version (fewer rows than orders: ConcurrencyConflict, and the whole transaction rolls back),
-   * their events with the transaction's other outbox rows. The ids are given again as an array:
-   * the planner takes `jsonb_to_recordset` for 100 rows whatever it holds, and without an index
-   * condition of its own chose a sequential scan of the whole table for every save
-   * (docs/benchmark.md, session 8).
+   * New orders as `save` writes them; loaded ones in one UPDATE with the unit of work's closing
+   * statement, each row checked against its loaded version (fewer rows than orders:
+   * ConcurrencyConflict, and nothing of the unit is written), their events with the unit's other
+   * outbox rows.
    */
   saveAll(orders: readonly Order[]): Promise<void> {
     return this.transactions.run(async (manager) => {
       const loaded = orders.filter((order) => order.version > 0);
       for (const order of orders) if (order.version === 0) await this.save(order);
-      if (loaded.length === 0) return;
-      const rows = loaded.map((order) => {
-        const values = lifecycleValues(order);
-        return { id: order.id, version: order.version, ...Object.fromEntries(lifecycleColumns.map((column, i) => [column, values[i]])) };
-      });
-      const [, changed] = (await manager.query(
-        `UPDATE orders o SET ${setFromRows}, version = o.version + 1
-           FROM jsonb_to_recordset($1::jsonb) AS v (id uuid, version integer, ${rowColumns})
-          WHERE o.id = v.id AND o.version = v.version AND o.id = ANY($2::uuid[])`,
-        [JSON.stringify(rows), loaded.map((order) => order.id)],
-      )) as [unknown, number];
-      if (changed !== loaded.length) throw new ConcurrencyConflict('Order', loaded.map((order) => order.id).join(', '));
+      for (const order of loaded) await this.transactions.gather(this.#changed, order);
       for (const order of loaded) await this.publish(order, await this.keyToPublish(manager, order));
     });
   }
@@ -115,26 +113,11 @@ export class TypeOrmOrders extends Orders {
     if (entries.length > 0) await this.transactions.gather(this.#published, entries);
   }
 
-  /** Returns the buyer's data key, which sealed the address. */
-  private async insert(manager: EntityManager, order: Order): Promise<Buffer> {
+  /** Gathers the new order's row and lines; returns the buyer's data key, which sealed the address. */
+  private async place(order: Order): Promise<Buffer> {
     if (!order.shippingAddress) throw new ShippingAddressErased(order.id);
-    const dataKey = await this.keys.forWriting(manager, order.buyerId);
-    const sealedAddress = sealAddress(dataKey, order.buyerId, order.id, order.shippingAddress);
-    // The row and its lines in one statement: the lines are numbered in the order given.
-    try {
-      await manager.query(
-        `WITH placed AS (
-           INSERT INTO orders (id, buyer_id, status, total_amount, total_currency, ship_sealed, payment_token, placed_at, version)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1) RETURNING id)
-         INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price_amount, unit_price_currency)
-         SELECT placed.id, line.no, line.sku, line.quantity, line.amount, line.currency
-           FROM placed, unnest($9::text[], $10::int[], $11::bigint[], $12::text[]) WITH ORDINALITY AS line(sku, quantity, amount, currency, no)`,
-        [...orderValues(order, sealedAddress), ...lineArrays(order)],
-      );
-    } catch (error) {
-      if (isUniqueViolation(error, 'orders_pkey')) throw new ConcurrencyConflict('Order', order.id);
-      throw error;
-    }
+    const dataKey = await this.keys.forNewOrder(this.transactions, order.buyerId);
+    await this.transactions.gather(this.#placed, { order, sealedAddress: sealAddress(dataKey, order.buyerId, order.id, order.shippingAddress) });
     return dataKey;
   }
 
@@ -160,4 +143,48 @@ export class TypeOrmOrders extends Orders {
     if (!order.shippingAddress) throw new ShippingAddressErased(order.id);
     return this.#loadedKeys.get(order) ?? this.keys.forWriting(manager, order.buyerId);
   }
+}
+
+/**
+ * A new order's row (one already there is a ConcurrencyConflict: nothing of the unit is written)
+ * and its lines, numbered in the order given. The lines reference the row written beside them:
+ * foreign keys are checked at the end of the statement.
+ */
+function placedStatements(order: Order, sealedAddress: string): WriteStatement[] {
+  return [
+    {
+      text: `INSERT INTO orders (id, buyer_id, status, total_amount, total_currency, ship_sealed, payment_token, placed_at, version)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      values: orderValues(order, sealedAddress),
+      expect: { rows: 1, otherwise: () => new ConcurrencyConflict('Order', order.id) },
+    },
+    {
+      text: `INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price_amount, unit_price_currency)
+             SELECT $1, line.no, line.sku, line.quantity, line.amount, line.currency
+               FROM unnest($2::text[], $3::int[], $4::bigint[], $5::text[]) WITH ORDINALITY AS line(sku, quantity, amount, currency, no)
+             ON CONFLICT DO NOTHING`,
+      values: [order.id, ...lineArrays(order)],
+    },
+  ];
+}
+
+/**
+ * Loaded orders' lifecycles in one UPDATE, each row checked against its loaded version. The ids
+ * are given again as an array: the planner takes `jsonb_to_recordset` for 100 rows whatever it
+ * holds, and without an index condition of its own chose a sequential scan of the whole table for
+ * every save (docs/benchmark.md, session 8).
+ */
+function changedStatement(orders: readonly Order[]): WriteStatement {
+  const rows = orders.map((order) => {
+    const values = lifecycleValues(order);
+    return { id: order.id, version: order.version, ...Object.fromEntries(lifecycleColumns.map((column, i) => [column, values[i]])) };
+  });
+  return {
+    text: `UPDATE orders o SET ${setFromRows}, version = o.version + 1
+             FROM jsonb_to_recordset($1::jsonb) AS v (id uuid, version integer, ${rowColumns})
+            WHERE o.id = v.id AND o.version = v.version AND o.id = ANY($2::uuid[])
+            RETURNING o.id`,
+    values: [JSON.stringify(rows), orders.map((order) => order.id)],
+    expect: { rows: orders.length, otherwise: () => new ConcurrencyConflict('Order', orders.map((order) => order.id).join(', ')) },
+  };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { WriteStatement } from '@bazaar/platform-database';
 import { EventContract, EventEnvelope, eventHeaders, wireType } from '@bazaar/published-language';
 import { causeOf, currentMessageContext, currentTraceparent } from '../message-context';
 
@@ -60,13 +61,19 @@ export class Outbox {
   /** Inserts entries made by `entriesOf`, in the order given, in one statement. */
   async appendEntries(manager: EntityManager, rows: readonly OutboxEntry[]): Promise<void> {
     if (rows.length === 0) return;
+    const { text, values } = this.insertStatement(rows);
+    await manager.query(text, [...values]);
+  }
+
+  /** The statement `appendEntries` sends, for a unit of work's closing statement (`StatementBatch`). */
+  insertStatement(rows: readonly OutboxEntry[]): WriteStatement {
     const values: unknown[] = [];
     const tuples = rows.map((row, i) => {
       values.push(row.eventId, row.topic, row.key, row.type, row.payload, row.headers);
       const p = i * 6;
       return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}::jsonb, $${p + 6}::jsonb)`;
     });
-    await manager.query(`INSERT INTO outbox (event_id, topic, message_key, event_type, payload, headers) VALUES ${tuples.join(', ')}`, values);
+    return { text: `INSERT INTO outbox (event_id, topic, message_key, event_type, payload, headers) VALUES ${tuples.join(', ')}`, values };
   }
 
   /**
