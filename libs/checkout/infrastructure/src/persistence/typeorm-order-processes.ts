@@ -83,11 +83,13 @@ export class TypeOrmOrderProcesses extends OrderProcesses {
    * writer got in first: ConcurrencyConflict, and nothing of the unit is written. The ids again as
    * an array give the planner an index condition (as `TypeOrmOrders.saveAll` explains).
    */
-  async saveAll(processes: readonly OrderProcess[]): Promise<void> {
-    for (const process of processes) {
-      if (process.version === 0) await this.save(process);
-      else await this.transactions.gather(this.#changed, process);
-    }
+  saveAll(processes: readonly OrderProcess[]): Promise<void> {
+    return this.transactions.run(async () => {
+      for (const process of processes) {
+        if (process.version === 0) await this.save(process);
+        else await this.transactions.gather(this.#changed, process);
+      }
+    });
   }
 
   withDeadlineBy(at: Date, limit: number): Promise<OrderId[]> {

@@ -1,7 +1,7 @@
 import { Order, OrderId, Orders, ShippingAddressErased } from '@bazaar/checkout-domain';
 import { KeyRing } from '@bazaar/platform-service';
 import { StatementBatch, Transactions, WriteStatement } from '@bazaar/platform-database';
-import { Outbox, OutboxEntry } from '@bazaar/platform-messaging';
+import { Outbox } from '@bazaar/platform-messaging';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { EntityManager } from 'typeorm';
 import { publishedEventsOf } from '../acl/published-order-events';
@@ -38,7 +38,6 @@ export class TypeOrmOrders extends Orders {
    * The outbox rows of every order saved in a transaction, written in one statement just before it
    * commits: a consumer's transaction confirming a run of orders writes one INSERT, not one each.
    */
-  readonly #published: StatementBatch<OutboxEntry[]> = { statements: (entries) => [this.outbox.insertStatement(entries.flat())] };
   /** New orders, each its row and its lines, written with the unit of work's closing statement. */
   readonly #placed: StatementBatch<{ order: Order; sealedAddress: string }> = {
     statements: (placed) => placed.flatMap(({ order, sealedAddress }) => placedStatements(order, sealedAddress)),
@@ -110,7 +109,7 @@ export class TypeOrmOrders extends Orders {
   private async publish(order: Order, dataKey: Buffer | undefined): Promise<void> {
     const personalData = dataKey && new PublishedPersonalData(order.buyerId, dataKey, this.sharing);
     const entries = this.outbox.entriesOf(order.pendingEvents.flatMap((event) => publishedEventsOf(event, personalData)));
-    if (entries.length > 0) await this.transactions.gather(this.#published, entries);
+    await this.outbox.gatherEntries(this.transactions, entries);
   }
 
   /** Gathers the new order's row and lines; returns the buyer's data key, which sealed the address. */

@@ -1,7 +1,6 @@
 import { StockItem, StockItems } from '@bazaar/fulfillment-domain';
-import { isUniqueViolation, Transactions } from '@bazaar/platform-database';
+import { StatementBatch, Transactions, WriteStatement } from '@bazaar/platform-database';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
-import { EntityManager } from 'typeorm';
 import { selectStockItems, StockItemRow, toStockItem } from './stock-item.rows';
 
 /**
@@ -21,43 +20,49 @@ export class TypeOrmStockItems extends StockItems {
     return rows.map(toStockItem);
   }
 
-  async save(items: readonly StockItem[]): Promise<void> {
-    if (items.length === 0) return;
-    await this.transactions.run(async (manager) => {
-      const fresh = items.filter((item) => item.version === 0);
-      const changed = items.filter((item) => item.version > 0);
-      if (fresh.length > 0) await this.insert(manager, fresh);
-      if (changed.length > 0) await this.update(manager, changed);
+  /**
+   * The items with the unit of work's closing statement: the new ones in one INSERT, the changed
+   * ones in one version-checked UPDATE. Fewer rows than items means someone else stocked or wrote
+   * one of them first: ConcurrencyConflict, and nothing of the unit is written (retrying finds it).
+   */
+  save(items: readonly StockItem[]): Promise<void> {
+    return this.transactions.run(async () => {
+      for (const item of items) await this.transactions.gather(this.#saved, item);
     });
   }
 
-  private async insert(manager: EntityManager, items: readonly StockItem[]): Promise<void> {
-    try {
-      await manager.query(
-        `INSERT INTO stock_items (sku, on_hand, reserved, counted_at, counted_by, version)
-         SELECT sku, on_hand, reserved, counted_at, counted_by, 1
-           FROM unnest($1::text[], $2::int[], $3::int[], $4::timestamptz[], $5::text[]) AS s (sku, on_hand, reserved, counted_at, counted_by)`,
-        columnsOf(items),
-      );
-    } catch (error) {
-      // Someone stocked one of these SKUs since we looked: retrying finds it and changes it instead.
-      if (isUniqueViolation(error, 'stock_items_pkey')) throw new ConcurrencyConflict('Stock item', items.map((item) => item.sku).join(', '));
-      throw error;
-    }
-  }
+  readonly #saved: StatementBatch<StockItem> = {
+    statements: (gathered) => {
+      const items = [...new Set(gathered)];
+      const fresh = items.filter((item) => item.version === 0);
+      const changed = items.filter((item) => item.version > 0);
+      return [...(fresh.length > 0 ? [insertStatement(fresh)] : []), ...(changed.length > 0 ? [updateStatement(changed)] : [])];
+    },
+  };
+}
 
-  /** One statement for every changed item; fewer rows than items means someone else wrote one of them. */
-  private async update(manager: EntityManager, items: readonly StockItem[]): Promise<void> {
-    const [, affected] = (await manager.query(
-      `UPDATE stock_items s
-          SET on_hand = v.on_hand, reserved = v.reserved, counted_at = v.counted_at, counted_by = v.counted_by, version = s.version + 1
-         FROM unnest($1::text[], $2::int[], $3::int[], $4::timestamptz[], $5::text[], $6::int[])
-              AS v (sku, on_hand, reserved, counted_at, counted_by, version)
-        WHERE s.sku = v.sku AND s.version = v.version`,
-      [...columnsOf(items), items.map((item) => item.version)],
-    )) as [unknown, number];
-    if (affected !== items.length) throw new ConcurrencyConflict('Stock item', items.map((item) => item.sku).join(', '));
-  }
+function insertStatement(items: readonly StockItem[]): WriteStatement {
+  return {
+    text: `INSERT INTO stock_items (sku, on_hand, reserved, counted_at, counted_by, version)
+           SELECT sku, on_hand, reserved, counted_at, counted_by, 1
+             FROM unnest($1::text[], $2::int[], $3::int[], $4::timestamptz[], $5::text[]) AS s (sku, on_hand, reserved, counted_at, counted_by)
+           ON CONFLICT (sku) DO NOTHING RETURNING sku`,
+    values: columnsOf(items),
+    expect: { rows: items.length, otherwise: () => new ConcurrencyConflict('Stock item', items.map((item) => item.sku).join(', ')) },
+  };
+}
+
+function updateStatement(items: readonly StockItem[]): WriteStatement {
+  return {
+    text: `UPDATE stock_items s
+              SET on_hand = v.on_hand, reserved = v.reserved, counted_at = v.counted_at, counted_by = v.counted_by, version = s.version + 1
+             FROM unnest($1::text[], $2::int[], $3::int[], $4::timestamptz[], $5::text[], $6::int[])
+                  AS v (sku, on_hand, reserved, counted_at, counted_by, version)
+            WHERE s.sku = v.sku AND s.version = v.version
+            RETURNING s.sku`,
+    values: [...columnsOf(items), items.map((item) => item.version)],
+    expect: { rows: items.length, otherwise: () => new ConcurrencyConflict('Stock item', items.map((item) => item.sku).join(', ')) },
+  };
 }
 
 function columnsOf(items: readonly StockItem[]): unknown[] {

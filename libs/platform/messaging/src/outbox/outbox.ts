@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { WriteStatement } from '@bazaar/platform-database';
+import { StatementBatch, Transactions, WriteStatement } from '@bazaar/platform-database';
 import { EventContract, EventEnvelope, eventHeaders, wireType } from '@bazaar/published-language';
 import { causeOf, currentMessageContext, currentTraceparent } from '../message-context';
 
@@ -42,6 +42,23 @@ export class Outbox {
     /** Prepended to every contract's topic: isolates environments sharing one cluster (e.g. test runs). */
     private readonly topicPrefix = '',
   ) {}
+
+  /** The rows gathered in a unit of work (`gather`), inserted with its closing statement. */
+  readonly #gathered: StatementBatch<readonly OutboxEntry[]> = { statements: (entries) => [this.insertStatement(entries.flat())] };
+
+  /**
+   * The events' rows, made now (in the current message context), written with the unit of work's
+   * closing statement (`Transactions`, `StatementBatch`): with every other row gathered in it, in
+   * one INSERT, and in the one statement of the unit's other gathered writes.
+   */
+  gather(transactions: Transactions, events: readonly OutgoingEvent[]): Promise<void> {
+    return this.gatherEntries(transactions, this.entriesOf(events));
+  }
+
+  /** Rows made by `entriesOf`, gathered as `gather` does. */
+  async gatherEntries(transactions: Transactions, entries: readonly OutboxEntry[]): Promise<void> {
+    if (entries.length > 0) await transactions.gather(this.#gathered, entries);
+  }
 
   /** The events, in the order given, in one statement: a batch's events from many messages go in one go. */
   async append(manager: EntityManager, events: readonly OutgoingEvent[]): Promise<void> {
