@@ -1,5 +1,6 @@
 import { EventCauses } from '@bazaar/finance-domain';
 import { MessageContext, Outbox, OutgoingEvent, runForMessages } from '@bazaar/platform-messaging';
+import { Transactions } from '@bazaar/platform-database';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -14,6 +15,27 @@ export function appendCaused<E extends object>(
   publish: (events: E[]) => OutgoingEvent[],
   causes: EventCauses,
 ): Promise<void> {
+  return withCauses(events, publish, causes, (published) => outbox.append(manager, published));
+}
+
+/** As `appendCaused`, the rows gathered for the unit of work's closing statement (`Outbox.gather`). */
+export function gatherCaused<E extends object>(
+  outbox: Outbox,
+  transactions: Transactions,
+  events: readonly E[],
+  publish: (events: E[]) => OutgoingEvent[],
+  causes: EventCauses,
+): Promise<void> {
+  return withCauses(events, publish, causes, (published) => outbox.gather(transactions, published));
+}
+
+/** The events' published forms, written by `write` while each one's cause is the message in hand. */
+function withCauses<E extends object>(
+  events: readonly E[],
+  publish: (events: E[]) => OutgoingEvent[],
+  causes: EventCauses,
+  write: (published: OutgoingEvent[]) => Promise<void>,
+): Promise<void> {
   const causeOf = new Map<OutgoingEvent, MessageContext | undefined>();
   const published = events.flatMap((event) =>
     publish([event]).map((out) => {
@@ -23,6 +45,6 @@ export function appendCaused<E extends object>(
   );
   return runForMessages(
     (out) => causeOf.get(out),
-    () => outbox.append(manager, published),
+    () => write(published),
   );
 }
