@@ -1,4 +1,4 @@
-import { money } from '@bazaar/shared-kernel';
+import { ConcurrencyConflict, money } from '@bazaar/shared-kernel';
 import { AcceptedCurrencies } from '@bazaar/checkout-domain';
 import { anAddress } from '@bazaar/checkout-domain/testing';
 import { IdempotencyKeyReused } from '../idempotency/idempotency-key-reused';
@@ -42,6 +42,21 @@ describe('Placing an order (express checkout)', () => {
     expect(orders.savedEvents).toEqual([
       expect.objectContaining({ type: 'OrderPlaced', orderId: id, total: money(2500, 'EUR') }),
       expect.objectContaining({ type: 'PaymentAuthorized', orderId: id }),
+    ]);
+  });
+
+  it('places the order again when a concurrent writer got in first (a conflict), once, and the order exists once', async () => {
+    const { orders, placement, handler } = checkout();
+    // As the real adapter does when a concurrent first order of the buyer stored the buyer's key first.
+    jest.spyOn(orders, 'save').mockRejectedValueOnce(new ConcurrencyConflict('Buyer key', 'buyer-42'));
+
+    const id = await handler.execute(aRequest({ idempotency: { scope: 'buyer-42', key: 'k-1', fingerprint: 'f' } }));
+    await placement.settled();
+
+    expect(orders.count).toBe(1);
+    expect(orders.savedEvents.map((event) => [event.type, event.orderId])).toEqual([
+      ['OrderPlaced', id],
+      ['PaymentAuthorized', id],
     ]);
   });
 

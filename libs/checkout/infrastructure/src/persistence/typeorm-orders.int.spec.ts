@@ -295,6 +295,42 @@ describe('TypeOrmIdempotencyKeys (real PostgreSQL)', () => {
     expect(await orders.byId(second.id)).toBeUndefined();
   });
 
+  it('refuses a first order sealed with a new key when a concurrent first order of the buyer stored one first; placed again, it seals with that one', async () => {
+    const orders = new TypeOrmOrders(transactions, new Outbox('checkout'), buyerKeys, processSharingKeyRing());
+    const buyerId = `buyer-${randomUUID()}`;
+    const first = anOrder().withId(randomUUID()).forBuyer(buyerId).build();
+    const second = anOrder().withId(randomUUID()).forBuyer(buyerId).build();
+    let releaseFirst!: () => void;
+    const firstMayCommit = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let firstWritten!: () => void;
+    const firstHasWritten = new Promise<void>((resolve) => (firstWritten = resolve));
+    // Written after the closing statement, in the transaction: holds the first's key uncommitted.
+    const holdOpen: Batch<void> = {
+      flush: async () => {
+        firstWritten();
+        await firstMayCommit;
+      },
+    };
+
+    const firstWork = transactions.run(async (manager) => {
+      await manager.query('SELECT 1');
+      await orders.save(first);
+      await transactions.gather(holdOpen, undefined);
+    });
+    await firstHasWritten;
+    // The second reads no key (the first's is not committed), makes its own, and waits on the first's row.
+    const secondWork = orders.save(second);
+    await eventually(async () => expect(await backendsWaitingOnALock()).toBeGreaterThan(0));
+    releaseFirst();
+    await firstWork;
+
+    await expect(secondWork).rejects.toBeInstanceOf(ConcurrencyConflict);
+    expect(await orders.byId(second.id)).toBeUndefined();
+    await orders.save(second);
+    expect((await orders.byId(second.id))?.shippingAddress).toEqual(second.shippingAddress);
+    expect((await orders.byId(first.id))?.shippingAddress).toEqual(first.shippingAddress);
+  });
+
   it('lets the key go when the claiming unit of work rolls back', async () => {
     const keys = new TypeOrmIdempotencyKeys(transactions, 86_400);
     const key = randomUUID();
