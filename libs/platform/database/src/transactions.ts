@@ -33,6 +33,27 @@ export interface StatementBatch<T> {
   statements(items: readonly T[]): readonly WriteStatement[];
 }
 
+/**
+ * A statement batch of versioned aggregates: each written once however often it was saved in the
+ * unit (its state as the unit ends), the new ones (version 0) by `insert`, the loaded ones by
+ * `update`, each given all of its kind at once; `alongside` adds what belongs to all of them (a
+ * ledger's new entries, say).
+ */
+export function aggregateBatch<T extends { readonly version: number }>(write: {
+  insert(fresh: readonly T[]): readonly WriteStatement[];
+  update(changed: readonly T[]): readonly WriteStatement[];
+  alongside?(all: readonly T[]): readonly WriteStatement[];
+}): StatementBatch<T> {
+  return {
+    statements: (gathered) => {
+      const all = [...new Set(gathered)];
+      const fresh = all.filter((aggregate) => aggregate.version === 0);
+      const changed = all.filter((aggregate) => aggregate.version > 0);
+      return [...(fresh.length > 0 ? write.insert(fresh) : []), ...(changed.length > 0 ? write.update(changed) : []), ...(write.alongside?.(all) ?? [])];
+    },
+  };
+}
+
 type AnyBatch = Batch<never> | StatementBatch<never>;
 
 const isStatementBatch = (batch: AnyBatch): batch is StatementBatch<never> => 'statements' in batch;

@@ -252,31 +252,47 @@ describe('TypeOrmIdempotencyKeys (real PostgreSQL)', () => {
     return row?.n ?? 0;
   }
 
+  /**
+   * `work` in a unit of work whose transaction is begun first, so its closing statement runs inside
+   * it; the unit is then held open — what it wrote uncommitted, its rows locked — until `commit`.
+   */
+  function heldOpenAfterItsStatement(work: () => Promise<void>): { written: Promise<void>; commit(): Promise<void> } {
+    let release!: () => void;
+    const mayCommit = new Promise<void>((resolve) => (release = resolve));
+    let wrote!: () => void;
+    const written = new Promise<void>((resolve) => (wrote = resolve));
+    // A plain batch flushes after the statement batches gathered before it, in the transaction.
+    const holdOpen: Batch<void> = {
+      flush: async () => {
+        wrote();
+        await mayCommit;
+      },
+    };
+    const done = transactions.run(async (manager) => {
+      await manager.query('SELECT 1');
+      await work();
+      await transactions.gather(holdOpen, undefined);
+    });
+    return {
+      written,
+      commit: () => {
+        release();
+        return done;
+      },
+    };
+  }
+
   it('makes a concurrent claim of the same key wait for the first, then fail as held — writing nothing of its unit', async () => {
     const keys = new TypeOrmIdempotencyKeys(transactions, 86_400);
     const orders = new TypeOrmOrders(transactions, new Outbox('checkout'), buyerKeys, processSharingKeyRing());
     const key = randomUUID();
     const first = anOrder().withId(randomUUID()).build();
     const second = anOrder().withId(randomUUID()).build();
-    let releaseFirst!: () => void;
-    const firstMayCommit = new Promise<void>((resolve) => (releaseFirst = resolve));
-    let firstClaimed!: () => void;
-    const firstHasClaimed = new Promise<void>((resolve) => (firstClaimed = resolve));
-    // Written after the closing statement, in the transaction: holds the first's claim uncommitted.
-    const holdOpen: Batch<void> = {
-      flush: async () => {
-        firstClaimed();
-        await firstMayCommit;
-      },
-    };
-
-    const firstWork = transactions.run(async (manager) => {
-      await manager.query('SELECT 1');
+    const firstWork = heldOpenAfterItsStatement(async () => {
       await keys.claim({ scope: 'buyer-42', key, fingerprint: 'f', orderId: first.id });
       await orders.save(first);
-      await transactions.gather(holdOpen, undefined);
     });
-    await firstHasClaimed;
+    await firstWork.written;
     let secondSettled = false;
     const secondWork = transactions
       .run(async () => {
@@ -287,8 +303,7 @@ describe('TypeOrmIdempotencyKeys (real PostgreSQL)', () => {
     // The second claim is seen waiting on the first's row lock, and has not answered meanwhile.
     await eventually(async () => expect(await backendsWaitingOnALock()).toBeGreaterThan(0));
     expect(secondSettled).toBe(false);
-    releaseFirst();
-    await firstWork;
+    await firstWork.commit();
 
     await expect(secondWork).rejects.toBeInstanceOf(IdempotencyKeyHeld);
     expect(await keys.holder({ scope: 'buyer-42', key, fingerprint: 'f' })).toEqual({ scope: 'buyer-42', key, fingerprint: 'f', orderId: first.id });
@@ -300,29 +315,12 @@ describe('TypeOrmIdempotencyKeys (real PostgreSQL)', () => {
     const buyerId = `buyer-${randomUUID()}`;
     const first = anOrder().withId(randomUUID()).forBuyer(buyerId).build();
     const second = anOrder().withId(randomUUID()).forBuyer(buyerId).build();
-    let releaseFirst!: () => void;
-    const firstMayCommit = new Promise<void>((resolve) => (releaseFirst = resolve));
-    let firstWritten!: () => void;
-    const firstHasWritten = new Promise<void>((resolve) => (firstWritten = resolve));
-    // Written after the closing statement, in the transaction: holds the first's key uncommitted.
-    const holdOpen: Batch<void> = {
-      flush: async () => {
-        firstWritten();
-        await firstMayCommit;
-      },
-    };
-
-    const firstWork = transactions.run(async (manager) => {
-      await manager.query('SELECT 1');
-      await orders.save(first);
-      await transactions.gather(holdOpen, undefined);
-    });
-    await firstHasWritten;
+    const firstWork = heldOpenAfterItsStatement(() => orders.save(first));
+    await firstWork.written;
     // The second reads no key (the first's is not committed), makes its own, and waits on the first's row.
     const secondWork = orders.save(second);
     await eventually(async () => expect(await backendsWaitingOnALock()).toBeGreaterThan(0));
-    releaseFirst();
-    await firstWork;
+    await firstWork.commit();
 
     await expect(secondWork).rejects.toBeInstanceOf(ConcurrencyConflict);
     expect(await orders.byId(second.id)).toBeUndefined();

@@ -1,5 +1,5 @@
 import { EventCauses, RevenueEvent, Sale, Sales } from '@bazaar/finance-domain';
-import { StatementBatch, Transactions, WriteStatement } from '@bazaar/platform-database';
+import { aggregateBatch, Transactions, WriteStatement } from '@bazaar/platform-database';
 import { Outbox } from '@bazaar/platform-messaging';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { toPublishedLedgerEvents } from '../acl/published-events';
@@ -55,19 +55,14 @@ export class TypeOrmSales extends Sales {
     });
   }
 
-  readonly #saved: StatementBatch<Sale> = {
-    statements: (gathered) => {
-      const sales = [...new Set(gathered)];
-      const fresh = sales.filter((sale) => sale.version === 0);
-      const changed = sales.filter((sale) => sale.version > 0);
+  readonly #saved = aggregateBatch<Sale>({
+    insert: (fresh) => [this.insertStatement(fresh)],
+    update: (changed) => [this.updateStatement(changed)],
+    alongside: (sales) => {
       const entries = sales.flatMap((sale) => sale.newEntries);
-      return [
-        ...(fresh.length > 0 ? [this.insertStatement(fresh)] : []),
-        ...(changed.length > 0 ? [this.updateStatement(changed)] : []),
-        ...(entries.length > 0 ? entriesStatements(entries) : []),
-      ];
+      return entries.length > 0 ? entriesStatements(entries) : [];
     },
-  };
+  });
 
   private insertStatement(sales: readonly Sale[]): WriteStatement {
     return {

@@ -1,5 +1,5 @@
 import { Reservation, Reservations } from '@bazaar/fulfillment-domain';
-import { StatementBatch, Transactions, WriteStatement } from '@bazaar/platform-database';
+import { aggregateBatch, Transactions, WriteStatement } from '@bazaar/platform-database';
 import { Outbox } from '@bazaar/platform-messaging';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { publishedReservationEvents } from '../acl/published-events';
@@ -34,7 +34,7 @@ export class TypeOrmReservations extends Reservations {
     return this.saveAll([reservation]);
   }
 
-  /** With the unit of work's closing statement; see `#saved`. */
+  /** With the unit of work's closing statement, as the class says. */
   saveAll(reservations: readonly Reservation[]): Promise<void> {
     return this.transactions.run(async () => {
       for (const reservation of reservations) await this.transactions.gather(this.#saved, reservation);
@@ -45,14 +45,7 @@ export class TypeOrmReservations extends Reservations {
     });
   }
 
-  readonly #saved: StatementBatch<Reservation> = {
-    statements: (gathered) => {
-      const reservations = [...new Set(gathered)];
-      const fresh = reservations.filter((reservation) => reservation.version === 0);
-      const changed = reservations.filter((reservation) => reservation.version > 0);
-      return [...(fresh.length > 0 ? [insertStatement(fresh)] : []), ...(changed.length > 0 ? [updateStatement(changed)] : [])];
-    },
-  };
+  readonly #saved = aggregateBatch<Reservation>({ insert: (fresh) => [insertStatement(fresh)], update: (changed) => [updateStatement(changed)] });
 }
 
 /** In order id order, as every writer inserts them: two writers of the same orders wait rather than deadlock. Someone who decided one of these orders first makes it a ConcurrencyConflict (retrying finds their decision and does nothing). */

@@ -1,5 +1,5 @@
 import { Shipment, Shipments, ShipmentSnapshot } from '@bazaar/fulfillment-domain';
-import { StatementBatch, Transactions, WriteStatement } from '@bazaar/platform-database';
+import { aggregateBatch, Transactions, WriteStatement } from '@bazaar/platform-database';
 import { Outbox } from '@bazaar/platform-messaging';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { publishedShipmentEvents } from '../acl/published-events';
@@ -23,7 +23,7 @@ export class TypeOrmShipments extends Shipments {
     return this.saveAll([shipment]);
   }
 
-  /** With the unit of work's closing statement; see `#saved`. */
+  /** With the unit of work's closing statement, as the class says. */
   saveAll(shipments: readonly Shipment[]): Promise<void> {
     return this.transactions.run(async () => {
       for (const shipment of shipments) await this.transactions.gather(this.#saved, shipment);
@@ -34,14 +34,7 @@ export class TypeOrmShipments extends Shipments {
     });
   }
 
-  readonly #saved: StatementBatch<Shipment> = {
-    statements: (gathered) => {
-      const shipments = [...new Set(gathered)];
-      const fresh = shipments.filter((shipment) => shipment.version === 0);
-      const changed = shipments.filter((shipment) => shipment.version > 0);
-      return [...(fresh.length > 0 ? insertStatements(fresh) : []), ...(changed.length > 0 ? [updateStatement(changed)] : [])];
-    },
-  };
+  readonly #saved = aggregateBatch<Shipment>({ insert: insertStatements, update: (changed) => [updateStatement(changed)] });
 
   async ofOrder(orderId: string): Promise<readonly Shipment[]> {
     return this.ofOrders([orderId]);

@@ -1,5 +1,5 @@
 import { StockItem, StockItems } from '@bazaar/fulfillment-domain';
-import { StatementBatch, Transactions, WriteStatement } from '@bazaar/platform-database';
+import { aggregateBatch, Transactions, WriteStatement } from '@bazaar/platform-database';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { selectStockItems, StockItemRow, toStockItem } from './stock-item.rows';
 
@@ -31,14 +31,7 @@ export class TypeOrmStockItems extends StockItems {
     });
   }
 
-  readonly #saved: StatementBatch<StockItem> = {
-    statements: (gathered) => {
-      const items = [...new Set(gathered)];
-      const fresh = items.filter((item) => item.version === 0);
-      const changed = items.filter((item) => item.version > 0);
-      return [...(fresh.length > 0 ? [insertStatement(fresh)] : []), ...(changed.length > 0 ? [updateStatement(changed)] : [])];
-    },
-  };
+  readonly #saved = aggregateBatch<StockItem>({ insert: (fresh) => [insertStatement(fresh)], update: (changed) => [updateStatement(changed)] });
 }
 
 function insertStatement(items: readonly StockItem[]): WriteStatement {
