@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ConnectionOptions, SecureVersion } from 'node:tls';
 import { Kafka, logLevel, SASLOptions } from 'kafkajs';
 import { PlatformLogger } from '../logger';
+import { stopIdleRequestQueueTimers } from './kafkajs-idle-timers';
 
 export interface KafkaClientOptions {
   readonly clientId: string;
@@ -23,9 +24,13 @@ export function kafkaTls(caFile: string): ConnectionOptions {
   return { ca: [readFileSync(caFile, 'utf8')], rejectUnauthorized: true, minVersion: KAFKA_TLS_MIN_VERSION };
 }
 
-/** A kafkajs client whose own logging goes to the service's structured logger (warnings and up). */
+/**
+ * A kafkajs client whose own logging goes to the service's structured logger (warnings and up),
+ * its connections without kafkajs' idle 1 ms timers ({@link stopIdleRequestQueueTimers}).
+ */
 export function createKafka(options: KafkaClientOptions): Kafka {
   if (options.sasl && !options.caFile) throw new Error('Invalid configuration: SASL needs TLS (a CA file): credentials never travel in clear');
+  stopIdleRequestQueueTimers();
   return new Kafka({
     clientId: options.clientId,
     brokers: [...options.brokers],
