@@ -1,9 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { OUTBOX_CHANNEL } from './outbox/outbox';
 
 /**
+ * (Undone by `QuietOutboxInserts1763770000000`, ADR 0011: the notification serialised commits.)
+ *
  * Wakes the relay from the database itself: a statement-level trigger notifies
- * {@link OUTBOX_CHANNEL} after every insert into the outbox. PostgreSQL delivers notifications
+ * `bazaar_outbox` after every insert into the outbox. PostgreSQL delivers notifications
  * only on commit and folds repeats within one transaction into one, so the relay wakes once per
  * committed transaction that wrote events — and writers no longer spend a round trip on it.
  */
@@ -14,7 +15,7 @@ export class NotifyOutboxInserts1763750000000 implements MigrationInterface {
     await runner.query(`
       CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM pg_notify('${OUTBOX_CHANNEL}', '');
+        PERFORM pg_notify('bazaar_outbox', '');
         RETURN NULL;
       END
       $$`);

@@ -72,6 +72,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @Inject(SERVICE_LOGGER) private readonly logger: JsonLogger,
@@ -87,8 +88,6 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     this.#producer = createRelayProducer(this.kafka);
     this.#relay = new OutboxRelay({
       dataSource: this.dataSource,
-      databaseUrl: this.config.DATABASE_URL,
-      databaseTls: databaseTls(this.config),
       producer: this.#producer,
       lockKey: 727_100,
       batchSize: this.config.OUTBOX_BATCH_SIZE,
@@ -99,6 +98,8 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     });
     const relay = this.#relay;
     this.metrics.readOutboxFrom(() => relay.stats());
+    // Events this process wrote are published as soon as their unit of work commits.
+    this.outbox.whenCommitted(() => relay.wake());
     await this.#relay.start();
   }
 
@@ -160,7 +161,7 @@ export class PlatformModule {
           },
         },
         { provide: Transactions, useFactory: (dataSource: DataSource) => new Transactions(dataSource), inject: [DataSource] },
-        { provide: Outbox, useValue: new Outbox(definition.name, config.KAFKA_TOPIC_PREFIX) },
+        { provide: Outbox, useFactory: (transactions: Transactions) => new Outbox(definition.name, config.KAFKA_TOPIC_PREFIX, transactions), inject: [Transactions] },
         { provide: Clock, useValue: new SystemClock() },
         { provide: IdGenerator, useValue: new RandomUuids() },
         { provide: KAFKA, useFactory: () => createKafka({ clientId: definition.name, brokers: config.KAFKA_BROKERS, logger, ...kafkaSecurity(config) }) },

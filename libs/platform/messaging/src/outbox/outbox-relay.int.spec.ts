@@ -37,17 +37,16 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
   const outbox = new Outbox('platform-test');
   const contract = () => testContract(topic);
 
-  async function startRelay(): Promise<OutboxRelay> {
+  async function startRelay(options: { pollIntervalMs?: number; source?: DataSource } = {}): Promise<OutboxRelay> {
     const producer = createRelayProducer(kafka);
     await producer.connect();
     producers.push(producer);
     const relay = new OutboxRelay({
-      dataSource,
-      databaseUrl: db.url,
+      dataSource: options.source ?? dataSource,
       producer,
       lockKey: 4242,
       batchSize: 50,
-      pollIntervalMs: 200,
+      pollIntervalMs: options.pollIntervalMs ?? 200,
       retentionHours: 24,
       logger: new RecordingLogger(),
     });
@@ -137,6 +136,81 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
     expect(row.n).toBe(0);
   });
 
+  describe('woken by its own process, not by polling', () => {
+    const NEVER_POLLS = 600_000;
+    const events = (thing: string, sequences: number[]) =>
+      sequences.map((sequence) => ({ contract: contract(), data: { thingId: thing, sequence }, aggregateId: thing, occurredAt: new Date() }));
+    const sequencesOf = (thing: string) =>
+      received()
+        .filter((r) => r.key === thing)
+        .map((r) => r.sequence);
+
+    it('publishes events as soon as the unit of work that wrote them commits, whether appended or gathered', async () => {
+      const transactions = new Transactions(dataSource);
+      const woken = new Outbox('platform-test', '', transactions);
+      const relay = await startRelay({ pollIntervalMs: NEVER_POLLS });
+      woken.whenCommitted(() => relay.wake());
+
+      const appended = randomUUID();
+      await transactions.run((manager) => woken.append(manager, events(appended, [1, 2])));
+      await eventually(() => expect(sequencesOf(appended)).toEqual([1, 2]));
+
+      const gathered = randomUUID();
+      await transactions.run(() => woken.gather(transactions, events(gathered, [1, 2, 3])));
+      await eventually(() => expect(sequencesOf(gathered)).toEqual([1, 2, 3]));
+    });
+
+    it('never reports a unit of work that rolled back', async () => {
+      const transactions = new Transactions(dataSource);
+      const woken = new Outbox('platform-test', '', transactions);
+      let reports = 0;
+      woken.whenCommitted(() => (reports += 1));
+
+      await expect(
+        transactions.run(async (manager) => {
+          await woken.append(manager, events(randomUUID(), [1]));
+          throw new Error('changed its mind');
+        }),
+      ).rejects.toThrow('changed its mind');
+      expect(reports).toBe(0);
+      await transactions.run((manager) => woken.append(manager, events(randomUUID(), [1])));
+      expect(reports).toBe(1);
+    });
+
+    it('while another replica holds the publishing lock, keeps trying until it wins, then publishes its rows', async () => {
+      const transactions = new Transactions(dataSource);
+      const woken = new Outbox('platform-test', '', transactions);
+      let ticks = 0;
+      const counted = Object.create(dataSource) as DataSource;
+      counted.transaction = ((...args: Parameters<DataSource['transaction']>) => {
+        ticks += 1;
+        return dataSource.transaction(...args);
+      }) as DataSource['transaction'];
+      const relay = await startRelay({ pollIntervalMs: NEVER_POLLS, source: counted });
+      woken.whenCommitted(() => relay.wake());
+      await eventually(() => expect(ticks).toBeGreaterThan(0));
+
+      const otherReplica = new Client(db.url);
+      await otherReplica.connect();
+      try {
+        await otherReplica.query('BEGIN');
+        await otherReplica.query('SELECT pg_advisory_xact_lock(4242)');
+        const thing = randomUUID();
+        await transactions.run((manager) => woken.append(manager, events(thing, [1, 2])));
+        const before = ticks;
+        // Far more ticks than its poll interval allows: it is retrying, and cannot publish meanwhile.
+        await eventually(() => expect(ticks).toBeGreaterThanOrEqual(before + 3));
+        const [waiting] = await dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE message_key = $1 AND published_at IS NULL', [thing]);
+        expect(waiting.n).toBe(2);
+
+        await otherReplica.query('COMMIT');
+        await eventually(() => expect(sequencesOf(thing)).toEqual([1, 2]));
+      } finally {
+        await otherReplica.end();
+      }
+    });
+  });
+
   it('with two replicas relaying, publishes each event once and keeps per-aggregate order', async () => {
     await Promise.all([startRelay(), startRelay()]);
     const things: string[] = Array.from({ length: 20 }, () => randomUUID());
@@ -184,7 +258,6 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
       producers.push(producer);
       return new OutboxRelay({
         dataSource: source,
-        databaseUrl: raceDb.url,
         producer,
         lockKey: 4242,
         batchSize: 50,

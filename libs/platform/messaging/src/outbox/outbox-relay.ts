@@ -1,26 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { IHeaders, Producer, TopicMessages } from 'kafkajs';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { DatabaseTls, pgSsl } from '@bazaar/platform-database';
 import { EventHeaders } from '@bazaar/published-language';
 import { PlatformLogger } from '../logger';
 import { OutboxMetrics } from '../observability';
 import { endPublishSpans, startPublishSpan } from '../tracing';
-import { OUTBOX_CHANNEL } from './outbox';
 
 export interface OutboxRelayOptions {
   readonly dataSource: DataSource;
-  /** Used for a dedicated LISTEN connection. */
-  readonly databaseUrl: string;
-  /** TLS for that connection, as the service's pool uses it. */
-  readonly databaseTls?: DatabaseTls;
   /** An idempotent kafkajs producer; the relay connects it (again after a failed connect), so it starts while the broker is down. */
   readonly producer: Producer;
   /** Advisory lock key: one publisher per database at a time, whatever the number of replicas. */
   readonly lockKey: number;
   readonly batchSize: number;
-  /** Fallback poll when no notification arrives (a missed NOTIFY, another replica's rows). */
+  /** How often an idle relay looks anyway: for rows no `wake` announced (another replica's, another writer's). */
   readonly pollIntervalMs: number;
   /** Published rows are kept this long for inspection, then purged. */
   readonly retentionHours: number;
@@ -28,6 +21,12 @@ export interface OutboxRelayOptions {
   /** Counts what the broker acknowledged, by topic. */
   readonly metrics?: OutboxMetrics;
 }
+
+/**
+ * While this process has rows waiting and another replica holds the publishing lock, it looks again
+ * this soon: the other's batch may have been chosen before those rows committed.
+ */
+const LOCK_TAKEN_RETRY_MS = 20;
 
 interface OutboxRow {
   position: string;
@@ -40,18 +39,23 @@ interface OutboxRow {
   headers: Record<string, string>;
 }
 
+/** A marking statement's rows: whether it won the lock, and the events it marked (none: one row of nulls). */
+type MarkedRow = { won: boolean } & (OutboxRow | { [K in keyof OutboxRow]: null });
+
 /**
  * Publishes committed outbox rows to Kafka in position order and marks them only after the broker
  * acknowledged them (acks=all). A crash between the two re-sends the batch: consumers deduplicate
  * by event id, so the system is at-least-once and never loses an event.
+ *
+ * It runs while there is work: `wake` (the service's `Outbox` calls it when a unit of work that
+ * wrote events commits) or a full batch sends it round again at once; otherwise it looks every
+ * `pollIntervalMs`. (Not a database NOTIFY: that serialised every writer's commit, ADR 0011.)
  */
 export class OutboxRelay {
   #running = false;
   #workSignalled = false;
   #wake: (() => void) | undefined;
   #loop: Promise<void> | undefined;
-  #listener: Client | undefined;
-  #relisten: NodeJS.Timeout | undefined;
   #producerConnected: Promise<void> | undefined;
   #lastPurge = 0;
 
@@ -60,16 +64,19 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.#running) return;
     this.#running = true;
-    await this.listen();
     this.#loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.#running = false;
-    clearTimeout(this.#relisten);
     this.#wake?.();
     await this.#loop;
-    await this.#listener?.end().catch(() => undefined);
+  }
+
+  /** Rows have committed: publish them now rather than at the next poll. */
+  wake(): void {
+    this.#workSignalled = true;
+    this.#wake?.();
   }
 
   /** What waits to be published, in one cheap query (the partial index holds only unpublished rows): for metrics. */
@@ -100,17 +107,26 @@ export class OutboxRelay {
    * since the snapshot), so such rows are skipped instead of sent twice.
    */
   async publishBatch(): Promise<number> {
+    return (await this.tick()).published;
+  }
+
+  private async tick(): Promise<{ won: boolean; published: number }> {
     const { dataSource, producer, lockKey, batchSize } = this.options;
     return dataSource.transaction(async (manager) => {
-      const [rows] = (await manager.query(
-        `WITH leader AS (SELECT pg_try_advisory_xact_lock($1) AS won)
-         UPDATE outbox SET published_at = now()
-          WHERE (SELECT won FROM leader) AND published_at IS NULL AND position IN (
-            SELECT position FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT $2)
-          RETURNING position, event_id, event_type, topic, message_key, payload::text AS payload, headers`,
+      const marked = (await manager.query(
+        `WITH leader AS (SELECT pg_try_advisory_xact_lock($1) AS won),
+         marked AS (
+           UPDATE outbox SET published_at = now()
+            WHERE (SELECT won FROM leader) AND published_at IS NULL AND position IN (
+              SELECT position FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT $2)
+            RETURNING position, event_id, event_type, topic, message_key, payload::text AS payload, headers)
+         SELECT leader.won, marked.position, marked.event_id, marked.event_type, marked.topic, marked.message_key, marked.payload, marked.headers
+           FROM leader LEFT JOIN marked ON true`,
         [lockKey, batchSize],
-      )) as [OutboxRow[], number];
-      if (rows.length === 0) return 0;
+      )) as MarkedRow[];
+      const won = marked[0]?.won === true;
+      const rows = marked.filter((row): row is MarkedRow & OutboxRow => row.position !== null);
+      if (rows.length === 0) return { won, published: 0 };
       // RETURNING follows the scan, not the ORDER BY: restore position order (per key, it is the publish order).
       rows.sort((a, b) => Number(BigInt(a.position) - BigInt(b.position)));
       // One publish span per row, continuing the trace the writer stored; consumers continue the span.
@@ -134,18 +150,21 @@ export class OutboxRelay {
       }
       endPublishSpans(spans);
       for (const { topic, messages } of topicMessages) this.options.metrics?.published(topic, messages.length);
-      return rows.length;
+      return { won, published: rows.length };
     });
   }
 
   private async run(): Promise<void> {
     let failures = 0;
+    // Rows of this process wait to be published (a wake, or whatever was written before the start).
+    let ownRowsWaiting = true;
     while (this.#running) {
+      ownRowsWaiting ||= this.#workSignalled;
       this.#workSignalled = false;
-      let published: number;
+      let tick: { won: boolean; published: number };
       try {
         await this.connectProducer();
-        published = await this.publishBatch();
+        tick = await this.tick();
         failures = 0;
         await this.purgeIfDue();
       } catch (error) {
@@ -154,13 +173,16 @@ export class OutboxRelay {
         await sleep(Math.min(100 * 2 ** failures, 5_000));
         continue;
       }
-      if (published < this.options.batchSize && !this.#workSignalled) await this.idle();
+      // A tick that won saw every row committed before it began: this process's included.
+      if (tick.won) ownRowsWaiting = false;
+      if (tick.published === this.options.batchSize || this.#workSignalled) continue;
+      await this.idle(ownRowsWaiting ? LOCK_TAKEN_RETRY_MS : this.options.pollIntervalMs);
     }
   }
 
-  private idle(): Promise<void> {
+  private idle(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.options.pollIntervalMs);
+      const timer = setTimeout(done, ms);
       const wake = done;
       this.#wake = wake;
       function done() {
@@ -176,52 +198,6 @@ export class OutboxRelay {
       throw error;
     });
     return this.#producerConnected;
-  }
-
-  /**
-   * Keeps a connection LISTENing for the outbox trigger's notifications. Losing it (the database
-   * restarted, an administrator terminated it) only slows the relay to its poll interval until it
-   * is back: it reconnects after a few seconds, and a relay starts even when it cannot listen yet.
-   */
-  private async listen(): Promise<void> {
-    const client = new Client({
-      connectionString: this.options.databaseUrl,
-      ssl: pgSsl(this.options.databaseTls),
-      application_name: 'outbox-relay',
-      connectionTimeoutMillis: 5_000,
-    });
-    client.on('notification', () => {
-      this.#workSignalled = true;
-      this.#wake?.();
-    });
-    const lost = (error?: unknown) => {
-      if (this.#listener !== client) return;
-      this.#listener = undefined;
-      if (error) this.options.logger.warn({ msg: 'outbox LISTEN connection lost; polling until it is back', err: String(error) });
-      void client.end().catch(() => undefined);
-      this.relistenLater();
-    };
-    client.on('error', lost);
-    client.on('end', () => lost());
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      this.#listener = client;
-      // Whatever was written while nobody listened is picked up now rather than at the next poll.
-      this.#workSignalled = true;
-      this.#wake?.();
-    } catch (error) {
-      this.options.logger.warn({ msg: 'outbox relay cannot LISTEN yet; polling until it can', err: String(error) });
-      await client.end().catch(() => undefined);
-      this.relistenLater();
-    }
-  }
-
-  private relistenLater(): void {
-    if (!this.#running) return;
-    clearTimeout(this.#relisten);
-    this.#relisten = setTimeout(() => void this.listen(), 2_000);
-    this.#relisten.unref();
   }
 
   private async purgeIfDue(): Promise<void> {

@@ -26,9 +26,6 @@ export interface OutboxEntry {
   readonly headers: string;
 }
 
-/** Notified on commit of every transaction that wrote to the outbox (a trigger does it); the relay wakes on it. */
-export const OUTBOX_CHANNEL = 'bazaar_outbox';
-
 /**
  * Writes integration events into the `outbox` table inside the caller's transaction. Nothing is
  * sent here: the {@link OutboxRelay} publishes rows only after this transaction has committed, so
@@ -37,11 +34,24 @@ export const OUTBOX_CHANNEL = 'bazaar_outbox';
  * or the one `runForMessages` names for it).
  */
 export class Outbox {
+  #committed: (() => void) | undefined;
+
   constructor(
     private readonly producer: string,
     /** Prepended to every contract's topic: isolates environments sharing one cluster (e.g. test runs). */
     private readonly topicPrefix = '',
+    /** The service's unit of work, whose commits `whenCommitted` reports for `append` (`gather` is given it). */
+    private readonly transactions?: Transactions,
   ) {}
+
+  /**
+   * `listener` runs each time a unit of work that wrote events here has committed (never for one
+   * that rolled back): the relay of this process wakes on it (ADR 0011). Writes made outside a unit
+   * of work report at once.
+   */
+  whenCommitted(listener: () => void): void {
+    this.#committed = listener;
+  }
 
   /** The rows gathered in a unit of work (`gather`), inserted with its closing statement. */
   readonly #gathered: StatementBatch<readonly OutboxEntry[]> = { statements: (entries) => [this.insertStatement(entries.flat())] };
@@ -57,7 +67,9 @@ export class Outbox {
 
   /** Rows made by `entriesOf`, gathered as `gather` does. */
   async gatherEntries(transactions: Transactions, entries: readonly OutboxEntry[]): Promise<void> {
-    if (entries.length > 0) await transactions.gather(this.#gathered, entries);
+    if (entries.length === 0) return;
+    await transactions.gather(this.#gathered, entries);
+    this.reportCommit(transactions);
   }
 
   /** The events, in the order given, in one statement: a batch's events from many messages go in one go. */
@@ -80,6 +92,7 @@ export class Outbox {
     if (rows.length === 0) return;
     const { text, values } = this.insertStatement(rows);
     await manager.query(text, [...values]);
+    this.reportCommit(this.transactions);
   }
 
   /** The statement `appendEntries` sends, for a unit of work's closing statement (`StatementBatch`). */
@@ -107,6 +120,15 @@ export class Outbox {
       type,
       headers,
     ]);
+    this.reportCommit(this.transactions);
+  }
+
+  private reportCommit(transactions: Transactions | undefined): void {
+    const listener = this.#committed;
+    if (!listener) return;
+    const unitOfWork = transactions ?? this.transactions;
+    if (unitOfWork) unitOfWork.afterCommit(listener);
+    else listener();
   }
 
   private toRow(event: OutgoingEvent, withData = true): OutboxEntry {
