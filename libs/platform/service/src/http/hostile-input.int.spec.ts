@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Module, Param, Post, Query } from '@nestjs/common';
 import { connect } from 'node:net';
 import { currentMessageContext } from '@bazaar/platform-messaging';
+import { eventually } from '@bazaar/platform-testing';
 import { Topics } from '@bazaar/published-language';
 import { ServiceConfig } from '../config';
 import { HttpAnswer, request } from '../testing/http';
@@ -106,6 +107,28 @@ describe('hostile input never costs a 500 or a stall (a real service)', () => {
     expectProblem(await postJson('/probe/notes/ada', body), 413, 'payload_too_large');
     expect((await postJson('/probe/uploads', body)).status).toBe(201);
     expectProblem(await postJson('/probe/uploads', JSON.stringify({ data: 'x'.repeat(300 * 1024) })), 413, 'payload_too_large');
+  });
+
+  it('answers a body over the limit with 413 while the client is still sending it, and the connection serves the next request', async () => {
+    const { hostname, port } = new URL(await service.instances[0]!.getUrl());
+    const bodyBytes = 2 * 1024 * 1024;
+    const socket = connect({ host: hostname, port: Number(port) });
+    let answers = '';
+    let failure: Error | undefined;
+    socket.on('data', (chunk) => (answers += chunk.toString()));
+    socket.on('error', (error) => (failure = error));
+    try {
+      socket.write(`POST /probe/notes/ada HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${bodyBytes}\r\n\r\n${'z'.repeat(64 * 1024)}`);
+      await eventually(() => expect(answers).toMatch(/^HTTP\/1\.1 413 [\s\S]*"code":"payload_too_large"/));
+      expect(answers).not.toMatch(/connection: close/i);
+      // The rest of the refused body, then another request on the same connection.
+      socket.write('z'.repeat(bodyBytes - 64 * 1024));
+      socket.write('GET /probe/trace HTTP/1.1\r\nHost: x\r\n\r\n');
+      await eventually(() => expect(answers).toMatch(/HTTP\/1\.1 413 [\s\S]*HTTP\/1\.1 200 /));
+      expect(failure).toBeUndefined();
+    } finally {
+      socket.destroy();
+    }
   });
 
   it('answers malformed JSON, an unsupported media type and a bad URL encoding as problems that do not repeat the input', async () => {

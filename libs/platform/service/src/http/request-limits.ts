@@ -48,6 +48,15 @@ export function limitRequests(fastify: FastifyInstance, limits: RequestLimits): 
   fastify.addHook('preValidation', (request, _reply, done) => {
     done(refusalOf(request, limits.maxJsonDepth));
   });
+
+  // A body refused before it was read (413, larger than the route takes) is still arriving. Fastify
+  // answers it with `Connection: close`, and closing a socket with unread input resets it, which
+  // can destroy the answer before the client has read it. Kept open, the connection has Node read
+  // and discard the rest (within HTTP_REQUEST_TIMEOUT_MS) and the client gets its 413.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (reply.statusCode === 413 && !request.raw.complete) reply.removeHeader('connection');
+    done(null, payload);
+  });
 }
 
 function refusalOf(request: FastifyRequest, maxDepth: number): RequestRefused | undefined {
