@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { NotifyOutboxInserts1763750000000 } from './outbox-notify.migration';
 
 /**
  * Removes the outbox's NOTIFY trigger (`NotifyOutboxInserts1763750000000`). A transaction that
@@ -15,14 +16,8 @@ export class QuietOutboxInserts1763770000000 implements MigrationInterface {
     await runner.query('DROP FUNCTION IF EXISTS outbox_notify()');
   }
 
+  /** Puts back exactly what the earlier migration created. */
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`
-      CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM pg_notify('bazaar_outbox', '');
-        RETURN NULL;
-      END
-      $$`);
-    await runner.query('CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()');
+    await new NotifyOutboxInserts1763750000000().up(runner);
   }
 }
