@@ -7,8 +7,9 @@ import { childTraceparent, Outbox, runInMessageContext } from '@bazaar/platform-
 import { ephemeralKeyRing, processSharingKeyRing } from '@bazaar/platform-service';
 import { createMigratedTestDatabase, MigratedTestDatabase } from '@bazaar/platform-service/testing';
 import { anEvent } from '@bazaar/platform-testing';
-import { EventEnvelope, InventoryReservedV1 } from '@bazaar/published-language';
+import { BuyerDataKeyV1, CartCheckedOutV2, EventEnvelope, InventoryReservedV1, PaymentAuthorizedV2 } from '@bazaar/published-language';
 import { money } from '@bazaar/shared-kernel';
+import { openPublishedAddress, publishedAddress } from './acl/sealed-address';
 import { FulfillmentEventsConsumer } from './messaging/fulfillment-events.consumer';
 import { SandboxPaymentGateway } from './payment/sandbox-payment-gateway';
 import { BuyerDataKeys } from './persistence/buyer-data-keys';
@@ -92,7 +93,7 @@ describe('Round trips of one order through Checkout (real PostgreSQL)', () => {
     return { order, idempotency: { scope: buyerId, key: randomUUID(), fingerprint: 'sha-of-body' } };
   };
 
-  it('places an order in two reads and one statement, and records its authorization in one statement after a read: no BEGIN, no COMMIT', async () => {
+  it('places an order in two reads and one statement, and records its authorization in one statement without reading the order back: no BEGIN, no COMMIT', async () => {
     const { placement } = checkout();
     const { order, idempotency } = anOrder();
 
@@ -111,8 +112,27 @@ describe('Round trips of one order through Checkout (real PostgreSQL)', () => {
       await placement.settled();
     });
 
-    // The gateway's answer and its recording on the order: one statement (was BEGIN, three writes, COMMIT).
-    expect(authorizing.slice(placing.length)).toEqual(['SELECT order_lines + orders + buyer_keys', 'UPDATE orders + INSERT outbox + UPDATE order_processes']);
+    // The gateway's answer and its recording on the order: one statement (was BEGIN, three writes,
+    // COMMIT), going on with the order and its process as placing saved them (was a read of the order first).
+    expect(authorizing.slice(placing.length)).toEqual(['UPDATE orders + INSERT outbox + UPDATE order_processes']);
+    // Not reading the order back loses nothing: the authorization is published sealed with the key placing used and shared.
+    const published = (await database.dataSource.query(`SELECT event_type, payload->'data' AS data FROM outbox WHERE message_key = $1 AND event_type IN ($2, $3)`, [
+      second.order.id,
+      CartCheckedOutV2.wireType,
+      PaymentAuthorizedV2.wireType,
+    ])) as { event_type: string; data: { sealedShippingAddress: { keyId: string; ciphertext: string } } }[];
+    const [shared] = (await database.dataSource.query(`SELECT payload->'data' AS data FROM outbox WHERE event_type = $1 AND message_key = $2`, [
+      BuyerDataKeyV1.wireType,
+      second.order.buyerId,
+    ])) as { data: BuyerDataKeyV1 }[];
+    const dataKey = processSharingKeyRing().unwrap(shared!.data.wrappedKey, second.order.buyerId);
+    expect(published.map((row) => row.event_type).sort()).toEqual([CartCheckedOutV2.wireType, PaymentAuthorizedV2.wireType].sort());
+    for (const { data } of published) {
+      expect(data.sealedShippingAddress.keyId).toBe(shared!.data.keyId);
+      expect(openPublishedAddress(dataKey, second.order.buyerId, second.order.id, { algorithm: 'AES-256-GCM', ...data.sealedShippingAddress })).toEqual(
+        publishedAddress(second.order.shippingAddress!),
+      );
+    }
   });
 
   it('confirms 50 orders in 6 statements within the consumer’s transaction, whatever their number: the answers are taken set-based', async () => {

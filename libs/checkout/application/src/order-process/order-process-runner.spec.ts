@@ -1,9 +1,12 @@
-import { AuthorizationRequest, AuthorizationResult, OrderId, OrderProcess } from '@bazaar/checkout-domain';
+import { AuthorizationRequest, AuthorizationResult, Order, OrderId, OrderProcess } from '@bazaar/checkout-domain';
+import { anOrder } from '@bazaar/checkout-domain/testing';
 import { CancelOrderHandler } from '../cancel-order/cancel-order.handler';
 import { checkoutFakes } from '../testing/checkout-fakes';
 import { FakePaymentGateway } from '../testing/fake-payment-gateway';
 import { givenPlaced, givenScreened, savedEventTypes, stepOf } from '../testing/given';
 import { InMemoryOrderProcesses } from '../testing/in-memory-order-processes';
+import { InMemoryOrders } from '../testing/in-memory-orders';
+import { SavedOrderProcess } from './order-process-runner';
 
 /** Processes whose next load lets `meanwhile` run first: another writer getting in between a load and its save. */
 class InterleavedProcesses extends InMemoryOrderProcesses {
@@ -16,6 +19,30 @@ class InterleavedProcesses extends InMemoryOrderProcesses {
     await meanwhile?.();
     return process;
   }
+}
+
+/** Orders that count their reads. */
+class CountedOrders extends InMemoryOrders {
+  reads = 0;
+
+  override async byId(id: OrderId): Promise<Order | undefined> {
+    this.reads += 1;
+    return super.byId(id);
+  }
+}
+
+/** An order placed as `givenPlaced` places it, with the order and its process as placing saved them. */
+async function placedAsSaved(fakes: ReturnType<typeof checkoutFakes>): Promise<{ order: Order; saved: SavedOrderProcess }> {
+  const order = anOrder().build();
+  let saved: SavedOrderProcess | undefined;
+  await fakes.placement.begin(
+    order.id,
+    undefined,
+    async () => order,
+    (value) => (saved = value),
+  );
+  if (!saved) throw new Error('placing handed nothing back');
+  return { order, saved };
 }
 
 /** A gateway whose answer arrives after `meanwhile` has happened. */
@@ -65,7 +92,7 @@ describe('Concurrent news for one order', () => {
     const reserved = await fakes.runner.advance(order.id, { type: 'InventoryReserved' });
     await fakes.runner.carryOut(order.id);
 
-    const outcome = await fakes.runner.carryOut(order.id, reserved);
+    const outcome = await fakes.runner.carryOut(order.id, { process: reserved });
 
     expect(outcome).toMatchObject({ step: 'confirmed', pending: [] });
     expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized', 'OrderConfirmed']);
@@ -113,6 +140,31 @@ describe('Concurrent news for one order', () => {
 
     expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'OrderCancelled']);
     expect(gateway.isVoided('auth-1')).toBe(true);
+    expect(await stepOf(fakes, order)).toBe('cancelled');
+  });
+
+  it('a runner handed the order as placing saved it authorizes it without reading it back, at the version placing wrote', async () => {
+    const orders = new CountedOrders();
+    const fakes = checkoutFakes({ orders });
+    const { order, saved } = await placedAsSaved(fakes);
+
+    const outcome = await fakes.runner.carryOut(order.id, saved);
+
+    expect(orders.reads).toBe(0);
+    expect(outcome).toMatchObject({ step: 'awaiting_inventory', pending: [] });
+    expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'PaymentAuthorized']);
+    expect((await fakes.orders.byId(order.id))?.version).toBe(2);
+  });
+
+  it('a runner handed the order as placed, which the buyer cancelled since, voids the authorization instead of recording it over the cancellation', async () => {
+    const fakes = checkoutFakes();
+    const { order, saved } = await placedAsSaved(fakes);
+    await new CancelOrderHandler(fakes.orders, fakes.runner).execute({ orderId: order.id });
+
+    await fakes.runner.carryOut(order.id, saved);
+
+    expect(savedEventTypes(fakes)).toEqual(['OrderPlaced', 'OrderCancelled']);
+    expect(fakes.gateway.isVoided('auth-1')).toBe(true);
     expect(await stepOf(fakes, order)).toBe('cancelled');
   });
 });

@@ -26,6 +26,17 @@ export interface CarryOutLimits {
   readonly waiting: number;
 }
 
+/**
+ * An order's process as its caller just saved it, and the order when the same unit of work saved
+ * that too (both as `asSaved` / `Orders.saved` give them): carrying out goes on with them instead
+ * of reading them back. Were either changed meanwhile, its save fails the version check, and the
+ * step is tried again from a fresh read.
+ */
+export interface SavedOrderProcess {
+  readonly process: OrderProcess;
+  readonly order?: Order;
+}
+
 /** 128 at once: 32 held 100 orders/s back on a two-core box (docs/benchmark.md, 2026-12-07). */
 export const DEFAULT_CARRY_OUT_LIMITS: CarryOutLimits = { concurrency: 128, waiting: 1_000 };
 
@@ -62,7 +73,7 @@ export class OrderProcessRunner {
    * tests): decide, then carry out what is due once that has committed.
    */
   async tell(orderId: OrderId, input: ProcessInput): Promise<void> {
-    await this.carryOutNowOrLater(orderId, await this.advance(orderId, input));
+    await this.carryOutNowOrLater(orderId, { process: await this.advance(orderId, input) });
   }
 
   /**
@@ -83,12 +94,13 @@ export class OrderProcessRunner {
    * Starts carrying out what is due for `orderId` without waiting for it, at most
    * `limits.concurrency` at once: past that it waits in memory for a free slot, first come first
    * served, and past `limits.waiting` of those it is left alone — it stays due in the process, and
-   * the process worker's sweep carries it out. False when left to the sweep. `current`: the
-   * process as the caller just saved it, used when carrying out starts at once (one read less).
+   * the process worker's sweep carries it out. False when left to the sweep. `saved`: the
+   * process (and order) as the caller just saved them, used when carrying out starts at once
+   * (a read less each).
    */
-  carryOutAlongside(orderId: OrderId, current?: OrderProcess): boolean {
+  carryOutAlongside(orderId: OrderId, saved?: SavedOrderProcess): boolean {
     if (this.#alongside.size < this.limits.concurrency) {
-      this.start(orderId, current);
+      this.start(orderId, saved);
       return true;
     }
     if (this.#waiting.length >= this.limits.waiting) return false;
@@ -122,9 +134,9 @@ export class OrderProcessRunner {
     while (this.#alongside.size > 0) await Promise.all([...this.#alongside]);
   }
 
-  private start(orderId: OrderId, current?: OrderProcess): void {
+  private start(orderId: OrderId, saved?: SavedOrderProcess): void {
     this.#busy.add(orderId);
-    const carryingOut: Promise<void> = this.carryOutNowOrLater(orderId, current).finally(() => {
+    const carryingOut: Promise<void> = this.carryOutNowOrLater(orderId, saved).finally(() => {
       this.#alongside.delete(carryingOut);
       this.#busy.delete(orderId);
       const next = this.#waiting.shift();
@@ -138,9 +150,9 @@ export class OrderProcessRunner {
    * caller's (the request or message was taken): the command stays due in the process, and the
    * process worker carries it out at its next sweep (and logs why, should it fail again).
    */
-  async carryOutNowOrLater(orderId: OrderId, current?: OrderProcess): Promise<void> {
+  async carryOutNowOrLater(orderId: OrderId, saved?: SavedOrderProcess): Promise<void> {
     try {
-      await this.carryOut(orderId, current);
+      await this.carryOut(orderId, saved);
     } catch {
       // Left to the sweep: the command is still pending and due.
     }
@@ -171,23 +183,26 @@ export class OrderProcessRunner {
    * for its backoff, or the process waiting for news. Safe to run twice: outcomes are news the
    * process has either acted on already or acts on once.
    *
-   * `current`: the process as the caller just saved it, instead of reading it again. Each step goes
-   * on with the process as the step before saved it. Should another runner have moved it meanwhile,
-   * its save fails the version check, and the step is tried again from a fresh read.
+   * `saved`: the process (and order) as the caller just saved them, instead of reading them again.
+   * Each step goes on with the process as the step before saved it; the order saved by the caller
+   * serves the first step only. Should another runner have moved either meanwhile, its save fails
+   * the version check, and the step is tried again from a fresh read.
    */
-  async carryOut(orderId: OrderId, current?: OrderProcess): Promise<OrderProcess | undefined> {
-    let process = current ?? (await this.processes.byId(orderId));
+  async carryOut(orderId: OrderId, saved?: SavedOrderProcess): Promise<OrderProcess | undefined> {
+    let process = saved?.process ?? (await this.processes.byId(orderId));
+    let savedOrder = saved?.order;
     for (let n = 0; n < MAX_COMMANDS_PER_RUN && process; n++) {
       const command = process.dueCommand(this.clock.now());
       if (!command) break;
       let outcome: { process: OrderProcess | undefined; changed: boolean };
       if (isGatewayCommand(command)) {
-        const result = await this.outcomeOf(command, orderId);
+        const result = await this.outcomeOf(command, orderId, savedOrder);
         outcome = await this.recordOutcome(orderId, result.news, process, result.order);
       } else {
         outcome = await this.carryOutOrderCommands(orderId, process);
       }
       process = outcome.process;
+      savedOrder = undefined;
       // An outcome that decides nothing new leaves the same command due: running it again would loop.
       if (!outcome.changed) break;
     }
@@ -246,10 +261,11 @@ export class OrderProcessRunner {
     });
   }
 
-  private async outcomeOf(command: GatewayCommand, orderId: OrderId): Promise<{ news: ProcessInput; order?: Order }> {
+  /** `saved`: the order as the caller just saved it, if it did. */
+  private async outcomeOf(command: GatewayCommand, orderId: OrderId, saved?: Order): Promise<{ news: ProcessInput; order?: Order }> {
     switch (command.type) {
       case 'AuthorizePayment': {
-        const order = await loadOrder(this.orders, orderId);
+        const order = saved ?? (await loadOrder(this.orders, orderId));
         return { news: await this.payments.authorize(order), order };
       }
       case 'VoidAuthorization':

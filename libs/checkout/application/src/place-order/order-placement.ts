@@ -1,7 +1,7 @@
-import { Order, OrderId, OrderProcess, Orders } from '@bazaar/checkout-domain';
+import { Order, OrderId, Orders } from '@bazaar/checkout-domain';
 import { IdempotentRequest, IdempotencyKeys } from '../idempotency/idempotency-keys';
 import { OncePerKey } from '../idempotency/once-per-key';
-import { OrderProcessRunner } from '../order-process/order-process-runner';
+import { OrderProcessRunner, SavedOrderProcess } from '../order-process/order-process-runner';
 import { OrderScreening } from '../order-process/order-screening';
 import { UnitOfWork } from '../ports/unit-of-work';
 
@@ -32,11 +32,11 @@ export class OrderPlacement {
    * too). Returns the order's id, or the id of the order an earlier request with the same key placed.
    */
   async place(orderId: OrderId, idempotency: IdempotentRequest | undefined, build: () => Promise<Order>): Promise<OrderId> {
-    let begun: OrderProcess | undefined;
-    const placed = await this.begin(orderId, idempotency, build, (process) => (begun = process));
-    // The process just begun, as committed: carrying out need not read it back. A repeated key's
-    // order (placed earlier; what was begun now was not written) carries out from a fresh read.
-    this.runner.carryOutAlongside(placed, begun?.orderId === placed ? begun : undefined);
+    let begun: SavedOrderProcess | undefined;
+    const placed = await this.begin(orderId, idempotency, build, (saved) => (begun = saved));
+    // The order and its process just begun, as committed: carrying out need not read them back.
+    // A repeated key's order (placed earlier; what was begun now was not written) carries out from a fresh read.
+    this.runner.carryOutAlongside(placed, begun?.process.orderId === placed ? begun : undefined);
     return placed;
   }
 
@@ -45,14 +45,14 @@ export class OrderPlacement {
     return this.runner.settled(options);
   }
 
-  /** The unit of work alone: the order saved and its process begun (handed to `begun` as saved), nothing carried out yet. */
-  begin(orderId: OrderId, idempotency: IdempotentRequest | undefined, build: () => Promise<Order>, begun?: (process: OrderProcess) => void): Promise<OrderId> {
+  /** The unit of work alone: the order saved and its process begun (both handed to `begun` as saved), nothing carried out yet. */
+  begin(orderId: OrderId, idempotency: IdempotentRequest | undefined, build: () => Promise<Order>, begun?: (saved: SavedOrderProcess) => void): Promise<OrderId> {
     return this.oncePerKey.place(orderId, idempotency, async () => {
       const order = await build();
       const assessment = await this.screening.assess(order);
       await this.orders.save(order);
       const process = await this.runner.begin(order.id, { type: 'Screened', assessment });
-      begun?.(process);
+      begun?.({ process, order: this.orders.saved(order) });
     });
   }
 }

@@ -22,8 +22,8 @@ export function checkoutFakes({
   settings = defaultOrderProcessSettings,
   processes = new InMemoryOrderProcesses(),
   gateway = new FakePaymentGateway(),
-}: { settings?: OrderProcessSettings; processes?: InMemoryOrderProcesses; gateway?: FakePaymentGateway } = {}) {
-  const orders = new InMemoryOrders();
+  orders = new InMemoryOrders(),
+}: { settings?: OrderProcessSettings; processes?: InMemoryOrderProcesses; gateway?: FakePaymentGateway; orders?: InMemoryOrders } = {}) {
   const carts = new InMemoryCarts();
   const keys = new InMemoryIdempotencyKeys();
   const clock = new FixedClock(new Date('2026-12-01T10:00:00.000Z'));

@@ -30,8 +30,9 @@ const carriesAddress = new Set(['OrderPlaced', 'PaymentAuthorized']);
  */
 export class TypeOrmOrders extends Orders {
   /**
-   * The buyer's data key as read with each loaded order: saving that order seals what it publishes
-   * with it, instead of reading the key again in the saving transaction.
+   * The buyer's data key as read with each loaded order, or as sealed a new one: saving that
+   * order (or its `saved` form) seals what it publishes with it, instead of reading the key again
+   * in the saving transaction.
    */
   readonly #loadedKeys = new WeakMap<Order, Buffer>();
   /**
@@ -105,6 +106,14 @@ export class TypeOrmOrders extends Orders {
     });
   }
 
+  /** As the port's, keeping the buyer's data key the saved order was read or placed with. */
+  override saved(order: Order): Order {
+    const saved = super.saved(order);
+    const dataKey = this.#loadedKeys.get(order);
+    if (dataKey) this.#loadedKeys.set(saved, dataKey);
+    return saved;
+  }
+
   /** The order's events, enveloped now (in the message's context, or the one `runForMessages` names), inserted with the transaction's others. */
   private async publish(order: Order, dataKey: Buffer | undefined): Promise<void> {
     const personalData = dataKey && new PublishedPersonalData(order.buyerId, dataKey, this.sharing);
@@ -117,6 +126,7 @@ export class TypeOrmOrders extends Orders {
     if (!order.shippingAddress) throw new ShippingAddressErased(order.id);
     const dataKey = await this.keys.forNewOrder(this.transactions, order.buyerId);
     await this.transactions.gather(this.#placed, { order, sealedAddress: sealAddress(dataKey, order.buyerId, order.id, order.shippingAddress) });
+    this.#loadedKeys.set(order, dataKey);
     return dataKey;
   }
 
