@@ -50,7 +50,8 @@ export class OrderProcessRunner {
   private readonly orderCommands: OrderCommands;
   private readonly payments: PaymentCommands;
   readonly #alongside = new Set<Promise<void>>();
-  readonly #waiting: OrderId[] = [];
+  /** First come first served, each with what its caller saved (going on with it when its turn comes: a read less each). */
+  readonly #waiting: { orderId: OrderId; saved?: SavedOrderProcess }[] = [];
   /** The orders running or waiting alongside: a sweep leaves them alone. */
   readonly #busy = new Set<OrderId>();
 
@@ -95,8 +96,9 @@ export class OrderProcessRunner {
    * `limits.concurrency` at once: past that it waits in memory for a free slot, first come first
    * served, and past `limits.waiting` of those it is left alone — it stays due in the process, and
    * the process worker's sweep carries it out. False when left to the sweep. `saved`: the
-   * process (and order) as the caller just saved them, used when carrying out starts at once
-   * (a read less each).
+   * process (and order) as the caller just saved them, which carrying out goes on with when it
+   * starts, now or after its wait (a read less each; stale by then, it fails the version check and
+   * reads afresh).
    */
   carryOutAlongside(orderId: OrderId, saved?: SavedOrderProcess): boolean {
     if (this.#alongside.size < this.limits.concurrency) {
@@ -105,7 +107,7 @@ export class OrderProcessRunner {
     }
     if (this.#waiting.length >= this.limits.waiting) return false;
     this.#busy.add(orderId);
-    this.#waiting.push(orderId);
+    this.#waiting.push({ orderId, saved });
     return true;
   }
 
@@ -130,7 +132,7 @@ export class OrderProcessRunner {
    * spec before it looks.
    */
   async settled({ dropWaiting = false } = {}): Promise<void> {
-    if (dropWaiting) for (const orderId of this.#waiting.splice(0)) this.#busy.delete(orderId);
+    if (dropWaiting) for (const { orderId } of this.#waiting.splice(0)) this.#busy.delete(orderId);
     while (this.#alongside.size > 0) await Promise.all([...this.#alongside]);
   }
 
@@ -140,7 +142,7 @@ export class OrderProcessRunner {
       this.#alongside.delete(carryingOut);
       this.#busy.delete(orderId);
       const next = this.#waiting.shift();
-      if (next) this.start(next);
+      if (next) this.start(next.orderId, next.saved);
     });
     this.#alongside.add(carryingOut);
   }

@@ -1,8 +1,10 @@
-import { FraudPolicy, defaultFraudPolicySettings } from '@bazaar/checkout-domain';
+import { FraudPolicy, OrderId, defaultFraudPolicySettings } from '@bazaar/checkout-domain';
 import { anOrder, OrderBuilder } from '@bazaar/checkout-domain/testing';
 import { money } from '@bazaar/shared-kernel';
 import { checkoutFakes, CheckoutFakes } from '../testing/checkout-fakes';
 import { savedEventTypes, statusOf, stepOf } from '../testing/given';
+import { InMemoryOrderProcesses } from '../testing/in-memory-order-processes';
+import { InMemoryOrders } from '../testing/in-memory-orders';
 import { OrderProcessRunner } from '../order-process/order-process-runner';
 import { OrderScreening } from '../order-process/order-screening';
 import { ResumeOrderProcessesHandler } from '../resume-order-processes/resume-order-processes.handler';
@@ -127,6 +129,41 @@ describe('Placing an order begins its process, screened, in the same unit of wor
     expect(swept.handled).toHaveLength(2);
     expect(await Promise.all(orders.map((order) => statusOf(fakes, order)))).toEqual(orders.map(() => 'payment_authorized'));
     expect(fakes.gateway.authorizationIds()).toHaveLength(5);
+  });
+
+  it('a carry-out that waited for its slot goes on with the order and process as placing saved them: neither is read back', async () => {
+    const reads = { orders: 0, processes: 0 };
+    const orders = new (class extends InMemoryOrders {
+      override async byId(id: OrderId) {
+        reads.orders += 1;
+        return super.byId(id);
+      }
+    })();
+    const processes = new (class extends InMemoryOrderProcesses {
+      override async byId(id: OrderId) {
+        reads.processes += 1;
+        return super.byId(id);
+      }
+    })();
+    const fakes = checkoutFakes({ orders, processes });
+    const runner = new OrderProcessRunner(fakes.processes, fakes.orders, fakes.gateway, fakes.clock, fakes.settings, fakes.unitOfWork, { concurrency: 1, waiting: 2 });
+    const placement = new OrderPlacement(fakes.orders, fakes.keys, fakes.unitOfWork, fakes.screening, runner);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const authorize = fakes.gateway.authorize.bind(fakes.gateway);
+    jest.spyOn(fakes.gateway, 'authorize').mockImplementation(async (request) => {
+      await held;
+      return authorize(request);
+    });
+    const placed = [1, 2, 3].map((n) => anOrder().withId(`00000000-0000-4000-8000-00000000001${n}`).build());
+
+    for (const order of placed) await placement.place(order.id, undefined, async () => order);
+    expect(runner.carryingOutAlongside).toEqual({ running: 1, waiting: 2 });
+    release();
+    await placement.settled();
+
+    expect(reads).toEqual({ orders: 0, processes: 0 });
+    expect(await Promise.all(placed.map((order) => statusOf(fakes, order)))).toEqual(['payment_authorized', 'payment_authorized', 'payment_authorized']);
   });
 
   it('rolls back the order with its process when the unit of work fails: no order without a process, nor the reverse', async () => {
