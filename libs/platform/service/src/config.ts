@@ -23,6 +23,7 @@ export function serviceConfigSchema(defaults: { name: string; port: number; part
     DATABASE_SSL_MODE: z.enum(databaseSslModes).default('disable'),
     /** PEM file of the CA that signed PostgreSQL's certificate; verify-ca and verify-full need it. */
     DATABASE_SSL_CA_FILE: z.string().optional(),
+    /** Connections for units of work (requests, messages, sweeps); the outbox relay holds one more of its own. */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /** Getting a pooled connection or a new one; past it a request answers 503 and a message is retried. */
     DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),

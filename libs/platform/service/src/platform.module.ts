@@ -143,7 +143,8 @@ export class PlatformModule {
                 url: config.DATABASE_URL,
                 applicationName: definition.name,
                 tls: databaseTls(config),
-                poolSize: config.DATABASE_POOL_SIZE,
+                // The outbox relay holds one connection while it runs: the units of work keep all of theirs.
+                poolSize: config.DATABASE_POOL_SIZE + 1,
                 timeouts: {
                   connectMs: config.DATABASE_CONNECT_TIMEOUT_MS,
                   statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS,

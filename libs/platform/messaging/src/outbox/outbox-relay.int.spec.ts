@@ -181,11 +181,17 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
       const transactions = new Transactions(dataSource);
       const woken = new Outbox('platform-test', '', transactions);
       let ticks = 0;
+      // Every tick is a transaction on the relay's connection: count their beginnings.
       const counted = Object.create(dataSource) as DataSource;
-      counted.transaction = ((...args: Parameters<DataSource['transaction']>) => {
-        ticks += 1;
-        return dataSource.transaction(...args);
-      }) as DataSource['transaction'];
+      counted.createQueryRunner = ((...args: Parameters<DataSource['createQueryRunner']>) => {
+        const runner = dataSource.createQueryRunner(...args);
+        const begin = runner.startTransaction.bind(runner);
+        runner.startTransaction = (...level) => {
+          ticks += 1;
+          return begin(...level);
+        };
+        return runner;
+      }) as DataSource['createQueryRunner'];
       const relay = await startRelay({ pollIntervalMs: NEVER_POLLS, source: counted });
       woken.whenCommitted(() => relay.wake());
       await eventually(() => expect(ticks).toBeGreaterThan(0));
@@ -209,6 +215,37 @@ describe('OutboxRelay (real PostgreSQL and Kafka)', () => {
         await otherReplica.end();
       }
     });
+  });
+
+  it('publishes on a connection of its own while units of work hold, and wait for, every other connection of the pool', async () => {
+    const { max } = (dataSource.driver as unknown as { master: { options: { max: number } } }).master.options;
+    await startRelay({ pollIntervalMs: 50 });
+    const held = Array.from({ length: max - 1 }, () => dataSource.createQueryRunner());
+    for (const unit of held) await unit.startTransaction();
+    // One more unit queues for the pool: any connection given back goes to it first.
+    const queued = dataSource.createQueryRunner();
+    const begun = queued.startTransaction();
+    const writer = createDataSource({ url: db.url, applicationName: 'platform-test-writer', poolSize: 1, migrations: [] });
+    await writer.initialize();
+    try {
+      const thing = randomUUID();
+      await new Transactions(writer).run((manager) =>
+        outbox.append(manager, [{ contract: contract(), data: { thingId: thing, sequence: 1 }, aggregateId: thing, occurredAt: new Date() }]),
+      );
+
+      await eventually(() =>
+        expect(
+          received()
+            .filter((r) => r.key === thing)
+            .map((r) => r.sequence),
+        ).toEqual([1]),
+      );
+    } finally {
+      for (const unit of held) await unit.rollbackTransaction().finally(() => unit.release());
+      await begun;
+      await queued.rollbackTransaction().finally(() => queued.release());
+      await writer.destroy();
+    }
   });
 
   it('with two replicas relaying, publishes each event once and keeps per-aggregate order', async () => {

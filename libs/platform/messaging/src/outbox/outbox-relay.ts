@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { IHeaders, Producer, TopicMessages } from 'kafkajs';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { EventHeaders } from '@bazaar/published-language';
 import { PlatformLogger } from '../logger';
 import { OutboxMetrics } from '../observability';
@@ -50,6 +50,8 @@ type MarkedRow = { won: boolean } & (OutboxRow | { [K in keyof OutboxRow]: null 
  * It runs while there is work: `wake` (the service's `Outbox` calls it when a unit of work that
  * wrote events commits) or a full batch sends it round again at once; otherwise it looks every
  * `pollIntervalMs`. (Not a database NOTIFY: that serialised every writer's commit, ADR 0011.)
+ * While it runs it holds one connection of `dataSource`'s pool (a service sizes its pool one
+ * larger for it), so that it never queues behind the units of work it publishes for.
  */
 export class OutboxRelay {
   #running = false;
@@ -107,76 +109,103 @@ export class OutboxRelay {
    * since the snapshot), so such rows are skipped instead of sent twice.
    */
   async publishBatch(): Promise<number> {
-    return (await this.tick()).published;
+    const runner = this.options.dataSource.createQueryRunner();
+    try {
+      return (await this.tick(runner)).published;
+    } finally {
+      await runner.release();
+    }
   }
 
-  private async tick(): Promise<{ won: boolean; published: number }> {
-    const { dataSource, producer, lockKey, batchSize } = this.options;
-    return dataSource.transaction(async (manager) => {
-      const marked = (await manager.query(
-        `WITH leader AS (SELECT pg_try_advisory_xact_lock($1) AS won),
-         marked AS (
-           UPDATE outbox SET published_at = now()
-            WHERE (SELECT won FROM leader) AND published_at IS NULL AND position IN (
-              SELECT position FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT $2)
-            RETURNING position, event_id, event_type, topic, message_key, payload::text AS payload, headers)
-         SELECT leader.won, marked.position, marked.event_id, marked.event_type, marked.topic, marked.message_key, marked.payload, marked.headers
-           FROM leader LEFT JOIN marked ON true`,
-        [lockKey, batchSize],
-      )) as MarkedRow[];
-      const won = marked[0]?.won === true;
-      const rows = marked.filter((row): row is MarkedRow & OutboxRow => row.position !== null);
-      if (rows.length === 0) return { won, published: 0 };
-      // RETURNING follows the scan, not the ORDER BY: restore position order (per key, it is the publish order).
-      rows.sort((a, b) => Number(BigInt(a.position) - BigInt(b.position)));
-      // One publish span per row, continuing the trace the writer stored; consumers continue the span.
-      const spans = rows.map((row) => {
-        const { span, traceparent } = startPublishSpan({
-          topic: row.topic,
-          eventId: row.event_id,
-          eventType: row.event_type,
-          traceparent: row.headers[EventHeaders.traceparent],
-          tracestate: row.headers[EventHeaders.tracestate],
-        });
-        if (traceparent) row.headers = { ...row.headers, [EventHeaders.traceparent]: traceparent };
-        return span;
+  private async tick(runner: QueryRunner): Promise<{ won: boolean; published: number }> {
+    await runner.startTransaction();
+    try {
+      const published = await this.markAndSend(runner);
+      await runner.commitTransaction();
+      return published;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** In the tick's transaction: takes the lock, marks the oldest unpublished rows and sends them. */
+  private async markAndSend(runner: QueryRunner): Promise<{ won: boolean; published: number }> {
+    const { producer, lockKey, batchSize } = this.options;
+    const marked = (await runner.query(
+      `WITH leader AS (SELECT pg_try_advisory_xact_lock($1) AS won),
+       marked AS (
+         UPDATE outbox SET published_at = now()
+          WHERE (SELECT won FROM leader) AND published_at IS NULL AND position IN (
+            SELECT position FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT $2)
+          RETURNING position, event_id, event_type, topic, message_key, payload::text AS payload, headers)
+       SELECT leader.won, marked.position, marked.event_id, marked.event_type, marked.topic, marked.message_key, marked.payload, marked.headers
+         FROM leader LEFT JOIN marked ON true`,
+      [lockKey, batchSize],
+    )) as MarkedRow[];
+    const won = marked[0]?.won === true;
+    const rows = marked.filter((row): row is MarkedRow & OutboxRow => row.position !== null);
+    if (rows.length === 0) return { won, published: 0 };
+    // RETURNING follows the scan, not the ORDER BY: restore position order (per key, it is the publish order).
+    rows.sort((a, b) => Number(BigInt(a.position) - BigInt(b.position)));
+    // One publish span per row, continuing the trace the writer stored; consumers continue the span.
+    const spans = rows.map((row) => {
+      const { span, traceparent } = startPublishSpan({
+        topic: row.topic,
+        eventId: row.event_id,
+        eventType: row.event_type,
+        traceparent: row.headers[EventHeaders.traceparent],
+        tracestate: row.headers[EventHeaders.tracestate],
       });
-      const topicMessages = toTopicMessages(rows);
-      try {
-        await producer.sendBatch({ topicMessages, acks: -1 });
-      } catch (error) {
-        endPublishSpans(spans, error);
-        throw error;
-      }
-      endPublishSpans(spans);
-      for (const { topic, messages } of topicMessages) this.options.metrics?.published(topic, messages.length);
-      return { won, published: rows.length };
+      if (traceparent) row.headers = { ...row.headers, [EventHeaders.traceparent]: traceparent };
+      return span;
     });
+    const topicMessages = toTopicMessages(rows);
+    try {
+      await producer.sendBatch({ topicMessages, acks: -1 });
+    } catch (error) {
+      endPublishSpans(spans, error);
+      throw error;
+    }
+    endPublishSpans(spans);
+    for (const { topic, messages } of topicMessages) this.options.metrics?.published(topic, messages.length);
+    return { won, published: rows.length };
   }
 
   private async run(): Promise<void> {
     let failures = 0;
     // Rows of this process wait to be published (a wake, or whatever was written before the start).
     let ownRowsWaiting = true;
-    while (this.#running) {
-      ownRowsWaiting ||= this.#workSignalled;
-      this.#workSignalled = false;
-      let tick: { won: boolean; published: number };
-      try {
-        await this.connectProducer();
-        tick = await this.tick();
-        failures = 0;
-        await this.purgeIfDue();
-      } catch (error) {
-        failures += 1;
-        this.options.logger.warn({ msg: 'outbox relay batch failed; will retry', err: String(error), failures });
-        await sleep(Math.min(100 * 2 ** failures, 5_000));
-        continue;
+    // The relay's own connection, held while it runs: under load the service's units of work queue
+    // for the pool, and a relay queued behind them let the outbox grow (docs/benchmark.md, session 11).
+    let runner: QueryRunner | undefined;
+    try {
+      while (this.#running) {
+        ownRowsWaiting ||= this.#workSignalled;
+        this.#workSignalled = false;
+        let tick: { won: boolean; published: number };
+        try {
+          await this.connectProducer();
+          runner ??= this.options.dataSource.createQueryRunner();
+          tick = await this.tick(runner);
+          failures = 0;
+          await this.purgeIfDue(runner);
+        } catch (error) {
+          failures += 1;
+          this.options.logger.warn({ msg: 'outbox relay batch failed; will retry', err: String(error), failures });
+          // The connection may be what failed: the next attempt takes another.
+          await runner?.release().catch(() => undefined);
+          runner = undefined;
+          await sleep(Math.min(100 * 2 ** failures, 5_000));
+          continue;
+        }
+        // A tick that won saw every row committed before it began: this process's included.
+        if (tick.won) ownRowsWaiting = false;
+        if (tick.published === this.options.batchSize || this.#workSignalled) continue;
+        await this.idle(ownRowsWaiting ? LOCK_TAKEN_RETRY_MS : this.options.pollIntervalMs);
       }
-      // A tick that won saw every row committed before it began: this process's included.
-      if (tick.won) ownRowsWaiting = false;
-      if (tick.published === this.options.batchSize || this.#workSignalled) continue;
-      await this.idle(ownRowsWaiting ? LOCK_TAKEN_RETRY_MS : this.options.pollIntervalMs);
+    } finally {
+      await runner?.release().catch(() => undefined);
     }
   }
 
@@ -200,10 +229,10 @@ export class OutboxRelay {
     return this.#producerConnected;
   }
 
-  private async purgeIfDue(): Promise<void> {
+  private async purgeIfDue(runner: QueryRunner): Promise<void> {
     if (Date.now() - this.#lastPurge < 60_000) return;
     this.#lastPurge = Date.now();
-    await this.options.dataSource.query(
+    await runner.query(
       `DELETE FROM outbox WHERE position IN (
          SELECT position FROM outbox WHERE published_at < now() - make_interval(hours => $1) LIMIT 10000)`,
       [this.options.retentionHours],
