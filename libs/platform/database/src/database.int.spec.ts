@@ -5,7 +5,7 @@ import { createDataSource, DatabaseTimeouts, runMigrations } from './data-source
 import { ExpectRowsFunction1763760000000 } from './expect-rows.migration';
 import { isUniqueViolation, transientDatabaseFailure } from './pg-errors';
 import { PreparingClient } from './preparing-client';
-import { Batch, StatementBatch, Transactions } from './transactions';
+import { Batch, StatementBatch, Transactions, UnitMemo } from './transactions';
 
 class CreateShelves1700000000001 implements MigrationInterface {
   name = 'CreateShelves1700000000001';
@@ -94,6 +94,23 @@ describe('the database platform (real PostgreSQL)', () => {
     ).rejects.toThrow();
     transactions.afterCommit(() => afterRollback.push('outside any transaction: at once'));
     expect(afterRollback).toEqual(['outside any transaction: at once']);
+  });
+
+  it('remembers what one part of a unit of work read for the rest of that unit only; outside a unit, nothing', async () => {
+    const transactions = new Transactions(await connect());
+    const labels = new UnitMemo<string | null>('labels');
+
+    const recalled = await transactions.run(async () => {
+      transactions.remember(labels, 'shelf-1', 'top');
+      transactions.remember(labels, 'shelf-2', null);
+      return transactions.run(async () => [transactions.recall(labels, 'shelf-1'), transactions.recall(labels, 'shelf-2'), transactions.recall(labels, 'shelf-3')]);
+    });
+    const inTheNextUnit = await transactions.run(async () => transactions.recall(labels, 'shelf-1'));
+    transactions.remember(labels, 'shelf-1', 'outside');
+
+    expect(recalled).toEqual(['top', null, undefined]);
+    expect(inTheNextUnit).toBeUndefined();
+    expect(transactions.recall(labels, 'shelf-1')).toBeUndefined();
   });
 
   it('writes what was gathered in a transaction in one flush just before it commits, all or nothing; outside one, alone', async () => {

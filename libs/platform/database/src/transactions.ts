@@ -56,6 +56,18 @@ export function aggregateBatch<T extends { readonly version: number }>(write: {
 
 type AnyBatch = Batch<never> | StatementBatch<never>;
 
+/**
+ * Values by key that one part of a unit of work read on the way and another part needs: the one
+ * `remember`s them, the other `recall`s them instead of reading again, for the rest of that unit
+ * (`Transactions`). Outside a unit nothing is kept, and the other part reads for itself.
+ */
+export class UnitMemo<T> {
+  /** What the values are, for a reader of the code and a debugger. */
+  constructor(readonly name: string) {}
+  /** Only for the compiler: ties the memo to the type of its values. */
+  declare readonly valueType?: T;
+}
+
 const isStatementBatch = (batch: AnyBatch): batch is StatementBatch<never> => 'statements' in batch;
 
 /** A unit of work as it runs: its connection, opened on its first statement, and its transaction, begun by its first write. */
@@ -69,6 +81,8 @@ class Unit {
   readonly gathered = new Map<AnyBatch, unknown[]>();
   /** What `afterCommit` queued, run once the unit has committed. */
   readonly afterCommit: (() => void)[] = [];
+  /** What `remember` kept, by memo and key. */
+  readonly memos = new Map<UnitMemo<unknown>, Map<string, unknown>>();
   #begun: Promise<void> | undefined;
 
   constructor(dataSource: DataSource) {
@@ -237,6 +251,19 @@ export class Transactions {
     const ambient = this.#ambient.getStore();
     if (ambient) ambient.afterCommit.push(callback);
     else callback();
+  }
+
+  /** Keeps `value` under `key` in `memo` for the rest of the unit open in this async context (outside one: nothing). */
+  remember<T>(memo: UnitMemo<T>, key: string, value: T): void {
+    const unit = this.#ambient.getStore();
+    if (!unit) return;
+    const values = unit.memos.get(memo) ?? new Map<string, unknown>();
+    unit.memos.set(memo, values.set(key, value));
+  }
+
+  /** What the unit open in this async context remembered under `key` in `memo`; `undefined` if nothing. */
+  recall<T>(memo: UnitMemo<T>, key: string): T | undefined {
+    return this.#ambient.getStore()?.memos.get(memo)?.get(key) as T | undefined;
   }
 
   /** The unit's manager, whose first statement begins its transaction; the pool's outside any unit. */

@@ -1,14 +1,30 @@
 import { ShippingAddress } from '@bazaar/checkout-domain';
 import { KeyRing, openWith, sealWith } from '@bazaar/platform-service';
-import { StatementBatch, Transactions } from '@bazaar/platform-database';
+import { StatementBatch, Transactions, UnitMemo } from '@bazaar/platform-database';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { EntityManager } from 'typeorm';
+
+/**
+ * A buyer's wrapped key (null: none stored) as another read of the same unit of work brought it
+ * along (`readAlong`): placing an order reads the buyer's recent orders, then seals with their key.
+ */
+const keysReadAlong = new UnitMemo<string | null>('buyer keys read along');
 
 /**
  * Buyers' data keys in `buyer_keys`, wrapped by the configured key ring, and what they seal: a
  * buyer's first order creates their key in its transaction; deleting the row erases them.
  */
 export class BuyerDataKeys {
+  /**
+   * A read of the unit of work brought the buyer's wrapped key along (`wrapped_key` of
+   * `buyer_keys`, null when there is none): `forNewOrder` in the same unit takes it instead of
+   * reading it again. What it misses — a key a concurrent first order commits in between — the
+   * closing statement's expected row count catches, as it does for a read of its own.
+   */
+  static readAlong(transactions: Transactions, buyerId: string, wrapped: string | null): void {
+    transactions.remember(keysReadAlong, buyerId, wrapped);
+  }
+
   /** New buyers' keys, inserted with the unit of work's closing statement. */
   readonly #created: StatementBatch<{ buyerId: string; wrapped: string }> = {
     statements: (keys) =>
@@ -29,11 +45,17 @@ export class BuyerDataKeys {
    * order of the buyer have stored another first.
    */
   async forNewOrder(transactions: Transactions, buyerId: string): Promise<Buffer> {
-    const [row] = (await transactions.reader.query('SELECT wrapped_key FROM buyer_keys WHERE buyer_id = $1', [buyerId])) as { wrapped_key: string }[];
-    if (row) return this.ring.unwrap(row.wrapped_key, buyerId);
+    const readAlong = transactions.recall(keysReadAlong, buyerId);
+    const wrapped = readAlong === undefined ? await this.stored(transactions, buyerId) : readAlong;
+    if (wrapped !== null) return this.ring.unwrap(wrapped, buyerId);
     const fresh = this.ring.newDataKey(buyerId);
     await transactions.gather(this.#created, { buyerId, wrapped: fresh.wrapped });
     return fresh.dataKey;
+  }
+
+  private async stored(transactions: Transactions, buyerId: string): Promise<string | null> {
+    const [row] = (await transactions.reader.query('SELECT wrapped_key FROM buyer_keys WHERE buyer_id = $1', [buyerId])) as { wrapped_key: string }[];
+    return row?.wrapped_key ?? null;
   }
 
   /**
