@@ -79,13 +79,7 @@ describe('Placing an order begins its process, screened, in the same unit of wor
 
   it('answers without waiting for the gateway: what screening decided is carried out alongside', async () => {
     const fakes = checkoutFakes();
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const authorize = fakes.gateway.authorize.bind(fakes.gateway);
-    jest.spyOn(fakes.gateway, 'authorize').mockImplementationOnce(async (request) => {
-      await held;
-      return authorize(request);
-    });
+    const release = holdAuthorizations(fakes);
     const order = anOrder().build();
 
     await fakes.placement.place(order.id, undefined, async () => order);
@@ -148,13 +142,7 @@ describe('Placing an order begins its process, screened, in the same unit of wor
     const fakes = checkoutFakes({ orders, processes });
     const runner = new OrderProcessRunner(fakes.processes, fakes.orders, fakes.gateway, fakes.clock, fakes.settings, fakes.unitOfWork, { concurrency: 1, waiting: 2 });
     const placement = new OrderPlacement(fakes.orders, fakes.keys, fakes.unitOfWork, fakes.screening, runner);
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const authorize = fakes.gateway.authorize.bind(fakes.gateway);
-    jest.spyOn(fakes.gateway, 'authorize').mockImplementation(async (request) => {
-      await held;
-      return authorize(request);
-    });
+    const release = holdAuthorizations(fakes);
     const placed = [1, 2, 3].map((n) => anOrder().withId(`00000000-0000-4000-8000-00000000001${n}`).build());
 
     for (const order of placed) await placement.place(order.id, undefined, async () => order);
@@ -201,6 +189,18 @@ describe('Placing an order begins its process, screened, in the same unit of wor
 });
 
 /** Lets the carry-outs started alongside run until `condition` holds (they wait on promises only: no timers). */
+/** The gateway answers no authorization until the function returned is called. */
+function holdAuthorizations(fakes: CheckoutFakes): () => void {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const authorize = fakes.gateway.authorize.bind(fakes.gateway);
+  jest.spyOn(fakes.gateway, 'authorize').mockImplementation(async (request) => {
+    await held;
+    return authorize(request);
+  });
+  return release;
+}
+
 async function eventuallyTrue(condition: () => boolean): Promise<void> {
   for (let turn = 0; turn < 1_000 && !condition(); turn++) await new Promise<void>((resolve) => setImmediate(resolve));
   expect(condition()).toBe(true);
