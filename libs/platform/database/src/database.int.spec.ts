@@ -230,6 +230,24 @@ describe('the database platform (real PostgreSQL)', () => {
         { id: 81, label: 'new' },
       ]);
     });
+    it('writes statements gathered before a plain batch in the transaction the batch writes in: its failure takes them back too', async () => {
+      const transactions = new Transactions(await connect());
+      const failingShelves: Batch<number> = {
+        flush: async (ids) => {
+          await transactions.manager.query("INSERT INTO shelves (id, label) SELECT id, 'plain' FROM unnest($1::int[]) AS id", [ids]);
+        },
+      };
+      await transactions.gather(newShelves, { id: 91, label: 'new' });
+
+      await expect(
+        transactions.run(async () => {
+          await transactions.gather(newShelves, { id: 90, label: 'new' });
+          await transactions.gather(failingShelves, 91); // taken: the flush fails after the statements went out
+        }),
+      ).rejects.toThrow(/duplicate key/);
+
+      expect(await labels(transactions, 90, 99)).toEqual([{ id: 91, label: 'new' }]);
+    });
   });
 
   it('prepares each parameterised statement once per connection, and leaves the others unnamed', async () => {

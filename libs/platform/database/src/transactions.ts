@@ -113,6 +113,8 @@ class Unit {
         statements.push({ batch, items: items as never[] });
         continue;
       }
+      // What the flush writes comes after these in the same transaction: not alone, then.
+      if (statements.length > 0) await this.begin();
       await this.send(statements);
       statements = [];
       await batch.flush(items as never[]);
