@@ -17,8 +17,8 @@ import { inventoryReservationFailed, inventoryReserved, shipmentDispatched } fro
 /**
  * Fulfillment's answers, news for each order's process. Each message is checked against its
  * contract and translated at once; consecutive messages share one transaction
- * (`inBatchTransaction`), which gathers their answers and, just before it commits, marks the events
- * in the inbox in one statement and takes the fresh ones together, set-based
+ * (`inBatchTransaction`), which gathers their answers and, just before it commits, reads which
+ * events the inbox has marked and takes the fresh ones together, set-based
  * (TakeFulfillmentAnswersHandler): one read of their processes, one of their orders, the decisions
  * and the order commands they make due (confirm, complete, cancel) in arrival order, and one write
  * of each kind — so a redelivered event changes nothing, and a run of answers costs a fixed handful

@@ -13,10 +13,10 @@ interface Gathered {
 /**
  * The commands of Finance's consumers (Checkout's and Fulfillment's), carried out together, set-
  * based, just before the transaction their messages share commits (`Transactions.gather`): the
- * events not taken before are marked in their inbox in one statement per consumer, and their
- * commands go, in the order they arrived, to the sale commands handler, which reads every order's
- * sale in one statement and writes the entries, the invoices and their outbox rows in a few, however
- * many messages there are. Each command carries the context its message was handled in, so the
+ * events not taken before are found in one read of their inbox per consumer (their marks join the
+ * closing statement), and their commands go, in the order they arrived, to the sale commands
+ * handler, which reads every order's sale in one statement and writes the entries, the invoices
+ * and their outbox rows in a few, however many messages there are. Each command carries the context its message was handled in, so the
  * events it causes carry that message's correlation, causation and trace.
  *
  * A refusal (a broken rule) throws from here, and so fails the whole shared transaction: the

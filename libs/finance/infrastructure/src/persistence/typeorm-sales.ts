@@ -25,7 +25,7 @@ export class TypeOrmSales extends Sales {
   async byOrders(orderIds: readonly string[]): Promise<ReadonlyMap<string, Sale>> {
     const found = new Map<string, Sale>();
     if (orderIds.length === 0) return found;
-    const rows = (await this.transactions.manager.query(selectSales, [orderIds])) as SaleRow[];
+    const rows = (await this.transactions.reader.query(selectSales, [orderIds])) as SaleRow[];
     const byId = new Map(rows.map((row) => [row.order_id, row]));
     for (const orderId of orderIds) {
       const row = byId.get(orderId.toLowerCase());

@@ -15,7 +15,7 @@ import { cancelFulfillmentFor, releaseShipmentFor, reserveInventoryFor } from '.
  * Each message is checked against its contract (a violation goes to the dead letters) and
  * translated at once; consecutive messages share one transaction (`inBatchTransaction`, with those
  * of the other partitions in hand), which gathers their commands and, just before it commits,
- * marks the events in the inbox in one statement and carries out the fresh ones in arrival order,
+ * reads which events the inbox has marked and carries out the fresh ones in arrival order,
  * set-based (FulfillCheckoutNewsHandler): the stock rows of every SKU of the batch are locked in
  * one statement, in SKU order, so two replicas' batches queue instead of deadlocking. Each event
  * happens once: the inbox mark commits with its effect, so a redelivery changes nothing.

@@ -1,4 +1,5 @@
-import { Transactions } from '@bazaar/platform-database';
+import { StatementBatch, Transactions, UnitMemo } from '@bazaar/platform-database';
+import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 
 /** What the inbox needs to know about an incoming event. */
 export interface InboxEntry {
@@ -21,6 +22,19 @@ export class Inbox {
     private readonly consumer: string,
   ) {}
 
+  /** New marks, gathered by `markNew`: one INSERT for a unit's marks, each of which it must write. */
+  private readonly marks: StatementBatch<{ readonly id: string; readonly type: string }> = {
+    statements: (marks) => [
+      {
+        text: `INSERT INTO inbox (consumer, event_id, event_type)
+               SELECT $1, mark.id, mark.type FROM unnest($2::uuid[], $3::text[]) AS mark(id, type)
+               ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
+        values: [this.consumer, marks.map((mark) => mark.id), marks.map((mark) => mark.type)],
+        expect: { rows: marks.length, otherwise: () => new ConcurrencyConflict('Inbox', this.consumer) },
+      },
+    ],
+  };
+
   once(event: InboxEntry, effect: () => Promise<unknown>): Promise<InboxOutcome> {
     return this.transactions.run(async (manager) => {
       const marked: unknown[] = await manager.query(
@@ -35,24 +49,41 @@ export class Inbox {
   }
 
   /**
-   * The marks of many events in one statement, inside the transaction of their effects (which the
-   * caller opens or joins): the events not marked before, in the order given, each once — the
-   * effects to apply. Those marked before (or twice in `events`) are left out: redeliveries.
+   * The events not marked before, in the order given, each once — the effects to apply — marked
+   * in the unit of work of their effects (which the caller opens or joins). Those marked before (or
+   * twice in `events`, or already in this unit) are left out: redeliveries.
+   *
+   * It reads which of them are marked, and the new marks join the unit's closing statement
+   * (`Transactions.gather`), so a consumer's run is its reads and one statement, without BEGIN and
+   * COMMIT when nothing else needs the transaction. That statement expects to insert every mark:
+   * if another replica marked one of them in between (a rebalance handed it the same events), the
+   * statement writes nothing and the unit fails with ConcurrencyConflict, which the transport tries
+   * again at once — and then finds the marks.
    */
   markNew<E extends InboxEntry>(events: readonly E[]): Promise<E[]> {
-    return this.transactions.run(async (manager) => {
+    return this.transactions.run(async () => {
       const byId = new Map<string, E>();
-      for (const event of events) if (!byId.has(event.id.toLowerCase())) byId.set(event.id.toLowerCase(), event);
-      const unique = [...byId.values()];
-      if (unique.length === 0) return [];
-      const marked = (await manager.query(
-        `INSERT INTO inbox (consumer, event_id, event_type)
-         SELECT $1, event.id, event.type FROM unnest($2::uuid[], $3::text[]) AS event(id, type)
-         ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
-        [this.consumer, unique.map((event) => event.id), unique.map((event) => `${event.type}.v${event.version}`)],
-      )) as { event_id: string }[];
-      const fresh = new Set(marked.map((row) => row.event_id));
-      return unique.filter((event) => fresh.has(event.id.toLowerCase()));
+      for (const event of events) {
+        const id = event.id.toLowerCase();
+        if (!byId.has(id) && !this.transactions.recall(pendingMarks, this.keyOf(id))) byId.set(id, event);
+      }
+      if (byId.size === 0) return [];
+      const marked = (await this.transactions.reader.query('SELECT event_id FROM inbox WHERE consumer = $1 AND event_id = ANY($2::uuid[])', [this.consumer, [...byId.keys()]])) as {
+        event_id: string;
+      }[];
+      for (const { event_id } of marked) byId.delete(event_id);
+      for (const [id, event] of byId) {
+        this.transactions.remember(pendingMarks, this.keyOf(id), true);
+        await this.transactions.gather(this.marks, { id, type: `${event.type}.v${event.version}` });
+      }
+      return [...byId.values()];
     });
   }
+
+  private keyOf(eventId: string): string {
+    return `${this.consumer} ${eventId}`;
+  }
 }
+
+/** The marks a unit of work has gathered and not yet written, by consumer and event id. */
+const pendingMarks = new UnitMemo<true>('inbox marks gathered in this unit');

@@ -40,8 +40,8 @@ import { TypeOrmBuyerDataKeys } from '../persistence/typeorm-buyer-data-keys';
  * violation goes to the dead letters), translated, and projected inside the inbox, so that a
  * redelivery changes nothing. A projection is one transaction and nothing else, so consecutive
  * events share one (`inBatchTransaction`), and are projected set-based: the transaction gathers
- * their facts and, before it commits, marks them all in the inbox in one statement, reads every
- * order's view in one and writes the changed views in one or two. A version conflict with a
+ * their facts and, before it commits, reads which of them the inbox has marked and every order's
+ * view, then writes the new marks and the changed views in the unit's one closing statement. A version conflict with a
  * parallel partition rolls the shared transaction back and its events are projected again one at
  * a time.
  */

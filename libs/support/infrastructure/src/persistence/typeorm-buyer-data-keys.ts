@@ -1,4 +1,4 @@
-import { Transactions } from '@bazaar/platform-database';
+import { StatementBatch, Transactions, WriteStatement } from '@bazaar/platform-database';
 import { KeyRing, openWith } from '@bazaar/platform-service';
 import { addressSchema, BuyerDataKeyV1, sealedAddressPurpose } from '@bazaar/published-language';
 import { BuyerDataKeys } from '@bazaar/support-application';
@@ -23,24 +23,35 @@ export class TypeOrmBuyerDataKeys extends BuyerDataKeys {
   }
 
   /**
-   * Applies the keys and tombstones of a run of `checkout.buyer-keys` in two statements: only the
-   * last news of each buyer matters (a key replaces the earlier one, a tombstone deletes it, and
-   * the topic is ordered per buyer), so the run is folded to that first.
+   * Applies the keys and tombstones of a run of `checkout.buyer-keys` with the unit of work's
+   * closing statement (`Transactions.gather`): only the last news of each buyer in the unit matters
+   * (a key replaces the earlier one, a tombstone deletes it, and the topic is ordered per buyer), so
+   * the unit's news are folded to that first, then written as one upsert and one delete.
    */
-  async apply(news: readonly BuyerKeyNews[]): Promise<void> {
-    const latest = new Map(news.map((item) => [item.buyerId, item.key]));
-    const stored = [...latest.values()].filter((key): key is BuyerDataKeyV1 => key !== null);
-    const erased = [...latest].filter(([, key]) => key === null).map(([buyerId]) => buyerId);
-    if (stored.length > 0) {
-      await this.transactions.manager.query(
-        `INSERT INTO buyer_data_keys (buyer_id, key_id, wrapped_key)
-         SELECT buyer_id, key_id, wrapped_key FROM unnest($1::text[], $2::text[], $3::text[]) AS k (buyer_id, key_id, wrapped_key)
-         ON CONFLICT (buyer_id) DO UPDATE SET key_id = EXCLUDED.key_id, wrapped_key = EXCLUDED.wrapped_key, received_at = now()`,
-        [stored.map((key) => key.buyerId), stored.map((key) => key.keyId), stored.map((key) => key.wrappedKey)],
-      );
-    }
-    if (erased.length > 0) await this.transactions.manager.query('DELETE FROM buyer_data_keys WHERE buyer_id = ANY($1::text[])', [erased]);
+  apply(news: readonly BuyerKeyNews[]): Promise<void> {
+    return this.transactions.run(async () => {
+      for (const item of news) await this.transactions.gather(this.#news, item);
+    });
   }
+
+  readonly #news: StatementBatch<BuyerKeyNews> = {
+    statements: (news) => {
+      const latest = new Map(news.map((item) => [item.buyerId, item.key]));
+      const stored = [...latest.values()].filter((key): key is BuyerDataKeyV1 => key !== null);
+      const erased = [...latest].filter(([, key]) => key === null).map(([buyerId]) => buyerId);
+      const statements: WriteStatement[] = [];
+      if (stored.length > 0) {
+        statements.push({
+          text: `INSERT INTO buyer_data_keys (buyer_id, key_id, wrapped_key)
+                 SELECT buyer_id, key_id, wrapped_key FROM unnest($1::text[], $2::text[], $3::text[]) AS k (buyer_id, key_id, wrapped_key)
+                 ON CONFLICT (buyer_id) DO UPDATE SET key_id = EXCLUDED.key_id, wrapped_key = EXCLUDED.wrapped_key, received_at = now()`,
+          values: [stored.map((key) => key.buyerId), stored.map((key) => key.keyId), stored.map((key) => key.wrappedKey)],
+        });
+      }
+      if (erased.length > 0) statements.push({ text: 'DELETE FROM buyer_data_keys WHERE buyer_id = ANY($1::text[])', values: [erased] });
+      return statements;
+    },
+  };
 
   /**
    * The erasure event: the key that sealed any of the erased orders' addresses goes. Only that one:

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Transactions } from '@bazaar/platform-database';
+import { StatementBatch, Transactions, WriteStatement } from '@bazaar/platform-database';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { CaseOrderView, CaseOrderViewChange, CaseOrderViews, StoredCaseOrderView } from '@bazaar/support-domain';
 import { inCurrentShape, StoredView } from './case-order-view.rows';
@@ -28,10 +28,9 @@ export class TypeOrmCaseOrderViews extends CaseOrderViews {
 
   async findAll(orderIds: readonly string[]): Promise<ReadonlyMap<string, StoredCaseOrderView>> {
     if (orderIds.length === 0) return new Map();
-    const rows: (ViewRow & { order_id: string })[] = await this.transactions.manager.query(
-      'SELECT order_id, view, version FROM case_order_views WHERE order_id = ANY($1::uuid[])',
-      [orderIds],
-    );
+    const rows: (ViewRow & { order_id: string })[] = await this.transactions.reader.query('SELECT order_id, view, version FROM case_order_views WHERE order_id = ANY($1::uuid[])', [
+      orderIds,
+    ]);
     const byId = new Map(rows.map((row) => [row.order_id, row]));
     return new Map(
       orderIds.flatMap((orderId) => {
@@ -57,31 +56,45 @@ export class TypeOrmCaseOrderViews extends CaseOrderViews {
     });
   }
 
-  /** One statement for the new views and one for the others, each version-checked row by row. */
+  /**
+   * With the unit of work's closing statement: one INSERT for the new views and one UPDATE for the
+   * others, each version-checked row by row; a view someone else wrote since it was read is a
+   * ConcurrencyConflict, and nothing of the unit is written.
+   */
   async saveAll(changes: readonly CaseOrderViewChange[]): Promise<void> {
-    await this.transactions.run(async (manager) => {
-      const created = changes.filter((change) => change.expectedVersion === null);
-      const updated = changes.filter((change) => change.expectedVersion !== null);
-      if (created.length > 0) {
-        const inserted: unknown[] = await manager.query(
-          `INSERT INTO case_order_views (order_id, view, version)
-           SELECT created.order_id, created.view, 1 FROM unnest($1::uuid[], $2::jsonb[]) AS created(order_id, view)
-           ON CONFLICT (order_id) DO NOTHING RETURNING order_id`,
-          [created.map(({ view }) => view.orderId), created.map(({ view }) => JSON.stringify(view))],
-        );
-        if (inserted.length !== created.length) throw new ConcurrencyConflict('CaseOrderView', created.map(({ view }) => view.orderId).join(','));
-      }
-      if (updated.length > 0) {
-        const [, changed]: [unknown[], number] = await manager.query(
-          `UPDATE case_order_views AS stored SET view = updated.view, version = stored.version + 1, updated_at = now()
-           FROM unnest($1::uuid[], $2::int[], $3::jsonb[]) AS updated(order_id, expected_version, view)
-           WHERE stored.order_id = updated.order_id AND stored.version = updated.expected_version`,
-          [updated.map(({ view }) => view.orderId), updated.map(({ expectedVersion }) => expectedVersion), updated.map(({ view }) => JSON.stringify(view))],
-        );
-        if (changed !== updated.length) throw new ConcurrencyConflict('CaseOrderView', updated.map(({ view }) => view.orderId).join(','));
-      }
+    await this.transactions.run(async () => {
+      for (const change of changes) await this.transactions.gather(this.#changes, change);
     });
   }
+
+  readonly #changes: StatementBatch<CaseOrderViewChange> = {
+    statements: (changes) => {
+      const created = changes.filter((change) => change.expectedVersion === null);
+      const updated = changes.filter((change) => change.expectedVersion !== null);
+      const conflict = (written: readonly CaseOrderViewChange[]) => () => new ConcurrencyConflict('CaseOrderView', written.map(({ view }) => view.orderId).join(','));
+      const statements: WriteStatement[] = [];
+      if (created.length > 0) {
+        statements.push({
+          text: `INSERT INTO case_order_views (order_id, view, version)
+                 SELECT created.order_id, created.view, 1 FROM unnest($1::uuid[], $2::jsonb[]) AS created(order_id, view)
+                 ON CONFLICT (order_id) DO NOTHING RETURNING order_id`,
+          values: [created.map(({ view }) => view.orderId), created.map(({ view }) => JSON.stringify(view))],
+          expect: { rows: created.length, otherwise: conflict(created) },
+        });
+      }
+      if (updated.length > 0) {
+        statements.push({
+          text: `UPDATE case_order_views AS stored SET view = updated.view, version = stored.version + 1, updated_at = now()
+                 FROM unnest($1::uuid[], $2::int[], $3::jsonb[]) AS updated(order_id, expected_version, view)
+                 WHERE stored.order_id = updated.order_id AND stored.version = updated.expected_version
+                 RETURNING stored.order_id`,
+          values: [updated.map(({ view }) => view.orderId), updated.map(({ expectedVersion }) => expectedVersion), updated.map(({ view }) => JSON.stringify(view))],
+          expect: { rows: updated.length, otherwise: conflict(updated) },
+        });
+      }
+      return statements;
+    },
+  };
 
   private async insert(manager: EntityManager, view: CaseOrderView): Promise<boolean> {
     // ON CONFLICT waits for a concurrent insert to commit and then writes nothing.
