@@ -1,24 +1,13 @@
 import { EventCauses } from '@bazaar/finance-domain';
 import { MessageContext, Outbox, OutgoingEvent, runForMessages } from '@bazaar/platform-messaging';
 import { Transactions } from '@bazaar/platform-database';
-import { EntityManager } from 'typeorm';
 
 /**
- * Appends the published form of domain events to the outbox in one statement, each carrying the
- * correlation, causation and trace of the message that caused it (`causes`, by domain event, as
- * the sale commands handler recorded them; without one, the message in hand).
+ * The published form of domain events, gathered for the unit of work's closing statement
+ * (`Outbox.gather`), each carrying the correlation, causation and trace of the message that caused
+ * it (`causes`, by domain event, as the sale commands handler recorded them; without one, the
+ * message in hand).
  */
-export function appendCaused<E extends object>(
-  outbox: Outbox,
-  manager: EntityManager,
-  events: readonly E[],
-  publish: (events: E[]) => OutgoingEvent[],
-  causes: EventCauses,
-): Promise<void> {
-  return withCauses(events, publish, causes, (published) => outbox.append(manager, published));
-}
-
-/** As `appendCaused`, the rows gathered for the unit of work's closing statement (`Outbox.gather`). */
 export function gatherCaused<E extends object>(
   outbox: Outbox,
   transactions: Transactions,
