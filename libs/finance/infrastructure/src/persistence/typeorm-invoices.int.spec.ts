@@ -69,7 +69,7 @@ describe('TypeOrmInvoices and TypeOrmInvoiceNumbers (real PostgreSQL)', () => {
     const y = aYear();
     const statements = jest.spyOn(Client.prototype, 'query');
     let added: Invoice[] = [];
-    let sent: string[] = [];
+    let sent: string[];
     try {
       await transactions.run(async () => {
         const taken: InvoiceNumber[] = [];
