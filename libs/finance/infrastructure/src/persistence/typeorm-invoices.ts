@@ -3,7 +3,7 @@ import { StatementBatch, Transactions } from '@bazaar/platform-database';
 import { Outbox } from '@bazaar/platform-messaging';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { toPublishedInvoiceEvents } from '../acl/published-events';
-import { gatherCaused } from './caused-events';
+import { gatherWithCausedEvents } from './caused-events';
 
 /**
  * Issued invoices in PostgreSQL: the invoices, their lines, their payment state (kept apart, the
@@ -24,17 +24,7 @@ export class TypeOrmInvoices extends Invoices {
    * ConcurrencyConflict, and nothing of the unit is written.
    */
   addAll(invoices: readonly Invoice[], causes: EventCauses = new Map()): Promise<void> {
-    if (invoices.length === 0) return Promise.resolve();
-    return this.transactions.run(async () => {
-      for (const invoice of invoices) await this.transactions.gather(this.#issued, invoice);
-      await gatherCaused(
-        this.outbox,
-        this.transactions,
-        invoices.flatMap((invoice) => invoice.pendingEvents),
-        toPublishedInvoiceEvents,
-        causes,
-      );
-    });
+    return gatherWithCausedEvents(this.outbox, this.transactions, this.#issued, invoices, toPublishedInvoiceEvents, causes);
   }
 
   readonly #issued: StatementBatch<Invoice> = {

@@ -3,7 +3,7 @@ import { aggregateBatch, Transactions, WriteStatement } from '@bazaar/platform-d
 import { Outbox } from '@bazaar/platform-messaging';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { toPublishedLedgerEvents } from '../acl/published-events';
-import { gatherCaused } from './caused-events';
+import { gatherWithCausedEvents } from './caused-events';
 import { SaleRow, selectSales, storedLines, toSaleSnapshot } from './sale.rows';
 
 /**
@@ -42,17 +42,7 @@ export class TypeOrmSales extends Sales {
    * nothing of the unit is written (retrying loads it).
    */
   saveAll(sales: readonly Sale[], causes: EventCauses = new Map()): Promise<void> {
-    if (sales.length === 0) return Promise.resolve();
-    return this.transactions.run(async () => {
-      for (const sale of sales) await this.transactions.gather(this.#saved, sale);
-      await gatherCaused(
-        this.outbox,
-        this.transactions,
-        sales.flatMap((sale) => sale.pendingEvents),
-        toPublishedLedgerEvents,
-        causes,
-      );
-    });
+    return gatherWithCausedEvents(this.outbox, this.transactions, this.#saved, sales, toPublishedLedgerEvents, causes);
   }
 
   readonly #saved = aggregateBatch<Sale>({
