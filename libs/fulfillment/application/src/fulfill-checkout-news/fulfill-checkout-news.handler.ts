@@ -13,9 +13,10 @@ import { CheckoutNews } from './fulfill-checkout-news.command';
  * it arrived: a consumer's transaction of messages, or a single one.
  *
  * It reads everything the news needs in a fixed number of statements, whatever their number: the
- * orders' reservations, the stock items of every SKU it may change — held, in one statement, in
- * the one lock order every unit of work uses, so two replicas' batches over overlapping SKUs queue
- * instead of deadlocking — and the orders' shipments. The aggregates then decide each command in
+ * orders' reservations, their shipments, and last the stock items of every SKU it may change —
+ * held, in one statement, in the one lock order every unit of work uses, so two replicas' batches
+ * over overlapping SKUs queue instead of deadlocking, and only until the closing statement
+ * commits. The aggregates then decide each command in
  * memory, in arrival order, exactly as they would one at a time (a second order for the last unit
  * finds it held by the first; a cancellation finds the reservation its payment made just before),
  * and what changed is written set-based. Any refusal (a domain error) or lost race
@@ -69,10 +70,17 @@ export class FulfillCheckoutNewsHandler {
     });
   }
 
-  /** Everything the news reads, in three statements; the stock of the SKUs it may change, held. */
+  /**
+   * Everything the news reads, in three statements; the stock of the SKUs it may change, held, and
+   * read last, so that its locks are held for the closing statement only (the reservations and
+   * shipments are version-checked where they are written).
+   */
   private async load(news: readonly CheckoutNews[]): Promise<Loaded> {
     const orderIds = [...new Set(news.map((item) => item.orderId))];
     const reservations = new Map((await this.reservations.ofOrders(orderIds)).map((reservation) => [reservation.orderId, reservation]));
+    const shipments = new Map<string, Shipment>();
+    // One shipment per order; of those planned before that rule, the first is the order's.
+    for (const shipment of await this.shipments.ofOrders(orderIds)) if (!shipments.has(shipment.orderId)) shipments.set(shipment.orderId, shipment);
     // The SKUs a payment may reserve (unless its order is decided already) and those a cancellation may release.
     const lines = news.flatMap((item) => {
       const stored = reservations.get(item.orderId);
@@ -81,9 +89,6 @@ export class FulfillCheckoutNewsHandler {
       return [];
     });
     const stock = await holdStockOf(this.stock, lines);
-    const shipments = new Map<string, Shipment>();
-    // One shipment per order; of those planned before that rule, the first is the order's.
-    for (const shipment of await this.shipments.ofOrders(orderIds)) if (!shipments.has(shipment.orderId)) shipments.set(shipment.orderId, shipment);
     return { reservations, stock, shipments, changed: { reservations: new Set(), stock: new Set(), shipments: new Set() } };
   }
 

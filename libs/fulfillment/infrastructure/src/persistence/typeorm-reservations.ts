@@ -26,7 +26,7 @@ export class TypeOrmReservations extends Reservations {
 
   async ofOrders(orderIds: readonly string[]): Promise<readonly Reservation[]> {
     if (orderIds.length === 0) return [];
-    const rows: ReservationRow[] = await this.transactions.manager.query(`${selectReservations} WHERE order_id = ANY($1::uuid[])`, [orderIds]);
+    const rows: ReservationRow[] = await this.transactions.reader.query(`${selectReservations} WHERE order_id = ANY($1::uuid[])`, [orderIds]);
     return rows.map(toReservation);
   }
 

@@ -42,7 +42,7 @@ export class TypeOrmShipments extends Shipments {
 
   async ofOrders(orderIds: readonly string[]): Promise<readonly Shipment[]> {
     if (orderIds.length === 0) return [];
-    const rows: ShipmentRow[] = await this.transactions.manager.query(`${selectShipments} WHERE s.order_id = ANY($1::uuid[]) ORDER BY s.order_id, s.created_at, s.id`, [orderIds]);
+    const rows: ShipmentRow[] = await this.transactions.reader.query(`${selectShipments} WHERE s.order_id = ANY($1::uuid[]) ORDER BY s.order_id, s.created_at, s.id`, [orderIds]);
     return rows.map(toShipment);
   }
 
