@@ -183,7 +183,7 @@ export class PublishedEventsConsumer {
     const envelope = BuyerPersonalDataErasedV1.parse(message);
     await this.inbox.once(envelope, async () => {
       await this.keys.forgetErased(envelope.data.buyerId, envelope.data.orderIds);
-      for (const fact of erasureFactsOf(envelope)) await this.projectEvent.execute({ fact });
+      await this.projectEvent.executeAll(erasureFactsOf(envelope).map((fact) => ({ fact })));
     });
   }
 

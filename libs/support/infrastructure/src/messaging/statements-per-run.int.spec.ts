@@ -4,7 +4,7 @@ import { childTraceparent, Inbox, runInMessageContext } from '@bazaar/platform-m
 import { processSharingKeyRing } from '@bazaar/platform-service';
 import { createMigratedTestDatabase, MigratedTestDatabase } from '@bazaar/platform-service/testing';
 import { anEvent } from '@bazaar/platform-testing';
-import { BuyerDataKeyV1 } from '@bazaar/published-language';
+import { BuyerDataKeyV1, BuyerPersonalDataErasedV1 } from '@bazaar/published-language';
 import { ProjectEventHandler } from '@bazaar/support-application';
 import { supportMigrations } from '../persistence/migrations';
 import { TypeOrmBuyerDataKeys } from '../persistence/typeorm-buyer-data-keys';
@@ -98,5 +98,28 @@ describe('Support’s consumers, statements per run in a shared transaction (rea
 
     expect(redelivering).toEqual(['SELECT']);
     expect(await viewsOf(orderIds)).toEqual([{ views: orders, events: 2 * orders }]);
+  });
+  it('folds an erasure’s facts per order before writing: an event naming an order twice writes its view once', async () => {
+    const orderIds = [randomUUID(), randomUUID()];
+    const events = orderIds.map((orderId) => eventsAbout(orderId));
+    await sharedTransaction(
+      events.map(
+        ({ cartCheckedOut }) =>
+          () =>
+            inContext(cartCheckedOut, () => published.onCartCheckedOut(cartCheckedOut.envelope)),
+      ),
+    );
+    const erased = anEvent(BuyerPersonalDataErasedV1, { data: { buyerId: 'buyer-42', orderIds: [orderIds[0]!, orderIds[1]!, orderIds[0]!] } });
+
+    await published.onBuyerPersonalDataErased(erased);
+
+    const views = (await database.dataSource.query(
+      `SELECT view->>'personalData' AS "personalData", version FROM case_order_views WHERE order_id = ANY($1::uuid[]) ORDER BY order_id`,
+      [orderIds],
+    )) as { personalData: string; version: number }[];
+    expect(views).toEqual([
+      { personalData: 'erased', version: 2 },
+      { personalData: 'erased', version: 2 },
+    ]);
   });
 });
