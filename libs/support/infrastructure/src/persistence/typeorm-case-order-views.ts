@@ -1,4 +1,3 @@
-import { EntityManager } from 'typeorm';
 import { StatementBatch, Transactions, WriteStatement } from '@bazaar/platform-database';
 import { ConcurrencyConflict } from '@bazaar/shared-kernel';
 import { CaseOrderView, CaseOrderViewChange, CaseOrderViews, StoredCaseOrderView } from '@bazaar/support-domain';
@@ -49,11 +48,8 @@ export class TypeOrmCaseOrderViews extends CaseOrderViews {
     return rows.map((row) => inCurrentShape(row.view));
   }
 
-  async save(view: CaseOrderView, expectedVersion: number | null): Promise<void> {
-    await this.transactions.run(async (manager) => {
-      const written = expectedVersion === null ? await this.insert(manager, view) : await this.update(manager, view, expectedVersion);
-      if (!written) throw new ConcurrencyConflict('CaseOrderView', view.orderId);
-    });
+  save(view: CaseOrderView, expectedVersion: number | null): Promise<void> {
+    return this.saveAll([{ view, expectedVersion }]);
   }
 
   /**
@@ -95,23 +91,4 @@ export class TypeOrmCaseOrderViews extends CaseOrderViews {
       return statements;
     },
   };
-
-  private async insert(manager: EntityManager, view: CaseOrderView): Promise<boolean> {
-    // ON CONFLICT waits for a concurrent insert to commit and then writes nothing.
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO case_order_views (order_id, view, version) VALUES ($1, $2::jsonb, 1)
-       ON CONFLICT (order_id) DO NOTHING RETURNING order_id`,
-      [view.orderId, JSON.stringify(view)],
-    );
-    return inserted.length === 1;
-  }
-
-  private async update(manager: EntityManager, view: CaseOrderView, expectedVersion: number): Promise<boolean> {
-    const [, changed]: [unknown[], number] = await manager.query(
-      `UPDATE case_order_views SET view = $3::jsonb, version = version + 1, updated_at = now()
-       WHERE order_id = $1 AND version = $2`,
-      [view.orderId, expectedVersion, JSON.stringify(view)],
-    );
-    return changed === 1;
-  }
 }
