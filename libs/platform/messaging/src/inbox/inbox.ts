@@ -35,14 +35,10 @@ export class Inbox {
     ],
   };
 
+  /** One event's effect, once: its mark joins the effect's unit of work as `markNew`'s do. */
   once(event: InboxEntry, effect: () => Promise<unknown>): Promise<InboxOutcome> {
-    return this.transactions.run(async (manager) => {
-      const marked: unknown[] = await manager.query(
-        `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
-         ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
-        [this.consumer, event.id, `${event.type}.v${event.version}`],
-      );
-      if (marked.length === 0) return 'duplicate';
+    return this.transactions.run(async () => {
+      if ((await this.markNew([event])).length === 0) return 'duplicate';
       await effect();
       return 'applied';
     });
