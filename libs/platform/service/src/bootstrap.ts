@@ -67,6 +67,7 @@ export async function startService(options: ServiceOptions): Promise<NestFastify
           partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENCY,
           fetch: { minBytes: config.KAFKA_FETCH_MIN_BYTES, maxWaitTimeInMs: config.KAFKA_FETCH_MAX_WAIT_MS },
           sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+          commitIntervalMs: config.KAFKA_COMMIT_INTERVAL_MS,
           replaceConsumerAfterMs: config.CONSUMER_REPLACE_AFTER_MS,
           batchTransaction: { unitOfWork: app.get(Transactions), maxMessages: config.CONSUMER_BATCH_MAX_MESSAGES, concurrency: config.CONSUMER_SHARED_TRANSACTIONS },
           status: app.get(ConsumerStatus),

@@ -77,6 +77,12 @@ export function serviceConfigSchema(defaults: { name: string; port: number; part
      */
     KAFKA_FETCH_MIN_BYTES: z.coerce.number().int().min(1).default(16_384),
     KAFKA_FETCH_MAX_WAIT_MS: z.coerce.number().int().min(1).max(30_000).default(25),
+    /**
+     * A consumer commits its offsets at most this often instead of after every batch (each commit is
+     * a write to the broker's offsets log); a crash or a rebalance re-delivers at most this long's
+     * messages, which the inbox absorbs. A graceful shutdown commits first. 0: after every batch.
+     */
+    KAFKA_COMMIT_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     /** A replica silent this long leaves the group and its partitions move on (kafkajs' default is 30 s). */
     KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(15_000),
     /**

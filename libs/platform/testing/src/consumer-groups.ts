@@ -99,7 +99,8 @@ export async function deleteGroups(kafka: Kafka, groups: readonly string[]): Pro
   await withAdmin(kafka, (admin) => admin.deleteGroups([...groups])).catch(() => undefined);
 }
 
-async function committedOffsets(admin: Admin, group: string, topic: string): Promise<Map<number, bigint>> {
+/** The offsets `group` has committed on the partitions of `topic` (the next offset it will read), by partition. */
+export async function committedOffsets(admin: Admin, group: string, topic: string): Promise<Map<number, bigint>> {
   const [committed] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
   return new Map((committed?.partitions ?? []).filter((p) => p.offset !== '-1').map((p) => [p.partition, BigInt(p.offset)]));
 }

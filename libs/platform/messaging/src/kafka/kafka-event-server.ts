@@ -12,6 +12,7 @@ import { GroupCommit } from './group-commit';
 import { runHandler } from './handler-run';
 import { parseEnvelope, routeOf } from './incoming-message';
 import { KafkaEventContext } from './kafka-event-context';
+import { OffsetCommits } from './offset-commits';
 import { RetryPolicy } from './retry-policy';
 
 export { inBatchTransaction, KafkaEventContext };
@@ -40,6 +41,11 @@ export interface KafkaEventServerOptions {
   /** How long the group waits for a silent replica before moving its partitions (kafkajs default 30 s). */
   readonly sessionTimeoutMs?: number;
   /**
+   * Offsets are committed at most this often ({@link OffsetCommits}); 0 (the default) commits after
+   * every batch. A crash or a rebalance re-delivers at most this long's messages, which the inbox absorbs.
+   */
+  readonly commitIntervalMs?: number;
+  /**
    * Consecutive messages whose handlers are marked {@link inBatchTransaction} are handled in one
    * transaction of this unit of work, with those of the other partitions in hand, up to
    * `maxMessages` at a time (1 turns it off).
@@ -59,7 +65,7 @@ export interface KafkaEventServerOptions {
  * The Kafka transport: a Nest transport so that consumers stay idiomatic `@EventPattern('type.vN')` methods, with the
  * delivery rules (docs/resilience.md) that the built-in ServerKafka lacks:
  * - offsets are resolved only after the handler (and so its inbox transaction) finished, and
- *   committed after the batch;
+ *   committed at most every `commitIntervalMs` ({@link OffsetCommits}), and as the consumer stops;
  * - a message that can never succeed (malformed, contract violation, broken rule: see
  *   {@link classifyFailure}) goes to the dead-letter topic at once, with its error, and the
  *   partition moves on;
@@ -83,10 +89,14 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   #supervisor: ConsumerSupervisor | undefined;
   #deadLetters: DeadLetters | undefined;
   readonly #groupCommit: GroupCommit | undefined;
+  readonly #commits: OffsetCommits;
 
   constructor(private readonly options: KafkaEventServerOptions) {
     super();
     this.consumerStatus = options.status ?? new ConsumerStatus(options.groupId);
+    this.#commits = new OffsetCommits(options.commitIntervalMs ?? 0, (error) =>
+      options.logger.debug?.({ msg: 'offset commit failed; the next batch commits again', groupId: options.groupId, err: String(error) }),
+    );
     this.#retries = new RetryPolicy({ initialBackoffMs: options.initialBackoffMs, maxBackoffMs: options.maxBackoffMs, status: this.consumerStatus, logger: options.logger });
     const shared = options.batchTransaction;
     this.#groupCommit =
@@ -118,6 +128,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
           ...(this.options.sessionTimeoutMs ? { sessionTimeout: this.options.sessionTimeoutMs } : {}),
         },
         run: {
+          // Committed by #commits as batches end, not by kafkajs after each one.
+          autoCommit: false,
           eachBatchAutoResolve: false,
           partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
           eachBatch: (payload) => this.consumeBatch(payload),
@@ -133,6 +145,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   /** Finishes the batches in hand, commits their offsets and leaves the group. */
   async close(): Promise<void> {
     this.#retries.close();
+    await this.#commits.close().catch((error: unknown) => this.options.logger.warn({ msg: 'offsets not committed before closing', err: String(error) }));
     await this.#supervisor?.close();
     await this.#deadLetters?.close();
   }
@@ -147,6 +160,17 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   private async consumeBatch(payload: EachBatchPayload): Promise<void> {
+    try {
+      await this.handleBatch(payload);
+    } catch (error) {
+      // What the batch resolved before it failed stays resolved; its own failure is what kafkajs must see.
+      await this.#commits.batchEnded(payload).catch(() => undefined);
+      throw error;
+    }
+    await this.#commits.batchEnded(payload);
+  }
+
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, heartbeat, isRunning, isStale } = payload;
     const metrics = this.options.metrics;
     const resolveOffset = (offset: string) => {
