@@ -37,6 +37,7 @@ export class OffsetCommits {
       this.#due = undefined;
       this.commitNow().catch(this.onTimerFailure);
     }, this.intervalMs - waited);
+    this.#due.unref();
   }
 
   /** From now on every batch commits as it ends; commits what is resolved. */
