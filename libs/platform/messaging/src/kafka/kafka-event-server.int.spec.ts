@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, INestMicroservice } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { Test } from '@nestjs/testing';
 import { IHeaders, Kafka, Producer } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { Transactions } from '@bazaar/platform-database';
@@ -9,10 +8,9 @@ import { EventEnvelope, EventHeaders } from '@bazaar/published-language';
 import { ConcurrencyConflict, DomainError } from '@bazaar/shared-kernel';
 import { createTestDatabase, createTestTopics, deleteGroups, deleteTestTopics, eventually, TestDatabase, testKafka, TopicTap, uniqueName, withKey } from '@bazaar/platform-testing';
 import { Inbox } from '../inbox/inbox';
-import { migratedDataSource, RecordingLogger, testContract } from '../testing/fixtures';
+import { aThingHappened, listening, migratedDataSource, quickRetries, RecordingLogger, thingMessage } from '../testing/fixtures';
 import { DeadLetterHeaders } from './dead-letters';
 import { inBatchTransaction, KafkaEventServer } from './kafka-event-server';
-import { RethrowRpcErrors } from './rethrow-rpc-errors.filter';
 
 class ThingRejected extends DomainError {
   readonly code = 'thing_rejected';
@@ -73,38 +71,13 @@ describe.each([
   const logger = new RecordingLogger();
   let deadLetters: TopicTap;
   const groupId = uniqueName('things');
-  const contract = () => testContract(topic);
-
-  function envelopeFor(thingId: string, sequence: number, id = randomUUID()): EventEnvelope {
-    return {
-      id,
-      type: 'platform.thing-happened',
-      version: 1,
-      occurredAt: new Date().toISOString(),
-      producer: 'platform-test',
-      aggregateId: thingId,
-      correlationId: randomUUID(),
-      causationId: null,
-      traceparent: null,
-      tracestate: null,
-      data: { thingId, sequence },
-    };
-  }
 
   async function produce(key: string, value: string, headers: IHeaders = {}, partition?: number): Promise<void> {
     await producer.send({ topic, acks: -1, messages: [{ key, value, headers, ...(partition === undefined ? {} : { partition }) }] });
   }
 
   async function produceEvent(envelope: EventEnvelope, partition?: number): Promise<void> {
-    await produce(
-      envelope.aggregateId,
-      JSON.stringify(envelope),
-      {
-        [EventHeaders.id]: envelope.id,
-        [EventHeaders.type]: contract().wireType,
-      },
-      partition,
-    );
+    await producer.send({ topic, acks: -1, messages: [{ ...thingMessage(topic, envelope), ...(partition === undefined ? {} : { partition }) }] });
   }
 
   const stalledPartitions = () => server.consumerStatus.snapshot().stalled;
@@ -131,17 +104,12 @@ describe.each([
       groupId,
       topics: [topic],
       deadLetterTopic,
-      initialBackoffMs: 20,
-      maxBackoffMs: 100,
+      ...quickRetries,
       partitionsConsumedConcurrently: 2,
       logger,
       batchTransaction: { unitOfWork: transactions, maxMessages: 50 },
     });
-    const testing = await Test.createTestingModule({ controllers: [consumer] }).compile();
-    service = testing.createNestMicroservice({ strategy: server, logger: false });
-    service.useGlobalFilters(new RethrowRpcErrors());
-    await service.listen();
-    await eventually(() => expect(server.consumerStatus.phase).toBe('consuming'), { timeoutMs: 30_000 });
+    service = await listening(consumer, server);
 
     deadLetters = await TopicTap.start(kafka, deadLetterTopic, uniqueName('dlt-reader'));
   });
@@ -158,12 +126,12 @@ describe.each([
 
   it('applies an event once, even when the same message is delivered again', async () => {
     const thing = randomUUID();
-    const event = envelopeFor(thing, 1);
+    const event = aThingHappened(thing, 1);
     await produceEvent(event);
     await eventually(async () => expect(await effectsOf(thing)).toEqual([1]));
 
     await produceEvent(event);
-    await produceEvent(envelopeFor(thing, 2));
+    await produceEvent(aThingHappened(thing, 2));
     // The later message on the same partition proves the duplicate before it was handled.
     await eventually(async () => expect(await effectsOf(thing)).toEqual([1, 2]));
   });
@@ -171,7 +139,7 @@ describe.each([
   it('dead-letters a malformed message with its error and keeps processing the partition', async () => {
     const thing = randomUUID();
     await produce(thing, 'this is not json {');
-    await produceEvent(envelopeFor(thing, 1));
+    await produceEvent(aThingHappened(thing, 1));
 
     await eventually(async () => expect(await effectsOf(thing)).toEqual([1]));
     const [parked] = await deadLetters.waitFor(withKey(thing));
@@ -184,7 +152,7 @@ describe.each([
   it('retries a transient failure with backoff and then applies the event', async () => {
     const thing = randomUUID();
     behaviour.set(thing, { failTimes: 2, error: () => new ConcurrencyConflict('Thing', thing) });
-    await produceEvent(envelopeFor(thing, 1));
+    await produceEvent(aThingHappened(thing, 1));
 
     await eventually(async () => expect(await effectsOf(thing)).toEqual([1]));
     expect(attempts.get(thing)).toBe(3);
@@ -195,7 +163,7 @@ describe.each([
     const thing = randomUUID();
     const rejected = randomUUID();
     behaviour.set(rejected, { failTimes: 99, error: () => new ThingRejected('this thing is not acceptable') });
-    await produceTogether(thing, [envelopeFor(rejected, 1), envelopeFor(thing, 2)]);
+    await produceTogether(thing, [aThingHappened(rejected, 1), aThingHappened(thing, 2)]);
 
     await eventually(async () => expect(await effectsOf(thing)).toEqual([2]));
     const [parked] = await deadLetters.waitFor(withKey(thing));
@@ -210,9 +178,9 @@ describe.each([
     const thing = randomUUID();
     // A failover or an administrator ends the session under the handler's transaction: a real 57P01.
     behaviour.set(thing, { failTimes: 3, sabotage: (manager) => manager.query('SELECT pg_terminate_backend(pg_backend_pid())') });
-    const first = envelopeFor(thing, 1);
+    const first = aThingHappened(thing, 1);
     await produceEvent(first);
-    await produceEvent(envelopeFor(thing, 2));
+    await produceEvent(aThingHappened(thing, 2));
 
     await eventually(async () => expect(await effectsOf(thing)).toEqual([1, 2]));
     expect(behaviour.get(thing)!.failTimes).toBe(0);
@@ -230,8 +198,8 @@ describe.each([
     const after = randomUUID();
     const elsewhere = randomUUID();
     behaviour.set(stuck, { failTimes: Number.POSITIVE_INFINITY, error: () => new Error('the ledger service is on fire') });
-    await produceEvent(envelopeFor(stuck, 1), 0);
-    await produceEvent(envelopeFor(after, 2), 0);
+    await produceEvent(aThingHappened(stuck, 1), 0);
+    await produceEvent(aThingHappened(after, 2), 0);
 
     const [stall] = await eventually(() => {
       const stalled = stalledPartitions().filter((s) => s.partition === 0);
@@ -239,7 +207,7 @@ describe.each([
       expect(stalled[0]!.attempts).toBeGreaterThanOrEqual(3);
       return stalled;
     });
-    await produceEvent(envelopeFor(elsewhere, 3), 1);
+    await produceEvent(aThingHappened(elsewhere, 3), 1);
     await eventually(async () => expect(await effectsOf(elsewhere)).toEqual([3]));
     expect(await effectsOf(after)).toEqual([]);
     expect(stalledPartitions().find((s) => s.partition === 0)?.since).toEqual(stall!.since);
@@ -255,25 +223,17 @@ describe.each([
 
   it('ignores event types it has no handler for', async () => {
     const thing = randomUUID();
-    await produce(thing, JSON.stringify({ ...envelopeFor(thing, 9), type: 'platform.other-thing' }), {
+    await produce(thing, JSON.stringify({ ...aThingHappened(thing, 9), type: 'platform.other-thing' }), {
       [EventHeaders.type]: 'platform.other-thing.v1',
     });
-    await produceEvent(envelopeFor(thing, 1));
+    await produceEvent(aThingHappened(thing, 1));
     await eventually(async () => expect(await effectsOf(thing)).toEqual([1]));
     expect(deadLetters.matching(withKey(thing))).toEqual([]);
   });
 
   /** Messages produced in one request, on one partition (one key): they arrive in one fetch. */
   async function produceTogether(key: string, envelopes: EventEnvelope[]): Promise<void> {
-    await producer.send({
-      topic,
-      acks: -1,
-      messages: envelopes.map((envelope) => ({
-        key,
-        value: JSON.stringify(envelope),
-        headers: { [EventHeaders.id]: envelope.id, [EventHeaders.type]: contract().wireType },
-      })),
-    });
+    await producer.send({ topic, acks: -1, messages: envelopes.map((envelope) => ({ ...thingMessage(topic, envelope), key })) });
   }
 
   it('applies the messages around a failing one once each and dead-letters only the failing one', async () => {
@@ -281,7 +241,7 @@ describe.each([
     const failing = randomUUID();
     // In a shared transaction the failure rolls back its neighbours' effects too: they must then be applied once, one at a time.
     behaviour.set(failing, { failTimes: 99, error: () => new ThingRejected('thing 3 is not acceptable') });
-    await produceTogether(thing, [envelopeFor(thing, 1), envelopeFor(thing, 2), envelopeFor(failing, 3), envelopeFor(thing, 4), envelopeFor(thing, 5)]);
+    await produceTogether(thing, [aThingHappened(thing, 1), aThingHappened(thing, 2), aThingHappened(failing, 3), aThingHappened(thing, 4), aThingHappened(thing, 5)]);
 
     await eventually(async () => expect(await effectsOf(thing)).toEqual([1, 2, 4, 5]));
     const [parked] = await deadLetters.waitFor(withKey(thing));
@@ -294,7 +254,7 @@ describe.each([
     const thing = randomUUID();
     const contended = randomUUID();
     behaviour.set(contended, { failTimes: 1, error: () => new ConcurrencyConflict('Thing', contended) });
-    await produceTogether(thing, [envelopeFor(thing, 1), envelopeFor(contended, 2), envelopeFor(thing, 3)]);
+    await produceTogether(thing, [aThingHappened(thing, 1), aThingHappened(contended, 2), aThingHappened(thing, 3)]);
 
     await eventually(async () => expect(await effectsOf(thing)).toEqual([1, 3]));
     expect(await effectsOf(contended)).toEqual([2]);
@@ -308,7 +268,7 @@ describe.each([
     const thing = randomUUID();
     await produceTogether(
       thing,
-      [1, 2, 3, 4, 5].map((sequence) => envelopeFor(thing, sequence)),
+      [1, 2, 3, 4, 5].map((sequence) => aThingHappened(thing, sequence)),
     );
 
     await eventually(async () => expect(await effectsOf(thing)).toEqual([1, 2, 3, 4, 5]));

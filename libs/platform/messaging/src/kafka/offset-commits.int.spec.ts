@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, INestMicroservice } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { Test } from '@nestjs/testing';
 import { Kafka, Producer } from 'kafkajs';
-import { EventEnvelope, EventHeaders } from '@bazaar/published-language';
+import { EventEnvelope } from '@bazaar/published-language';
 import { committedOffsets, createTestTopics, deleteGroups, deleteTestTopics, eventually, testKafka, uniqueName, withAdmin } from '@bazaar/platform-testing';
-import { RecordingLogger, testContract } from '../testing/fixtures';
+import { aThingHappened, listening, quickRetries, RecordingLogger, thingMessage } from '../testing/fixtures';
 import { KafkaEventServer } from './kafka-event-server';
 
 const handled: string[] = [];
@@ -29,24 +28,7 @@ describe('KafkaEventServer committing its offsets once an interval (real Kafka)'
 
   /** One message on the topic's only partition; answers its offset. */
   async function produceThing(thingId: string): Promise<bigint> {
-    const envelope: EventEnvelope = {
-      id: randomUUID(),
-      type: 'platform.thing-happened',
-      version: 1,
-      occurredAt: new Date().toISOString(),
-      producer: 'platform-test',
-      aggregateId: thingId,
-      correlationId: randomUUID(),
-      causationId: null,
-      traceparent: null,
-      tracestate: null,
-      data: { thingId, sequence: 1 },
-    };
-    const [sent] = await producer.send({
-      topic,
-      acks: -1,
-      messages: [{ key: thingId, value: JSON.stringify(envelope), headers: { [EventHeaders.id]: envelope.id, [EventHeaders.type]: testContract(topic).wireType } }],
-    });
+    const [sent] = await producer.send({ topic, acks: -1, messages: [thingMessage(topic, aThingHappened(thingId, 1))] });
     return BigInt(sent?.baseOffset ?? '-1');
   }
 
@@ -63,17 +45,13 @@ describe('KafkaEventServer committing its offsets once an interval (real Kafka)'
       groupId,
       topics: [topic],
       deadLetterTopic,
-      initialBackoffMs: 20,
-      maxBackoffMs: 100,
+      ...quickRetries,
       partitionsConsumedConcurrently: 1,
       // Longer than the test: only the first batch and the shutdown may commit.
       commitIntervalMs: 600_000,
       logger: new RecordingLogger(),
     });
-    const testing = await Test.createTestingModule({ controllers: [ThingsConsumer] }).compile();
-    service = testing.createNestMicroservice({ strategy: server, logger: false });
-    await service.listen();
-    await eventually(() => expect(server.consumerStatus.phase).toBe('consuming'), { timeoutMs: 30_000 });
+    service = await listening(ThingsConsumer, server);
   });
 
   afterAll(async () => {
