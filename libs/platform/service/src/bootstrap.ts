@@ -66,7 +66,6 @@ export async function startService(options: ServiceOptions): Promise<NestFastify
           maxBackoffMs: config.CONSUMER_MAX_BACKOFF_MS,
           partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENCY,
           fetch: { minBytes: config.KAFKA_FETCH_MIN_BYTES, maxWaitTimeInMs: config.KAFKA_FETCH_MAX_WAIT_MS },
-          idleFetchMaxWaitMs: config.KAFKA_IDLE_FETCH_MAX_WAIT_MS,
           sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
           commitIntervalMs: config.KAFKA_COMMIT_INTERVAL_MS,
           replaceConsumerAfterMs: config.CONSUMER_REPLACE_AFTER_MS,

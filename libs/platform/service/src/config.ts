@@ -78,12 +78,6 @@ export function serviceConfigSchema(defaults: { name: string; port: number; part
     KAFKA_FETCH_MIN_BYTES: z.coerce.number().int().min(1).default(16_384),
     KAFKA_FETCH_MAX_WAIT_MS: z.coerce.number().int().min(1).max(30_000).default(25),
     /**
-     * After a few fetches without a message, a consumer asks for the first byte within this long
-     * instead: idle, it fetches twice a second rather than 40 times, and the first message after a
-     * quiet spell is answered at once; the first fetch with a message restores the two above. 0: never.
-     */
-    KAFKA_IDLE_FETCH_MAX_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(500),
-    /**
      * A consumer commits its offsets at most this often instead of after every batch (each commit is
      * a write to the broker's offsets log); a crash or a rebalance re-delivers at most this long's
      * messages, which the inbox absorbs. A graceful shutdown commits first. 0: after every batch.

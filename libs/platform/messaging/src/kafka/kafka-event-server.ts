@@ -12,7 +12,6 @@ import { GroupCommit } from './group-commit';
 import { runHandler } from './handler-run';
 import { parseEnvelope, routeOf } from './incoming-message';
 import { KafkaEventContext } from './kafka-event-context';
-import { paceIdleFetches } from './kafkajs-idle-fetches';
 import { OffsetCommits } from './offset-commits';
 import { RetryPolicy } from './retry-policy';
 
@@ -39,11 +38,6 @@ export interface KafkaEventServerOptions {
   readonly partitionsConsumedConcurrently: number;
   /** How long a fetch may wait for how much data (kafkajs `minBytes`, `maxWaitTimeInMs`); by default it answers on the first byte, within a second. */
   readonly fetch?: { readonly minBytes: number; readonly maxWaitTimeInMs: number };
-  /**
-   * Once fetches stop bringing messages, the consumer asks for the first byte within this long
-   * instead of waiting `fetch` out again and again ({@link paceIdleFetches}); unset: always as `fetch` says.
-   */
-  readonly idleFetchMaxWaitMs?: number;
   /** How long the group waits for a silent replica before moving its partitions (kafkajs default 30 s). */
   readonly sessionTimeoutMs?: number;
   /**
@@ -117,8 +111,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
-      const { kafka, groupId, topics, logger, idleFetchMaxWaitMs } = this.options;
-      if (idleFetchMaxWaitMs) paceIdleFetches(groupId, idleFetchMaxWaitMs);
+      const { kafka, groupId, topics, logger } = this.options;
       this.#deadLetters = new DeadLetters(kafka.producer({ allowAutoTopicCreation: false }), this.options.deadLetterTopic, groupId, this.options.metrics);
       this.#supervisor = new ConsumerSupervisor({
         kafka,
